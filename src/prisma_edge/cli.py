@@ -1,0 +1,65 @@
+"""`prisma-edge` command line: `db push`, `dev neon`, `dev planetscale`.
+
+Each subcommand lives in its own module and is imported only when used, so the CLI stays cheap
+to start and optional extras (database drivers for the local endpoints) load only when needed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+# subcommand path -> "module:function" taking the parsed namespace and returning an exit code
+_COMMANDS = {
+    ("db", "push"): "prisma_edge.schema.push:run",
+    ("dev", "neon"): "prisma_edge.devserver.neon:run",
+    ("dev", "planetscale"): "prisma_edge.devserver.planetscale:run",
+}
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="prisma-edge", description="Prisma-compatible ORM for the edge.")
+    sub = p.add_subparsers(dest="group", required=True)
+
+    db = sub.add_parser("db", help="database schema commands").add_subparsers(dest="cmd", required=True)
+    push = db.add_parser("push", help="create the schema's tables in the database")
+    push.add_argument("--schema", default="schema.prisma", help="path to schema.prisma")
+    push.add_argument("--url", help="database URL (default: the datasource url / DATABASE_URL)")
+    push.add_argument("--force-reset", action="store_true", help="drop the schema's tables first")
+    push.add_argument("--print", dest="print_sql", action="store_true", help="print the DDL, do not run it")
+
+    dev = sub.add_parser("dev", help="local Neon/PlanetScale-compatible endpoints").add_subparsers(
+        dest="cmd", required=True
+    )
+    for name, example in (("neon", "postgresql://..."), ("planetscale", "mysql://...")):
+        d = dev.add_parser(name, help=f"serve the {name} HTTP protocol in front of a local database")
+        d.add_argument("--database", required=True, help=f"the real database, e.g. {example}")
+        d.add_argument("--host", default="127.0.0.1")
+        d.add_argument("--port", type=int, default=0, help="0 picks a free port")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    target = _COMMANDS[(args.group, args.cmd)]
+    module, func = target.split(":")
+    try:
+        fn = getattr(importlib.import_module(module), func)
+    except ModuleNotFoundError as e:  # an optional extra is missing
+        print(f"prisma-edge: {e}. Install the extra: pip install 'prisma-edge[devserver]'", file=sys.stderr)
+        return 2
+    from prisma_edge.errors import PrismaEdgeError
+
+    try:
+        return int(fn(args) or 0)
+    except PrismaEdgeError as e:
+        print(f"prisma-edge: {e}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

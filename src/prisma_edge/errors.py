@@ -1,0 +1,212 @@
+"""One error hierarchy, mirroring Prisma's codes on every adapter.
+
+    PrismaEdgeError
+    ├── SchemaError                 schema.prisma is malformed (line:column in the message)
+    ├── ValidationError (P2009)     a query's arguments are wrong; `.problems` lists each with its path
+    ├── ClientError                 we misused something locally (closed client, unsupported feature)
+    │   └── UnsupportedError
+    ├── KnownRequestError           the database refused, with a Prisma code
+    │   ├── UniqueConstraintError        P2002  (`.fields`)
+    │   ├── ForeignKeyError              P2003  (`.field`)
+    │   ├── NullConstraintError          P2011
+    │   ├── MissingRequiredValueError    P2012
+    │   ├── RelationViolationError       P2014
+    │   ├── RecordsNotConnectedError     P2017
+    │   ├── RecordNotFoundError          P2025
+    │   ├── ValueTooLongError            P2000
+    │   ├── InconsistentColumnDataError  P2023
+    │   ├── RawQueryError                P2010
+    │   └── WriteConflictError           P2034
+    ├── DatabaseError                the database failed without a known code (`.db_code` keeps its code)
+    └── ConnectionError              could not reach / lost the server (no secret in the message)
+        ├── AuthenticationError          P1000
+        ├── TimeoutError                 P1008
+        └── ProtocolError                the peer broke its protocol (bad/short/oversized response)
+
+Secrets (connection strings, passwords) never appear in any message: adapters pass messages
+through `redact()` before raising.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import attrs
+
+
+class PrismaEdgeError(Exception):
+    """Root of every error this library raises."""
+
+    code: str | None = None
+
+    def __init__(self, message: str, **meta: Any) -> None:
+        super().__init__(message)
+        self.message = message
+        self.meta = meta
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.message}" if self.code else self.message
+
+
+class SchemaError(PrismaEdgeError):
+    """The schema text is invalid. `line`/`column` point at the problem (1-based)."""
+
+    def __init__(self, message: str, line: int = 0, column: int = 0, *, source_name: str = "schema.prisma"):
+        self.line, self.column, self.source_name = line, column, source_name
+        loc = f"{source_name}:{line}:{column}: " if line else ""
+        super().__init__(f"{loc}{message}")
+
+
+@attrs.frozen
+class Problem:
+    """One validation problem: a dotted argument path and what is wrong there."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"`{self.path}`: {self.message}" if self.path else self.message
+
+
+class ValidationError(PrismaEdgeError):
+    """The query's arguments do not fit the schema. Every problem found is listed."""
+
+    code = "P2009"
+
+    def __init__(self, problems: Sequence[Problem] | str, *, model: str | None = None, action: str | None = None):
+        if isinstance(problems, str):
+            problems = [Problem("", problems)]
+        self.problems = list(problems)
+        where = f" in {model}.{action}" if model and action else ""
+        text = "; ".join(str(p) for p in self.problems)
+        super().__init__(f"Invalid query{where}: {text}")
+
+
+class ClientError(PrismaEdgeError):
+    """Local misuse: a closed client, a wrong call sequence."""
+
+
+class UnsupportedError(ClientError):
+    """The operation is valid Prisma but this adapter or database cannot do it (the message says why)."""
+
+
+class KnownRequestError(PrismaEdgeError):
+    """The database refused the request for a reason Prisma has a code for."""
+
+    def __init__(self, message: str, *, db_code: str | None = None, **meta: Any) -> None:
+        super().__init__(message, **meta)
+        self.db_code = db_code
+
+
+class ValueTooLongError(KnownRequestError):
+    code = "P2000"
+
+
+class UniqueConstraintError(KnownRequestError):
+    code = "P2002"
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        return tuple(self.meta.get("target") or ())
+
+
+class ForeignKeyError(KnownRequestError):
+    code = "P2003"
+
+    @property
+    def field(self) -> str | None:
+        return self.meta.get("field_name")
+
+
+class RawQueryError(KnownRequestError):
+    code = "P2010"
+
+
+class NullConstraintError(KnownRequestError):
+    code = "P2011"
+
+
+class MissingRequiredValueError(KnownRequestError):
+    code = "P2012"
+
+
+class RelationViolationError(KnownRequestError):
+    code = "P2014"
+
+
+class RecordsNotConnectedError(KnownRequestError):
+    code = "P2017"
+
+
+class InconsistentColumnDataError(KnownRequestError):
+    code = "P2023"
+
+
+class RecordNotFoundError(KnownRequestError):
+    code = "P2025"
+
+
+class WriteConflictError(KnownRequestError):
+    code = "P2034"
+
+
+class DatabaseError(PrismaEdgeError):
+    """A database error with no Prisma code; `db_code` keeps the database's own code."""
+
+    def __init__(self, message: str, *, db_code: str | None = None, **meta: Any) -> None:
+        super().__init__(message, **meta)
+        self.db_code = db_code
+
+
+class ConnectionError(PrismaEdgeError):  # noqa: A001 - mirrors Prisma's naming, namespaced here
+    """The server could not be reached, or the connection was lost."""
+
+    code = "P1001"
+
+
+class AuthenticationError(ConnectionError):
+    code = "P1000"
+
+
+class TimeoutError(ConnectionError):  # noqa: A001
+    code = "P1008"
+
+
+class ProtocolError(ConnectionError):
+    """The peer sent something its protocol does not allow (cut short, oversized, malformed)."""
+
+    code = None
+
+
+CODE_TO_ERROR: dict[str, type[KnownRequestError]] = {
+    cls.code: cls
+    for cls in (
+        ValueTooLongError,
+        UniqueConstraintError,
+        ForeignKeyError,
+        RawQueryError,
+        NullConstraintError,
+        MissingRequiredValueError,
+        RelationViolationError,
+        RecordsNotConnectedError,
+        InconsistentColumnDataError,
+        RecordNotFoundError,
+        WriteConflictError,
+    )
+    if cls.code
+}
+
+_URL_CREDENTIALS = re.compile(r"(?P<scheme>[a-zA-Z][a-zA-Z0-9+.-]*://)(?P<cred>[^@/\s]+)@")
+_PASSWORD_KV = re.compile(r"(?i)(password|passwd|pwd|secret|token)(\s*[=:]\s*)(\S+)")
+
+
+def redact(text: str, *secrets: str | None) -> str:
+    """Remove credentials from text: URL userinfo, `password=...` pairs and any given secret."""
+    out = _URL_CREDENTIALS.sub(lambda m: f"{m.group('scheme')}***@", text)
+    out = _PASSWORD_KV.sub(lambda m: f"{m.group(1)}{m.group(2)}***", out)
+    for s in secrets:
+        if s and len(s) >= 3:
+            out = out.replace(s, "***")
+    return out
