@@ -1,0 +1,49 @@
+"""Client-side id generators for `@default(uuid())`, `uuid(7)`, `cuid()` and `cuid(2)`.
+
+Standard library only (`secrets`, `time`), so they work the same in CPython and Pyodide.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import string
+import time
+import uuid
+
+_B36 = string.digits + string.ascii_lowercase
+_counter = secrets.randbelow(36**4)
+
+
+def _base36(n: int, width: int = 0) -> str:
+    out = ""
+    while n:
+        n, r = divmod(n, 36)
+        out = _B36[r] + out
+    return (out or "0").rjust(width, "0")[-width:] if width else out or "0"
+
+
+def new_uuid(version: int = 4) -> str:
+    """uuid4, or a time-ordered uuid7 (RFC 9562) for `uuid(7)`."""
+    if version != 7:
+        return str(uuid.uuid4())
+    ms = time.time_ns() // 1_000_000
+    rand = int.from_bytes(secrets.token_bytes(10), "big")
+    value = (ms & ((1 << 48) - 1)) << 80 | 0x7 << 76 | (rand >> 68 & 0xFFF) << 64 | 0b10 << 62 | rand & ((1 << 62) - 1)
+    return str(uuid.UUID(int=value))
+
+
+def new_cuid() -> str:
+    """A cuid (v1 layout: 'c' + time + counter + fingerprint + random), 25 characters."""
+    global _counter
+    _counter = (_counter + 1) % 36**4
+    fingerprint = _base36(os.getpid() % 36**2, 2) + _base36(secrets.randbelow(36**2), 2)
+    return "c" + _base36(time.time_ns() // 1_000_000, 8) + _base36(_counter, 4) + fingerprint + _base36(
+        secrets.randbelow(36**8), 8
+    )
+
+
+def new_cuid2(length: int = 24) -> str:
+    """A cuid2-shaped id: a lowercase letter then random base36 characters."""
+    first = secrets.choice(string.ascii_lowercase)
+    return first + "".join(secrets.choice(_B36) for _ in range(length - 1))

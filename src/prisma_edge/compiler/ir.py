@@ -1,0 +1,225 @@
+"""Query IR: what a Prisma query means, with every user value replaced by a `Slot`.
+
+The IR is built by `compiler.args` from the user's keyword arguments after validation. It is
+frozen and hashable, and two queries that differ only in their values produce EQUAL IR, so
+the IR itself is the plan-cache key (DESIGN.md decision 4). Values travel separately, in a
+list indexed by `Slot.index`.
+
+Anything that changes the SQL text is structure, not a value: `None` in a filter (IS NULL),
+the length of an `in` list, the sign of `take`, `mode: insensitive`, field names, sort order.
+"""
+
+from __future__ import annotations
+
+from attrs import frozen
+
+
+@frozen
+class Slot:
+    """A bound value: `index` into the call's value list; `type` tells the binder how to encode.
+
+    `type` is the Prisma scalar type name (String, Int, ..., or "Enum:<Name>"); `is_list` for
+    scalar-list values; `role` is "value" normally, "like" when the value is wrapped in a
+    LIKE pattern (contains/startswith/endswith), "json" when a Json value is bound.
+    """
+
+    index: int
+    type: str
+    is_list: bool = False
+    role: str = "value"
+
+
+# ---- filters --------------------------------------------------------------------------------
+
+
+@frozen
+class Compare:
+    """`field <op> value`. op: equals, not, lt, lte, gt, gte, in, not_in, contains, startswith,
+    endswith, is_null, is_not_null; `value` is a Slot, a tuple of Slots (in/not_in) or None."""
+
+    field: str
+    op: str
+    value: Slot | tuple[Slot, ...] | None = None
+    insensitive: bool = False
+
+
+@frozen
+class Not:
+    cond: Cond
+
+
+@frozen
+class And:
+    conds: tuple[Cond, ...]
+
+
+@frozen
+class Or:
+    conds: tuple[Cond, ...]
+
+
+@frozen
+class Const:
+    """Literal truth: `OR: []` is false, `AND: []` / `NOT: []` are true (Prisma's rules)."""
+
+    value: bool
+
+
+@frozen
+class RelationFilter:
+    """`some` / `every` / `none` on list relations; `is` / `is_not` on to-one relations.
+
+    `cond` None with kind "is"/"is_not" means the relation is / is not null.
+    """
+
+    field: str
+    kind: str
+    cond: Cond | None
+
+
+Cond = Compare | Not | And | Or | Const | RelationFilter
+
+
+# ---- ordering, pagination, selection ------------------------------------------------------
+
+
+@frozen
+class OrderBy:
+    """Order by `path[-1]` of the model reached through the to-one relations `path[:-1]`.
+
+    `count_of` set: order by the number of related records of list relation `path[-1]`.
+    """
+
+    path: tuple[str, ...]
+    descending: bool = False
+    nulls: str | None = None  # "first" | "last"
+    count_of: bool = False
+
+
+@frozen
+class Cursor:
+    """Cursor: the unique fields that identify the cursor record."""
+
+    fields: tuple[tuple[str, Slot], ...]
+
+
+@frozen
+class Window:
+    """where / order / take / skip / cursor / distinct of one find."""
+
+    where: Cond | None = None
+    order: tuple[OrderBy, ...] = ()
+    take: Slot | None = None
+    take_negative: bool = False
+    skip: Slot | None = None
+    cursor: Cursor | None = None
+    distinct: tuple[str, ...] = ()
+
+
+@frozen
+class RelationSelection:
+    field: str
+    window: Window
+    selection: Selection
+
+
+@frozen
+class CountSelection:
+    """`_count` of one list relation, optionally filtered."""
+
+    field: str
+    where: Cond | None = None
+
+
+@frozen
+class Selection:
+    """Which scalars, relations and relation counts to return, in output order."""
+
+    scalars: tuple[str, ...]
+    relations: tuple[RelationSelection, ...] = ()
+    counts: tuple[CountSelection, ...] = ()
+
+
+# ---- operations ----------------------------------------------------------------------------
+
+
+@frozen
+class Read:
+    """find_unique / find_first / find_many (`single` for the first two)."""
+
+    model: str
+    window: Window
+    selection: Selection
+    single: bool = False
+
+
+@frozen
+class CountQuery:
+    model: str
+    window: Window
+    # Count of non-null values per field (`select={"_all": True, "name": True}`); empty = COUNT(*).
+    fields: tuple[str, ...] = ()
+
+
+@frozen
+class Assign:
+    """`field = value` or an atomic op: op in set, increment, decrement, multiply, divide."""
+
+    field: str
+    op: str
+    value: Slot | None
+
+
+@frozen
+class Create:
+    model: str
+    values: tuple[Assign, ...]
+    selection: Selection | None
+
+
+@frozen
+class CreateMany:
+    model: str
+    # One INSERT per distinct column set: (columns, rows of slots).
+    groups: tuple[tuple[tuple[str, ...], tuple[tuple[Slot | None, ...], ...]], ...]
+    skip_duplicates: bool = False
+
+
+@frozen
+class Update:
+    model: str
+    where: Cond
+    values: tuple[Assign, ...]
+    selection: Selection | None
+
+
+@frozen
+class UpdateMany:
+    model: str
+    where: Cond | None
+    values: tuple[Assign, ...]
+
+
+@frozen
+class Upsert:
+    model: str
+    where: Cond
+    create: tuple[Assign, ...]
+    update: tuple[Assign, ...]
+    selection: Selection
+
+
+@frozen
+class Delete:
+    model: str
+    where: Cond
+    selection: Selection | None
+
+
+@frozen
+class DeleteMany:
+    model: str
+    where: Cond | None
+
+
+Operation = Read | CountQuery | Create | CreateMany | Update | UpdateMany | Upsert | Delete | DeleteMany

@@ -1,0 +1,116 @@
+"""Check and normalise user values against Prisma scalar types (runs on every call).
+
+Returns the canonical Python value (e.g. an ISO string for a DateTime becomes an aware UTC
+`datetime`) or raises `BadValue` with a message the caller attaches to an argument path.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+INT32 = (-(2**31), 2**31 - 1)
+INT64 = (-(2**63), 2**63 - 1)
+
+
+class BadValue(Exception):
+    """A value does not fit its field's type; the message says what was expected."""
+
+
+def _describe(value: Any) -> str:
+    text = repr(value)
+    if len(text) > 40:
+        text = text[:37] + "..."
+    return f"{type(value).__name__} {text}"
+
+
+def parse_datetime(value: Any) -> dt.datetime:
+    """datetime (naive = UTC), date, or ISO-8601 text -> aware UTC datetime, millisecond precision."""
+    if isinstance(value, dt.datetime):
+        d = value
+    elif isinstance(value, dt.date):
+        d = dt.datetime(value.year, value.month, value.day)
+    elif isinstance(value, str):
+        text = value.strip()
+        if text.endswith(("Z", "z")):
+            text = text[:-1] + "+00:00"
+        try:
+            d = dt.datetime.fromisoformat(text)
+        except ValueError as e:
+            raise BadValue(f"expected an ISO-8601 DateTime, got {_describe(value)}") from e
+    else:
+        raise BadValue(f"expected a DateTime (datetime or ISO-8601 string), got {_describe(value)}")
+    d = d.replace(tzinfo=dt.UTC) if d.tzinfo is None else d.astimezone(dt.UTC)
+    return d.replace(microsecond=d.microsecond // 1000 * 1000)
+
+
+def coerce(type_name: str, value: Any, enum_values: tuple[str, ...] | None = None) -> Any:
+    """Validate `value` for Prisma scalar `type_name` (or an enum) and return its canonical form."""
+    if enum_values is not None:
+        if hasattr(value, "value") and not isinstance(value, str):  # a Python Enum member
+            value = value.value
+        if not isinstance(value, str) or value not in enum_values:
+            raise BadValue(f"expected one of {', '.join(enum_values)}, got {_describe(value)}")
+        return value
+    if type_name == "String":
+        if not isinstance(value, str):
+            raise BadValue(f"expected a String, got {_describe(value)}")
+        if "\x00" in value:
+            raise BadValue("a String cannot contain the NUL character")
+        return value
+    if type_name in ("Int", "BigInt"):
+        if isinstance(value, bool) or not isinstance(value, int):
+            if isinstance(value, float) and value.is_integer():
+                value = int(value)
+            else:
+                raise BadValue(f"expected an {type_name}, got {_describe(value)}")
+        lo, hi = INT32 if type_name == "Int" else INT64
+        if not lo <= value <= hi:
+            raise BadValue(f"{value} is out of range for {type_name} ({lo} to {hi})")
+        return value
+    if type_name == "Float":
+        if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+            raise BadValue(f"expected a Float, got {_describe(value)}")
+        f = float(value)
+        if math.isnan(f) or math.isinf(f):
+            raise BadValue("NaN and infinity cannot be stored in a Float field")
+        return f
+    if type_name == "Decimal":
+        if isinstance(value, bool):
+            raise BadValue(f"expected a Decimal, got {_describe(value)}")
+        try:
+            d = value if isinstance(value, Decimal) else Decimal(str(value)) if isinstance(value, int | float | str) else None
+        except InvalidOperation:
+            d = None
+        if d is None or not d.is_finite():
+            raise BadValue(f"expected a finite Decimal, got {_describe(value)}")
+        return d
+    if type_name == "Boolean":
+        if not isinstance(value, bool):
+            raise BadValue(f"expected a Boolean, got {_describe(value)}")
+        return value
+    if type_name == "DateTime":
+        return parse_datetime(value)
+    if type_name == "Bytes":
+        if isinstance(value, bytearray | memoryview):
+            return bytes(value)
+        if not isinstance(value, bytes):
+            raise BadValue(f"expected bytes, got {_describe(value)}")
+        return value
+    if type_name == "Json":
+        try:
+            return json.dumps(value, separators=(",", ":"), allow_nan=False, default=_json_default)
+        except (TypeError, ValueError) as e:
+            raise BadValue(f"value is not JSON-serialisable ({e})") from e
+    raise BadValue(f"unsupported type {type_name}")
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
