@@ -1,0 +1,185 @@
+#!/usr/bin/env bash
+# The whole suite, as CI runs it (.ci/run) and as the README tells developers to.
+#
+# usage: bash scripts/test.sh [--steps LIST] [--no-setup] [-- PYTEST_ARGS...]
+#
+#   --steps LIST   comma-separated subset of: ruff,cpython,node,chromium,node-drivers (default: all)
+#   --no-setup     skip scripts/setup.sh (venv, npm ci, chromium, Pyodide wheels)
+#   PYTEST_ARGS    passed to pytest in every runtime (e.g. -- -k sqlite tests/test_x.py)
+#
+# Steps, in order: set-up; ruff check; pytest under CPython; pytest in Pyodide under Node
+# (wasm_tests/run_node.mjs); pytest in Pyodide in headless Chromium (wasm_tests/run_chromium.py);
+# the official JS drivers' fidelity tests (node --test tests/node/*.test.mjs, when there are any).
+# Prints each step's wall time, a table per runtime (passed / failed / skipped / of which
+# no_pyodide), and as the very last line "N passed, M failed" over all runtimes, where M also
+# counts 1 for each step that failed without failing a test (lint errors, a crashed runner,
+# a run that collected nothing). Exits non-zero if any step failed.
+set -uo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+ALL_STEPS=(ruff cpython node chromium node-drivers)
+STEPS=("${ALL_STEPS[@]}")
+SETUP=1
+PYTEST_ARGS=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --steps) IFS=, read -r -a STEPS <<< "${2:?--steps needs a list}"; shift 2 ;;
+    --steps=*) IFS=, read -r -a STEPS <<< "${1#--steps=}"; shift ;;
+    --no-setup) SETUP=0; shift ;;
+    --) shift; PYTEST_ARGS=("$@"); break ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    *) echo "test.sh: unknown argument $1 (pytest arguments go after --)" >&2; exit 2 ;;
+  esac
+done
+for s in "${STEPS[@]}"; do
+  [[ " ${ALL_STEPS[*]} " == *" $s "* ]] || { echo "test.sh: unknown step $s" >&2; exit 2; }
+done
+
+STEP_TIMEOUT=${TEST_STEP_TIMEOUT:-900}  # seconds; a safety net, not a target
+OUT=$(mktemp -d)
+trap 'rm -rf "$OUT"' EXIT
+: > "$OUT/steps.tsv"
+T_START=$EPOCHREALTIME
+
+elapsed() { awk -v a="$1" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }'; }
+header() { printf '\n==== %s ====\n' "$*"; }
+# record STEP STATUS SECONDS NOTE
+record() { printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" >> "$OUT/steps.tsv"; }
+selected() { [[ " ${STEPS[*]} " == *" $1 "* ]]; }
+count_test_files() { find tests -name 'test_*.py' -not -path '*/__pycache__/*' 2>/dev/null | wc -l; }
+
+# A pytest step's status from its exit code. Exit 5 (nothing collected) is only acceptable when
+# the caller narrowed the selection or there is no test file at all.
+pytest_status() {
+  local rc=$1
+  case "$rc" in
+    0) echo "ok" ;;
+    1) echo "FAILED" ;;
+    5) if [ ${#PYTEST_ARGS[@]} -gt 0 ] || [ "$(count_test_files)" = 0 ]; then echo "ok"
+       else echo "FAILED"; fi ;;
+    124|137) echo "TIMEOUT" ;;
+    *) echo "FAILED" ;;
+  esac
+}
+pytest_note() {
+  local rc=$1
+  case "$rc" in
+    0|1) echo "" ;;
+    2) echo "interrupted (collection errors?)" ;;
+    3) echo "internal error / runner crashed" ;;
+    4) echo "pytest usage error" ;;
+    5) if [ ${#PYTEST_ARGS[@]} -gt 0 ]; then echo "no test selected by the given arguments"
+       else echo "collected no tests although tests/ has $(count_test_files) test files"; fi ;;
+    124|137) echo "killed after ${STEP_TIMEOUT}s" ;;
+    *) echo "exit $rc" ;;
+  esac
+}
+
+# run_pytest_step STEP TITLE COMMAND...   (the command gets --summary-json itself)
+run_pytest_step() {
+  local step=$1 title=$2 t0 rc status
+  shift 2
+  header "$step: $title"
+  t0=$EPOCHREALTIME
+  timeout --kill-after=20 "$STEP_TIMEOUT" "$@"
+  rc=$?
+  status=$(pytest_status "$rc")
+  record "$step" "$status" "$(elapsed "$t0")" "$(pytest_note "$rc")"
+  echo "---- $step: $status in $(elapsed "$t0") s (exit $rc)"
+}
+
+if [ "$SETUP" = 1 ]; then
+  header "setup: scripts/setup.sh"
+  t0=$EPOCHREALTIME
+  setup_args=()
+  selected chromium || setup_args+=(--no-chromium)
+  if bash scripts/setup.sh "${setup_args[@]}"; then record setup ok "$(elapsed "$t0")" ""
+  else record setup FAILED "$(elapsed "$t0")" "scripts/setup.sh failed"; fi
+fi
+
+if grep -q "^setup	FAILED" "$OUT/steps.tsv"; then
+  echo "set-up failed: not running the suite"
+else
+  if selected ruff; then
+    header "ruff: ruff check"
+    t0=$EPOCHREALTIME
+    if .venv/bin/ruff check .; then record ruff ok "$(elapsed "$t0")" ""
+    else record ruff FAILED "$(elapsed "$t0")" "lint errors"; fi
+  fi
+
+  if selected cpython; then
+    run_pytest_step cpython "pytest under CPython $(.venv/bin/python -c 'import platform; print(platform.python_version())')" \
+      .venv/bin/python -m pytest -p wasm_tests.pytest_summary --summary-json "$OUT/cpython.json" \
+      -rfEs "${PYTEST_ARGS[@]}"
+  fi
+
+  if selected node; then
+    run_pytest_step node "pytest in Pyodide under Node $(node --version)" \
+      node --experimental-wasm-stack-switching --experimental-websocket wasm_tests/run_node.mjs \
+      --summary-json "$OUT/node.json" -- -rfEs "${PYTEST_ARGS[@]}"
+  fi
+
+  if selected chromium; then
+    run_pytest_step chromium "pytest in Pyodide in headless Chromium" \
+      .venv/bin/python wasm_tests/run_chromium.py --summary-json "$OUT/chromium.json" -- -rfEs "${PYTEST_ARGS[@]}"
+  fi
+
+  if selected node-drivers; then
+    shopt -s nullglob
+    node_tests=(tests/node/*.test.mjs)
+    shopt -u nullglob
+    header "node-drivers: node --test (official Neon/PlanetScale JS drivers against our endpoints)"
+    if [ ${#node_tests[@]} = 0 ]; then
+      echo "no tests/node/*.test.mjs yet"
+      record node-drivers none 0.0 "no tests/node/*.test.mjs"
+    else
+      t0=$EPOCHREALTIME
+      timeout --kill-after=20 "$STEP_TIMEOUT" node --test \
+        --test-reporter=spec --test-reporter-destination=stdout \
+        --test-reporter=tap --test-reporter-destination="$OUT/node-drivers.tap" "${node_tests[@]}"
+      rc=$?
+      case "$rc" in 0) status=ok note="" ;; 124|137) status=TIMEOUT note="killed after ${STEP_TIMEOUT}s" ;;
+                    *) status=FAILED note="exit $rc" ;; esac
+      record node-drivers "$status" "$(elapsed "$t0")" "$note"
+      echo "---- node-drivers: $status in $(elapsed "$t0") s (exit $rc)"
+    fi
+  fi
+fi
+
+header "summary (wall time $(elapsed "$T_START") s)"
+python3 - "$OUT" <<'PY'
+import json, re, sys
+from pathlib import Path
+
+out = Path(sys.argv[1])
+rows, total_passed, total_failed = [], 0, 0
+for line in (out / "steps.tsv").read_text().splitlines():
+    step, status, secs, note = line.split("\t")
+    counts = None
+    if (out / f"{step}.json").exists():
+        c = json.loads((out / f"{step}.json").read_text())
+        counts = {"passed": c["passed"], "failed": c["failed"] + c["errors"],
+                  "skipped": c["skipped"], "no_pyodide": c["no_pyodide"]}
+    elif (out / f"{step}.tap").exists():
+        tap = (out / f"{step}.tap").read_text()
+        num = lambda k: sum(int(n) for n in re.findall(rf"^# {k} (\d+)$", tap, re.M))  # noqa: E731
+        counts = {"passed": num("pass"), "failed": num("fail") + num("cancelled"),
+                  "skipped": num("skipped") + num("todo"), "no_pyodide": 0}
+    elif step in ("cpython", "node", "chromium") and status != "ok":
+        note = note or "no summary: the runner stopped before pytest's summary"
+    failed_tests = counts["failed"] if counts else 0
+    total_passed += counts["passed"] if counts else 0
+    total_failed += failed_tests + (1 if status not in ("ok", "none") and failed_tests == 0 else 0)
+    rows.append((step, status, f"{float(secs):.1f}s", counts, note))
+
+cols = ("passed", "failed", "skipped", "no_pyodide")
+print(f"{'step':<13} {'status':<8} {'time':>7}  " + " ".join(f"{c:>10}" for c in cols) + "  note")
+for step, status, secs, counts, note in rows:
+    nums = " ".join(f"{(counts[c] if counts else '-'):>10}" for c in cols)
+    print(f"{step:<13} {status:<8} {secs:>7}  {nums}  {note}".rstrip())
+failed_steps = [r[0] for r in rows if r[1] not in ("ok", "none")]
+print(f"result: {'FAILED (' + ', '.join(failed_steps) + ')' if failed_steps else 'all steps ok'}")
+(out / "exit").write_text("1" if failed_steps else "0")
+print(f"{total_passed} passed, {total_failed} failed")
+PY
+exit "$(cat "$OUT/exit" 2>/dev/null || echo 1)"
