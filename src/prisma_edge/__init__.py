@@ -1,5 +1,36 @@
-"""prisma-edge: a pure-Python, Prisma-compatible ORM for Pyodide, Cloudflare Python Workers and CPython."""
+"""prisma-edge: a pure-Python, Prisma-compatible ORM for Pyodide, Cloudflare Python Workers and CPython.
+
+Importing the package is cheap: the client, the compiler and sqlglot load on first use.
+"""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 __version__ = "0.1.0"
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .client import Client
+    from .schema import load_schema, parse_schema
+
+_LAZY = {
+    "Client": ("prisma_edge.client", "Client"),
+    "load_schema": ("prisma_edge.schema", "load_schema"),
+    "parse_schema": ("prisma_edge.schema", "parse_schema"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        module, attr = _LAZY[name]
+        return getattr(importlib.import_module(module), attr)
+    if name == "errors":
+        import importlib
+
+        return importlib.import_module("prisma_edge.errors")
+    raise AttributeError(f"module 'prisma_edge' has no attribute {name!r}")
+
+
+__all__ = ["Client", "__version__", "load_schema", "parse_schema"]

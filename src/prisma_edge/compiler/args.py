@@ -231,7 +231,7 @@ class ArgParser:
                 if f.type != "String":
                     self.fail(p, f"`{op}` applies to String fields, not {f.type}")
                     continue
-                conds.append(ir.Compare(f.name, op, self.slot_for(f, v, p, role=op), insensitive))
+                conds.append(ir.Compare(f.name, op, self.slot_for(f, v, p, role=op + ("_i" if insensitive else "")), insensitive))
             else:  # lt lte gt gte
                 if f.type not in ORDERABLE or f.type == "Boolean":
                     self.fail(p, f"`{op}` does not apply to {f.type} fields")

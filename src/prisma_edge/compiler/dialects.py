@@ -80,6 +80,10 @@ class Rules:
     # Correlated derived tables (a FROM-subquery that references the outer row).
     correlated_derived_tables: ClassVar[bool] = True
 
+    def nulls_first_default(self, descending: bool) -> bool:
+        """Where NULLs sort when no `nulls` is given: MySQL and SQLite put them first ascending."""
+        return not descending
+
     # ---- JSON ----------------------------------------------------------------------------
 
     def json_array(self, items: list[exp.Expression]) -> exp.Expression:
@@ -126,6 +130,9 @@ class PostgresRules(Rules):
     placeholder = "$"
     json_array_fn = "JSON_BUILD_ARRAY"
     json_agg_fn = "JSON_AGG"
+
+    def nulls_first_default(self, descending: bool) -> bool:
+        return descending  # PostgreSQL: NULLs are larger than every value
 
     def empty_json_array(self) -> exp.Expression:
         return exp.Cast(this=exp.Literal.string("[]"), to=exp.DataType.build("json"))

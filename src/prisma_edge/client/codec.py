@@ -1,0 +1,147 @@
+"""Values in and out: bind a call's values for a dialect, decode rows by the plan's shapes.
+
+Binding: values arrive already validated and normalised by the compiler (`compiler.values`);
+here they only take the form the dialect stores (SQLite has no DateTime/Decimal/Boolean types)
+and LIKE patterns are built, with `%`, `_` and the escape character escaped.
+
+Decoding is lenient on input form, strict on output type: a DateTime may come back as a
+`datetime` (PostgreSQL drivers), ISO text (SQLite, JSON) or epoch milliseconds (databases
+written by Prisma's SQLite engine), and always leaves as an aware UTC `datetime`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal
+from typing import Any
+
+from ..compiler.ir import Slot
+from ..compiler.plan import Column, RecordShape, RelationShape
+from ..errors import InconsistentColumnDataError
+
+_LIKE = {"contains": ("%", "%"), "startswith": ("", "%"), "endswith": ("%", "")}
+
+
+def escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def format_datetime(d: dt.datetime) -> str:
+    """The fixed-width UTC text SQLite stores, so that text order is time order."""
+    d = d.astimezone(dt.UTC)
+    return d.strftime("%Y-%m-%dT%H:%M:%S.") + f"{d.microsecond // 1000:03d}+00:00"
+
+
+def encode(value: Any, slot: Slot, dialect: str) -> Any:
+    if value is None:
+        return None
+    role = slot.role
+    if role != "value":
+        op, _, insensitive = role.partition("_")
+        if dialect == "sqlite" and not insensitive:
+            return value  # instr()/substr() take the raw text
+        pre, post = _LIKE[op]
+        return pre + escape_like(value) + post
+    if slot.is_list:
+        return [encode(v, Slot(slot.index, slot.type), dialect) for v in value]
+    if dialect == "sqlite":
+        if isinstance(value, bool):
+            return int(value)
+        if isinstance(value, dt.datetime):
+            return format_datetime(value)
+        if isinstance(value, Decimal):
+            return str(value)
+    return value
+
+
+def bind(values: list[Any], slots: tuple[Slot, ...], dialect: str) -> dict[int, Any]:
+    return {s.index: encode(values[s.index], s, dialect) for s in slots}
+
+
+# ---- decoding --------------------------------------------------------------------------------
+
+
+def decode_datetime(v: Any) -> dt.datetime:
+    if isinstance(v, dt.datetime):
+        return v.replace(tzinfo=dt.UTC) if v.tzinfo is None else v.astimezone(dt.UTC)
+    if isinstance(v, int | float) and not isinstance(v, bool):
+        return dt.datetime.fromtimestamp(v / 1000, dt.UTC)
+    if isinstance(v, str):
+        text = v.strip().replace(" ", "T", 1)
+        if text.endswith(("Z", "z")):
+            text = text[:-1] + "+00:00"
+        if text.isdigit():
+            return dt.datetime.fromtimestamp(int(text) / 1000, dt.UTC)
+        d = dt.datetime.fromisoformat(text)
+        return d.replace(tzinfo=dt.UTC) if d.tzinfo is None else d.astimezone(dt.UTC)
+    if isinstance(v, dt.date):
+        return dt.datetime(v.year, v.month, v.day, tzinfo=dt.UTC)
+    raise TypeError(type(v).__name__)
+
+
+def decode_scalar(type_: str, v: Any, *, nested: bool) -> Any:
+    if v is None:
+        return None
+    if type_ in ("String",) or type_.startswith("Enum:"):
+        return v if isinstance(v, str) else str(v)
+    if type_ in ("Int", "BigInt"):
+        return int(v)
+    if type_ == "Float":
+        return float(v)
+    if type_ == "Decimal":
+        return v if isinstance(v, Decimal) else Decimal(str(v)) if not isinstance(v, float) else Decimal(repr(v))
+    if type_ == "Boolean":
+        if isinstance(v, str):
+            return v.lower() in ("t", "true", "1")
+        return bool(v)
+    if type_ == "DateTime":
+        return decode_datetime(v)
+    if type_ == "Bytes":
+        if isinstance(v, bytes | bytearray | memoryview):
+            return bytes(v)
+        text = str(v)
+        if text.startswith("\\x"):
+            text = text[2:]
+        return bytes.fromhex(text)
+    if type_ == "Json":
+        if nested:
+            return v  # already parsed as part of the enclosing JSON
+        return json.loads(v) if isinstance(v, str | bytes | bytearray) else v
+    return v
+
+
+def _value(column: Column, v: Any, nested: bool) -> Any:
+    if column.kind == "scalar":
+        if column.is_list:
+            if isinstance(v, str):
+                v = json.loads(v)
+            return None if v is None else [decode_scalar(column.type, x, nested=True) for x in v]
+        return decode_scalar(column.type, v, nested=nested)
+    if isinstance(v, str | bytes | bytearray):
+        v = json.loads(v, parse_float=Decimal)
+    if column.kind == "counts":
+        return dict(zip(column.counts, (int(x) for x in (v or [0] * len(column.counts))), strict=True))
+    assert column.relation is not None
+    return decode_relation(column.relation, v)
+
+
+def decode_relation(shape: RelationShape, v: Any) -> Any:
+    if not shape.many:
+        return None if v is None else decode_nested(shape.record, v)
+    items = list(v or [])
+    items = [json.loads(x, parse_float=Decimal) if isinstance(x, str) else x for x in items]
+    items.sort(key=lambda r: r[0], reverse=shape.reverse)
+    return [decode_nested(shape.record, r) for r in items]
+
+
+def decode_nested(shape: RecordShape, arr: list[Any]) -> dict[str, Any]:
+    """A nested record: JSON array [ordinal, v1, v2, ...]."""
+    return {c.name: _value(c, arr[i + 1], True) for i, c in enumerate(shape.columns)}
+
+
+def decode_row(shape: RecordShape, row: tuple[Any, ...]) -> dict[str, Any]:
+    try:
+        return {c.name: _value(c, row[i], False) for i, c in enumerate(shape.columns)}
+    except (ValueError, TypeError, KeyError, IndexError, json.JSONDecodeError) as e:
+        raise InconsistentColumnDataError(f"could not decode a row from the database: {e}") from e

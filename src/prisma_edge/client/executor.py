@@ -1,0 +1,89 @@
+"""Run a Plan on a connection: bind values, choose batch or step-by-step, shape the result.
+
+A static plan goes out as one `query` (one statement) or one `batch` (one round trip, one
+transaction). A dynamic plan (later statements need earlier results, or run conditionally)
+runs inside one transaction, step by step; adapters that cannot hold a transaction open
+(Neon over HTTP) never receive one, because PostgreSQL plans are single statements.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..compiler.dialects import Ref, Statement
+from ..compiler.plan import Plan, Step
+from ..errors import RecordNotFoundError
+from ..fetch_adapters.base import Connection, Query, ResultSet
+from .codec import bind, decode_row
+
+
+def _query(stmt: Statement, bound: dict[int, Any], results: list[ResultSet | None]) -> Query:
+    params: list[Any] = []
+    for p in stmt.params:
+        if isinstance(p, Ref):
+            rs = results[p.step]
+            assert rs is not None and rs.rows, "a dependent step ran without its source row"
+            params.append(rs.rows[0][p.column])
+        else:
+            params.append(bound[p])
+    return Query(stmt.sql, tuple(params))
+
+
+def _should_run(step: Step, results: list[ResultSet | None]) -> bool:
+    if step.when is None:
+        return True
+    cond, _, idx = step.when.partition(":")
+    rs = results[int(idx)]
+    found = rs is not None and bool(rs.rows)
+    return found if cond == "found" else not found
+
+
+async def execute_plan(conn: Connection, plan: Plan, values: list[Any], *, in_transaction: bool = False) -> Any:
+    bound = bind(values, plan.slots, conn.dialect)
+    results: list[ResultSet | None]
+    if plan.static:
+        queries = [_query(s.statement, bound, []) for s in plan.steps]
+        results = [await conn.query(queries[0])] if len(queries) == 1 else list(await conn.batch(queries))
+        for step, rs in zip(plan.steps, results, strict=True):
+            if step.require == "found" and rs is not None and not rs.rows:
+                raise RecordNotFoundError(plan.not_found)
+    elif in_transaction:
+        results = await _run_steps(conn, plan, bound)
+    else:
+        transaction = getattr(conn, "transaction", None)
+        assert transaction is not None, "dynamic plans need a connection that can open a transaction"
+        async with transaction() as tx:
+            results = await _run_steps(tx, plan, bound)
+    return shape_result(plan, results)
+
+
+async def _run_steps(conn: Connection, plan: Plan, bound: dict[int, Any]) -> list[ResultSet | None]:
+    results: list[ResultSet | None] = []
+    for step in plan.steps:
+        if not _should_run(step, results):
+            results.append(None)
+            continue
+        rs = await conn.query(_query(step.statement, bound, results))
+        if step.require == "found" and not rs.rows:
+            raise RecordNotFoundError(plan.not_found)
+        results.append(rs)
+    return results
+
+
+def shape_result(plan: Plan, results: list[ResultSet | None]) -> Any:
+    if plan.result == "affected":
+        return sum(rs.rows_affected for rs in results if rs is not None)
+    rs = next((r for s, r in zip(reversed(plan.steps), reversed(results), strict=True) if s.result and r is not None), None)
+    rows = rs.rows if rs is not None else ()
+    if plan.result == "count":
+        return int(rows[0][0]) if rows else 0
+    if plan.result == "count_fields":
+        assert rs is not None
+        return {c: int(v) for c, v in zip(rs.columns, rows[0], strict=True)} if rows else {}
+    assert plan.shape is not None
+    if plan.result == "one":
+        return decode_row(plan.shape, rows[0]) if rows else None
+    out = [decode_row(plan.shape, r) for r in rows]
+    if plan.reverse:
+        out.reverse()
+    return out

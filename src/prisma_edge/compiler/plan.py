@@ -1,0 +1,78 @@
+"""Plans: the compiled, cacheable form of one operation.
+
+A Plan is a short list of `Step`s (usually one) plus how to shape the result. A step's statement
+binds user values by slot index and, for dependent steps, values from an earlier step's first
+row (`dialects.Ref`). A step may run only when an earlier step found rows (`when="found:i"`) or
+did not (`when="missing:i"`), and may require rows (`require="found"` -> P2025).
+
+Static plans (no refs, no conditions) run as ONE batch: one round trip, one transaction.
+Dynamic plans run inside one transaction, step by step (SQLite locally; MySQL on a session).
+
+Shapes tell the decoder what each column (top level) or JSON array element (nested) is:
+a scalar of a Prisma type, a relation (itself a shape, one or many), or relation counts.
+Nested records arrive as JSON arrays `[ordinal, v1, v2, ...]`; the decoder sorts many-relations
+by ordinal (reversed for a negative `take`) and drops it.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from attrs import frozen
+
+from . import ir
+from .dialects import Statement
+
+
+@frozen
+class Column:
+    """One output value. kind: scalar | relation | counts."""
+
+    name: str
+    kind: Literal["scalar", "relation", "counts"]
+    type: str = ""  # Prisma type or "Enum:Name" for scalars
+    is_list: bool = False  # scalar list
+    relation: RelationShape | None = None
+    counts: tuple[str, ...] = ()
+
+
+@frozen
+class RecordShape:
+    columns: tuple[Column, ...]
+
+
+@frozen
+class RelationShape:
+    many: bool
+    record: RecordShape
+    reverse: bool = False
+
+
+@frozen
+class Step:
+    statement: Statement
+    when: str | None = None  # "found:<i>" | "missing:<i>"
+    require: str | None = None  # "found": no row -> P2025
+    result: bool = False  # the rows of this step are the operation's result
+
+
+# What the client returns: records, one record (or None), an int count, a dict of counts.
+ResultKind = Literal["many", "one", "count", "count_fields", "affected"]
+
+
+@frozen
+class Plan:
+    steps: tuple[Step, ...]
+    result: ResultKind
+    shape: RecordShape | None = None
+    reverse: bool = False  # negative take at top level: rows come in inverted order
+    slots: tuple[ir.Slot, ...] = ()  # metadata of every user value bound by the statements
+    not_found: str = "No record was found for the operation."
+
+    @property
+    def static(self) -> bool:
+        return all(s.when is None and not _has_refs(s.statement) for s in self.steps)
+
+
+def _has_refs(stmt: Statement) -> bool:
+    return any(not isinstance(p, int) for p in stmt.params)

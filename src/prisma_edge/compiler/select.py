@@ -1,0 +1,275 @@
+"""Reads -> ONE SELECT, relations included as correlated JSON-aggregation subqueries.
+
+Theory of operation. The top level selects the model's scalar columns from `M AS t0` directly
+(typed values straight from the driver). Each included relation becomes one more column:
+- a list relation: `(SELECT COALESCE(AGG(s.j), '[]') FROM (SELECT JSON_ARRAY(ROW_NUMBER() OVER
+  (ORDER BY ...), v1, v2, ...) AS j FROM C AS t1 WHERE <correlation> AND <filters> ORDER BY ...
+  LIMIT ... OFFSET ...) AS s)`; the ordinal lets the decoder restore order, since not every
+  database orders an aggregate by its input (MySQL, SQLite < 3.44);
+- a to-one relation: `(SELECT JSON_ARRAY(0, v1, ...) FROM C AS t1 WHERE <correlation> LIMIT 1)`;
+- `_count`: `JSON_ARRAY((SELECT COUNT(*) ...), ...)`.
+Nested relations repeat the same construction inside the JSON arrays, to any depth.
+
+Ordering always ends with the primary key, so results and cursors are deterministic. A negative
+`take` inverts the ordering and the decoder reverses the rows back.
+"""
+
+from __future__ import annotations
+
+from sqlglot import exp
+
+from ..errors import UnsupportedError
+from ..schema.model import Model
+from . import ir
+from .context import Context, and_all, or_all, table
+from .dialects import col, fn, ident
+from .plan import Column, RecordShape, RelationShape
+from .where import condition
+
+BIG_LIMIT = {"sqlite": -1, "mysql": 18446744073709551615}
+
+
+class ReadBuilder:
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.rules = ctx.rules
+
+    # ---- ordering ----------------------------------------------------------------------
+
+    def order_terms(self, model: Model, alias: str, window: ir.Window) -> list[ir.OrderBy]:
+        """The window's order plus the primary key as tie-break (inverted for negative take)."""
+        terms = list(window.order)
+        have = {t.path for t in terms}
+        terms += [ir.OrderBy((n,)) for n in model.primary_key if (n,) not in have]
+        if window.take_negative:
+            terms = [
+                ir.OrderBy(t.path, not t.descending, {"first": "last", "last": "first"}.get(t.nulls or "", None), t.count_of)
+                for t in terms
+            ]
+        return terms
+
+    def order_value(self, model: Model, alias: str, term: ir.OrderBy) -> exp.Expression:
+        """The expression a term orders by: a column, a to-one related column, or a count."""
+        if len(term.path) == 1 and not term.count_of:
+            return self.ctx.column(alias, model, term.path[0])
+        f = self.ctx.field(model, term.path[0])
+        child, src, joins, corr = self.ctx.relation_from(alias, f)
+        target = self.ctx.model(f.type)
+        if term.count_of and len(term.path) == 1:
+            value: exp.Expression = exp.Count(this=exp.Star())
+        else:
+            value = self.order_value(target, child, ir.OrderBy(term.path[1:], term.descending, term.nulls, term.count_of))
+        q = exp.Select(expressions=[value]).from_(src, copy=False)
+        for j in joins:
+            q = q.join(j, copy=False)
+        q = q.where(corr, copy=False)
+        if not term.count_of:
+            q = q.limit(exp.Literal.number(1), copy=False)
+        return exp.Subquery(this=q)
+
+    def order_by(self, model: Model, alias: str, terms: list[ir.OrderBy]) -> list[exp.Ordered]:
+        out: list[exp.Ordered] = []
+        for t in terms:
+            value = self.order_value(model, alias, t)
+            if t.nulls and not self.rules.supports_nulls_ordering:
+                # emulate NULLS FIRST/LAST: order by "is null" first
+                isnull = exp.Case(ifs=[exp.If(this=exp.Is(this=value.copy(), expression=exp.Null()), true=exp.Literal.number(1))],
+                                  default=exp.Literal.number(0))
+                out.append(exp.Ordered(this=isnull, desc=t.nulls == "first"))
+                out.append(exp.Ordered(this=value, desc=t.descending))
+            elif t.nulls:
+                out.append(exp.Ordered(this=value, desc=t.descending, nulls_first=t.nulls == "first"))
+            else:  # the database's own default, stated so the renderer keeps it
+                out.append(exp.Ordered(this=value, desc=t.descending, nulls_first=self.rules.nulls_first_default(t.descending)))
+        return out
+
+    # ---- filters of a window ------------------------------------------------------------
+
+    def window_conditions(self, model: Model, alias: str, window: ir.Window, terms: list[ir.OrderBy]) -> list[exp.Expression]:
+        conds: list[exp.Expression] = []
+        if window.where is not None:
+            conds.append(condition(self.ctx, model, alias, window.where))
+        if window.cursor is not None:
+            conds.append(self.cursor_condition(model, alias, window.cursor, terms))
+        if window.distinct:
+            conds.append(self.distinct_condition(model, alias, window, terms))
+        return conds
+
+    def cursor_condition(self, model: Model, alias: str, cursor: ir.Cursor, terms: list[ir.OrderBy]) -> exp.Expression:
+        """Rows at or after the cursor row in the given order (inclusive), Prisma's semantics."""
+        if any(len(t.path) != 1 or t.count_of for t in terms):
+            raise UnsupportedError("cursor pagination with ordering by relations is not supported")
+
+        def cursor_value(name: str) -> exp.Expression:
+            c = self.ctx.alias()
+            where = and_all([exp.EQ(this=self.ctx.column(c, model, f), expression=self.ctx.param(s)) for f, s in cursor.fields])
+            q = exp.Select(expressions=[self.ctx.column(c, model, name)]).from_(table(model.db_name, c), copy=False)
+            return exp.Subquery(this=q.where(where, copy=False))
+
+        # existence of the cursor row: no row -> empty result
+        c = self.ctx.alias()
+        exists_where = and_all([exp.EQ(this=self.ctx.column(c, model, f), expression=self.ctx.param(s)) for f, s in cursor.fields])
+        exists = exp.Exists(this=exp.Select(expressions=[exp.Literal.number(1)]).from_(table(model.db_name, c), copy=False).where(exists_where, copy=False))
+        branches: list[exp.Expression] = []
+        equal_prefix: list[exp.Expression] = []
+        for t in terms:
+            mine = self.ctx.column(alias, model, t.path[0])
+            theirs = cursor_value(t.path[0])
+            cmp = exp.LT if t.descending else exp.GT
+            branches.append(and_all([*[e.copy() for e in equal_prefix], cmp(this=mine, expression=theirs)]))  # type: ignore[list-item]
+            equal_prefix.append(exp.EQ(this=mine.copy(), expression=theirs.copy()))
+        branches.append(and_all(equal_prefix))  # type: ignore[arg-type]
+        return exp.And(this=exists, expression=or_all(branches))
+
+    def distinct_condition(self, model: Model, alias: str, window: ir.Window, terms: list[ir.OrderBy]) -> exp.Expression:
+        """Keep the first row (in order) of each group of equal `distinct` values."""
+        inner = self.ctx.alias()
+        partition = [self.ctx.column(inner, model, n) for n in window.distinct]
+        rn = exp.Window(this=exp.RowNumber(), partition_by=partition,
+                        order=exp.Order(expressions=self.order_by(model, inner, [t for t in terms if len(t.path) == 1 and not t.count_of])))
+        pk = model.primary_key
+        projections = [exp.alias_(self.ctx.column(inner, model, n), f"k{i}", quoted=True) for i, n in enumerate(pk)]
+        projections.append(exp.alias_(rn, "rn", quoted=True))
+        q = exp.Select(expressions=projections).from_(table(model.db_name, inner), copy=False)
+        if window.where is not None:
+            q = q.where(condition(self.ctx, model, inner, window.where), copy=False)
+        d = self.ctx.alias()
+        match = and_all([exp.EQ(this=col(d, "rn"), expression=exp.Literal.number(1)),
+                         *[exp.EQ(this=col(d, f"k{i}"), expression=self.ctx.column(alias, model, n)) for i, n in enumerate(pk)]])
+        outer = exp.Select(expressions=[exp.Literal.number(1)]).from_(
+            exp.Subquery(this=q, alias=exp.TableAlias(this=ident(d))), copy=False).where(match, copy=False)
+        return exp.Exists(this=outer)
+
+    def paginate(self, q: exp.Select, window: ir.Window) -> exp.Select:
+        if window.take is not None:
+            q = q.limit(self.ctx.param(window.take), copy=False)
+        if window.skip is not None:
+            if window.take is None and self.rules.name in BIG_LIMIT:
+                q = q.limit(exp.Literal.number(BIG_LIMIT[self.rules.name]), copy=False)
+            q = q.offset(self.ctx.param(window.skip), copy=False)
+        return q
+
+    # ---- selections ---------------------------------------------------------------------
+
+    def projections(self, model: Model, alias: str, sel: ir.Selection, nested: bool) -> tuple[list[exp.Expression], RecordShape]:
+        exprs: list[exp.Expression] = []
+        cols: list[Column] = []
+        for name in sel.scalars:
+            f = self.ctx.field(model, name)
+            value: exp.Expression = col(alias, f.db_name)
+            if nested:
+                value = self.rules.json_safe(value, f)
+            exprs.append(value)
+            cols.append(Column(name, "scalar", f"Enum:{f.type}" if f.kind == "enum" else f.type, f.is_list))
+        for rs in sel.relations:
+            sub, shape = self.relation_subquery(model, alias, rs)
+            exprs.append(self.rules.nested_json(sub) if nested else sub)
+            cols.append(Column(rs.field, "relation", relation=shape))
+        if sel.counts:
+            counts = [self.count_subquery(model, alias, c) for c in sel.counts]
+            arr = self.rules.json_array(counts)
+            exprs.append(arr)
+            cols.append(Column("_count", "counts", counts=tuple(c.field for c in sel.counts)))
+        return exprs, RecordShape(tuple(cols))
+
+    def count_subquery(self, model: Model, alias: str, c: ir.CountSelection) -> exp.Expression:
+        f = self.ctx.field(model, c.field)
+        child, src, joins, corr = self.ctx.relation_from(alias, f)
+        q = exp.Select(expressions=[exp.Count(this=exp.Star())]).from_(src, copy=False)
+        for j in joins:
+            q = q.join(j, copy=False)
+        where = corr
+        if c.where is not None:
+            where = exp.And(this=corr, expression=condition(self.ctx, self.ctx.model(f.type), child, c.where))
+        return exp.Subquery(this=q.where(where, copy=False))
+
+    def relation_subquery(self, model: Model, alias: str, rs: ir.RelationSelection) -> tuple[exp.Expression, RelationShape]:
+        f = self.ctx.field(model, rs.field)
+        target = self.ctx.model(f.type)
+        child, src, joins, corr = self.ctx.relation_from(alias, f)
+        values, shape = self.projections(target, child, rs.selection, nested=True)
+        if not f.is_list:
+            row = self.rules.json_array([exp.Literal.number(0), *values])
+            q = exp.Select(expressions=[row]).from_(src, copy=False)
+            for j in joins:
+                q = q.join(j, copy=False)
+            q = q.where(corr, copy=False).limit(exp.Literal.number(1), copy=False)
+            return exp.Subquery(this=q), RelationShape(False, shape)
+        terms = self.order_terms(target, child, rs.window)
+        ordered = self.order_by(target, child, terms)
+        conds = [corr, *self.window_conditions(target, child, rs.window, terms)]
+        if not self.rules.correlated_derived_tables:
+            return self._flat_aggregate(src, joins, conds, values, ordered, rs, shape)
+        ordinal = exp.Window(this=exp.RowNumber(), order=exp.Order(expressions=[o.copy() for o in ordered]))
+        row = exp.alias_(self.rules.json_array([ordinal, *values]), "j", quoted=True)
+        inner = exp.Select(expressions=[row]).from_(src, copy=False)
+        for j in joins:
+            inner = inner.join(j, copy=False)
+        inner = inner.where(and_all(conds), copy=False).order_by(*ordered, copy=False)
+        inner = self.paginate(inner, rs.window)
+        s = self.ctx.alias()
+        agg = self.rules.json_agg(self.rules.nested_json(col(s, "j")))
+        outer = exp.Select(expressions=[exp.Coalesce(this=agg, expressions=[self.rules.empty_json_array()])]).from_(
+            exp.Subquery(this=inner, alias=exp.TableAlias(this=ident(s))), copy=False
+        )
+        return exp.Subquery(this=outer), RelationShape(True, shape, rs.window.take_negative)
+
+    def _flat_aggregate(self, src: exp.Expression, joins: list[exp.Join], conds: list[exp.Expression], values: list[exp.Expression],
+                        ordered: list[exp.Ordered], rs: ir.RelationSelection, shape: RecordShape) -> tuple[exp.Expression, RelationShape]:
+        """MariaDB: no correlated derived tables; JSON_ARRAYAGG takes ORDER BY and LIMIT itself."""
+        if rs.window.skip is not None or rs.window.take is not None:
+            raise UnsupportedError("take/skip inside an include is not supported on MySQL yet")
+        row = self.rules.json_array([exp.Literal.number(0), *values])
+        agg = fn("JSON_ARRAYAGG", row)  # ordering restored by the decoder's stable sort: ordinal 0
+        q = exp.Select(expressions=[exp.Coalesce(this=agg, expressions=[self.rules.empty_json_array()])]).from_(src, copy=False)
+        for j in joins:
+            q = q.join(j, copy=False)
+        del ordered
+        return exp.Subquery(this=q.where(and_all(conds), copy=False)), RelationShape(True, shape, rs.window.take_negative)
+
+    # ---- top level ----------------------------------------------------------------------
+
+    def select(self, model: Model, read: ir.Read, *, source: exp.Expression | None = None, alias: str | None = None,
+               extra_where: exp.Expression | None = None) -> tuple[exp.Select, RecordShape, bool]:
+        """The whole read as one SELECT; `source` replaces the model's table (a CTE for writes)."""
+        alias = alias or self.ctx.alias()
+        window = read.window
+        terms = self.order_terms(model, alias, window)
+        exprs, shape = self.projections(model, alias, read.selection, nested=False)
+        names = [c.name for c in shape.columns]
+        q = exp.Select(expressions=[exp.alias_(e, f"c{i}_{n}", quoted=True) for i, (e, n) in enumerate(zip(exprs, names, strict=True))])
+        q = q.from_(source if source is not None else table(model.db_name, alias), copy=False)
+        conds = self.window_conditions(model, alias, window, terms)
+        if extra_where is not None:
+            conds.append(extra_where)
+        where = and_all(conds)
+        if where is not None:
+            q = q.where(where, copy=False)
+        q = q.order_by(*self.order_by(model, alias, terms), copy=False)
+        if read.single:
+            q = q.limit(exp.Literal.number(1), copy=False)
+        else:
+            q = self.paginate(q, window)
+        return q, shape, window.take_negative
+
+    def count(self, model: Model, cq: ir.CountQuery) -> exp.Select:
+        alias = self.ctx.alias()
+        window = cq.window
+        terms = self.order_terms(model, alias, window)
+        conds = self.window_conditions(model, alias, window, terms)
+        paginated = window.take is not None or window.skip is not None
+        if cq.fields:
+            aggs = [exp.alias_(exp.Count(this=exp.Star()) if n == "_all" else exp.Count(this=col("s" if paginated else alias, self.ctx.field(model, n).db_name)),
+                               n, quoted=True) for n in cq.fields]
+        else:
+            aggs = [exp.Count(this=exp.Star())]
+        if not paginated:
+            q = exp.Select(expressions=aggs).from_(table(model.db_name, alias), copy=False)
+            where = and_all(conds)
+            return q.where(where, copy=False) if where is not None else q
+        inner = exp.Select(expressions=[exp.Star()]).from_(table(model.db_name, alias), copy=False)
+        where = and_all(conds)
+        if where is not None:
+            inner = inner.where(where, copy=False)
+        inner = self.paginate(inner.order_by(*self.order_by(model, alias, terms), copy=False), window)
+        return exp.Select(expressions=aggs).from_(exp.Subquery(this=inner, alias=exp.TableAlias(this=ident("s"))), copy=False)

@@ -1,0 +1,117 @@
+"""IR conditions -> sqlglot boolean expressions over a table alias.
+
+Prisma's semantics, per case:
+- `in: []` is false, `not_in: []` is true; `OR: []` false, `AND: []`/`NOT: []` true (IR Const).
+- `every` holds when no related row fails the condition (a NULL outcome counts as failing).
+- `is: None` / `is_not: None` test the relation's presence (the FK columns when this side
+  holds them, otherwise EXISTS).
+- String matching: LIKE with escaped patterns (the binder escapes `%`, `_` and `\\`);
+  case-sensitive matching on SQLite uses instr()/substr(), since SQLite's LIKE ignores case.
+"""
+
+from __future__ import annotations
+
+from sqlglot import exp
+
+from ..schema.model import Model
+from . import ir
+from .context import Context, and_all, or_all
+from .dialects import fn
+
+_CMP = {"equals": exp.EQ, "not": exp.NEQ, "lt": exp.LT, "lte": exp.LTE, "gt": exp.GT, "gte": exp.GTE}
+
+
+def condition(ctx: Context, model: Model, alias: str, cond: ir.Cond) -> exp.Expression:
+    if isinstance(cond, ir.Compare):
+        return compare(ctx, model, alias, cond)
+    if isinstance(cond, ir.And):
+        parts = [condition(ctx, model, alias, c) for c in cond.conds]
+        out = and_all(parts)
+        return exp.Paren(this=out) if out is not None and len(parts) > 1 else (out or exp.true())
+    if isinstance(cond, ir.Or):
+        return or_all([condition(ctx, model, alias, c) for c in cond.conds])
+    if isinstance(cond, ir.Not):
+        return exp.Not(this=exp.Paren(this=condition(ctx, model, alias, cond.cond)))
+    if isinstance(cond, ir.Const):
+        return exp.true() if cond.value else exp.false()
+    if isinstance(cond, ir.RelationFilter):
+        return relation(ctx, model, alias, cond)
+    raise TypeError(cond)  # pragma: no cover
+
+
+def compare(ctx: Context, model: Model, alias: str, c: ir.Compare) -> exp.Expression:
+    column: exp.Expression = ctx.column(alias, model, c.field)
+    if c.op == "is_null":
+        return exp.Is(this=column, expression=exp.Null())
+    if c.op == "is_not_null":
+        return exp.Not(this=exp.Is(this=column, expression=exp.Null()))
+    if c.op in ("in", "not_in"):
+        assert isinstance(c.value, tuple)
+        if not c.value:
+            return exp.false() if c.op == "in" else exp.true()
+        values: list[exp.Expression] = [ctx.param(s) for s in c.value]
+        if c.insensitive:
+            column, values = exp.Lower(this=column), [exp.Lower(this=v) for v in values]
+        node: exp.Expression = exp.In(this=column, expressions=values)
+        return exp.Not(this=node) if c.op == "not_in" else node
+    assert isinstance(c.value, ir.Slot)
+    value: exp.Expression = ctx.param(c.value)
+    if c.op in ("contains", "startswith", "endswith"):
+        if ctx.rules.name == "sqlite" and not c.insensitive:
+            return _sqlite_case_sensitive(c.op, column, value)
+        return ctx.rules.like(column, value, c.insensitive)
+    if c.insensitive:
+        column, value = exp.Lower(this=column), exp.Lower(this=value)
+    return _CMP[c.op](this=column, expression=value)
+
+
+def _sqlite_case_sensitive(op: str, column: exp.Expression, value: exp.Expression) -> exp.Expression:
+    """The value slot is bound raw (no LIKE pattern) for these; see client.codec."""
+    position = fn("instr", column, value)
+    if op == "contains":
+        return exp.GT(this=position, expression=exp.Literal.number(0))
+    if op == "startswith":
+        return exp.EQ(this=position, expression=exp.Literal.number(1))
+    start = exp.Add(
+        this=exp.Sub(this=fn("length", column.copy()), expression=fn("length", value.copy())),
+        expression=exp.Literal.number(1),
+    )
+    return exp.EQ(this=fn("substr", column.copy(), start), expression=value.copy())
+
+
+def relation(ctx: Context, model: Model, alias: str, rf: ir.RelationFilter) -> exp.Expression:
+    f = ctx.field(model, rf.field)
+    rel = f.relation
+    assert rel is not None
+
+    def where_of(cond: ir.Cond | None, negate: bool = False):  # noqa: ANN202
+        def build(child: str, target: Model) -> exp.Expression | None:
+            if cond is None:
+                return None
+            e = condition(ctx, target, child, cond)
+            if negate:  # a NULL outcome counts as "does not match"
+                return exp.Not(this=exp.Coalesce(this=exp.Paren(this=e), expressions=[exp.false()]))
+            return e
+
+        return build
+
+    if rf.kind == "some":
+        return ctx.exists(alias, f, where_of(rf.cond))
+    if rf.kind == "none":
+        return exp.Not(this=ctx.exists(alias, f, where_of(rf.cond)))
+    if rf.kind == "every":
+        if rf.cond is None:
+            return exp.true()
+        return exp.Not(this=ctx.exists(alias, f, where_of(rf.cond, negate=True)))
+    # to-one: is / is_not
+    if rf.cond is None:
+        if rel.holds_fk and rel.fields:
+            cols = [ctx.column(alias, model, n) for n in rel.fields]
+            if rf.kind == "is":
+                return and_all([exp.Is(this=c, expression=exp.Null()) for c in cols]) or exp.true()
+            return and_all([exp.Not(this=exp.Is(this=c, expression=exp.Null())) for c in cols]) or exp.true()
+        present = ctx.exists(alias, f)
+        return exp.Not(this=present) if rf.kind == "is" else present
+    if rf.kind == "is":
+        return ctx.exists(alias, f, where_of(rf.cond))
+    return exp.Not(this=ctx.exists(alias, f, where_of(rf.cond)))

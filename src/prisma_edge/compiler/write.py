@@ -1,0 +1,282 @@
+"""Writes -> plans: one statement on PostgreSQL, a static batch or a short dependent program elsewhere.
+
+PostgreSQL (RETURNING + data-modifying CTEs): every write is ONE statement, e.g.
+    WITH "w" AS (UPDATE "User" AS "t0" SET ... WHERE ... RETURNING "t0".*)
+    SELECT <the selection, relations included> FROM "w" AS "t1"
+Upsert chains an UPDATE CTE and an INSERT ... SELECT ... WHERE NOT EXISTS (SELECT 1 FROM upd).
+
+SQLite: create = INSERT + SELECT of `last_insert_rowid()` (static batch, one transaction);
+update / delete / upsert locate the row first (step 0, P2025 when missing), then write by
+primary key, then read back, all in one local transaction.
+
+MySQL (no RETURNING): like SQLite, with `LAST_INSERT_ID()` for autoincrement keys, client-known
+keys otherwise, and `FOR UPDATE` on the locating SELECT.
+"""
+
+from __future__ import annotations
+
+from sqlglot import exp
+
+from ..errors import UnsupportedError
+from ..schema.model import Model
+from . import ir
+from .context import Context, and_all, table
+from .dialects import Ref, col, fn, ident, param
+from .plan import Plan, RecordShape, Step
+from .select import ReadBuilder
+from .where import condition
+
+_ARITH = {"increment": exp.Add, "decrement": exp.Sub, "multiply": exp.Mul, "divide": exp.Div}
+
+
+class WriteBuilder:
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.rules = ctx.rules
+        self.reads = ReadBuilder(ctx)
+
+    # ---- pieces -------------------------------------------------------------------------
+
+    def value_expr(self, model: Model, a: ir.Assign) -> exp.Expression:
+        f = self.ctx.field(model, a.field)
+        if a.value is None:
+            return exp.Null()
+        enum = self.ctx.schema.enum(f.type) if f.kind == "enum" else None
+        return self.rules.cast_param(self.ctx.param(a.value), f, enum.db_name if enum else None)
+
+    def set_items(self, model: Model, values: tuple[ir.Assign, ...], alias: str | None) -> list[exp.Expression]:
+        items: list[exp.Expression] = []
+        for a in values:
+            f = self.ctx.field(model, a.field)
+            target = exp.Column(this=ident(f.db_name))
+            value = self.value_expr(model, a)
+            if a.op != "set":
+                current = col(alias, f.db_name) if alias else exp.Column(this=ident(f.db_name))
+                value = _ARITH[a.op](this=current, expression=value)
+            items.append(exp.EQ(this=target, expression=value))
+        return items
+
+    def insert(self, model: Model, values: tuple[ir.Assign, ...]) -> exp.Insert:
+        cols = [exp.Column(this=ident(self.ctx.field(model, a.field).db_name)) for a in values]
+        tbl = exp.Table(this=ident(model.db_name))
+        if not values:
+            return exp.Insert(this=tbl, expression=exp.Values(expressions=[exp.Tuple(expressions=[])]), default=True)
+        return exp.Insert(
+            this=exp.Schema(this=tbl, expressions=cols),
+            expression=exp.Values(expressions=[exp.Tuple(expressions=[self.value_expr(model, a) for a in values])]),
+        )
+
+    def selection_read(self, model: Model, selection: ir.Selection) -> ir.Read:
+        return ir.Read(model.name, ir.Window(), selection, single=True)
+
+    def plan(self, steps: list[Step], result: str, shape: RecordShape | None, message: str = "") -> Plan:
+        rendered = tuple(steps)
+        return Plan(rendered, result, shape, False, tuple(self.ctx.slots[i] for i in sorted(self.ctx.slots)),  # type: ignore[arg-type]
+                    message or "No record was found for the operation.")
+
+    def render(self, e: exp.Expression) -> object:
+        return self.rules.render(e)
+
+    # ---- PostgreSQL: one statement ------------------------------------------------------
+
+    def pg_returning(self, model: Model, cte: exp.Expression, selection: ir.Selection | None, extra_ctes: list[tuple[str, exp.Expression]] | None = None,
+                     source: exp.Expression | None = None) -> tuple[exp.Expression, RecordShape | None]:
+        """WITH w AS (<write> RETURNING *) SELECT <selection> FROM w."""
+        ctes = [("w", cte), *(extra_ctes or [])]
+        alias = self.ctx.alias()
+        src = source if source is not None else exp.Table(this=ident("w"), alias=exp.TableAlias(this=ident(alias)))
+        if selection is None:
+            q: exp.Select = exp.Select(expressions=[exp.Count(this=exp.Star())]).from_(src, copy=False)
+            shape = None
+        else:
+            q, shape, _ = self.reads.select(model, self.selection_read(model, selection), source=src, alias=alias)
+            q.set("order", None)
+            q.set("limit", None)
+        for name, body in ctes:
+            q = q.with_(ident(name), as_=body, copy=False)
+        return q, shape
+
+    # ---- create -------------------------------------------------------------------------
+
+    def create(self, op: ir.Create) -> Plan:
+        model = self.ctx.model(op.model)
+        ins = self.insert(model, op.values)
+        sel = op.selection or ir.Selection(tuple(f.name for f in model.scalar_fields))
+        if self.rules.name == "postgres":
+            ins.set("returning", exp.Returning(expressions=[exp.Star()]))
+            q, shape = self.pg_returning(model, ins, sel)
+            return self.plan([Step(self.rules.render(q), result=True)], "one", shape)
+        locate = self.inserted_row_condition(model, op.values)
+        read, shape, _ = self.reads.select(model, self.selection_read(model, sel), alias="ti", extra_where=locate)
+        return self.plan([Step(self.rules.render(ins)), Step(self.rules.render(read), result=True)], "one", shape)
+
+    def inserted_row_condition(self, model: Model, values: tuple[ir.Assign, ...]) -> exp.Expression:
+        """How to find the row just inserted, without RETURNING (alias `ti`)."""
+        if self.rules.name == "sqlite":
+            return exp.EQ(this=col("ti", "rowid"), expression=fn("last_insert_rowid"))
+        given = {a.field: a for a in values}
+        conds: list[exp.Expression] = []
+        for name in model.primary_key:
+            f = self.ctx.field(model, name)
+            if name in given and given[name].value is not None:
+                conds.append(exp.EQ(this=col("ti", f.db_name), expression=self.value_expr(model, given[name])))
+            elif f.default is not None and f.default.kind == "autoincrement":
+                conds.append(exp.EQ(this=col("ti", f.db_name), expression=fn("LAST_INSERT_ID")))
+            else:
+                raise UnsupportedError(
+                    f"cannot read back a `{model.name}` created on MySQL: primary key `{name}` has a database-generated "
+                    "default; give it a value or use autoincrement()/uuid()/cuid()"
+                )
+        return and_all(conds)  # type: ignore[return-value]
+
+    def create_many(self, op: ir.CreateMany) -> Plan:
+        model = self.ctx.model(op.model)
+        steps: list[Step] = []
+        for columns, rows in op.groups:
+            tbl = exp.Table(this=ident(model.db_name))
+            cols = [exp.Column(this=ident(self.ctx.field(model, c).db_name)) for c in columns]
+            tuples = [exp.Tuple(expressions=[self.value_expr(model, ir.Assign(c, "set", v)) for c, v in zip(columns, row, strict=True)]) for row in rows]
+            ins = exp.Insert(this=exp.Schema(this=tbl, expressions=cols) if cols else tbl,
+                             expression=exp.Values(expressions=tuples or [exp.Tuple(expressions=[])]))
+            if op.skip_duplicates:
+                if self.rules.name == "mysql":
+                    ins.set("ignore", True)
+                else:
+                    ins.set("conflict", exp.OnConflict(nothing=True))
+            steps.append(Step(self.rules.render(ins)))
+        return self.plan(steps, "affected", None)
+
+    # ---- update / delete / upsert -------------------------------------------------------
+
+    def locate(self, model: Model, where: ir.Cond, *, lock: bool) -> tuple[exp.Select, list[str]]:
+        """SELECT the primary key of the one row `where` selects (step 0 of non-PG writes)."""
+        a = self.ctx.alias()
+        pk = list(model.primary_key)
+        q = exp.Select(expressions=[self.ctx.column(a, model, n) for n in pk]).from_(table(model.db_name, a), copy=False)
+        q = q.where(condition(self.ctx, model, a, where), copy=False).limit(exp.Literal.number(1), copy=False)
+        if lock and self.rules.name == "mysql":
+            q.set("locks", [exp.Lock(update=True)])
+        return q, pk
+
+    def by_key(self, model: Model, alias: str | None, keys: list[exp.Expression]) -> exp.Expression:
+        cols = [col(alias, self.ctx.field(model, n).db_name) if alias else exp.Column(this=ident(self.ctx.field(model, n).db_name))
+                for n in model.primary_key]
+        return and_all([exp.EQ(this=c, expression=k) for c, k in zip(cols, keys, strict=True)])  # type: ignore[return-value]
+
+    def key_after_update(self, model: Model, values: tuple[ir.Assign, ...], step: int) -> list[exp.Expression]:
+        """Primary key values after an update: new values where the update sets them."""
+        given = {a.field: a for a in values if a.op == "set" and a.value is not None}
+        return [self.value_expr(model, given[n]) if n in given else param(Ref(step, i)) for i, n in enumerate(model.primary_key)]
+
+    def update(self, op: ir.Update) -> Plan:
+        model = self.ctx.model(op.model)
+        sel = op.selection or ir.Selection(tuple(f.name for f in model.scalar_fields))
+        msg = f"Record to update not found (model `{model.name}`)."
+        if self.rules.name == "postgres":
+            a = self.ctx.alias()
+            upd = exp.Update(this=table(model.db_name, a), expressions=self.set_items(model, op.values, a),
+                             where=exp.Where(this=condition(self.ctx, model, a, op.where)),
+                             returning=exp.Returning(expressions=[exp.Column(this=exp.Star(), table=ident(a))]))
+            q, shape = self.pg_returning(model, upd, sel)
+            return self.plan([Step(self.rules.render(q), require="found", result=True)], "one", shape, msg)
+        find, _ = self.locate(model, op.where, lock=True)
+        keys = [param(Ref(0, i)) for i in range(len(model.primary_key))]
+        steps = [Step(self.rules.render(find), require="found")]
+        if op.values:
+            upd = exp.Update(this=exp.Table(this=ident(model.db_name)), expressions=self.set_items(model, op.values, None),
+                             where=exp.Where(this=self.by_key(model, None, keys)))
+            steps.append(Step(self.rules.render(upd)))
+        read, shape, _ = self.reads.select(model, self.selection_read(model, sel), alias="tu",
+                                           extra_where=self.by_key(model, "tu", self.key_after_update(model, op.values, 0)))
+        steps.append(Step(self.rules.render(read), result=True))
+        return self.plan(steps, "one", shape, msg)
+
+    def delete(self, op: ir.Delete) -> Plan:
+        model = self.ctx.model(op.model)
+        sel = op.selection or ir.Selection(tuple(f.name for f in model.scalar_fields))
+        msg = f"Record to delete does not exist (model `{model.name}`)."
+        if self.rules.name == "postgres":
+            a = self.ctx.alias()
+            dele = exp.Delete(this=table(model.db_name, a), where=exp.Where(this=condition(self.ctx, model, a, op.where)),
+                              returning=exp.Returning(expressions=[exp.Column(this=exp.Star(), table=ident(a))]))
+            q, shape = self.pg_returning(model, dele, sel)
+            return self.plan([Step(self.rules.render(q), require="found", result=True)], "one", shape, msg)
+        find, _ = self.locate(model, op.where, lock=True)
+        keys = [param(Ref(0, i)) for i in range(len(model.primary_key))]
+        read, shape, _ = self.reads.select(model, self.selection_read(model, sel), alias="td", extra_where=self.by_key(model, "td", keys))
+        dele = exp.Delete(this=exp.Table(this=ident(model.db_name)), where=exp.Where(this=self.by_key(model, None, keys)))
+        steps = [Step(self.rules.render(find), require="found"), Step(self.rules.render(read), result=True), Step(self.rules.render(dele))]
+        return self.plan(steps, "one", shape, msg)
+
+    def upsert(self, op: ir.Upsert) -> Plan:
+        model = self.ctx.model(op.model)
+        if self.rules.name == "postgres":
+            a = self.ctx.alias()
+            upd = exp.Update(this=table(model.db_name, a), expressions=self.set_items(model, op.update, a),
+                             where=exp.Where(this=condition(self.ctx, model, a, op.where)),
+                             returning=exp.Returning(expressions=[exp.Column(this=exp.Star(), table=ident(a))]))
+            cols = [exp.Column(this=ident(self.ctx.field(model, x.field).db_name)) for x in op.create]
+            none_updated = exp.Not(this=exp.Exists(this=exp.Select(expressions=[exp.Literal.number(1)]).from_(exp.Table(this=ident("w")), copy=False)))
+            body = exp.Select(expressions=[self.value_expr(model, x) for x in op.create] or [exp.Null()]).where(none_updated, copy=False)
+            tbl = exp.Table(this=ident(model.db_name))
+            ins = exp.Insert(this=exp.Schema(this=tbl, expressions=cols) if cols else tbl, expression=body,
+                             returning=exp.Returning(expressions=[exp.Star()]))
+            alias = self.ctx.alias()
+            union = exp.Union(this=exp.Select(expressions=[exp.Star()]).from_(exp.Table(this=ident("w")), copy=False),
+                              expression=exp.Select(expressions=[exp.Star()]).from_(exp.Table(this=ident("i")), copy=False), distinct=False)
+            src = exp.Subquery(this=union, alias=exp.TableAlias(this=ident(alias)))
+            read, shape, _ = self.reads.select(model, self.selection_read(model, op.selection), source=src, alias=alias)
+            read.set("order", None)
+            read.set("limit", None)
+            read = read.with_(ident("w"), as_=upd, copy=False).with_(ident("i"), as_=ins, copy=False)
+            return self.plan([Step(self.rules.render(read), result=True)], "one", shape)
+        find, _ = self.locate(model, op.where, lock=True)
+        keys = [param(Ref(0, i)) for i in range(len(model.primary_key))]
+        steps = [Step(self.rules.render(find))]
+        if op.update:
+            upd = exp.Update(this=exp.Table(this=ident(model.db_name)), expressions=self.set_items(model, op.update, None),
+                             where=exp.Where(this=self.by_key(model, None, keys)))
+            steps.append(Step(self.rules.render(upd), when="found:0"))
+        read, shape, _ = self.reads.select(model, self.selection_read(model, op.selection), alias="tu",
+                                           extra_where=self.by_key(model, "tu", self.key_after_update(model, op.update, 0)))
+        steps.append(Step(self.rules.render(read), when="found:0", result=True))
+        steps.append(Step(self.rules.render(self.insert(model, op.create)), when="missing:0"))
+        read2, _, _ = self.reads.select(model, self.selection_read(model, op.selection), alias="ti",
+                                        extra_where=self.inserted_row_condition(model, op.create))
+        steps.append(Step(self.rules.render(read2), when="missing:0", result=True))
+        return self.plan(steps, "one", shape)
+
+    def update_many(self, op: ir.UpdateMany) -> Plan:
+        model = self.ctx.model(op.model)
+        if not op.values:
+            return self.count_matching(model, op.where)
+        a = self.ctx.alias()
+        upd = exp.Update(this=table(model.db_name, a), expressions=self.set_items(model, op.values, a))
+        if op.where is not None:
+            upd.set("where", exp.Where(this=condition(self.ctx, model, a, op.where)))
+        return self.plan([Step(self.rules.render(upd))], "affected", None)
+
+    def delete_many(self, op: ir.DeleteMany) -> Plan:
+        model = self.ctx.model(op.model)
+        a = self.ctx.alias()
+        if self.rules.name == "mysql":  # MySQL: DELETE with an alias needs the multi-table form
+            dele = exp.Delete(this=exp.Table(this=ident(model.db_name)))
+            if op.where is not None:
+                inner = ir.Read(model.name, ir.Window(where=op.where), ir.Selection(model.primary_key))
+                sub, _, _ = self.reads.select(model, inner)
+                sub.set("order", None)
+                d = self.ctx.alias()
+                keys = exp.Select(expressions=[col(d, f"c{i}_{n}") for i, n in enumerate(model.primary_key)]).from_(
+                    exp.Subquery(this=sub, alias=exp.TableAlias(this=ident(d))), copy=False)
+                pk_cols = [exp.Column(this=ident(self.ctx.field(model, n).db_name)) for n in model.primary_key]
+                lhs = pk_cols[0] if len(pk_cols) == 1 else exp.Tuple(expressions=pk_cols)
+                dele.set("where", exp.Where(this=exp.In(this=lhs, query=exp.Subquery(this=keys))))
+            return self.plan([Step(self.rules.render(dele))], "affected", None)
+        dele = exp.Delete(this=table(model.db_name, a))
+        if op.where is not None:
+            dele.set("where", exp.Where(this=condition(self.ctx, model, a, op.where)))
+        return self.plan([Step(self.rules.render(dele))], "affected", None)
+
+    def count_matching(self, model: Model, where: ir.Cond | None) -> Plan:
+        q = self.reads.count(model, ir.CountQuery(model.name, ir.Window(where=where)))
+        return self.plan([Step(self.rules.render(q), result=True)], "count", None)

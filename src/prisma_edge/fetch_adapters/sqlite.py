@@ -1,0 +1,156 @@
+"""The embedded default: SQLite through the standard library's `sqlite3` (also in Pyodide).
+
+No server and no network, so "round trips" are function calls; the adapter still counts them
+the same way as the network adapters (a query or a batch is one) so tests can compare.
+sqlite3 is synchronous: calls run inline on the event loop (they are short, and Pyodide has no
+threads). One asyncio lock serialises access, so an open transaction never interleaves with
+another task's statements on the same connection.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import re
+import sqlite3
+from collections.abc import AsyncIterator, Sequence
+from typing import Any
+
+from ..errors import (
+    DatabaseError,
+    ForeignKeyError,
+    NullConstraintError,
+    PrismaEdgeError,
+    TimeoutError,
+    UniqueConstraintError,
+)
+from .base import AdapterStats, Dialect, IsolationLevel, Query, ResultSet
+
+_UNIQUE = re.compile(r"UNIQUE constraint failed: (.+)")
+_NOT_NULL = re.compile(r"NOT NULL constraint failed: (.+)")
+
+
+def path_from_url(url: str) -> str:
+    """`file:./dev.db`, `sqlite:///abs/path.db`, `sqlite://rel.db`, `:memory:` or a plain path."""
+    if url in (":memory:", "file::memory:", "sqlite://:memory:", "sqlite::memory:"):
+        return ":memory:"
+    for prefix in ("sqlite:///", "sqlite://", "sqlite:", "file://", "file:"):
+        if url.startswith(prefix):
+            rest = url[len(prefix):]
+            if prefix == "sqlite:///":
+                rest = "/" + rest
+            return rest.split("?", 1)[0] or ":memory:"
+    return url
+
+
+def map_error(e: sqlite3.Error) -> PrismaEdgeError:
+    msg = str(e)
+    if isinstance(e, sqlite3.IntegrityError):
+        if m := _UNIQUE.search(msg):
+            cols = tuple(c.strip().split(".", 1)[-1] for c in m.group(1).split(","))
+            return UniqueConstraintError(f"Unique constraint failed on the fields: ({', '.join(cols)})", target=cols, db_code="2067")
+        if "FOREIGN KEY constraint failed" in msg:
+            return ForeignKeyError("Foreign key constraint violated", field_name="(not reported by SQLite)", db_code="787")
+        if m := _NOT_NULL.search(msg):
+            column = m.group(1).split(".", 1)[-1]
+            return NullConstraintError(f"Null constraint violation on the fields: ({column})", constraint=(column,), db_code="1299")
+    if "database is locked" in msg or "database table is locked" in msg:
+        return TimeoutError("SQLite database is locked by another connection (timed out waiting)")
+    return DatabaseError(f"SQLite error: {msg}", db_code=type(e).__name__)
+
+
+class _Conn:
+    """Runs statements on the shared sqlite3 connection (caller holds the lock)."""
+
+    dialect: Dialect = "sqlite"
+
+    def __init__(self, adapter: SqliteAdapter) -> None:
+        self._a = adapter
+
+    async def query(self, query: Query) -> ResultSet:
+        self._a.stats.round_trips += 1
+        return self._a._run(query)
+
+    async def batch(self, queries: Sequence[Query], *, isolation: IsolationLevel | None = None) -> list[ResultSet]:
+        self._a.stats.round_trips += 1
+        return [self._a._run(q) for q in queries]
+
+
+class SqliteAdapter:
+    dialect: Dialect = "sqlite"
+
+    def __init__(self, url: str = ":memory:", *, timeout: float = 5.0) -> None:
+        self.path = path_from_url(url)
+        self.stats = AdapterStats()
+        self._db = sqlite3.connect(self.path, isolation_level=None, timeout=timeout, check_same_thread=False)
+        self._db.execute("PRAGMA foreign_keys = ON")
+        self._lock = asyncio.Lock()
+        self._closed = False
+
+    def __repr__(self) -> str:
+        return f"SqliteAdapter({self.path!r})"
+
+    def _run(self, query: Query) -> ResultSet:
+        if self._closed:
+            raise DatabaseError("the SQLite adapter is closed")
+        self.stats.statements += 1
+        try:
+            cur = self._db.execute(query.sql, query.params)
+            rows = cur.fetchall() if cur.description else []
+        except sqlite3.Error as e:
+            raise map_error(e) from e
+        cols = tuple(d[0] for d in cur.description) if cur.description else ()
+        return ResultSet(cols, tuple(rows), ("unknown",) * len(cols), max(cur.rowcount, 0), cur.lastrowid)
+
+    async def query(self, query: Query) -> ResultSet:
+        async with self._lock:
+            self.stats.round_trips += 1
+            return self._run(query)
+
+    async def batch(self, queries: Sequence[Query], *, isolation: IsolationLevel | None = None) -> list[ResultSet]:
+        async with self.transaction(isolation=isolation) as tx:
+            self.stats.round_trips -= 1  # the transaction's statements and the batch are one call
+            return await tx.batch(queries)
+
+    @contextlib.asynccontextmanager
+    async def transaction(self, *, isolation: IsolationLevel | None = None, timeout: float | None = None) -> AsyncIterator[_Conn]:
+        """BEGIN IMMEDIATE ... COMMIT; ROLLBACK on any exception. SQLite is always serializable."""
+        async with self._lock:
+            self._begin()
+            try:
+                if timeout is not None:
+                    async with asyncio.timeout(timeout):
+                        yield _Conn(self)
+                else:
+                    yield _Conn(self)
+            except BaseException:
+                with contextlib.suppress(sqlite3.Error):
+                    self._db.execute("ROLLBACK")
+                raise
+            try:
+                self._db.execute("COMMIT")
+            except sqlite3.Error as e:
+                with contextlib.suppress(sqlite3.Error):
+                    self._db.execute("ROLLBACK")
+                raise map_error(e) from e
+
+    def _begin(self) -> None:
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as e:
+            raise map_error(e) from e
+
+    def execute_script(self, statements: Sequence[str]) -> None:
+        """Run trusted DDL statements (used by `db push`)."""
+        for s in statements:
+            self._db.execute(s)
+
+    async def close(self) -> None:
+        if not self._closed:
+            self._closed = True
+            self._db.close()
+
+    @property
+    def raw(self) -> Any:
+        """The underlying sqlite3 connection, for tests and tools."""
+        return self._db
