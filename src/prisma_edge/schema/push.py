@@ -18,7 +18,7 @@ import sys
 from collections.abc import Coroutine, Sequence
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
 from attrs import field, frozen
 from sqlglot import exp
@@ -129,7 +129,7 @@ class DatabaseTarget:
 
 
 def parse_url(url: str, base_dir: Path | None = None) -> DatabaseTarget:
-    """Parse `file:./dev.db`, `sqlite:///path`, a bare path, `postgres[ql]://...` or `mysql://...`.
+    """Parse `file:./dev.db`, `sqlite:///abs/path`, a bare path, `postgres[ql]://...` or `mysql://...`.
 
     Relative SQLite paths are resolved against `base_dir` (Prisma resolves them against the
     schema file's directory).
@@ -145,7 +145,7 @@ def parse_url(url: str, base_dir: Path | None = None) -> DatabaseTarget:
             if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_$]*", params["schema"]):
                 raise ClientError("the ?schema= URL parameter must be a plain identifier")
             keep["options"] = f"-c search_path={params['schema']}"
-        conninfo = urlunsplit(parts._replace(query=urlencode(keep)))
+        conninfo = urlunsplit(parts._replace(query=urlencode(keep, quote_via=quote)))  # libpq: no "+"
         db = unquote(parts.path.lstrip("/")) or "postgres"
         return DatabaseTarget(dialect="postgres", conninfo=conninfo,
                               display=f'postgres database "{db}" at {_host_port(parts, 5432)}')
@@ -175,17 +175,9 @@ def _host_port(parts: Any, default: int) -> str:
 
 
 def _sqlite_target(url: str, base_dir: Path | None) -> DatabaseTarget:
-    if url.startswith("file://"):
-        path = unquote(urlsplit(url).path)
-    elif url.startswith("file:"):
-        path = url[len("file:"):].split("?", 1)[0]
-    elif url.lower().startswith("sqlite:"):
-        rest = url[len("sqlite:"):].split("?", 1)[0]
-        path = rest[3:] if rest.startswith("///") else rest[2:] if rest.startswith("//") else rest
-    else:
-        path = url
-    if not path:
-        raise ClientError("the SQLite URL names no file (file:./dev.db)")
+    from prisma_edge.fetch_adapters.sqlite import path_from_url  # the client's reading of the URL
+
+    path = path_from_url(url)
     if path != ":memory:" and not Path(path).is_absolute() and base_dir is not None:
         path = str(base_dir / path)
     return DatabaseTarget(dialect="sqlite", path=path, display=f"sqlite database {path}")
