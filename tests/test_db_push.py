@@ -1,0 +1,543 @@
+"""`db push` against real databases: SQLite, a throwaway PostgreSQL and a throwaway MariaDB.
+
+Each schema is pushed, then checked two ways, both through the database's own eyes:
+- its catalog (sqlite_master/PRAGMA, pg_catalog, information_schema) holds the tables, columns,
+  keys, uniques, indexes and foreign keys the schema asks for, with Prisma's names;
+- the constraints hold: duplicates, orphans and bad enum values are refused, ON DELETE CASCADE
+  and SET NULL do their job.
+Driver imports (psycopg, pymysql) happen inside functions: this module must import in Pyodide.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import sqlite3
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import attrs
+import pytest
+
+from prisma_edge.cli import main
+from prisma_edge.errors import ClientError
+from prisma_edge.schema.model import Schema
+from prisma_edge.schema.push import connect, parse_url, push_schema
+from tests.support.databases import temp_mysql, temp_postgres
+from tests.test_ddl import hand_blog
+
+SCHEMAS = Path(__file__).parent / "schemas"
+PG = pytest.param("postgres", marks=pytest.mark.no_pyodide("PostgreSQL is reached with psycopg over TCP"))
+MY = pytest.param("mysql", marks=pytest.mark.no_pyodide("MariaDB is reached with PyMySQL over TCP"))
+DIALECTS = ["sqlite", PG, MY]
+
+
+def sample(name: str, relation_mode: str | None = None) -> Schema:
+    try:
+        from prisma_edge.schema import parse_schema  # type: ignore[attr-defined]
+    except ImportError:
+        pytest.skip("the schema parser (prisma_edge.schema.parse_schema) has not landed yet")
+    schema = parse_schema((SCHEMAS / f"{name}.prisma").read_text())
+    if relation_mode:
+        assert schema.datasource is not None
+        schema = schema.evolve(datasource=attrs.evolve(schema.datasource, relation_mode=relation_mode))
+    return schema
+
+
+@contextlib.contextmanager
+def database(dialect: str, tmp_path: Path) -> Iterator[str]:
+    """A URL of an empty database of this dialect."""
+    if dialect == "sqlite":
+        yield f"file:{tmp_path / 'push.db'}"
+    else:
+        with (temp_postgres if dialect == "postgres" else temp_mysql)() as url:
+            yield url
+
+
+async def push(url: str, schema: Schema, *, drop_first: bool = False) -> list[str]:
+    conn = connect(parse_url(url))
+    try:
+        return await push_schema(conn, schema, drop_first=drop_first)
+    finally:
+        conn.close()
+
+
+# -- a raw driver connection, independent of the code under test ------------------------------
+
+
+class Db:
+    """Raw SQL on the real database. `{Name}` in SQL is a quoted identifier, `?` a parameter."""
+
+    def __init__(self, dialect: str, url: str) -> None:
+        self.dialect = dialect
+        if dialect == "sqlite":
+            self.conn = sqlite3.connect(url.removeprefix("file:"), isolation_level=None)
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            self.errors: tuple[type[BaseException], ...] = (sqlite3.Error,)
+        elif dialect == "postgres":
+            import psycopg
+
+            self.conn = psycopg.connect(url, autocommit=True)
+            self.errors = (psycopg.Error,)
+        else:
+            import pymysql
+
+            u = urlsplit(url)
+            self.conn = pymysql.connect(host=u.hostname, port=u.port or 3306, user=u.username or "root",
+                                        password=u.password or "", database=u.path.lstrip("/"), autocommit=True)
+            self.errors = (pymysql.Error,)
+
+    def q(self, name: str) -> str:
+        return f"`{name}`" if self.dialect == "mysql" else f'"{name}"'
+
+    def rows(self, sql: str, *params: Any) -> list[tuple[Any, ...]]:
+        sql = re.sub(r"\{(\w+)\}", lambda m: self.q(m.group(1)), sql)
+        if self.dialect != "sqlite":
+            sql = sql.replace("?", "%s")
+        cur = self.conn.cursor()
+        try:
+            cur.execute(sql, params or None) if self.dialect != "sqlite" else cur.execute(sql, params)
+            return [tuple(r) for r in cur.fetchall()] if cur.description else []
+        finally:
+            cur.close()
+
+    def insert(self, table: str, **values: Any) -> None:
+        cols = ", ".join(self.q(c) for c in values)
+        self.rows(f"INSERT INTO {self.q(table)} ({cols}) VALUES ({', '.join('?' * len(values))})", *values.values())
+
+    def fails(self, kind: str, action: Callable[[], Any]) -> None:
+        """`action` must be refused by the database for the reason `kind` (unique|fk|enum)."""
+        codes = {
+            "sqlite": {"unique": "UNIQUE constraint failed", "fk": "FOREIGN KEY constraint failed",
+                       "enum": "CHECK constraint failed"},
+            "postgres": {"unique": "23505", "fk": "23503", "enum": "22P02"},
+            "mysql": {"unique": "1062", "fk": ("1451", "1452"), "enum": "1265"},
+        }[self.dialect][kind]
+        try:
+            action()
+        except self.errors as e:
+            got = getattr(e, "sqlstate", None) or (str(e.args[0]) if self.dialect == "mysql" else str(e))
+            assert any(c in got for c in ((codes,) if isinstance(codes, str) else codes)), f"{kind}: {e}"
+        else:
+            pytest.fail(f"the database accepted what a {kind} constraint should refuse")
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+@attrs.define
+class Catalog:
+    """What the database says it holds. Index values: (columns, unique); fk values:
+    (referenced table, referenced columns, on delete, on update, constraint name or None)."""
+
+    columns: dict[str, dict[str, bool]] = attrs.field(factory=dict)  # table -> column -> nullable
+    pk: dict[str, tuple[str, ...]] = attrs.field(factory=dict)
+    indexes: dict[str, dict[str, tuple[tuple[str, ...], bool]]] = attrs.field(factory=dict)
+    fks: dict[str, dict[tuple[str, ...], tuple[str, tuple[str, ...], str, str, str | None]]] = attrs.field(
+        factory=dict)
+
+
+_PG_ACTION = {"a": "NO ACTION", "r": "RESTRICT", "c": "CASCADE", "n": "SET NULL", "d": "SET DEFAULT"}
+
+
+def catalog(db: Db) -> Catalog:
+    cat = Catalog()
+    if db.dialect == "sqlite":
+        tables = [r[0] for r in db.rows("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+        for t in tables:
+            info = db.rows(f"PRAGMA table_info({db.q(t)})")
+            cat.columns[t] = {r[1]: not r[3] for r in info}
+            cat.pk[t] = tuple(r[1] for r in sorted(info, key=lambda r: r[5]) if r[5])
+            cat.indexes[t] = {}
+            for _, name, unique, origin, _ in db.rows(f"PRAGMA index_list({db.q(t)})"):
+                if origin != "pk":
+                    cols = tuple(r[2] for r in db.rows(f"PRAGMA index_info({db.q(name)})"))
+                    cat.indexes[t][name] = (cols, bool(unique))
+            fks: dict[int, list[Any]] = {}
+            for fid, _, ref, frm, to, upd, dele, _ in db.rows(f"PRAGMA foreign_key_list({db.q(t)})"):
+                fks.setdefault(fid, [ref, [], [], dele, upd])
+                fks[fid][1].append(frm)
+                fks[fid][2].append(to)
+            cat.fks[t] = {tuple(f[1]): (f[0], tuple(f[2]), f[3], f[4], None) for f in fks.values()}
+        return cat
+    if db.dialect == "postgres":
+        for t, c, nullable in db.rows("SELECT table_name, column_name, is_nullable FROM information_schema.columns "
+                                      "WHERE table_schema = current_schema()"):
+            cat.columns.setdefault(t, {})[c] = nullable == "YES"
+        for t, name, unique, primary, cols in db.rows(
+            "SELECT t.relname, i.relname, ix.indisunique, ix.indisprimary, ARRAY(SELECT a.attname "
+            "FROM unnest(ix.indkey::int2[]) WITH ORDINALITY AS k(attnum, n) JOIN pg_attribute a "
+            "ON a.attrelid = t.oid AND a.attnum = k.attnum ORDER BY k.n) FROM pg_index ix "
+            "JOIN pg_class i ON i.oid = ix.indexrelid JOIN pg_class t ON t.oid = ix.indrelid "
+            "JOIN pg_namespace ns ON ns.oid = t.relnamespace WHERE ns.nspname = current_schema()"
+        ):
+            if primary:
+                cat.pk[t] = tuple(cols)
+            else:
+                cat.indexes.setdefault(t, {})[name] = (tuple(cols), unique)
+        for name, t, ref, dele, upd, cols, refs in db.rows(
+            "SELECT c.conname, t.relname, rt.relname, c.confdeltype, c.confupdtype, "
+            "ARRAY(SELECT a.attname FROM unnest(c.conkey) WITH ORDINALITY k(n, o) JOIN pg_attribute a "
+            "ON a.attrelid = c.conrelid AND a.attnum = k.n ORDER BY k.o), "
+            "ARRAY(SELECT a.attname FROM unnest(c.confkey) WITH ORDINALITY k(n, o) JOIN pg_attribute a "
+            "ON a.attrelid = c.confrelid AND a.attnum = k.n ORDER BY k.o) FROM pg_constraint c "
+            "JOIN pg_class t ON t.oid = c.conrelid JOIN pg_class rt ON rt.oid = c.confrelid "
+            "JOIN pg_namespace ns ON ns.oid = t.relnamespace WHERE c.contype = 'f' AND ns.nspname = current_schema()"
+        ):
+            cat.fks.setdefault(t, {})[tuple(cols)] = (ref, tuple(refs), _PG_ACTION[dele], _PG_ACTION[upd], name)
+    else:
+        for t, c, nullable in db.rows("SELECT TABLE_NAME, COLUMN_NAME, IS_NULLABLE FROM information_schema.COLUMNS "
+                                      "WHERE TABLE_SCHEMA = DATABASE()"):
+            cat.columns.setdefault(t, {})[c] = nullable == "YES"
+        idx: dict[tuple[str, str], tuple[list[str], bool]] = {}
+        for t, name, non_unique, c in db.rows(
+            "SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME FROM information_schema.STATISTICS "
+            "WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX"
+        ):
+            idx.setdefault((t, name), ([], not non_unique))[0].append(c)
+        for (t, name), (cols, unique) in idx.items():
+            if name == "PRIMARY":
+                cat.pk[t] = tuple(cols)
+            else:
+                cat.indexes.setdefault(t, {})[name] = (tuple(cols), unique)
+        fk: dict[tuple[str, str], list[Any]] = {}
+        for name, t, ref, dele, upd, c, rc in db.rows(
+            "SELECT r.CONSTRAINT_NAME, r.TABLE_NAME, r.REFERENCED_TABLE_NAME, r.DELETE_RULE, r.UPDATE_RULE, "
+            "k.COLUMN_NAME, k.REFERENCED_COLUMN_NAME FROM information_schema.REFERENTIAL_CONSTRAINTS r "
+            "JOIN information_schema.KEY_COLUMN_USAGE k ON k.CONSTRAINT_SCHEMA = r.CONSTRAINT_SCHEMA "
+            "AND k.CONSTRAINT_NAME = r.CONSTRAINT_NAME AND k.TABLE_NAME = r.TABLE_NAME "
+            "WHERE r.CONSTRAINT_SCHEMA = DATABASE() ORDER BY r.CONSTRAINT_NAME, k.ORDINAL_POSITION"
+        ):
+            fk.setdefault((t, name), [ref, [], [], dele, upd])
+            fk[(t, name)][1].append(c)
+            fk[(t, name)][2].append(rc)
+        for (t, name), (ref, cols, refs, dele, upd) in fk.items():
+            cat.fks.setdefault(t, {})[tuple(cols)] = (ref, tuple(refs), dele, upd, name)
+    return cat
+
+
+def assert_catalog_matches(cat: Catalog, schema: Schema, *, with_fks: bool) -> None:
+    """Generic: every model's table, columns, nullability, PK, uniques, indexes and FKs are there."""
+    expected_fks = 0
+    for m in schema.models:
+        t = m.db_name
+        col = {f.name: f.db_name for f in m.scalar_fields}
+        assert cat.columns.get(t) == {f.db_name: not f.is_required for f in m.scalar_fields}, t
+        assert cat.pk.get(t) == tuple(col[n] for n in m.primary_key), t
+        indexes = set(cat.indexes.get(t, {}).values())
+        for u in m.uniques:
+            if tuple(u.fields) != tuple(m.primary_key):
+                assert (tuple(col[n] for n in u.fields), True) in indexes, (t, u)
+        for i in m.indexes:
+            assert (tuple(col[n] for n in i.fields), False) in indexes, (t, i)
+        prefixes = [cols for cols, _ in indexes] + [cat.pk[t]]
+        for f in m.relation_fields:
+            r = f.relation
+            if r is None or not r.holds_fk or r.kind == "many_to_many":
+                continue
+            fk_cols = tuple(col[n] for n in r.fields)
+            assert any(p[: len(fk_cols)] == fk_cols for p in prefixes), f"{t}{fk_cols} has no index"
+            if with_fks:
+                parent = schema.model(r.to_model)
+                assert parent is not None
+                ref, refs = cat.fks[t][fk_cols][:2]
+                assert (ref, refs) == (parent.db_name, tuple(parent.field(n).db_name for n in r.references))
+                expected_fks += 1
+    for m in schema.models:
+        for f in m.relation_fields:
+            jt = f.relation.join_table if f.relation else None
+            if jt and f.relation.self_column == "A":
+                assert cat.columns[jt] == {"A": False, "B": False}
+                assert cat.indexes[jt][f"{jt}_AB_unique"] == (("A", "B"), True)
+                assert cat.indexes[jt][f"{jt}_B_index"] == (("B",), False)
+                if with_fks:
+                    assert {c: v[2:4] for c, v in cat.fks[jt].items()} == {
+                        ("A",): ("CASCADE", "CASCADE"), ("B",): ("CASCADE", "CASCADE")}
+                    expected_fks += 2
+    assert sum(len(v) for v in cat.fks.values()) == expected_fks
+
+
+# -- the catalog, schema by schema -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("dialect", DIALECTS)
+@pytest.mark.parametrize("name", ["hand_blog", "blog", "shop", "saas"])
+async def test_push_creates_what_the_schema_describes(name: str, dialect: str, tmp_path: Path):
+    schema = hand_blog() if name == "hand_blog" else sample(name)
+    with database(dialect, tmp_path) as url:
+        await push(url, schema)
+        db = Db(dialect, url)
+        try:
+            assert_catalog_matches(catalog(db), schema, with_fks=True)
+        finally:
+            db.close()
+
+
+def fk(cat: Catalog, table: str, *cols: str) -> tuple[str, tuple[str, ...], str, str, str | None]:
+    return cat.fks[table][cols]
+
+
+@pytest.mark.parametrize("dialect", DIALECTS)
+async def test_blog_names_actions_and_constraints(dialect: str, tmp_path: Path):
+    with database(dialect, tmp_path) as url:
+        await push(url, sample("blog"))
+        db = Db(dialect, url)
+        try:
+            cat = catalog(db)
+            assert set(cat.columns) == {"users", "Profile", "Post", "Comment", "Tag", "_PostToTag"}
+            assert cat.indexes["users"]["users_email_key"] == (("email",), True)
+            assert cat.indexes["Post"]["Post_authorId_idx"] == (("authorId",), False)
+            assert cat.indexes["Comment"]["Comment_parentId_idx"] == (("parentId",), False)
+            named = dialect != "sqlite"  # SQLite does not report constraint names
+            assert fk(cat, "Comment", "postId") == ("Post", ("id",), "CASCADE", "CASCADE",
+                                                    "Comment_postId_fkey" if named else None)
+            assert fk(cat, "Post", "authorId")[2:4] == ("RESTRICT", "CASCADE")  # required: Restrict
+            assert fk(cat, "Comment", "parentId")[2] == "SET NULL"  # optional: SetNull
+            assert "created_at" in cat.columns["users"]
+
+            db.insert("users", id=1, email="ada@example.com")
+            assert db.rows("SELECT {role}, {created_at} IS NOT NULL FROM {users}") in ([("USER", True)], [("USER", 1)])
+            db.fails("unique", lambda: db.insert("users", id=2, email="ada@example.com"))
+            db.fails("enum", lambda: db.insert("users", id=3, email="bob@example.com", role="OWNER"))
+            db.insert("users", id=4, email="eve@example.com", role="EDITOR")
+            db.insert("Post", id=1, title="Hello", authorId=1, updatedAt="2024-01-01 00:00:00")
+            db.fails("fk", lambda: db.insert("Post", id=2, title="Orphan", authorId=99, updatedAt="2024-01-01"))
+            db.insert("Comment", id=1, body="first", postId=1, authorId=4)
+            db.insert("Comment", id=2, body="reply", postId=1, authorId=1, parentId=1)
+            db.rows("DELETE FROM {Comment} WHERE {id} = ?", 1)
+            assert db.rows("SELECT {parentId} FROM {Comment} WHERE {id} = ?", 2) == [(None,)]  # SetNull
+            db.fails("fk", lambda: db.rows("DELETE FROM {users} WHERE {id} = ?", 1))  # Restrict: has posts
+            db.insert("Tag", id=1, name="news")
+            db.insert("_PostToTag", A=1, B=1)
+            db.fails("unique", lambda: db.insert("_PostToTag", A=1, B=1))
+            db.fails("fk", lambda: db.insert("_PostToTag", A=1, B=42))
+            db.rows("DELETE FROM {Post} WHERE {id} = ?", 1)
+            assert db.rows("SELECT COUNT(*) FROM {Comment}") == [(0,)]  # Cascade
+            assert db.rows("SELECT COUNT(*) FROM {_PostToTag}") == [(0,)]  # m-n rows go with the post
+        finally:
+            db.close()
+
+
+@pytest.mark.parametrize("dialect", DIALECTS)
+async def test_shop_mapped_names_enum_values_and_compound_key(dialect: str, tmp_path: Path):
+    with database(dialect, tmp_path) as url:
+        await push(url, sample("shop"))
+        db = Db(dialect, url)
+        try:
+            cat = catalog(db)
+            assert cat.pk["order_items"] == ("orderId", "productId")
+            assert cat.indexes["products"]["products_stock_code_key"] == (("stock_code",), True)
+            assert cat.indexes["products"]["product_name_idx"] == (("name",), False)  # map:
+            assert cat.indexes["Order"]["Order_customerId_placedAt_idx"] == (("customerId", "placedAt"), False)
+            assert fk(cat, "order_items", "productId")[:3] == ("products", ("id",), "RESTRICT")
+
+            db.insert("Customer", id=1, email="c@example.com", name="C")
+            db.insert("products", id=1, stock_code="SKU-1", name="Pen", price="1.50")
+            db.fails("unique", lambda: db.insert("products", id=2, stock_code="SKU-1", name="Pen 2", price="2"))
+            db.insert("Order", id=1, number="o1", status="canceled", customerId=1, updatedAt="2024-01-01")
+            db.fails("enum", lambda: db.insert("Order", id=2, number="o2", status="CANCELLED", customerId=1,
+                                               updatedAt="2024-01-01"))  # stored by its @map
+            assert db.rows("SELECT {status} FROM {Order}") == [("canceled",)]
+            db.insert("order_items", orderId=1, productId=1, unitPrice="1.50")
+            db.fails("unique", lambda: db.insert("order_items", orderId=1, productId=1, unitPrice="1"))
+            db.fails("fk", lambda: db.rows("DELETE FROM {products} WHERE {id} = ?", 1))  # ordered: Restrict
+            db.rows("DELETE FROM {Customer} WHERE {id} = ?", 1)  # cascades to orders, then their items
+            assert db.rows("SELECT COUNT(*) FROM {order_items}") == [(0,)]
+        finally:
+            db.close()
+
+
+@pytest.mark.parametrize("dialect", DIALECTS)
+async def test_saas_compound_unique_self_relation_and_cascades(dialect: str, tmp_path: Path):
+    with database(dialect, tmp_path) as url:
+        await push(url, sample("saas"))
+        db = Db(dialect, url)
+        try:
+            cat = catalog(db)
+            assert cat.indexes["User"]["User_tenantId_email_key"] == (("tenantId", "email"), True)
+            assert cat.indexes["User"]["User_managerId_idx"] == (("managerId",), False)
+            assert fk(cat, "User", "managerId")[:3] == ("User", ("id",), "SET NULL")
+            assert "_PermissionToRole" in cat.columns
+
+            db.insert("Tenant", id="t1", slug="acme", name="Acme")
+            db.insert("User", id="u1", tenantId="t1", email="a@acme.io")
+            db.insert("User", id="u2", tenantId="t1", email="b@acme.io", managerId="u1")
+            db.fails("unique", lambda: db.insert("User", id="u3", tenantId="t1", email="a@acme.io"))
+            db.rows("DELETE FROM {User} WHERE {id} = ?", "u1")
+            assert db.rows("SELECT {managerId} FROM {User} WHERE {id} = ?", "u2") == [(None,)]
+            db.insert("Role", id="r1", tenantId="t1", name="admin")
+            db.insert("Membership", userId="u2", roleId="r1")
+            db.rows("DELETE FROM {Tenant} WHERE {id} = ?", "t1")
+            assert db.rows("SELECT COUNT(*) FROM {User}") == [(0,)]
+            assert db.rows("SELECT COUNT(*) FROM {Membership}") == [(0,)]
+        finally:
+            db.close()
+
+
+@pytest.mark.parametrize("dialect", DIALECTS)
+async def test_relation_mode_prisma_pushes_no_foreign_keys_but_indexes_relations(dialect: str, tmp_path: Path):
+    schema = sample("blog", relation_mode="prisma")
+    with database(dialect, tmp_path) as url:
+        await push(url, schema)
+        db = Db(dialect, url)
+        try:
+            cat = catalog(db)
+            assert_catalog_matches(cat, schema, with_fks=False)
+            assert cat.indexes["Comment"]["Comment_postId_idx"] == (("postId",), False)
+            db.insert("Post", id=1, title="Orphan", authorId=99, updatedAt="2024-01-01")  # nothing refuses it
+        finally:
+            db.close()
+
+
+@pytest.mark.parametrize("dialect", DIALECTS)
+async def test_pushing_twice_needs_drop_first_which_drops_the_data(dialect: str, tmp_path: Path):
+    schema = hand_blog()
+    with database(dialect, tmp_path) as url:
+        await push(url, schema)
+        db = Db(dialect, url)
+        try:
+            db.insert("users", id=1, email="a@example.com")
+            db.insert("Post", id=1, title="t", authorId=1)
+            with pytest.raises(ClientError, match='already has .*table "users"'):
+                await push(url, schema)
+            assert db.rows("SELECT COUNT(*) FROM {users}") == [(1,)]  # refused before touching anything
+            await push(url, schema, drop_first=True)
+            assert db.rows("SELECT COUNT(*) FROM {users}") == [(0,)]
+            assert_catalog_matches(catalog(db), schema, with_fks=True)
+        finally:
+            db.close()
+
+
+async def test_push_schema_through_the_sqlite_adapter():
+    from prisma_edge.fetch_adapters.base import Query
+    from prisma_edge.fetch_adapters.sqlite import SqliteAdapter
+
+    adapter = SqliteAdapter(":memory:")
+    try:
+        statements = await push_schema(adapter, hand_blog())
+        assert adapter.stats.statements == len(statements) + 1  # + the catalog look-up
+        await adapter.query(Query('INSERT INTO "users" ("email") VALUES (?)', ("a@example.com",)))
+        rs = await adapter.query(Query('SELECT "id", "role" FROM "users"'))
+        assert rs.rows == ((1, "USER"),)
+        await push_schema(adapter, hand_blog(), drop_first=True)
+        assert (await adapter.query(Query('SELECT COUNT(*) FROM "users"'))).rows == ((0,),)
+    finally:
+        await adapter.close()
+
+
+# -- the command line --------------------------------------------------------------------------
+
+
+def write_schema(tmp_path: Path, name: str, provider: str, url: str = 'env("DATABASE_URL")') -> Path:
+    text = (SCHEMAS / f"{name}.prisma").read_text()
+    text = re.sub(r'provider = "sqlite"\n  url      = env\("DATABASE_URL"\)',
+                  f'provider = "{provider}"\n  url      = {url}', text, count=1)
+    assert f'provider = "{provider}"' in text
+    path = tmp_path / "prisma" / "schema.prisma"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(text)
+    return path
+
+
+def test_cli_push_sqlite_relative_to_the_schema_and_force_reset(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                             capsys: pytest.CaptureFixture[str]):
+    sample("blog")  # skips until the parser lands
+    path = write_schema(tmp_path, "blog", "sqlite")
+    monkeypatch.setenv("DATABASE_URL", "file:./dev.db")
+    monkeypatch.chdir(tmp_path)
+    assert main(["db", "push", "--schema", str(path)]) == 0
+    db_file = tmp_path / "prisma" / "dev.db"  # like Prisma: relative to the schema file
+    assert "pushed 6 tables" in capsys.readouterr().out
+    db = Db("sqlite", f"file:{db_file}")
+    try:
+        db.insert("users", id=1, email="a@example.com")
+        assert main(["db", "push", "--schema", str(path)]) == 1
+        err = capsys.readouterr().err
+        assert 'already has' in err and 'table "users"' in err and "--force-reset" in err
+        assert main(["db", "push", "--schema", str(path), "--force-reset"]) == 0
+        assert db.rows("SELECT COUNT(*) FROM {users}") == [(0,)]
+        assert main(["db", "push", "--schema", str(path), "--force-reset"]) == 0
+        assert_catalog_matches(catalog(db), sample("blog"), with_fks=True)
+    finally:
+        db.close()
+
+
+@pytest.mark.no_pyodide("PostgreSQL is reached with psycopg over TCP")
+def test_cli_push_postgres_twice_with_force_reset(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    sample("saas")
+    path = write_schema(tmp_path, "saas", "postgresql")
+    with temp_postgres() as url:
+        for argv in ([], ["--force-reset"], ["--force-reset"]):
+            assert main(["db", "push", "--schema", str(path), "--url", url, *argv]) == 0
+        out = capsys.readouterr().out
+        assert out.count("pushed 6 tables") == 3 and out.count("reset and pushed") == 2
+        db = Db("postgres", url)
+        try:
+            assert_catalog_matches(catalog(db), sample("saas"), with_fks=True)
+        finally:
+            db.close()
+
+
+@pytest.mark.no_pyodide("MariaDB is reached with PyMySQL over TCP")
+def test_cli_push_mysql_from_the_datasource_url(tmp_path: Path):
+    sample("shop")
+    with temp_mysql() as url:
+        path = write_schema(tmp_path, "shop", "mysql", url=f'"{url}"')
+        assert main(["db", "push", "--schema", str(path)]) == 0
+        assert main(["db", "push", "--schema", str(path), "--force-reset"]) == 0
+        db = Db("mysql", url)
+        try:
+            assert_catalog_matches(catalog(db), sample("shop"), with_fks=True)
+        finally:
+            db.close()
+
+
+def test_cli_print_shows_the_ddl_without_connecting(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                   capsys: pytest.CaptureFixture[str]):
+    sample("shop")
+    path = write_schema(tmp_path, "shop", "postgresql", url='env("PE_TEST_NEVER_SET")')
+    monkeypatch.delenv("PE_TEST_NEVER_SET", raising=False)
+    assert main(["db", "push", "--schema", str(path), "--print"]) == 0
+    out = capsys.readouterr().out
+    assert "CREATE TYPE \"OrderStatus\" AS ENUM ('PENDING', 'PAID', 'SHIPPED', 'canceled');" in out
+    assert 'CREATE TABLE "order_items" (\n' in out
+
+
+def test_cli_errors_name_the_problem(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                     capsys: pytest.CaptureFixture[str]):
+    sample("blog")
+    monkeypatch.delenv("PE_TEST_NEVER_SET", raising=False)
+    path = write_schema(tmp_path, "blog", "postgresql", url='env("PE_TEST_NEVER_SET")')
+    assert main(["db", "push", "--schema", str(path)]) == 1
+    assert "PE_TEST_NEVER_SET" in capsys.readouterr().err
+    assert main(["db", "push", "--schema", str(path), "--url", "file:./x.db"]) == 1
+    assert "provider is 'postgresql'" in capsys.readouterr().err
+    assert main(["db", "push", "--schema", str(tmp_path / "missing.prisma")]) == 1
+    assert "cannot read the schema file" in capsys.readouterr().err
+
+
+@pytest.mark.no_pyodide("psycopg/PyMySQL connect over TCP")
+@pytest.mark.parametrize("url", ["postgresql://admin:hunter2secret@127.0.0.1:1/app",
+                                 "mysql://admin:hunter2secret@127.0.0.1:1/app"])
+def test_cli_never_prints_the_password(url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    sample("blog")
+    provider = "postgresql" if url.startswith("postgresql") else "mysql"
+    path = write_schema(tmp_path, "blog", provider, url=f'"{url}"')
+    assert main(["db", "push", "--schema", str(path)]) == 1
+    captured = capsys.readouterr()
+    assert "cannot connect to" in captured.err and "127.0.0.1:1" in captured.err
+    assert "hunter2secret" not in captured.err + captured.out
+
+
+def test_parse_url_keeps_the_password_out_of_repr():
+    target = parse_url("postgresql://u:hunter2secret@db.example.com/app?sslmode=require&connection_limit=5")
+    assert "hunter2secret" not in repr(target) and "hunter2secret" not in target.display
+    assert target.display == 'postgres database "app" at db.example.com:5432'
+    assert target.conninfo is not None and "connection_limit" not in target.conninfo
+    mysql = parse_url("mysql://u:p%40ss@h:3307/shop")
+    assert (mysql.host, mysql.port, mysql.user, mysql.password, mysql.database) == ("h", 3307, "u", "p@ss", "shop")
+    assert "p@ss" not in repr(mysql)
+    with pytest.raises(ClientError, match="prisma://"):
+        parse_url("prisma://accelerate.prisma-data.net/?api_key=x")
