@@ -25,11 +25,10 @@ import base64
 import binascii
 import builtins
 import contextlib
-import ipaddress
 import json
 import re
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
@@ -48,10 +47,9 @@ from prisma_edge.fetch_adapters.base import AdapterStats, Dialect, IsolationLeve
 from prisma_edge.fetch_adapters.mysql_errors import error_from_vitess
 from prisma_edge.fetch_adapters.mysql_format import interpolate
 from prisma_edge.fetch_adapters.mysql_types import field_decoder
+from prisma_edge.fetch_adapters.transport import Fetch, default_fetch, is_loopback_host
 
 __all__ = ["PlanetScaleAdapter"]
-
-Fetch = Callable[..., Awaitable[Any]]
 
 EXECUTE = "/psdb.v1alpha1.Database/Execute"
 MAX_RESPONSE_BYTES = 64 * 1024 * 1024
@@ -81,11 +79,7 @@ class PlanetScaleAdapter:
     def __init__(self, url: str, *, fetch: Fetch | None = None, timeout: float = 30.0,
                  max_response_bytes: int = MAX_RESPONSE_BYTES) -> None:
         self._base, self._host, self._auth, self._secrets = _parse_url(url)
-        if fetch is None:
-            from prisma_edge.fetch_adapters.transport import default_fetch  # noqa: PLC0415
-
-            fetch = default_fetch()
-        self._fetch = fetch
+        self._fetch = fetch if fetch is not None else default_fetch()
         self._timeout = timeout
         self._max_response = max_response_bytes
         self._idle: list[dict[str, Any]] = []
@@ -341,22 +335,13 @@ def _parse_url(url: str) -> tuple[str, str, str, tuple[str, ...]]:
     if not u.username or not u.password:
         raise ClientError(f"PlanetScale URL needs a username and a password: {redact(url)}")
     host = u.netloc.rpartition("@")[2]
-    if scheme == "http" and not _is_loopback(hostname):
+    if scheme == "http" and not is_loopback_host(hostname):
         raise ClientError(f"plain http:// is only allowed for a loopback endpoint, not {host}; use https://")
     base = f"{'http' if scheme == 'http' else 'https'}://{host}"
     # like database-js: the credentials exactly as written in the URL (still percent-encoded)
     token = base64.b64encode(f"{u.username}:{u.password}".encode()).decode()
     secrets = tuple({u.password, unquote(u.password)})
     return base, host, f"Basic {token}", secrets
-
-
-def _is_loopback(hostname: str) -> bool:
-    if hostname.lower() in ("localhost", "localhost.localdomain") or hostname.lower().endswith(".localhost"):
-        return True
-    try:
-        return ipaddress.ip_address(hostname).is_loopback
-    except ValueError:
-        return False
 
 
 def _decode_row(row: dict[str, Any], decoders: list[tuple[str, Callable[[bytes], Any]]]) -> tuple[Any, ...]:

@@ -1,0 +1,503 @@
+"""PlanetScaleAdapter <-> local PlanetScale endpoint <-> real MariaDB.
+
+Runs in CPython (the endpoint starts in-process over a throwaway database) and in Pyodide (the
+runner starts the endpoint outside and passes `PRISMA_EDGE_PLANETSCALE_URL`, see
+tests/support/ps_endpoint.py). Only the HTTP failure modes a real server cannot be made to produce
+(bad JSON, truncated or oversized bodies, 5xx) use `MockFetch`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import json
+from decimal import Decimal
+
+import pytest
+
+from prisma_edge.errors import (
+    AuthenticationError,
+    ClientError,
+    ConnectionError,
+    ForeignKeyError,
+    NullConstraintError,
+    PrismaEdgeError,
+    ProtocolError,
+    UniqueConstraintError,
+    ValueTooLongError,
+)
+from prisma_edge.fetch_adapters.base import Adapter, ColumnType, Query
+from prisma_edge.fetch_adapters.planetscale import PlanetScaleAdapter
+from prisma_edge.fetch_adapters.transport import FetchResponse, MockFetch, default_fetch
+from tests.support.ps_endpoint import planetscale, table_suffix  # noqa: F401 - fixture
+
+SFX = table_suffix()
+ITEM, USER, POST, TYPES = f"ps_item_{SFX}", f"ps_user_{SFX}", f"ps_post_{SFX}", f"ps_types_{SFX}"
+
+DDL = [
+    f"CREATE TABLE `{USER}` (id INT AUTO_INCREMENT PRIMARY KEY, email VARCHAR(191) NOT NULL, "
+    f"name VARCHAR(20) NOT NULL, UNIQUE KEY `User_email_key` (email))",
+    f"CREATE TABLE `{POST}` (id INT AUTO_INCREMENT PRIMARY KEY, author_id INT NOT NULL, title TEXT, "
+    f"CONSTRAINT `Post_author_fkey` FOREIGN KEY (author_id) REFERENCES `{USER}` (id))",
+    f"CREATE TABLE `{ITEM}` (id INT AUTO_INCREMENT PRIMARY KEY, name VARCHAR(191) NOT NULL UNIQUE, qty INT)",
+    f"CREATE TABLE `{TYPES}` (id INT AUTO_INCREMENT PRIMARY KEY, i INT, big BIGINT, ubig BIGINT UNSIGNED, "
+    "dec65 DECIMAL(65,30), dbl DOUBLE, vc VARCHAR(191) CHARACTER SET utf8mb4, txt TEXT, bl BLOB, "
+    "dt3 DATETIME(3), d DATE, j JSON, flag TINYINT(1), e ENUM('red','green'))",
+]
+
+
+@pytest.fixture(scope="module")
+def ps_url(planetscale):  # noqa: F811
+    async def create() -> None:
+        a = PlanetScaleAdapter(planetscale.url)
+        for sql in DDL:
+            await a.query(Query(sql))
+        await a.close()
+
+    asyncio.run(create())
+    yield planetscale.url
+
+    async def drop() -> None:
+        a = PlanetScaleAdapter(planetscale.url)
+        for t in (POST, USER, ITEM, TYPES):
+            await a.query(Query(f"DROP TABLE IF EXISTS `{t}`"))
+
+    asyncio.run(drop())
+
+
+@pytest.fixture
+def db(ps_url):
+    return PlanetScaleAdapter(ps_url)
+
+
+async def count(db: PlanetScaleAdapter, table: str, where: str = "1=1", params: tuple = ()) -> int:
+    rs = await db.query(Query(f"SELECT COUNT(*) FROM `{table}` WHERE {where}", params))
+    return rs.rows[0][0]
+
+
+# ---------------------------------------------------------------------------------------------
+# values and types
+
+
+async def test_every_type_round_trips_with_its_python_value(db):
+    row = (
+        -2147483648, -(2**63), 2**64 - 1, Decimal("-12345678901234567890123456789012345.123456789012345678901234567891"),
+        1.2345678901234567e-300, "utf8mb4: 😀 'q' \\ \0 ü", "text\nwith lines", b"\x00\xff\x10'",
+        dt.datetime(2024, 1, 2, 3, 4, 5, 678000, tzinfo=dt.UTC), dt.date(2024, 2, 29), '{"a": [1, "ü", null]}',
+        True, "green",
+    )
+    ins = await db.query(Query(
+        f"INSERT INTO `{TYPES}` (i, big, ubig, dec65, dbl, vc, txt, bl, dt3, d, j, flag, e) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row,
+    ))
+    assert ins.rows_affected == 1 and ins.last_insert_id
+    rs = await db.query(Query(
+        f"SELECT i, big, ubig, dec65, dbl, vc, txt, bl, dt3, d, j, flag, e FROM `{TYPES}` WHERE id = ?",
+        (ins.last_insert_id,),
+    ))
+    assert rs.columns == ("i", "big", "ubig", "dec65", "dbl", "vc", "txt", "bl", "dt3", "d", "j", "flag", "e")
+    got = rs.rows[0]
+    assert got[:8] == row[:8]
+    assert type(got[3]) is Decimal and type(got[7]) is bytes
+    assert got[8] == row[8] and got[8].tzinfo is not None  # aware UTC
+    assert got[9] == row[9]
+    assert json.loads(got[10]) == {"a": [1, "ü", None]}
+    assert got[11] == 1 and got[12] == "green"
+    assert rs.column_types[:10] == (
+        ColumnType.INT, ColumnType.BIGINT, ColumnType.BIGINT, ColumnType.DECIMAL, ColumnType.FLOAT,
+        ColumnType.TEXT, ColumnType.TEXT, ColumnType.BYTES, ColumnType.DATETIME, ColumnType.DATE,
+    )
+    assert rs.column_types[10] in (ColumnType.JSON, ColumnType.TEXT)  # MariaDB reports JSON as text
+    assert rs.column_types[11:] == (ColumnType.INT, ColumnType.ENUM)
+
+
+async def test_nulls_come_back_as_none(db):
+    ins = await db.query(Query(f"INSERT INTO `{TYPES}` (i) VALUES (?)", (None,)))
+    rs = await db.query(Query(f"SELECT * FROM `{TYPES}` WHERE id = ?", (ins.last_insert_id,)))
+    assert rs.rows[0][0] == ins.last_insert_id
+    assert rs.rows[0][1:] == (None,) * 13
+    lit = await db.query(Query("SELECT NULL AS n, ? AS p", (None,)))
+    assert lit.rows == ((None, None),)
+    assert lit.column_types[0] == ColumnType.NULL
+
+
+async def test_datetime_is_sent_and_read_in_utc(db):
+    berlin = dt.timezone(dt.timedelta(hours=1))
+    rs = await db.query(Query("SELECT CAST(? AS DATETIME(6)), @@session.time_zone",
+                              (dt.datetime(2024, 6, 1, 12, 0, 0, 5, tzinfo=berlin),)))
+    assert rs.rows[0] == (dt.datetime(2024, 6, 1, 11, 0, 0, 5, tzinfo=dt.UTC), "+00:00")
+
+
+async def test_insert_reports_rows_affected_and_first_insert_id(db):
+    rs = await db.query(Query(f"INSERT INTO `{ITEM}` (name) VALUES (?), (?)", (f"a{SFX}", f"b{SFX}")))
+    assert rs.rows_affected == 2
+    first = await db.query(Query(f"SELECT id FROM `{ITEM}` WHERE name = ?", (f"a{SFX}",)))
+    assert rs.last_insert_id == first.rows[0][0]
+    upd = await db.query(Query(f"UPDATE `{ITEM}` SET qty = 1 WHERE name IN (?, ?)", (f"a{SFX}", f"b{SFX}")))
+    assert upd.rows_affected == 2 and upd.last_insert_id is None
+    # found rows, like PlanetScale's clientFoundRows: unchanged matches still count
+    again = await db.query(Query(f"UPDATE `{ITEM}` SET qty = 1 WHERE name IN (?, ?)", (f"a{SFX}", f"b{SFX}")))
+    assert again.rows_affected == 2
+
+
+async def test_adapter_satisfies_the_adapter_protocol(db):
+    assert isinstance(db, Adapter)
+    assert db.dialect == "mysql"
+
+
+# ---------------------------------------------------------------------------------------------
+# round trips
+
+
+async def test_one_request_per_statement(db, planetscale):  # noqa: F811
+    before = planetscale.request_count()
+    db.stats.reset()
+    for i in range(3):
+        await db.query(Query("SELECT ?", (i,)))
+    assert db.stats.round_trips == 3 and db.stats.statements == 3
+    if before is not None:
+        assert planetscale.request_count() - before == 3
+
+
+async def test_batch_is_begin_statements_commit_on_one_session(db, planetscale):  # noqa: F811
+    names = [f"batch{i}{SFX}" for i in range(3)]
+    before = planetscale.request_count()
+    db.stats.reset()
+    results = await db.batch([Query(f"INSERT INTO `{ITEM}` (name) VALUES (?)", (n,)) for n in names])
+    assert [r.rows_affected for r in results] == [1, 1, 1]
+    assert db.stats.round_trips == 5  # BEGIN + 3 + COMMIT
+    if before is not None:
+        assert planetscale.request_count() - before == 5
+    assert await count(db, ITEM, "name LIKE ?", (f"batch%{SFX}",)) == 3
+
+
+async def test_batch_of_one_statement_is_one_request(db):
+    db.stats.reset()
+    await db.batch([Query("SELECT 1")])
+    assert db.stats.round_trips == 1
+    assert await db.batch([]) == []
+    assert db.stats.round_trips == 1
+
+
+async def test_batch_is_atomic_a_failing_statement_applies_nothing(db):
+    name = f"atomic{SFX}"
+    with pytest.raises(UniqueConstraintError):
+        await db.batch([
+            Query(f"INSERT INTO `{ITEM}` (name) VALUES (?)", (name,)),
+            Query(f"INSERT INTO `{ITEM}` (name) VALUES (?)", (f"atomic2{SFX}",)),
+            Query(f"INSERT INTO `{ITEM}` (name) VALUES (?)", (name,)),  # duplicate
+        ])
+    assert await count(db, ITEM, "name IN (?, ?)", (name, f"atomic2{SFX}")) == 0
+
+
+async def test_batch_with_isolation_level_runs_at_that_level(db):
+    (rs,) = (await db.batch([
+        Query(f"SELECT COUNT(*) FROM `{ITEM}`"),
+        Query("SELECT trx_isolation_level FROM information_schema.innodb_trx "
+              "WHERE trx_mysql_thread_id = CONNECTION_ID()"),
+    ], isolation="Serializable"))[1:]
+    assert rs.rows == (("SERIALIZABLE",),)
+
+
+# ---------------------------------------------------------------------------------------------
+# interactive transactions
+
+
+async def test_transaction_commits_on_exit_and_is_invisible_before(db):
+    name = f"tx-commit{SFX}"
+    async with db.transaction() as tx:
+        await tx.query(Query(f"INSERT INTO `{ITEM}` (name) VALUES (?)", (name,)))
+        assert (await tx.query(Query(f"SELECT COUNT(*) FROM `{ITEM}` WHERE name = ?", (name,)))).rows == ((1,),)
+        assert await count(db, ITEM, "name = ?", (name,)) == 0  # another session does not see it yet
+    assert await count(db, ITEM, "name = ?", (name,)) == 1
+
+
+async def test_transaction_rolls_back_on_exception(db):
+    name = f"tx-rollback{SFX}"
+    with pytest.raises(RuntimeError, match="boom"):
+        async with db.transaction() as tx:
+            await tx.query(Query(f"INSERT INTO `{ITEM}` (name) VALUES (?)", (name,)))
+            raise RuntimeError("boom")
+    assert await count(db, ITEM, "name = ?", (name,)) == 0
+
+
+async def test_transaction_rolls_back_after_a_database_error(db):
+    name = f"tx-dberr{SFX}"
+    with pytest.raises(UniqueConstraintError):
+        async with db.transaction() as tx:
+            await tx.query(Query(f"INSERT INTO `{ITEM}` (name) VALUES (?)", (name,)))
+            await tx.query(Query(f"INSERT INTO `{ITEM}` (name) VALUES (?)", (name,)))
+    assert await count(db, ITEM, "name = ?", (name,)) == 0
+
+
+async def test_transaction_isolation_level(db):
+    async with db.transaction(isolation="ReadCommitted") as tx:
+        await tx.query(Query(f"SELECT COUNT(*) FROM `{ITEM}`"))
+        rs = await tx.query(Query("SELECT trx_isolation_level FROM information_schema.innodb_trx "
+                                  "WHERE trx_mysql_thread_id = CONNECTION_ID()"))
+    assert rs.rows == (("READ COMMITTED",),)
+
+
+async def test_unsupported_isolation_level_is_refused_before_any_request(db):
+    db.stats.reset()
+    with pytest.raises(ClientError, match="Snapshot"):
+        async with db.transaction(isolation="Snapshot"):
+            pass
+    assert db.stats.round_trips == 0
+
+
+async def test_concurrent_statements_in_a_transaction_are_serialised(db):
+    async with db.transaction() as tx:
+        results = await asyncio.gather(*(tx.query(Query("SELECT ?", (i,))) for i in range(5)))
+    assert [r.rows[0][0] for r in results] == list(range(5))
+
+
+async def test_batch_inside_a_transaction_is_all_or_nothing(db):
+    keep, name = f"tx-keep{SFX}", f"tx-sp{SFX}"
+    async with db.transaction() as tx:
+        await tx.query(Query(f"INSERT INTO `{ITEM}` (name) VALUES (?)", (keep,)))
+        with pytest.raises(UniqueConstraintError):
+            await tx.batch([Query(f"INSERT INTO `{ITEM}` (name) VALUES (?)", (name,)),
+                            Query(f"INSERT INTO `{ITEM}` (name) VALUES (?)", (keep,))])
+    assert await count(db, ITEM, "name IN (?, ?)", (keep, name)) == 1  # keep committed, batch undone
+
+
+async def test_closed_transaction_refuses_statements(db):
+    async with db.transaction() as tx:
+        pass
+    with pytest.raises(ClientError, match="already closed"):
+        await tx.query(Query("SELECT 1"))
+
+
+async def test_transaction_past_its_timeout_refuses_statements_and_rolls_back(db):
+    name = f"tx-timeout{SFX}"
+    with pytest.raises(ClientError, match="timed out"):
+        async with db.transaction(timeout=0.001) as tx:
+            await tx.query(Query(f"INSERT INTO `{ITEM}` (name) VALUES (?)", (name,)))
+            await asyncio.sleep(0.01)
+            await tx.query(Query("SELECT 1"))
+    assert await count(db, ITEM, "name = ?", (name,)) == 0
+
+
+async def test_failed_commit_raises_and_nothing_is_committed(db):
+    """The session's connection dies before COMMIT: the COMMIT must raise, never report success."""
+    name = f"tx-lost{SFX}"
+    with pytest.raises(ConnectionError, match="Lost connection"):
+        async with db.transaction() as tx:
+            await tx.query(Query(f"INSERT INTO `{ITEM}` (name) VALUES (?)", (name,)))
+            conn_id = (await tx.query(Query("SELECT CONNECTION_ID()"))).rows[0][0]
+            await db.query(Query("KILL CONNECTION ?", (conn_id,)))  # from another session
+    assert await count(db, ITEM, "name = ?", (name,)) == 0
+
+
+async def test_failed_commit_in_a_batch_raises(ps_url, db):
+    """Same through batch(): the connection is killed just before COMMIT is sent."""
+    inner = default_fetch()
+    killer = PlanetScaleAdapter(ps_url)
+
+    async def fetch(method, url, headers, body, *, timeout=None):
+        payload = json.loads(body)
+        if payload.get("query") == "COMMIT":
+            probe = json.dumps({"query": "SELECT CONNECTION_ID()", "session": payload["session"]}).encode()
+            reply = json.loads((await inner(method, url, headers, probe, timeout=timeout)).body)
+            payload["session"] = reply["session"]
+            conn_id = int(__import__("base64").b64decode(reply["result"]["rows"][0]["values"]))
+            await killer.query(Query("KILL CONNECTION ?", (conn_id,)))
+            body = json.dumps(payload).encode()
+        return await inner(method, url, headers, body, timeout=timeout)
+
+    name = f"batch-lost{SFX}"
+    with pytest.raises(ConnectionError, match="Lost connection"):
+        await PlanetScaleAdapter(ps_url, fetch=fetch).batch([
+            Query(f"INSERT INTO `{ITEM}` (name) VALUES (?)", (name,)),
+            Query(f"INSERT INTO `{ITEM}` (name) VALUES (?)", (name + "2",)),
+        ])
+    assert await count(db, ITEM, "name IN (?, ?)", (name, name + "2")) == 0
+
+
+# ---------------------------------------------------------------------------------------------
+# sessions
+
+
+async def test_session_state_is_carried_between_statements(db):
+    await db.query(Query("SET @pe_answer = ?", (42,)))
+    assert (await db.query(Query("SELECT @pe_answer"))).rows == ((42,),)
+
+
+async def test_concurrent_statements_use_separate_sessions(db):
+    results = await asyncio.gather(*(db.query(Query("SELECT ?, SLEEP(0)", (i,))) for i in range(6)))
+    assert [r.rows[0][0] for r in results] == list(range(6))
+
+
+async def test_query_refuses_begin(db):
+    with pytest.raises(ClientError, match="transaction"):
+        await db.query(Query("BEGIN"))
+
+
+# ---------------------------------------------------------------------------------------------
+# errors
+
+
+async def test_unique_violation_maps_to_p2002_with_the_key(db):
+    email = f"dup{SFX}@example.com"
+    await db.query(Query(f"INSERT INTO `{USER}` (email, name) VALUES (?, ?)", (email, "a")))
+    with pytest.raises(UniqueConstraintError) as e:
+        await db.query(Query(f"INSERT INTO `{USER}` (email, name) VALUES (?, ?)", (email, "b")))
+    assert e.value.code == "P2002"
+    assert e.value.fields == ("User_email_key",)
+    assert e.value.db_code == "1062"
+    assert email not in str(e.value)  # the row's value stays out of the message
+
+
+async def test_foreign_key_violation_maps_to_p2003_with_the_column(db):
+    with pytest.raises(ForeignKeyError) as e:
+        await db.query(Query(f"INSERT INTO `{POST}` (author_id) VALUES (?)", (987654,)))
+    assert e.value.code == "P2003"
+    assert e.value.field == "author_id"
+    assert e.value.meta["constraint"] == "Post_author_fkey"
+
+
+async def test_null_violation_maps_to_p2011(db):
+    with pytest.raises(NullConstraintError) as e:
+        await db.query(Query(f"INSERT INTO `{USER}` (email, name) VALUES (?, ?)", (None, "x")))
+    assert e.value.code == "P2011"
+    assert e.value.meta["column_name"] == "email"
+
+
+async def test_too_long_value_maps_to_p2000(db):
+    with pytest.raises(ValueTooLongError) as e:
+        await db.query(Query(f"INSERT INTO `{USER}` (email, name) VALUES (?, ?)", (f"long{SFX}", "x" * 21)))
+    assert e.value.code == "P2000"
+    assert e.value.meta["column_name"] == "name"
+
+
+async def test_sql_error_keeps_the_session_usable(db):
+    with pytest.raises(PrismaEdgeError, match="1146"):
+        await db.query(Query("SELECT * FROM no_such_table_here"))
+    assert (await db.query(Query("SELECT 1"))).rows == ((1,),)
+
+
+async def test_wrong_password_is_an_authentication_error_without_the_password(ps_url):
+    from urllib.parse import urlsplit, urlunsplit
+
+    u = urlsplit(ps_url)
+    wrong = "Wr0ngPassw0rd-xyz"
+    bad = urlunsplit((u.scheme, f"{u.username}:{wrong}@{u.hostname}:{u.port}", "", "", ""))
+    adapter = PlanetScaleAdapter(bad)
+    with pytest.raises(AuthenticationError) as e:
+        await adapter.query(Query("SELECT 1"))
+    assert e.value.code == "P1000"
+    assert wrong not in str(e.value) and wrong not in repr(e.value) and wrong not in repr(adapter)
+    assert u.password not in repr(PlanetScaleAdapter(ps_url))
+
+
+async def test_endpoint_down_is_a_connection_error():
+    adapter = PlanetScaleAdapter("http://user:s3cret-pw@127.0.0.1:9", timeout=5)
+    with pytest.raises(ConnectionError) as e:
+        await adapter.query(Query("SELECT 1"))
+    assert "s3cret-pw" not in str(e.value)
+
+
+# ---------------------------------------------------------------------------------------------
+# URLs and HTTP failure modes (MockFetch: a real server cannot be made to misbehave on cue)
+
+
+def _reply(status: int, body: bytes | dict) -> MockFetch:
+    data = json.dumps(body).encode() if isinstance(body, dict) else body
+    return MockFetch(lambda req: FetchResponse(status, {"content-type": "application/json"}, data))
+
+
+def test_mysql_and_https_urls_use_https_with_basic_auth_as_written():
+    fetch = _reply(200, {"session": None, "result": {}})
+    for url in ("mysql://u%40x:p%2Fw@db.example.com", "https://u%40x:p%2Fw@db.example.com"):
+        asyncio.run(PlanetScaleAdapter(url, fetch=fetch).query(Query("SELECT 1")))
+    import base64
+
+    for req in fetch.requests:
+        assert req.url == "https://db.example.com/psdb.v1alpha1.Database/Execute"
+        assert req.headers["Authorization"] == "Basic " + base64.b64encode(b"u%40x:p%2Fw").decode()
+        assert req.headers["Content-Type"] == "application/json"
+        assert json.loads(req.body) == {"query": "SELECT 1", "session": None}
+
+
+def test_plain_http_only_for_loopback():
+    with pytest.raises(ClientError, match="loopback"):
+        PlanetScaleAdapter("http://u:p@db.example.com", fetch=_reply(200, {}))
+    PlanetScaleAdapter("http://u:p@127.0.0.1:1234", fetch=_reply(200, {}))
+    PlanetScaleAdapter("http://u:p@[::1]:1234", fetch=_reply(200, {}))
+
+
+@pytest.mark.parametrize("url", ["mysql://user@host", "postgres://u:p@host", "mysql://:pw@host", "nonsense"])
+def test_bad_urls_are_refused_without_echoing_the_password(url):
+    with pytest.raises(ClientError) as e:
+        PlanetScaleAdapter(url, fetch=_reply(200, {}))
+    assert "pw" not in str(e.value) or "pw" not in url
+
+
+def test_repr_hides_credentials():
+    a = PlanetScaleAdapter("mysql://me:top-secret-pw@db.example.com", fetch=_reply(200, {}))
+    assert "top-secret-pw" not in repr(a) and "me:" not in repr(a)
+
+
+async def test_session_from_the_server_is_echoed_verbatim():
+    blob = {"signature": "abc", "vitessSession": {"SessionUUID": "u1", "autocommit": True, "x": [1]}}
+    fetch = _reply(200, {"session": blob, "result": {}})
+    a = PlanetScaleAdapter("mysql://u:p@h.example.com", fetch=fetch)
+    await a.query(Query("SELECT 1"))
+    await a.query(Query("SELECT 2"))
+    assert [json.loads(r.body)["session"] for r in fetch.requests] == [None, blob]
+
+
+@pytest.mark.parametrize(
+    ("status", "body", "error", "match"),
+    [
+        (200, b'{"session": null, "result": {"fields": [', ProtocolError, "malformed or truncated"),
+        (200, b"<html>proxy</html>", ProtocolError, "malformed"),
+        (200, b"", ProtocolError, "malformed"),
+        (401, {"error": {"code": "unauthenticated", "message": "invalid auth credentials"}}, AuthenticationError,
+         "credentials"),
+        (503, b"upstream unavailable", ConnectionError, "HTTP 503"),
+        (500, {"error": {"code": "internal", "message": "boom"}}, ConnectionError, "HTTP 500"),
+        (403, {"error": {"code": "permission_denied", "message": "session already in use: x"}}, PrismaEdgeError,
+         "in use"),
+        (404, b"not here", ProtocolError, "HTTP 404"),
+    ],
+)
+async def test_http_failures_are_typed(status, body, error, match):
+    a = PlanetScaleAdapter("mysql://u:pw-12345@h.example.com", fetch=_reply(status, body))
+    with pytest.raises(error, match=match) as e:
+        await a.query(Query("SELECT 1"))
+    assert "pw-12345" not in str(e.value)
+
+
+async def test_oversized_reply_is_a_protocol_error():
+    big = json.dumps({"session": None, "result": {}, "pad": "x" * 5000}).encode()
+    a = PlanetScaleAdapter("mysql://u:p@h.example.com", fetch=_reply(200, big), max_response_bytes=1000)
+    with pytest.raises(ProtocolError, match="too large"):
+        await a.query(Query("SELECT 1"))
+
+
+async def test_rows_that_do_not_match_their_lengths_are_a_protocol_error():
+    result = {"fields": [{"name": "a", "type": "INT32"}], "rows": [{"lengths": ["5"], "values": "MQ=="}]}
+    a = PlanetScaleAdapter("mysql://u:p@h.example.com", fetch=_reply(200, {"session": None, "result": result}))
+    with pytest.raises(ProtocolError, match="does not decode"):
+        await a.query(Query("SELECT 1"))
+
+
+async def test_sql_error_reply_from_real_planetscale_format_is_mapped():
+    msg = ("target: db.-.primary: vttablet: rpc error: code = AlreadyExists desc = Duplicate entry "
+           "'a@b.c' for key 'User.User_email_key' (errno 1062) (sqlstate 23000) (CallerID: x): "
+           "Sql: \"insert into User(email) values (:vtg1 /* VARCHAR */)\", BindVars: {REDACTED}")
+    a = PlanetScaleAdapter("mysql://u:p@h.example.com",
+                           fetch=_reply(200, {"session": None, "error": {"code": "ALREADY_EXISTS", "message": msg}}))
+    with pytest.raises(UniqueConstraintError) as e:
+        await a.query(Query("INSERT ..."))
+    assert e.value.fields == ("User_email_key",)
+    assert e.value.meta["table"] == "User"
+
+
+async def test_closed_adapter_refuses_queries():
+    a = PlanetScaleAdapter("mysql://u:p@h.example.com", fetch=_reply(200, {"session": None, "result": {}}))
+    await a.close()
+    with pytest.raises(ClientError, match="closed"):
+        await a.query(Query("SELECT 1"))
