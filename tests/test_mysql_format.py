@@ -140,7 +140,7 @@ def test_dict_error_says_to_serialise_json_first():
 
 def test_absurd_decimal_is_refused_before_rendering():
     with pytest.raises(ClientError, match="too large or too precise"):
-        interpolate("SELECT ?", [Decimal("1E+999999999")])
+        interpolate("SELECT ?", [Decimal("1E+500")])
 
 
 def test_error_names_position_of_bad_parameter():

@@ -391,8 +391,21 @@ async def test_wrong_password_is_an_authentication_error_without_the_password(ps
     assert u.password not in repr(PlanetScaleAdapter(ps_url))
 
 
+def _closed_port() -> int:
+    """A loopback port nobody listens on (a freed ephemeral one; 2 where sockets are unavailable)."""
+    import sys
+
+    if sys.platform == "emscripten":
+        return 2  # privileged and unused; not on the browsers' blocked-port list
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
 async def test_endpoint_down_is_a_connection_error():
-    adapter = PlanetScaleAdapter("http://user:s3cret-pw@127.0.0.1:9", timeout=5)
+    adapter = PlanetScaleAdapter(f"http://user:s3cret-pw@127.0.0.1:{_closed_port()}", timeout=5)
     with pytest.raises(ConnectionError) as e:
         await adapter.query(Query("SELECT 1"))
     assert "s3cret-pw" not in str(e.value)
