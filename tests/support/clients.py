@@ -38,3 +38,13 @@ async def open_client(schema_name: str, adapter: str = "sqlite") -> AsyncIterato
         yield client
     finally:
         await client.close()
+
+
+def raw_sql(db: Client, sql: str) -> str:
+    """Test SQL written with `?` and double-quoted names, in the adapter's own dialect."""
+    if db.adapter.dialect == "postgres":
+        parts = sql.split("?")
+        return "".join(p + (f"${i + 1}" if i < len(parts) - 1 else "") for i, p in enumerate(parts))
+    if db.adapter.dialect == "mysql":
+        return sql.replace('"', "`")
+    return sql

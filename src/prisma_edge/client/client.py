@@ -193,6 +193,28 @@ class Client:
             _translate_fields(e, model)
             raise
 
+    # ---- raw SQL ------------------------------------------------------------------------
+
+    async def query_raw(self, sql: str, *params: Any) -> list[dict[str, Any]]:
+        """Run a SELECT written in the database's own SQL; values are bound, never interpolated."""
+        from ..fetch_adapters.base import Query
+        from .codec import raw_value
+
+        rs = await self.adapter.query(Query(sql, tuple(raw_value(p, self.adapter.dialect) for p in params)))
+        return [dict(zip(rs.columns, row, strict=False)) for row in rs.rows]
+
+    async def query_first(self, sql: str, *params: Any) -> dict[str, Any] | None:
+        rows = await self.query_raw(sql, *params)
+        return rows[0] if rows else None
+
+    async def execute_raw(self, sql: str, *params: Any) -> int:
+        """Run a statement; returns the number of rows it changed."""
+        from ..fetch_adapters.base import Query
+        from .codec import raw_value
+
+        rs = await self.adapter.query(Query(sql, tuple(raw_value(p, self.adapter.dialect) for p in params)))
+        return rs.rows_affected
+
     async def close(self) -> None:
         if self._adapter is not None:
             await self._adapter.close()

@@ -55,6 +55,15 @@ def encode(value: Any, slot: Slot, dialect: str) -> Any:
     return value
 
 
+def raw_value(value: Any, dialect: str) -> Any:
+    """A raw-SQL parameter in the form the dialect stores (dicts and lists become JSON text)."""
+    if isinstance(value, dict) or (isinstance(value, list) and dialect != "postgres"):
+        return json.dumps(value, separators=(",", ":"), default=str)
+    if isinstance(value, dt.datetime) and value.tzinfo is None:
+        value = value.replace(tzinfo=dt.UTC)
+    return encode(value, Slot(0, ""), dialect)
+
+
 def bind(values: list[Any], slots: tuple[Slot, ...], dialect: str) -> dict[int, Any]:
     return {s.index: encode(values[s.index], s, dialect) for s in slots}
 

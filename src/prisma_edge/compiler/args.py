@@ -114,7 +114,8 @@ class ArgParser:
     def check_keys(self, obj: Mapping[str, Any], allowed: Sequence[str], path: str) -> None:
         for k in obj:
             if k not in allowed:
-                self.fail(_join(path, str(k)), f"unknown argument `{k}`{_suggest(str(k), allowed)}")
+                hint = _suggest(str(k), allowed) or f"; expected one of: {', '.join(f'`{a}`' for a in allowed)}"
+                self.fail(_join(path, str(k)), f"unknown argument `{k}`{hint}")
 
     # ---- where ---------------------------------------------------------------------------
 

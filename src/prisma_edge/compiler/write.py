@@ -142,7 +142,7 @@ class WriteBuilder:
                 if self.rules.name == "mysql":
                     ins.set("ignore", True)
                 else:
-                    ins.set("conflict", exp.OnConflict(nothing=True))
+                    ins.set("conflict", exp.OnConflict(action=exp.var("DO NOTHING")))
             steps.append(Step(self.rules.render(ins)))
         return self.plan(steps, "affected", None)
 
