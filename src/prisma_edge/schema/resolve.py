@@ -80,6 +80,7 @@ NATIVE_TYPES: dict[str, dict[str, tuple[tuple[str, ...], tuple[int, ...]]]] = {
         "Time": (_DT, (0, 1)), "Json": (_J, (0,)),
     },
 }
+_DEFAULT_VERSION = {"uuid": 4, "cuid": 1}  # `uuid()` is uuid(4), `cuid()` is cuid(1), as in Prisma's DMMF
 REFERENTIAL_ACTIONS = ("Cascade", "Restrict", "NoAction", "SetNull", "SetDefault")
 
 
@@ -491,7 +492,8 @@ class _Resolver:
                 ok = " or ".join(arg_choices) if arg_choices else "no arguments"
                 self.p.add(f"invalid arguments for `{e.describe()}`: expected {ok}", e)
                 return None
-            return Default(e.value, None, (int(fargs[0].value),) if fargs else ())
+            version = int(fargs[0].value) if fargs else _DEFAULT_VERSION.get(e.value)
+            return Default(e.value, None, (version,) if version is not None else ())
         if f.decl.is_list:
             if e.kind != "array":
                 self.p.add(f"the default of list field `{f.name}` must be a list such as `[]`, found "
@@ -664,12 +666,12 @@ def _py_value(e: Expr) -> Any:
 
 def resolve_relations(models: dict[str, ModelDraft], p: Problems, provider: str, relation_mode: str) -> None:
     """Pair every relation field with its opposite and attach a `Relation` to both (see model.py)."""
-    _Relations(models, p, relation_mode).run()
+    _Relations(models, p, provider, relation_mode).run()
 
 
 class _Relations:
-    def __init__(self, models: dict[str, ModelDraft], p: Problems, relation_mode: str) -> None:
-        self.models, self.p, self.mode = models, p, relation_mode
+    def __init__(self, models: dict[str, ModelDraft], p: Problems, provider: str, relation_mode: str) -> None:
+        self.models, self.p, self.provider, self.mode = models, p, provider, relation_mode
 
     def run(self) -> None:
         groups: dict[tuple[str, str, str], list[tuple[ModelDraft, FieldDraft]]] = {}
@@ -868,6 +870,13 @@ class _Relations:
         on_delete = self.action(ff, "onDelete", "SetNull" if any_optional else "Restrict", any_optional)
         on_update = self.action(ff, "onUpdate", "Cascade", any_optional)
         self.string_arg(ff, "map")
+        if self.mode == "prisma" and mm is om and not {on_delete, on_update} <= {"NoAction", "Restrict"}:
+            implicit = [f"`{k}`: `{v}`" for k, v in (("onDelete", on_delete), ("onUpdate", on_update))
+                        if k not in ff.rel_args]
+            self.p.add("a self-relation must have `onDelete` and `onUpdate` referential actions set to "
+                       "`NoAction` or `Restrict` with relationMode = \"prisma\""
+                       + (f" (implicit default {' and '.join(implicit)})" if implicit else ""), ff.decl)
+            return
         join = tuple((mm.by_name[a].db_name, om.by_name[b].db_name) for a, b in zip(fields, refs, strict=True))
         ff.relation = Relation(
             name=name, kind="one_to_one" if one_to_one else "many_to_one", to_model=om.name,
@@ -909,6 +918,9 @@ class _Relations:
         if e.value == "SetDefault" and self.mode == "prisma":
             self.p.add("invalid referential action `SetDefault` with relationMode = \"prisma\"; allowed "
                        "values: `Cascade`, `Restrict`, `NoAction`, `SetNull`", e)
+        elif e.value == "NoAction" and self.mode == "prisma" and self.provider != "mysql":
+            self.p.add(f"invalid referential action `NoAction`: it is not implemented for {self.provider} "
+                       "with relationMode = \"prisma\"; use `Restrict` instead", e)
         elif e.value == "SetNull" and not any_optional:
             self.p.add(f"the `{key}` referential action of a relation must not be set to `SetNull` when a "
                        "referenced field is required; choose another action or make the fields optional", e)
