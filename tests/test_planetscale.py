@@ -514,3 +514,151 @@ async def test_closed_adapter_refuses_queries():
     await a.close()
     with pytest.raises(ClientError, match="closed"):
         await a.query(Query("SELECT 1"))
+
+
+# ---------------------------------------------------------------------------------------------
+# the endpoint itself, spoken to in raw JSON (what any client of the protocol sees)
+
+
+async def _raw(url: str, path: str = "Execute", payload: dict | None = None, *, method: str = "POST",
+               auth: str | None = None) -> FetchResponse:
+    import base64
+    from urllib.parse import urlsplit
+
+    u = urlsplit(url)
+    headers = {"Content-Type": "application/json"}
+    creds = auth if auth is not None else f"{u.username}:{u.password}"
+    if creds:
+        headers["Authorization"] = "Basic " + base64.b64encode(creds.encode()).decode()
+    body = json.dumps(payload if payload is not None else {}).encode() if method == "POST" else b""
+    return await default_fetch()(method, f"http://{u.hostname}:{u.port}/psdb.v1alpha1.Database/{path}",
+                                 headers, body, timeout=30)
+
+
+async def _execute(url: str, sql: str, session: dict | None = None) -> dict:
+    resp = await _raw(url, "Execute", {"query": sql, "session": session})
+    assert resp.status == 200, resp.body
+    return resp.json()
+
+
+async def test_endpoint_result_shape_follows_protojson(ps_url):
+    import base64
+
+    reply = await _execute(ps_url, "SELECT 1 AS one, NULL AS n, 'x' AS s, CAST(18446744073709551615 AS UNSIGNED) AS u")
+    fields = reply["result"]["fields"]
+    assert [f["name"] for f in fields] == ["one", "n", "s", "u"]
+    assert [f.get("type") for f in fields] == ["INT32", None, "VARCHAR", "UINT64"]  # NULL column: no type
+    values = base64.b64encode(b"1x18446744073709551615").decode()
+    assert reply["result"]["rows"] == [{"lengths": ["1", "-1", "1", "20"], "values": values}]
+    assert "rowsAffected" not in reply["result"] and "insertId" not in reply["result"]
+    assert isinstance(reply["timing"], float)
+    vs = reply["session"]["vitessSession"]
+    assert reply["session"]["signature"] and vs["SessionUUID"] and vs["autocommit"] is True
+    ins = await _execute(ps_url, f"INSERT INTO `{ITEM}` (name) VALUES ('shape{SFX}')", reply["session"])
+    assert ins["result"]["rowsAffected"] == "1" and ins["result"]["insertId"].isdigit()
+    ddl = await _execute(ps_url, f"CREATE TABLE IF NOT EXISTS `{ITEM}` (id INT)", ins["session"])
+    assert ddl["result"] == {}
+
+
+async def test_endpoint_sql_error_is_http_200_with_mysql_message(ps_url):
+    reply = await _execute(ps_url, "SELECT * FROM no_such_table_xyz")
+    assert reply["error"]["code"] == "NOT_FOUND"
+    assert reply["error"]["message"].endswith("doesn't exist (errno 1146) (sqlstate 42S02)")
+    assert "result" not in reply and reply["session"]["vitessSession"]["SessionUUID"]
+
+
+async def test_endpoint_create_session(ps_url):
+    resp = await _raw(ps_url, "CreateSession", {})
+    body = resp.json()
+    assert resp.status == 200 and body["branch"] and body["user"]["username"]
+    assert body["session"]["vitessSession"]["SessionUUID"]
+
+
+@pytest.mark.parametrize("auth", ["", "nobody:wrong", "user-only"])
+async def test_endpoint_requires_its_basic_credentials(ps_url, auth):
+    from urllib.parse import urlsplit
+
+    if auth == "user-only":
+        auth = f"{urlsplit(ps_url).username}:"
+    resp = await _raw(ps_url, "Execute", {"query": "SELECT 1", "session": None}, auth=auth)
+    assert resp.status == 401
+    assert resp.json()["error"]["code"] == "unauthenticated"
+
+
+async def test_endpoint_cors_preflight_and_headers(ps_url):
+    pre = await _raw(ps_url, "Execute", method="OPTIONS")
+    assert pre.status in (200, 204)
+    assert pre.headers["access-control-allow-origin"] == "*"
+    assert "authorization" in pre.headers["access-control-allow-headers"].lower()
+    ok = await _raw(ps_url, "Execute", {"query": "SELECT 1", "session": None})
+    assert ok.headers["access-control-allow-origin"] == "*"
+    assert ok.headers["content-type"] == "application/json"
+
+
+async def test_endpoint_rejects_unknown_methods_and_bad_json(ps_url):
+    assert (await _raw(ps_url, "Prepare", {})).status == 404
+    assert (await _raw(ps_url, "Execute", method="GET")).status == 405
+    bad = await _raw(ps_url, "Execute", {"query": 5, "session": None})
+    assert bad.status == 400 and bad.json()["error"]["code"] == "invalid_argument"
+
+
+async def test_endpoint_forged_session_does_not_reach_another_sessions_connection(ps_url):
+    first = await _execute(ps_url, "SET @pe_private = 'mine'")
+    forged = json.loads(json.dumps(first["session"]))
+    forged["signature"] = "AAAA" + forged["signature"][4:]
+    reply = await _execute(ps_url, "SELECT @pe_private", forged)
+    assert reply["session"]["vitessSession"]["SessionUUID"] != first["session"]["vitessSession"]["SessionUUID"]
+    assert reply["result"]["rows"] == [{"lengths": ["-1"]}]
+    genuine = await _execute(ps_url, "SELECT @pe_private", first["session"])
+    assert genuine["result"]["rows"][0]["values"] == "bWluZQ=="  # 'mine'
+
+
+async def test_endpoint_refuses_concurrent_use_of_one_session(ps_url):
+    lock = f"pe_lock_{SFX}"
+    holder = await _execute(ps_url, f"SELECT GET_LOCK('{lock}', 0)")
+    waiter = await _execute(ps_url, "SELECT 1")
+    blocked = asyncio.ensure_future(_execute(ps_url, f"SELECT GET_LOCK('{lock}', 20)", waiter["session"]))
+    for _ in range(200):  # until the waiter's statement is inside MariaDB
+        state = await _execute(ps_url, "SELECT COUNT(*) FROM information_schema.processlist "
+                                       f"WHERE info LIKE 'SELECT GET_LOCK(''{lock}'', 20)'")
+        if state["result"]["rows"][0]["values"] == "MQ==":
+            break
+        await asyncio.sleep(0.01)
+    second = await _raw(ps_url, "Execute", {"query": "SELECT 2", "session": waiter["session"]})
+    assert second.status == 403 and second.json()["error"]["code"] == "permission_denied"
+    await _execute(ps_url, f"SELECT RELEASE_LOCK('{lock}')", holder["session"])
+    assert (await blocked)["result"]["rows"][0]["values"] == "MQ=="  # got the lock once released
+
+
+async def test_endpoint_keeps_open_connections_bounded(ps_url):
+    adapters = [PlanetScaleAdapter(ps_url) for _ in range(60)]
+    for a in adapters:  # each one a new session
+        await a.query(Query("SELECT 1"))
+    rs = await adapters[0].query(Query("SELECT COUNT(*) FROM information_schema.processlist WHERE db = DATABASE()"))
+    assert rs.rows[0][0] <= 41  # max_sessions (40) + the one asking
+
+
+@pytest.mark.no_pyodide("starts its own endpoint with short timeouts")
+async def test_endpoint_lost_transaction_is_aborted_never_autocommitted():
+    from tests.support.ps_endpoint import local_endpoint
+
+    with local_endpoint("pe_ps_lost") as ep:
+        ep._handle.endpoint.idle_timeout = ep._handle.endpoint.transaction_timeout = 0.05  # type: ignore[attr-defined]
+        s = (await _execute(ep.url, "CREATE TABLE t (id INT PRIMARY KEY)"))["session"]
+        s = (await _execute(ep.url, "BEGIN", s))["session"]
+        s = (await _execute(ep.url, "INSERT INTO t VALUES (1)", s))["session"]
+        assert s["vitessSession"]["inTransaction"] is True
+        await asyncio.sleep(0.1)
+        ep._handle.endpoint.reap_idle()  # type: ignore[attr-defined]  # (the reaper thread may have already)
+        for stmt in ("INSERT INTO t VALUES (2)", "COMMIT"):
+            reply = await _execute(ep.url, stmt, s)
+            assert reply["error"]["code"] == "ABORTED", reply
+            assert "inTransaction" not in reply["session"]["vitessSession"]
+        assert "error" not in await _execute(ep.url, "ROLLBACK", s)  # rolling back a dead transaction is fine
+        after = await _execute(ep.url, "SELECT COUNT(*) FROM t")
+        assert after["result"]["rows"][0]["values"] == "MA=="  # 0: nothing was committed
+        # outside a transaction, a closed session just reconnects
+        s2 = (await _execute(ep.url, "SET @v = 1"))["session"]
+        await asyncio.sleep(0.1)
+        ep._handle.endpoint.reap_idle()  # type: ignore[attr-defined]
+        assert "error" not in await _execute(ep.url, "SELECT 1", s2)

@@ -48,13 +48,13 @@ class PSEndpoint:
 
 
 @contextmanager
-def local_endpoint(prefix: str = "pe_ps", *, idle_timeout: float = 60.0) -> Iterator[PSEndpoint]:
+def local_endpoint(prefix: str = "pe_ps") -> Iterator[PSEndpoint]:
     """Throwaway database + endpoint in this process; both gone afterwards."""
     from prisma_edge.devserver.planetscale import start_planetscale_endpoint
     from tests.support.databases import temp_mysql
 
     with temp_mysql(prefix) as db_url:
-        handle = start_planetscale_endpoint(db_url, idle_timeout=idle_timeout)
+        handle = start_planetscale_endpoint(db_url)
         try:
             yield PSEndpoint(handle.url, handle)
         finally:
@@ -86,7 +86,7 @@ def main() -> int:
     if stat.S_ISFIFO(os.fstat(0).st_mode):  # started with a pipe: stop when the parent goes away
         threading.Thread(target=lambda: (sys.stdin.read(), stop.set()), daemon=True).start()
     try:
-        with local_endpoint("pe_ps_ext", idle_timeout=300.0) as ep:
+        with local_endpoint("pe_ps_ext") as ep:
             print(f"{ENV_URL}={ep.url}", flush=True)
             stop.wait()
     except pytest.skip.Exception as e:  # MariaDB unreachable

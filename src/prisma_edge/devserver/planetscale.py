@@ -7,7 +7,8 @@ checklist), so both can be tested against a real database without the PlanetScal
 Theory of operation:
 
 - Routes: `POST /psdb.v1alpha1.Database/Execute`, `/CreateSession`, `/CloseSession`, plus CORS
-  preflight. JSON in and out over HTTP/1.1 (keep-alive), one thread per client connection.
+  preflight. JSON in and out over HTTP/1.1 (keep-alive) served by `devserver/http.py`; the
+  protocol logic (`PlanetScaleEndpoint.handle`) is synchronous and runs in a thread pool.
 - Auth: `Authorization: Basic` must carry the endpoint's credentials: the database URL's user
   and password, or, when that URL has no password, the user with a random password generated at
   start (the printed URL carries it). Credentials are percent-decoded first, as database-js sends
@@ -18,8 +19,9 @@ Theory of operation:
   Vitess' `clientFoundRows`), so transactions and session variables live across requests. The
   signature is an HMAC of the UUID, so a client cannot adopt another client's connection. A session
   is used by one request at a time (a concurrent one gets 403 `permission_denied`, like
-  ps-http-sim). Idle connections are closed after `idle_timeout`; a session that was inside a
-  transaction then gets an `ABORTED` error instead of silently continuing on a fresh connection.
+  ps-http-sim). Idle connections are closed (after `idle_timeout`, or `transaction_timeout` inside a
+  transaction; the least recently used beyond `max_sessions`): a session outside a transaction
+  then reconnects transparently, one inside gets `ABORTED` instead of silently autocommitting.
 - Results: protojson shapes: `fields` with Vitess type names, `rows` as `lengths` (strings, -1 for
   NULL) + base64 `values`, `rowsAffected`/`insertId` as strings, zero values omitted, `timing` in
   seconds. SQL errors are HTTP 200 with `error: {code: <vtrpc name>, message: "<MySQL message>
@@ -29,6 +31,7 @@ Theory of operation:
 from __future__ import annotations
 
 import argparse
+import asyncio
 import base64
 import hashlib
 import hmac
@@ -38,10 +41,11 @@ import secrets
 import threading
 import time
 from collections.abc import Mapping
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
+from prisma_edge.devserver.http import HttpServer, Request, Response, ThreadedServer, json_response
 from prisma_edge.errors import ClientError, redact
 
 __all__ = ["PlanetScaleEndpoint", "start_planetscale_endpoint", "run"]
@@ -107,7 +111,8 @@ class _Session:
 class PlanetScaleEndpoint:
     """The protocol logic without the HTTP server: `handle(method, path, headers, body)`."""
 
-    def __init__(self, database_url: str, *, idle_timeout: float = 60.0, max_sessions: int = 200) -> None:
+    def __init__(self, database_url: str, *, idle_timeout: float = 10.0, transaction_timeout: float = 60.0,
+                 max_sessions: int = 40) -> None:
         u = urlsplit(database_url)
         if u.scheme not in ("mysql", "mariadb") or not u.hostname:
             raise ClientError("--database must be a mysql://user:pass@host[:port]/db URL")
@@ -118,7 +123,8 @@ class PlanetScaleEndpoint:
         self.username = self._db["user"]
         self.password = self._db["password"] or secrets.token_urlsafe(18)
         self.database_label = redact(database_url, self._db["password"])
-        self.idle_timeout, self.max_sessions = idle_timeout, max_sessions
+        self.idle_timeout, self.transaction_timeout = idle_timeout, transaction_timeout
+        self.max_sessions = max_sessions
         self.request_count = 0
         self._secret = secrets.token_bytes(32)
         self._sessions: dict[str, _Session] = {}
@@ -159,6 +165,7 @@ class PlanetScaleEndpoint:
         except _Reply as r:
             status, reply = r.status, r.body
         data = json.dumps(reply, separators=(",", ":")).encode()
+        log.debug("%s %s -> %d%s", method, path, status, " (SQL error)" if "error" in reply else "")
         return status, {**CORS, "Content-Type": "application/json"}, data
 
     def _check_auth(self, header: str) -> None:
@@ -215,11 +222,13 @@ class PlanetScaleEndpoint:
                 self._evict_locked()
         return s
 
-    def _evict_locked(self) -> None:
-        if len(self._sessions) <= self.max_sessions:
+    def _evict_locked(self, keep: int | None = None) -> None:
+        """Close least recently used idle connections outside transactions, down to `keep`."""
+        keep = self.max_sessions if keep is None else keep
+        if len(self._sessions) <= keep:
             return
         idle = sorted((s for s in self._sessions.values() if not s.in_transaction), key=lambda s: s.last_used)
-        for s in idle[: len(self._sessions) - self.max_sessions]:
+        for s in idle[: len(self._sessions) - keep]:
             if s.lock.acquire(blocking=False):
                 try:
                     self._drop_locked(s)
@@ -244,11 +253,12 @@ class PlanetScaleEndpoint:
             self._drop_locked(s)
 
     def reap_idle(self) -> int:
-        """Close connections idle for longer than `idle_timeout`; returns how many were closed."""
+        """Close connections idle past their timeout; returns how many were closed."""
         now, closed = time.monotonic(), 0
         with self._lock:
             for s in list(self._sessions.values()):
-                if now - s.last_used > self.idle_timeout and s.lock.acquire(blocking=False):
+                limit = self.transaction_timeout if s.in_transaction else self.idle_timeout
+                if now - s.last_used > limit and s.lock.acquire(blocking=False):
                     try:
                         self._drop_locked(s)
                         closed += 1
@@ -271,8 +281,12 @@ class PlanetScaleEndpoint:
             s = self._session_for(payload.get("session"))
             if not s.lock.acquire(blocking=False):
                 raise _Reply(403, "permission_denied", f"session already in use: {s.uuid}")
-            if s.conn is None and s.in_transaction:  # reaped while we waited
+            with self._lock:  # closed (reaped, evicted) between lookup and lock?
+                current = self._sessions.setdefault(s.uuid, s)
+            if current is not s or (s.conn is None and s.in_transaction):
                 s.lock.release()
+                if current is not s:
+                    raise _Reply(403, "permission_denied", f"session already in use: {s.uuid}")
                 raise _TransactionLost(self._new_session_blob(), s.uuid)
         except _TransactionLost as lost:
             if sql.strip().rstrip(";").strip().lower() == "rollback":  # the server already rolled it back
@@ -298,7 +312,14 @@ class PlanetScaleEndpoint:
         if sql.strip().lower().startswith(_SWALLOWED):
             return {}
         if s.conn is None:
-            s.conn = self._connect(pymysql)
+            try:
+                s.conn = self._connect(pymysql)
+            except _SqlError as e:
+                if e.errno != 1040:  # too many connections: close our idle ones, try once more
+                    raise
+                with self._lock:
+                    self._evict_locked(keep=0)
+                s.conn = self._connect(pymysql)
         try:
             with s.conn.cursor() as cur:
                 cur.execute(sql)
@@ -417,87 +438,31 @@ def _field(f: Any) -> dict[str, Any]:
 # -- serving --------------------------------------------------------------------------------------
 
 
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    server: _Server
-
-    def _serve(self) -> None:
-        endpoint = self.server.endpoint
-        body = b""
-        if self.command == "POST":
-            if "chunked" in (self.headers.get("Transfer-Encoding") or "").lower():
-                return self._send(411, {"error": {"code": "invalid_argument", "message": "Content-Length required"}})
-            try:
-                length = int(self.headers.get("Content-Length") or 0)
-            except ValueError:
-                length = -1
-            if length < 0 or length > MAX_BODY:
-                self.close_connection = True
-                return self._send(413, {"error": {"code": "resource_exhausted",
-                                                  "message": f"request is too large (max is {MAX_BODY} bytes)"}})
-            body = self.rfile.read(length)
-        try:
-            status, headers, data = endpoint.handle(self.command, self.path, self.headers, body)
-        except Exception as e:  # noqa: BLE001 - a bug must still answer, not hang the client
-            log.exception("internal error")
-            return self._send(500, {"error": {"code": "internal", "message": f"internal error: {type(e).__name__}"}})
-        self.send_response(status)
-        for k, v in headers.items():
-            self.send_header(k, v)
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def _send(self, status: int, body: dict[str, Any]) -> None:
-        data = json.dumps(body).encode()
-        self.send_response(status)
-        for k, v in {**CORS, "Content-Type": "application/json"}.items():
-            self.send_header(k, v)
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    do_POST = do_OPTIONS = do_GET = do_PUT = do_DELETE = _serve
-
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
-        log.debug("%s %s", self.address_string(), redact(format % args))
-
-
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-    endpoint: PlanetScaleEndpoint
-
-
 class EndpointHandle:
     """A running endpoint (background threads): `.url` carries the credentials a client needs."""
 
-    def __init__(self, endpoint: PlanetScaleEndpoint, server: _Server) -> None:
-        self.endpoint, self._server = endpoint, server
-        self.host, self.port = server.server_address[0], server.server_address[1]
+    def __init__(self, endpoint: PlanetScaleEndpoint, server: ThreadedServer, pool: ThreadPoolExecutor) -> None:
+        self.endpoint, self._server, self._pool = endpoint, server, pool
+        self.host, self.port = server.host, server.port
         auth = f"{quote(endpoint.username, safe='')}:{quote(endpoint.password, safe='')}"
         self.url = f"http://{auth}@{self.host}:{self.port}"
         self._stop = threading.Event()
-        self._threads = [
-            threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True),
-            threading.Thread(target=self._reaper, daemon=True),
-        ]
-        for t in self._threads:
-            t.start()
+        self._reaper = threading.Thread(target=self._reap, name="prisma-edge-ps-reaper", daemon=True)
+        self._reaper.start()
 
     @property
     def request_count(self) -> int:
         return self.endpoint.request_count
 
-    def _reaper(self) -> None:
-        interval = max(0.05, min(5.0, self.endpoint.idle_timeout / 4))
+    def _reap(self) -> None:
+        interval = max(0.05, min(2.0, self.endpoint.idle_timeout / 4))
         while not self._stop.wait(interval):
             self.endpoint.reap_idle()
 
     def close(self) -> None:
         self._stop.set()
-        self._server.shutdown()
-        self._server.server_close()
-        self.endpoint.close()
+        self._server.close()  # then endpoint.close() (on_close)
+        self._pool.shutdown(wait=False, cancel_futures=True)
 
     def __enter__(self) -> EndpointHandle:
         return self
@@ -510,14 +475,31 @@ class EndpointHandle:
 
 
 def start_planetscale_endpoint(
-    database_url: str, host: str = "127.0.0.1", port: int = 0, *, idle_timeout: float = 60.0
+    database_url: str, host: str = "127.0.0.1", port: int = 0, *, idle_timeout: float = 10.0,
+    transaction_timeout: float = 60.0, max_sessions: int = 40,
 ) -> EndpointHandle:
     """Serve the endpoint in background threads; returns a handle with .url/.port/.request_count/.close()."""
     _pymysql()
-    endpoint = PlanetScaleEndpoint(database_url, idle_timeout=idle_timeout)
-    server = _Server((host, port), _Handler)
-    server.endpoint = endpoint
-    return EndpointHandle(endpoint, server)
+    endpoint = PlanetScaleEndpoint(database_url, idle_timeout=idle_timeout, transaction_timeout=transaction_timeout,
+                                   max_sessions=max_sessions)
+    # PyMySQL blocks: each request runs in a thread. A generous pool, because a request waiting on
+    # a row lock must not starve the COMMIT that would release it.
+    pool = ThreadPoolExecutor(max_workers=64, thread_name_prefix="prisma-edge-ps")
+
+    async def app(request: Request) -> Response:
+        loop = asyncio.get_running_loop()
+        status, headers, body = await loop.run_in_executor(
+            pool, endpoint.handle, request.method, request.path, request.headers, request.body
+        )
+        return Response(status, body, headers)
+
+    def too_large(limit: int) -> Response:
+        message = f"request is too large (max is {limit} bytes)"
+        return json_response(413, {"error": {"code": "resource_exhausted", "message": message}}, CORS)
+
+    server = HttpServer(app, host, port, max_body_bytes=MAX_BODY, too_large=too_large)
+    threaded = ThreadedServer(server, on_close=endpoint.close).start()
+    return EndpointHandle(endpoint, threaded, pool)
 
 
 def run(args: argparse.Namespace) -> int:
