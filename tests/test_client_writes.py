@@ -15,7 +15,7 @@ from prisma_edge.errors import (
     UniqueConstraintError,
     ValidationError,
 )
-from tests.support.clients import ADAPTERS, open_client
+from tests.support.clients import ADAPTERS, open_client, raw_sql
 
 pytestmark = pytest.mark.parametrize("adapter", ADAPTERS)
 
@@ -138,4 +138,5 @@ async def test_constraint_errors_have_prisma_codes(adapter):
 async def test_null_constraint_from_database(adapter):
     async with open_client("blog", adapter) as db:
         with pytest.raises((NullConstraintError, ValidationError)):
-            await db.execute_raw('INSERT INTO "users" ("email", "created_at", "role") VALUES (NULL, \'2024-01-01\', \'USER\')')
+            await db.execute_raw(raw_sql(db, 'INSERT INTO "users" ("email", "created_at", "role") VALUES (NULL, ?, ?)'),
+                                 dt.datetime(2024, 1, 1, tzinfo=dt.UTC), "USER")

@@ -1,38 +1,103 @@
-"""Clients over every adapter the suite runs on, each on a fresh database with a schema pushed.
+"""Clients over every adapter the suite runs on, each test on a freshly pushed schema.
 
-`open_client(schema_name, adapter)` is an async context manager. Adapters: "sqlite" always;
-"neon_http" / "planetscale" / "postgres" when their endpoints or servers can be reached (they
-skip otherwise, and fail in CI — see tests/support/databases.py).
+`open_client(schema_name, adapter)` is an async context manager. Adapters:
+- "sqlite": an in-memory database, always;
+- "neon_http": the local Neon-compatible endpoint in front of a throwaway PostgreSQL database;
+- "planetscale": the local PlanetScale-compatible endpoint in front of a throwaway MariaDB database.
+
+The network endpoints start once per test process (in CPython), or come from the environment
+when a runner started them outside (Pyodide: `PRISMA_EDGE_NEON_HTTP_URL` +
+`PRISMA_EDGE_NEON_DATABASE_URL`, `PRISMA_EDGE_PLANETSCALE_URL`). Each test drops and re-creates
+its schema's tables, so tests stay independent on a shared database. When a server is missing
+the test skips with the reason (fails in CI: tests/support/databases.py).
 """
 
 from __future__ import annotations
 
+import atexit
 import contextlib
+import os
+import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from prisma_edge.client import Client
+from prisma_edge.fetch_adapters.base import Adapter
 from prisma_edge.schema import load_schema
 from prisma_edge.schema.push import push_schema
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
-ADAPTERS = ["sqlite"]
+ADAPTERS = ["sqlite", "neon_http", "planetscale"]
+IN_PYODIDE = sys.platform == "emscripten"
+
+_stack = contextlib.ExitStack()
+atexit.register(_stack.close)
+_endpoints: dict[str, Any] = {}
 
 
 def schema_path(name: str) -> Path:
     return SCHEMAS / f"{name}.prisma"
 
 
-@contextlib.asynccontextmanager
-async def open_client(schema_name: str, adapter: str = "sqlite") -> AsyncIterator[Client]:
-    schema = load_schema(schema_path(schema_name))
+def _neon() -> tuple[str, str]:
+    """(database URL, endpoint URL) of the Neon-compatible endpoint."""
+    env_db, env_ep = os.environ.get("PRISMA_EDGE_NEON_DATABASE_URL"), os.environ.get("PRISMA_EDGE_NEON_HTTP_URL")
+    if env_db and env_ep:
+        return env_db, env_ep
+    if IN_PYODIDE:
+        pytest.skip("under Pyodide the Neon endpoint is started outside: set PRISMA_EDGE_NEON_HTTP_URL and PRISMA_EDGE_NEON_DATABASE_URL")
+    if "neon" not in _endpoints:
+        from prisma_edge.devserver.neon import start_neon_endpoint
+        from tests.support.databases import temp_postgres
+
+        db_url = _stack.enter_context(temp_postgres("pe_client"))
+        handle = start_neon_endpoint(db_url)
+        _stack.callback(handle.close)
+        _endpoints["neon"] = (handle.connection_string, handle.url, handle)
+    db_url, ep_url, _ = _endpoints["neon"]
+    return db_url, ep_url
+
+
+def _planetscale() -> str:
+    env = os.environ.get("PRISMA_EDGE_PLANETSCALE_URL")
+    if env:
+        return env
+    if IN_PYODIDE:
+        pytest.skip("under Pyodide the PlanetScale endpoint is started outside: set PRISMA_EDGE_PLANETSCALE_URL")
+    if "planetscale" not in _endpoints:
+        from tests.support.ps_endpoint import local_endpoint
+
+        ep = _stack.enter_context(local_endpoint("pe_client"))
+        _endpoints["planetscale"] = ep
+    return _endpoints["planetscale"].url
+
+
+def make_adapter(adapter: str) -> Adapter:
     if adapter == "sqlite":
         from prisma_edge.fetch_adapters.sqlite import SqliteAdapter
 
-        a = SqliteAdapter(":memory:")
-    else:  # pragma: no cover - wired in by the network adapters' fixtures
-        raise ValueError(adapter)
-    await push_schema(a, schema)
+        return SqliteAdapter(":memory:")
+    if adapter == "neon_http":
+        from prisma_edge.fetch_adapters.neon_http import NeonHttpAdapter
+
+        db_url, ep_url = _neon()
+        return NeonHttpAdapter(db_url, endpoint=ep_url)
+    if adapter == "planetscale":
+        from prisma_edge.fetch_adapters.planetscale import PlanetScaleAdapter
+
+        return PlanetScaleAdapter(_planetscale())
+    raise ValueError(adapter)
+
+
+@contextlib.asynccontextmanager
+async def open_client(schema_name: str, adapter: str = "sqlite") -> AsyncIterator[Client]:
+    schema = load_schema(schema_path(schema_name))
+    a = make_adapter(adapter)
+    await push_schema(a, schema, drop_first=adapter != "sqlite")
+    a.stats.reset()
     client = Client(schema, adapter=a)
     try:
         yield client

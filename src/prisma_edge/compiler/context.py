@@ -73,6 +73,13 @@ class Context:
 
     def relation_from(self, parent_alias: str, f: Field) -> tuple[str, exp.Expression, list[exp.Join], exp.Expression]:
         """(child alias, FROM table, joins, correlation condition) for relation field `f`."""
+        child, src, joins, pairs = self.relation_keys(parent_alias, f)
+        corr = and_all([exp.EQ(this=mine, expression=theirs) for mine, theirs in pairs])
+        assert corr is not None
+        return child, src, joins, corr
+
+    def relation_keys(self, parent_alias: str, f: Field) -> tuple[str, exp.Expression, list[exp.Join], list[tuple[exp.Column, exp.Column]]]:
+        """Like `relation_from`, with the correlation as (related-side column, parent column) pairs."""
         rel = f.relation
         assert rel is not None, f.name
         target = self.model(rel.to_model)
@@ -85,13 +92,10 @@ class Context:
                 this=table(rel.join_table, jt),
                 on=exp.EQ(this=col(jt, rel.other_column), expression=col(child, rel.other_key)),
             )
-            corr = exp.EQ(this=col(jt, rel.self_column), expression=col(parent_alias, rel.self_key))
-            return child, src, [join], corr
+            return child, src, [join], [(col(jt, rel.self_column), col(parent_alias, rel.self_key))]
         if not rel.join:
             raise UnsupportedError(f"relation `{f.name}` has no join columns")
-        cond = and_all([exp.EQ(this=col(child, theirs), expression=col(parent_alias, mine)) for mine, theirs in rel.join])
-        assert cond is not None
-        return child, src, [], cond
+        return child, src, [], [(col(child, theirs), col(parent_alias, mine)) for mine, theirs in rel.join]
 
     def exists(
         self, parent_alias: str, f: Field, extra: Callable[[str, Model], exp.Expression | None] | None = None

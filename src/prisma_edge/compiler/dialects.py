@@ -200,7 +200,7 @@ class MysqlRules(Rules):
     sqlglot_dialect = "mysql"
     returning = False
     supports_nulls_ordering = False
-    correlated_derived_tables = False  # MariaDB; MySQL 8.0.14+ has them, but one SQL serves both
+    correlated_derived_tables = False  # MariaDB has none; MySQL 8.0.14+ has them: one SQL serves both
 
 
 RULES: dict[str, Rules] = {r.name: r for r in (PostgresRules(), SqliteRules(), MysqlRules())}

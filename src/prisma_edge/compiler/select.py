@@ -22,7 +22,7 @@ from ..errors import UnsupportedError
 from ..schema.model import Model
 from . import ir
 from .context import Context, and_all, or_all, table
-from .dialects import col, fn, ident
+from .dialects import col, ident
 from .plan import Column, RecordShape, RelationShape
 from .where import condition
 
@@ -186,7 +186,9 @@ class ReadBuilder:
     def relation_subquery(self, model: Model, alias: str, rs: ir.RelationSelection) -> tuple[exp.Expression, RelationShape]:
         f = self.ctx.field(model, rs.field)
         target = self.ctx.model(f.type)
-        child, src, joins, corr = self.ctx.relation_from(alias, f)
+        child, src, joins, pairs = self.ctx.relation_keys(alias, f)
+        corr = and_all([exp.EQ(this=mine, expression=theirs) for mine, theirs in pairs])
+        assert corr is not None
         values, shape = self.projections(target, child, rs.selection, nested=True)
         if not f.is_list:
             row = self.rules.json_array([exp.Literal.number(0), *values])
@@ -195,11 +197,11 @@ class ReadBuilder:
                 q = q.join(j, copy=False)
             q = q.where(corr, copy=False).limit(exp.Literal.number(1), copy=False)
             return exp.Subquery(this=q), RelationShape(False, shape)
+        if not self.rules.correlated_derived_tables:
+            return self._partitioned(target, child, src, joins, values, shape, rs, pairs)
         terms = self.order_terms(target, child, rs.window)
         ordered = self.order_by(target, child, terms)
         conds = [corr, *self.window_conditions(target, child, rs.window, terms)]
-        if not self.rules.correlated_derived_tables:
-            return self._flat_aggregate(src, joins, conds, values, ordered, rs, shape)
         ordinal = exp.Window(this=exp.RowNumber(), order=exp.Order(expressions=[o.copy() for o in ordered]))
         row = exp.alias_(self.rules.json_array([ordinal, *values]), "j", quoted=True)
         inner = exp.Select(expressions=[row]).from_(src, copy=False)
@@ -214,18 +216,51 @@ class ReadBuilder:
         )
         return exp.Subquery(this=outer), RelationShape(True, shape, rs.window.take_negative)
 
-    def _flat_aggregate(self, src: exp.Expression, joins: list[exp.Join], conds: list[exp.Expression], values: list[exp.Expression],
-                        ordered: list[exp.Ordered], rs: ir.RelationSelection, shape: RecordShape) -> tuple[exp.Expression, RelationShape]:
-        """MariaDB: no correlated derived tables; JSON_ARRAYAGG takes ORDER BY and LIMIT itself."""
-        if rs.window.skip is not None or rs.window.take is not None:
-            raise UnsupportedError("take/skip inside an include is not supported on MySQL yet")
-        row = self.rules.json_array([exp.Literal.number(0), *values])
-        agg = fn("JSON_ARRAYAGG", row)  # ordering restored by the decoder's stable sort: ordinal 0
-        q = exp.Select(expressions=[exp.Coalesce(this=agg, expressions=[self.rules.empty_json_array()])]).from_(src, copy=False)
+    def _partitioned(self, target: Model, child: str, src: exp.Expression, joins: list[exp.Join], values: list[exp.Expression],
+                     shape: RecordShape, rs: ir.RelationSelection, pairs: list[tuple[exp.Column, exp.Column]]) -> tuple[exp.Expression, RelationShape]:
+        """MySQL/MariaDB form. MariaDB allows no derived table that references the outer row, and
+        MySQL 8's JSON_ARRAYAGG takes no ORDER BY; so an UNcorrelated derived table numbers every
+        related row within its parent (ROW_NUMBER() OVER (PARTITION BY fk ORDER BY ...)), and the
+        correlated outer query keeps this parent's rows inside the take/skip window:
+
+            (SELECT JSON_ARRAYAGG(s.j) FROM (SELECT JSON_ARRAY(ROW_NUMBER() OVER w, ...) AS j,
+                ROW_NUMBER() OVER w AS rn, c.fk AS k0 FROM C AS c WHERE <filters>) AS s
+             WHERE s.k0 = parent.id AND s.rn > skip AND s.rn <= skip + take)
+        """
+        terms = self.order_terms(target, child, rs.window)
+        ordered = self.order_by(target, child, terms)
+        partition = [mine for mine, _ in pairs]
+
+        def number() -> exp.Window:
+            return exp.Window(this=exp.RowNumber(), partition_by=[c.copy() for c in partition],
+                              order=exp.Order(expressions=[o.copy() for o in ordered]))
+
+        projections: list[exp.Expression] = [
+            exp.alias_(self.rules.json_array([number(), *values]), "j", quoted=True),
+            exp.alias_(number(), "rn", quoted=True),
+            *[exp.alias_(c.copy(), f"k{i}", quoted=True) for i, c in enumerate(partition)],
+        ]
+        inner = exp.Select(expressions=projections).from_(src, copy=False)
         for j in joins:
-            q = q.join(j, copy=False)
-        del ordered
-        return exp.Subquery(this=q.where(and_all(conds), copy=False)), RelationShape(True, shape, rs.window.take_negative)
+            inner = inner.join(j, copy=False)
+        filters = and_all(self.window_conditions(target, child, rs.window, terms))
+        if filters is not None:
+            inner = inner.where(filters, copy=False)
+        s = self.ctx.alias()
+        conds: list[exp.Expression] = [exp.EQ(this=col(s, f"k{i}"), expression=parent) for i, (_, parent) in enumerate(pairs)]
+        skip = self.ctx.param(rs.window.skip) if rs.window.skip is not None else None
+        if skip is not None:
+            conds.append(exp.GT(this=col(s, "rn"), expression=skip))
+        if rs.window.take is not None:
+            upper: exp.Expression = self.ctx.param(rs.window.take)
+            if skip is not None:
+                upper = exp.Add(this=upper, expression=skip.copy())
+            conds.append(exp.LTE(this=col(s, "rn"), expression=upper))
+        agg = self.rules.json_agg(col(s, "j"))
+        outer = exp.Select(expressions=[exp.Coalesce(this=agg, expressions=[self.rules.empty_json_array()])]).from_(
+            exp.Subquery(this=inner, alias=exp.TableAlias(this=ident(s))), copy=False
+        ).where(and_all(conds), copy=False)
+        return exp.Subquery(this=outer), RelationShape(True, shape, rs.window.take_negative)
 
     # ---- top level ----------------------------------------------------------------------
 
