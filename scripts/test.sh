@@ -35,7 +35,7 @@ for s in "${STEPS[@]}"; do
   [[ " ${ALL_STEPS[*]} " == *" $s "* ]] || { echo "test.sh: unknown step $s" >&2; exit 2; }
 done
 
-STEP_TIMEOUT=${TEST_STEP_TIMEOUT:-900}  # seconds; a safety net, not a target
+STEP_TIMEOUT=${TEST_STEP_TIMEOUT:-600}  # seconds; a safety net, not a target
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
 : > "$OUT/steps.tsv"
@@ -103,8 +103,9 @@ else
   if selected ruff; then
     header "ruff: ruff check"
     t0=$EPOCHREALTIME
-    if .venv/bin/ruff check .; then record ruff ok "$(elapsed "$t0")" ""
-    else record ruff FAILED "$(elapsed "$t0")" "lint errors"; fi
+    if .venv/bin/ruff check .; then status=ok; else status=FAILED; fi
+    record ruff "$status" "$(elapsed "$t0")" "$([ "$status" = ok ] || echo "lint errors")"
+    echo "---- ruff: $status in $(elapsed "$t0") s"
   fi
 
   if selected cpython; then
@@ -115,7 +116,7 @@ else
 
   if selected node; then
     run_pytest_step node "pytest in Pyodide under Node $(node --version)" \
-      node --experimental-wasm-stack-switching --experimental-websocket wasm_tests/run_node.mjs \
+      node --experimental-wasm-stack-switching wasm_tests/run_node.mjs \
       --summary-json "$OUT/node.json" -- -rfEs "${PYTEST_ARGS[@]}"
   fi
 

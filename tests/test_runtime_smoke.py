@@ -107,6 +107,29 @@ def test_sqlglot_renders_bound_parameters_for_every_dialect():
         assert importlib.util.find_spec("sqlglotc") is None
 
 
+async def test_javascript_fetch_and_websocket_reach_python():
+    """The transports' building blocks: JS fetch, and WebSocket events arriving on the event loop."""
+    if not IN_PYODIDE:
+        pytest.skip("the JavaScript fetch/WebSocket bridge exists only in Pyodide")
+    import js
+    from pyodide.ffi import create_proxy
+    from pyodide.http import pyfetch
+
+    resp = await pyfetch("data:text/plain,prisma-edge")
+    assert await resp.string() == "prisma-edge"
+
+    closed: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+    on_close = create_proxy(lambda ev: closed.done() or closed.set_result(int(ev.code)))
+    ws = js.WebSocket.new("ws://127.0.0.1:65531/")  # nothing listens there: the socket must close
+    ws.addEventListener("close", on_close)
+    try:
+        code = await asyncio.wait_for(closed, 60)
+    finally:
+        on_close.destroy()
+    assert code == 1006  # "closed abnormally": the connection was refused
+    assert ws.readyState == 3  # CLOSED
+
+
 def test_prisma_edge_is_imported_from_the_working_tree():
     assert Path(prisma_edge.__file__).resolve().is_relative_to(ROOT / "src")
 

@@ -13,7 +13,7 @@
 // sys.path, so the suite runs the working tree, not an installed copy. Environment variables named
 // PRISMA_EDGE_* and CI are copied into os.environ, so tests find endpoints started outside.
 // The exit code is pytest's. Without JSPI (async tests need it) the script re-runs itself with
-// the Node flags that provide it and a standard WebSocket.
+// --experimental-wasm-stack-switching. Without a global WebSocket it installs the `ws` package's.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -32,12 +32,9 @@ function hasJspi() {
   return typeof WebAssembly.Suspending === "function" || typeof WebAssembly.Suspender === "function";
 }
 
-/** Re-run under the flags we need (Node 20: JSPI and WebSocket are behind flags); null if not needed. */
+/** Re-run with JSPI enabled (behind a flag in Node 20-23); null if not needed. */
 function reexecIfNeeded() {
-  const flags = [];
-  const major = Number(process.versions.node.split(".")[0]);
-  if (!hasJspi()) flags.push("--experimental-wasm-stack-switching");
-  if (typeof globalThis.WebSocket === "undefined" && major >= 20 && major < 22) flags.push("--experimental-websocket");
+  const flags = hasJspi() ? [] : ["--experimental-wasm-stack-switching"];
   if (!flags.length || process.env[REEXEC_GUARD]) return null;
   log(`re-running with ${flags.join(" ")}`);
   const r = spawnSync(process.execPath, [...flags, ...process.execArgv, ...process.argv.slice(1)], {
@@ -86,6 +83,23 @@ function pythonEnv(extra) {
   return { ...env, ...extra };
 }
 
+/**
+ * The `ws` package's WebSocket, made to behave like a browser's where tests could notice.
+ * (Node 20 has no global WebSocket, and its --experimental-websocket one fires `error` but never
+ * `close` on a refused connection.) ws is an EventEmitter: an `error` nobody listens to would
+ * crash Node, where a browser just dispatches it. Browsers start with binaryType "blob".
+ */
+async function browserLikeWs() {
+  const { WebSocket: Ws } = await import("ws");
+  return class WebSocket extends Ws {
+    constructor(url, protocols) {
+      super(url, protocols);
+      this.on("error", () => {});
+      this.binaryType = "blob";
+    }
+  };
+}
+
 function writer(stream) {
   // Pyodide reuses the buffer it passes, so copy before handing it to the (asynchronous) stream.
   return { write: (buf) => { stream.write(Buffer.from(buf)); return buf.length; } };
@@ -112,9 +126,10 @@ async function main() {
   const projectWheelDir = path.join(opts.wheels, "project");
   const projectWheels = fs.existsSync(projectWheelDir)
     ? fs.readdirSync(projectWheelDir).filter((f) => f.endsWith(".whl")) : [];
+  let wsImpl = "Node's global WebSocket";
   if (typeof globalThis.WebSocket === "undefined") {
-    globalThis.WebSocket = (await import("ws")).WebSocket; // Node < 20.10: the `ws` package instead
-    log("no global WebSocket: using the ws package");
+    globalThis.WebSocket = await browserLikeWs();
+    wsImpl = "WebSocket from the ws package";
   }
 
   const t0 = performance.now();
@@ -137,7 +152,7 @@ async function main() {
   py.mountNodeFS("/wheels", opts.wheels);
   const tInstall = performance.now() - t;
   const info = py.runPython("import sys, platform; f'{sys.platform} Python {platform.python_version()}'");
-  log(`Pyodide ${py.version} (${info}) on Node ${process.versions.node}; ${wheels.length} wheels unpacked`);
+  log(`Pyodide ${py.version} (${info}) on Node ${process.versions.node}; ${wheels.length} wheels unpacked; ${wsImpl}`);
 
   const summaryInPy = "/tmp/prisma-edge-pytest-summary.json";
   const args = ["-p", "wasm_tests.pytest_summary", "--summary-json", summaryInPy, ...opts.pytest];
