@@ -118,7 +118,7 @@ class Db:
         try:
             action()
         except self.errors as e:
-            got = getattr(e, "sqlstate", None) or (str(e.args[0]) if self.dialect == "mysql" else str(e))
+            got = {"postgres": getattr(e, "sqlstate", None), "mysql": str(e.args[0])}.get(self.dialect) or str(e)
             assert any(c in got for c in ((codes,) if isinstance(codes, str) else codes)), f"{kind}: {e}"
         else:
             pytest.fail(f"the database accepted what a {kind} constraint should refuse")

@@ -103,7 +103,7 @@ def ddl_statements(
         schema: the parsed schema.
         dialect: "sqlite", "postgres" or "mysql" (need not match the datasource provider).
         drop_first: prepend statements that drop the schema's tables (and enum types) if present.
-        pretty: multi-line SQL, for `db push --print`.
+        pretty: multi-line CREATE TABLE statements, for `db push --print`.
 
     Raises:
         SchemaError: something in the schema has no DDL in this dialect (e.g. scalar lists
@@ -116,8 +116,9 @@ def ddl_statements(
     """
     if dialect not in _DIALECTS:
         raise ValueError(f"unknown dialect {dialect!r}; expected one of {_DIALECTS}")
-    return [
-        e.sql(dialect=dialect, pretty=pretty, unsupported_level=ErrorLevel.RAISE)
+    return [  # pretty only for CREATE TABLE: sqlglot would break the one-liners at odd places
+        e.sql(dialect=dialect, pretty=pretty and e.find(exp.ColumnDef) is not None,
+              unsupported_level=ErrorLevel.RAISE)
         for e in _Builder(schema, dialect).build(drop_first)
     ]
 

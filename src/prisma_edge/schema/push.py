@@ -220,7 +220,9 @@ class _DriverConnection:
             cols = tuple(d[0] for d in cur.description or ())
             return ResultSet(columns=cols, rows=rows, rows_affected=max(cur.rowcount, 0))
         except self._errors as e:
-            code = getattr(e, "sqlstate", None) or (str(e.args[0]) if getattr(e, "args", None) else None)
+            # the codes the adapters use: SQLSTATE (Postgres), errno (MySQL), the class (SQLite)
+            code = (getattr(e, "sqlstate", None) if self.dialect == "postgres"
+                    else str(e.args[0]) if self.dialect == "mysql" and e.args else type(e).__name__)
             sql = query.sql if len(query.sql) < 300 else query.sql[:300] + "..."
             raise DatabaseError(redact(f"{e} (while running: {sql})", self._secret), db_code=code) from None
         finally:
