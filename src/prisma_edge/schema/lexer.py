@@ -123,7 +123,7 @@ def _is_hex(s: str) -> bool:
 
 
 def _number_end(text: str, i: int) -> int:
-    """Index after the number at `i`: -?digits(.digits)?([eE][+-]?digits)?"""
+    """Index after the number at `i`: -?digits(.digits)? (PSL has no exponent notation)."""
     n = len(text)
     if text[i] == "-":
         i += 1
@@ -133,12 +133,4 @@ def _number_end(text: str, i: int) -> int:
         i += 1
         while i < n and text[i] in _DIGITS:
             i += 1
-    if i < n and text[i] in "eE":
-        j = i + 1
-        if j < n and text[j] in "+-":
-            j += 1
-        if j < n and text[j] in _DIGITS:
-            i = j
-            while i < n and text[i] in _DIGITS:
-                i += 1
     return i

@@ -150,10 +150,6 @@ class _Parser:
             raise self.error(f"expected {what}, found {_show(t)}")
         return self.advance()
 
-    def skip_newlines(self) -> None:
-        while self.tok.kind == NEWLINE:
-            self.pos += 1
-
     def docs(self) -> str | None:
         """Consume blank lines and `///` comments; return the doc text that precedes the next item."""
         lines: list[str] = []
@@ -307,29 +303,43 @@ class _Parser:
         return Attribute(name, args, at.line, at.column, parens)
 
     def arguments(self) -> tuple[Arg, ...]:
-        """`(a, name: b, ...)`: newlines are allowed inside the parentheses."""
+        """`(a, name: b, ...)` on one line, as Prisma requires (no line breaks, no trailing comma)."""
         open_tok = self.advance()
         out: list[Arg] = []
+        if self.tok.kind == ")":
+            self.advance()
+            return ()
+        self.no_line_break(open_tok, ")", "argument list")
         while True:
-            self.skip_newlines()
             t = self.tok
-            if t.kind == ")":
-                self.advance()
-                return tuple(out)
-            if t.kind == EOF:
-                raise self.error("unclosed `(`: missing `)`", open_tok)
             if t.kind == IDENT and self.toks[self.pos + 1].kind == ":":
                 self.pos += 2
-                self.skip_newlines()
                 out.append(Arg(t.value, self.expr(), t.line, t.column))
             else:
                 e = self.expr()
                 out.append(Arg(None, e, e.line, e.column))
-            self.skip_newlines()
-            if self.tok.kind == ",":
-                self.advance()
-            elif self.tok.kind != ")":
-                raise self.error(f"expected `,` or `)` in argument list, found {_show(self.tok)}")
+            if not self.list_continues(open_tok, ")", "argument list"):
+                return tuple(out)
+
+    def list_continues(self, open_tok: Token, close: str, what: str) -> bool:
+        """After an item: True on `,` (more follow), False on the closing bracket (consumed)."""
+        t = self.tok
+        if t.kind == close:
+            self.advance()
+            return False
+        if t.kind == ",":
+            self.advance()
+            if self.tok.kind == close:
+                raise self.error(f"trailing comma in {what}", t)
+            self.no_line_break(open_tok, close, what)
+            return True
+        self.no_line_break(open_tok, close, what)
+        raise self.error(f"expected `,` or `{close}` in {what}, found {_show(t)}")
+
+    def no_line_break(self, open_tok: Token, close: str, what: str) -> None:
+        if self.tok.kind in (NEWLINE, EOF, DOC):
+            raise self.error(f"unclosed `{open_tok.value}`: missing `{close}` ({what}s must be on one line)",
+                             open_tok)
 
     def expr(self) -> Expr:
         t = self.tok
@@ -342,19 +352,14 @@ class _Parser:
         if t.kind == "[":
             self.advance()
             items: list[Expr] = []
+            if self.tok.kind == "]":
+                self.advance()
+                return Expr("array", "", t.line, t.column, ())
+            self.no_line_break(t, "]", "list")
             while True:
-                self.skip_newlines()
-                if self.tok.kind == "]":
-                    self.advance()
-                    return Expr("array", "", t.line, t.column, tuple(items))
-                if self.tok.kind == EOF:
-                    raise self.error("unclosed `[`: missing `]`", t)
                 items.append(self.expr())
-                self.skip_newlines()
-                if self.tok.kind == ",":
-                    self.advance()
-                elif self.tok.kind != "]":
-                    raise self.error(f"expected `,` or `]` in list, found {_show(self.tok)}")
+                if not self.list_continues(t, "]", "list"):
+                    return Expr("array", "", t.line, t.column, tuple(items))
         if t.kind == IDENT:
             self.advance()
             name = t.value

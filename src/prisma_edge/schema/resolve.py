@@ -89,17 +89,17 @@ class Problems:
 
     def __init__(self, source_name: str) -> None:
         self.source_name = source_name
-        self.items: list[SchemaError] = []
+        self.items: list[tuple[int, int, str]] = []
 
     def add(self, message: str, at: Any) -> None:
-        self.items.append(SchemaError(message, at.line, at.column, source_name=self.source_name))
+        self.items.append((at.line, at.column, message))
 
     def check(self) -> None:
         if not self.items:
             return
-        errs = sorted(self.items, key=lambda e: (e.line, e.column))
+        errs = [SchemaError(m, line, col, source_name=self.source_name) for line, col, m in sorted(self.items)]
         first = errs[0]
-        message = first.message
+        message = min(self.items)[2]
         if len(errs) > 1:
             message += f"\n(and {len(errs) - 1} more problem{'s' if len(errs) > 2 else ''}:"
             message += "".join(f"\n  {e}" for e in errs[1:6]) + ("\n  ..." if len(errs) > 6 else "") + ")"
@@ -772,14 +772,15 @@ class _Relations:
                 return
             self.foreign_key(name, mm, ff, om, of, one_to_one=False)
             return
+        later = max(f1.decl, f2.decl, key=lambda d: (d.line, d.column))
         if has1 and has2:
             self.p.add(f"the relation fields `{f1.name}` on model `{m1.name}` and `{f2.name}` on model "
                        f"`{m2.name}` both provide the `fields`/`references` arguments in the @relation "
-                       "attribute; provide them only on one of the two fields", f2.decl)
+                       "attribute; provide them only on one of the two fields", later)
         elif not has1 and not has2:
             self.p.add(f"the relation fields `{f1.name}` on model `{m1.name}` and `{f2.name}` on model "
                        f"`{m2.name}` do not provide the `fields` argument in the @relation attribute; provide "
-                       "it on one of the two fields", f1.decl)
+                       "it on one of the two fields", later)
         else:
             (mm, ff), (om, of) = ((m1, f1), (m2, f2)) if has1 else ((m2, f2), (m1, f1))
             self.foreign_key(name, mm, ff, om, of, one_to_one=True)
