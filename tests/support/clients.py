@@ -96,13 +96,30 @@ def make_adapter(adapter: str) -> Adapter:
 async def open_client(schema_name: str, adapter: str = "sqlite") -> AsyncIterator[Client]:
     schema = load_schema(schema_path(schema_name))
     a = make_adapter(adapter)
-    await push_schema(a, schema, drop_first=adapter != "sqlite")
+    if adapter != "sqlite":
+        await reset_database(a)
+    await push_schema(a, schema)
     a.stats.reset()
     client = Client(schema, adapter=a)
     try:
         yield client
     finally:
         await client.close()
+
+
+async def reset_database(a: Adapter) -> None:
+    """Drop every table (and PostgreSQL type) the shared test database holds."""
+    from prisma_edge.fetch_adapters.base import Query
+
+    if a.dialect == "postgres":
+        await a.batch([Query("DROP SCHEMA IF EXISTS public CASCADE"), Query("CREATE SCHEMA public")])
+        return
+    rs = await a.query(Query("SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()"))
+    names = [r[0] for r in rs.rows]
+    if names:
+        # test-only DDL: table names come from the server's own catalog
+        drop = "DROP TABLE IF EXISTS " + ", ".join(f"`{n}`" for n in names)
+        await a.batch([Query("SET FOREIGN_KEY_CHECKS = 0"), Query(drop), Query("SET FOREIGN_KEY_CHECKS = 1")])
 
 
 def raw_sql(db: Client, sql: str) -> str:

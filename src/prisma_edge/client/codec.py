@@ -126,7 +126,10 @@ def _value(column: Column, v: Any, nested: bool) -> Any:
             if isinstance(v, str):
                 v = json.loads(v)
             return None if v is None else [decode_scalar(column.type, x, nested=True) for x in v]
-        return decode_scalar(column.type, v, nested=nested)
+        out = decode_scalar(column.type, v, nested=nested)
+        if column.enum_map and out is not None:
+            return dict(column.enum_map).get(out, out)
+        return out
     if isinstance(v, str | bytes | bytearray):
         v = json.loads(v, parse_float=Decimal)
     if column.kind == "counts":

@@ -87,10 +87,14 @@ class ArgParser:
             e = self.schema.enum(f.type)
             enum_values = tuple(v.name for v in e.values) if e else ()
         try:
-            return coerce(f.type, value, enum_values)
+            out = coerce(f.type, value, enum_values)
         except BadValue as e:
             self.fail(path, f"{e} for field `{f.name}`")
             return None
+        if f.kind == "enum":  # the database stores an enum value's @map name
+            e = self.schema.enum(f.type)
+            return next((v.db_name for v in e.values if v.name == out), out) if e else out
+        return out
 
     def slot_for(self, f: Field, value: Any, path: str, role: str = "value") -> ir.Slot:
         if f.is_list:

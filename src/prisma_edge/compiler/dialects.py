@@ -178,8 +178,9 @@ class SqliteRules(Rules):
     json_agg_fn = "json_group_array"
 
     def json_safe(self, value: exp.Expression, field: Field) -> exp.Expression:
-        if field.type == "Bytes":
-            return fn("hex", value)
+        if field.type == "Bytes":  # hex(NULL) is '' in SQLite: keep NULL as NULL
+            return exp.Case(ifs=[exp.If(this=exp.Is(this=value.copy(), expression=exp.Null()), true=exp.Null())],
+                            default=fn("hex", value))
         if field.type == "Json":
             return fn("json", value)
         return value

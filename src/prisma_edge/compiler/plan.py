@@ -34,6 +34,7 @@ class Column:
     is_list: bool = False  # scalar list
     relation: RelationShape | None = None
     counts: tuple[str, ...] = ()
+    enum_map: tuple[tuple[str, str], ...] = ()  # (database value, Prisma name) where @map differs
 
 
 @frozen

@@ -160,7 +160,9 @@ class ReadBuilder:
             if nested:
                 value = self.rules.json_safe(value, f)
             exprs.append(value)
-            cols.append(Column(name, "scalar", f"Enum:{f.type}" if f.kind == "enum" else f.type, f.is_list))
+            enum = self.ctx.schema.enum(f.type) if f.kind == "enum" else None
+            mapped = tuple((v.db_name, v.name) for v in enum.values if v.db_name != v.name) if enum else ()
+            cols.append(Column(name, "scalar", f"Enum:{f.type}" if enum else f.type, f.is_list, enum_map=mapped))
         for rs in sel.relations:
             sub, shape = self.relation_subquery(model, alias, rs)
             exprs.append(self.rules.nested_json(sub) if nested else sub)
