@@ -19,14 +19,18 @@ from prisma_edge.errors import (
     AuthenticationError,
     ClientError,
     ConnectionError,
+    DatabaseError,
     ForeignKeyError,
     NullConstraintError,
     PrismaEdgeError,
     ProtocolError,
     UniqueConstraintError,
     ValueTooLongError,
+    WriteConflictError,
 )
 from prisma_edge.fetch_adapters.base import Adapter, ColumnType, Query
+from prisma_edge.fetch_adapters.mysql_errors import error_from_mysql, split_vitess_message
+from prisma_edge.fetch_adapters.mysql_types import field_decoder, parse_datetime, parse_time
 from prisma_edge.fetch_adapters.planetscale import PlanetScaleAdapter
 from prisma_edge.fetch_adapters.transport import FetchResponse, MockFetch, default_fetch
 from tests.support.ps_endpoint import planetscale, table_suffix  # noqa: F401 - fixture
@@ -667,3 +671,99 @@ async def test_endpoint_lost_transaction_is_aborted_never_autocommitted():
         await asyncio.sleep(0.1)
         ep._handle.endpoint.reap_idle()  # type: ignore[attr-defined]
         assert "error" not in await _execute(ep.url, "SELECT 1", s2)
+
+
+# ---------------------------------------------------------------------------------------------
+# errno mapping and Vitess types (pure; messages as MySQL 8 / MariaDB / PlanetScale write them)
+
+
+@pytest.mark.parametrize(
+    ("errno", "message", "cls", "meta"),
+    [
+        (1062, "Duplicate entry 'a@b.c' for key 'User.User_email_key'", UniqueConstraintError,
+         {"target": ("User_email_key",), "table": "User"}),
+        (1062, "Duplicate entry 'x' for key 'PRIMARY'", UniqueConstraintError, {"target": ("PRIMARY",), "table": None}),
+        (1062, "Duplicate entry 'v for key 'fake'' for key 'real_key'", UniqueConstraintError,
+         {"target": ("real_key",)}),
+        (1452, "Cannot add or update a child row: a foreign key constraint fails (`db`.`Post`, CONSTRAINT "
+               "`Post_a_b_fkey` FOREIGN KEY (`a`, `b`) REFERENCES `User` (`x`, `y`))", ForeignKeyError,
+         {"field_name": "a, b", "constraint": "Post_a_b_fkey", "columns": ("a", "b")}),
+        (1451, "Cannot delete or update a parent row: a foreign key constraint fails (`db`.`Post`, CONSTRAINT "
+               "`Post_authorId_fkey` FOREIGN KEY (`authorId`) REFERENCES `User` (`id`) ON DELETE RESTRICT)",
+         ForeignKeyError, {"field_name": "authorId"}),
+        (1048, "Column 'email' cannot be null", NullConstraintError, {"column_name": "email"}),
+        (1364, "Field 'name' doesn't have a default value", NullConstraintError, {"column_name": "name"}),
+        (1406, "Data too long for column 'name' at row 1", ValueTooLongError, {"column_name": "name"}),
+        (1213, "Deadlock found when trying to get lock; try restarting transaction", WriteConflictError, {}),
+        (1205, "Lock wait timeout exceeded; try restarting transaction", WriteConflictError, {}),
+        (1045, "Access denied for user 'root'@'localhost' (using password: YES)", AuthenticationError, {}),
+        (1049, "Unknown database 'nope'", DatabaseError, {}),
+        (1146, "Table 'db.nope' doesn't exist", DatabaseError, {}),
+        (2013, "Lost connection to MySQL server during query", ConnectionError, {}),
+    ],
+)
+def test_error_from_mysql(errno, message, cls, meta):
+    e = error_from_mysql(errno, message, sqlstate="23000")
+    assert type(e) is cls
+    for k, v in meta.items():
+        assert e.meta[k] == v
+    if isinstance(e, DatabaseError | UniqueConstraintError | ForeignKeyError):
+        assert e.db_code == str(errno)
+
+
+def test_duplicate_entry_value_stays_out_of_the_message():
+    e = error_from_mysql(1062, "Duplicate entry 'secret-value' for key 'User_email_key'")
+    assert "secret-value" not in str(e) and "User_email_key" in str(e)
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("Column 'a' cannot be null (errno 1048) (sqlstate 23000)", ("Column 'a' cannot be null", 1048, "23000")),
+        ("target: ks.-.primary: vttablet: rpc error: code = NotFound desc = Table 'x' doesn't exist "
+         "(errno 1146) (sqlstate 42S02) (CallerID: u): Sql: \"select * from x\", BindVars: {}",
+         ("Table 'x' doesn't exist", 1146, "42S02")),
+        # a row value imitating the marker does not win over the real one at the end
+        ("Duplicate entry 'a (errno 1) (sqlstate 00000)' for key 'k' (errno 1062) (sqlstate 23000)",
+         ("Duplicate entry 'a (errno 1) (sqlstate 00000)' for key 'k'", 1062, "23000")),
+        ("something went wrong", ("something went wrong", None, None)),
+    ],
+)
+def test_split_vitess_message(message, expected):
+    assert split_vitess_message(message) == expected
+
+
+@pytest.mark.parametrize(
+    ("field", "raw", "ctype", "value"),
+    [
+        ({"type": "INT8"}, b"-3", ColumnType.INT, -3),
+        ({"type": "UINT64"}, b"18446744073709551615", ColumnType.BIGINT, 18446744073709551615),
+        ({"type": "FLOAT32"}, b"1.5", ColumnType.FLOAT, 1.5),
+        ({"type": "DECIMAL"}, b"-0.10", ColumnType.DECIMAL, Decimal("-0.10")),
+        ({"type": "DATETIME"}, b"2024-01-02 03:04:05.6", ColumnType.DATETIME,
+         dt.datetime(2024, 1, 2, 3, 4, 5, 600000, tzinfo=dt.UTC)),
+        ({"type": "TIMESTAMP"}, b"0000-00-00 00:00:00", ColumnType.DATETIME, "0000-00-00 00:00:00"),
+        ({"type": "DATE"}, b"2024-02-29", ColumnType.DATE, dt.date(2024, 2, 29)),
+        ({"type": "TIME"}, b"-838:59:59", ColumnType.TIME, -dt.timedelta(hours=838, minutes=59, seconds=59)),
+        ({"type": "TIME"}, b"13:14:15.000001", ColumnType.TIME, dt.time(13, 14, 15, 1)),
+        ({"type": "JSON", "charset": 63}, b'{"a": 1}', ColumnType.JSON, '{"a": 1}'),
+        ({"type": "BLOB", "charset": 63}, b"\x00\xff", ColumnType.BYTES, b"\x00\xff"),
+        ({"type": "BLOB", "charset": 46}, "ü".encode(), ColumnType.TEXT, "ü"),  # utf8mb4_bin TEXT
+        ({"type": "VARBINARY", "charset": 63}, b"\x01", ColumnType.BYTES, b"\x01"),
+        ({"type": "VARCHAR", "charset": 255}, "😀".encode(), ColumnType.TEXT, "😀"),
+        ({"type": "ENUM", "charset": 255}, b"red", ColumnType.ENUM, "red"),
+        ({"type": "SET", "charset": 255}, b"a,b", ColumnType.TEXT, "a,b"),
+        ({"type": "BIT", "charset": 63}, b"\x07", ColumnType.BYTES, b"\x07"),
+        ({"name": "NULL"}, b"", ColumnType.NULL, ""),
+    ],
+)
+def test_vitess_field_types_decode_to_python(field, raw, ctype, value):
+    got_type, decode = field_decoder(field)
+    assert got_type == ctype
+    assert decode(raw) == value
+
+
+def test_datetime_fractions_are_right_padded_microseconds():
+    assert parse_datetime("2024-01-02 03:04:05.123").microsecond == 123000
+    assert parse_datetime("2024-01-02").hour == 0
+    assert parse_time("25:00:00") == dt.timedelta(hours=25)
