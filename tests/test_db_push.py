@@ -224,7 +224,8 @@ def assert_catalog_matches(cat: Catalog, schema: Schema, *, with_fks: bool) -> N
     for m in schema.models:
         t = m.db_name
         col = {f.name: f.db_name for f in m.scalar_fields}
-        assert cat.columns.get(t) == {f.db_name: not f.is_required for f in m.scalar_fields}, t
+        # scalar lists are nullable columns, as Prisma makes them
+        assert cat.columns.get(t) == {f.db_name: not f.is_required or f.is_list for f in m.scalar_fields}, t
         assert cat.pk.get(t) == tuple(col[n] for n in m.primary_key), t
         indexes = set(cat.indexes.get(t, {}).values())
         for u in m.uniques:
@@ -387,6 +388,34 @@ async def test_relation_mode_prisma_pushes_no_foreign_keys_but_indexes_relations
             assert_catalog_matches(cat, schema, with_fks=False)
             assert cat.indexes["Comment"]["Comment_postId_idx"] == (("postId",), False)
             db.insert("Post", id=1, title="Orphan", authorId=99, updatedAt="2024-01-01")  # nothing refuses it
+        finally:
+            db.close()
+
+
+@pytest.mark.no_pyodide("PostgreSQL is reached with psycopg over TCP")
+@pytest.mark.parametrize("relation_mode", ["prisma", "foreignKeys"])
+async def test_kitchen_postgres_native_types_lists_and_compound_keys(relation_mode: str, tmp_path: Path):
+    schema = sample("kitchen", relation_mode=relation_mode)
+    with database("postgres", tmp_path) as url:
+        await push(url, schema)
+        db = Db("postgres", url)
+        try:
+            cat = catalog(db)
+            assert_catalog_matches(cat, schema, with_fks=relation_mode == "foreignKeys")
+            assert cat.pk["Document"] == ("tenant", "slug")
+            assert cat.indexes["Document"]["doc_owner_idx"] == (("ownerId",), False)
+            if relation_mode == "foreignKeys":
+                assert fk(cat, "Revision", "tenant", "doc_slug")[:3] == ("Document", ("tenant", "slug"), "RESTRICT")
+            types = dict(db.rows("SELECT column_name, udt_name FROM information_schema.columns "
+                                 "WHERE table_name = 'people'"))
+            assert (types["handle"], types["uid"], types["settings"], types["born"], types["badges"]) == (
+                "varchar", "uuid", "jsonb", "date", "_status")
+            db.insert("people", handle="ada")
+            row = db.rows("SELECT {nicknames}, {scores}, {badges}::text, {balance}::text, {settings}->>'theme', "
+                          "{born}::text, {uid} IS NOT NULL FROM {people}")
+            assert row == [([], [1, 2], "{draft}", "12.50", "dark", "2000-01-01", True)]
+            db.fails("unique", lambda: db.insert("people", handle="ada"))
+            db.fails("enum", lambda: db.rows("INSERT INTO {people} ({handle}, {badges}) VALUES ('b', '{DRAFT}')"))
         finally:
             db.close()
 
