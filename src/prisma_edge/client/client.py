@@ -134,13 +134,16 @@ class Client:
         schema: a parsed `Schema`, the text of a schema, or a path to `schema.prisma`.
         url: database URL; default: the schema's datasource URL (`env("DATABASE_URL")`).
         adapter: an adapter instance to use instead of one made from the URL.
+        adapter_options: keyword arguments for the adapter made from the URL, e.g.
+            `{"endpoint": "http://127.0.0.1:4444/sql"}` for a local Neon endpoint.
     """
 
     def __init__(self, schema: Schema | str | os.PathLike[str], *, url: str | None = None, adapter: Adapter | None = None,
-                 plan_cache_size: int = 512) -> None:
+                 adapter_options: Mapping[str, Any] | None = None, plan_cache_size: int = 512) -> None:
         self.schema = _load_schema(schema)
         self.plan_cache = PlanCache(plan_cache_size)
         self._url = url
+        self._adapter_options = dict(adapter_options or {})
         self._adapter = adapter
         self._delegates: dict[str, ModelDelegate] = {}
         names: dict[str, Model] = {}
@@ -156,7 +159,7 @@ class Client:
     def adapter(self) -> Adapter:
         if self._adapter is None:
             url = self._url or self._schema_url()
-            self._adapter = adapter_for_url(url, self.schema)
+            self._adapter = adapter_for_url(url, self.schema, **self._adapter_options)
         return self._adapter
 
     def _schema_url(self) -> str:
