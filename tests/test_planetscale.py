@@ -767,3 +767,11 @@ def test_datetime_fractions_are_right_padded_microseconds():
     assert parse_datetime("2024-01-02 03:04:05.123").microsecond == 123000
     assert parse_datetime("2024-01-02").hour == 0
     assert parse_time("25:00:00") == dt.timedelta(hours=25)
+
+
+async def test_placeholder_without_a_value_is_refused_before_sending():
+    fetch = _reply(200, {"session": None, "result": {}})
+    a = PlanetScaleAdapter("mysql://u:p@h.example.com", fetch=fetch)
+    with pytest.raises(ClientError, match="placeholder"):
+        await a.query(Query("SELECT ?"))
+    assert fetch.requests == []

@@ -33,6 +33,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import base64
+import contextlib
 import hashlib
 import hmac
 import json
@@ -236,12 +237,11 @@ class PlanetScaleEndpoint:
                     s.lock.release()
 
     def _drop_locked(self, s: _Session) -> None:
-        self._sessions.pop(s.uuid, None)
+        if self._sessions.get(s.uuid) is s:
+            del self._sessions[s.uuid]
         if s.conn is not None:
-            try:
+            with contextlib.suppress(Exception):  # already broken: nothing to do
                 s.conn.close()
-            except Exception:  # noqa: BLE001 - already broken; nothing to do
-                pass
             s.conn = None
 
     def _close_session(self, blob: Any) -> None:
@@ -341,16 +341,10 @@ class PlanetScaleEndpoint:
         return result
 
     def _lost(self, s: _Session) -> None:
-        """The connection died, and any transaction with it: the reply keeps `inTransaction`, so the
-    session's next statement gets ABORTED (a ROLLBACK succeeds) instead of autocommitting."""
+        """The connection died, and any transaction with it. The reply keeps `inTransaction`, so
+        the session's next statement gets ABORTED (a ROLLBACK succeeds) instead of autocommitting."""
         with self._lock:
-            if s.conn is not None:
-                try:
-                    s.conn.close()
-                except Exception:  # noqa: BLE001
-                    pass
-                s.conn = None
-            self._sessions.pop(s.uuid, None)
+            self._drop_locked(s)
 
     def _connect(self, pymysql: Any) -> Any:
         conv = {k: v for k, v in pymysql.converters.conversions.items() if not isinstance(k, int)}

@@ -158,7 +158,7 @@ class PlanetScaleAdapter:
             raise ClientError("the PlanetScale adapter is closed")
 
     async def _execute(self, session: _Session, sql: str, params: Sequence[Any]) -> ResultSet:
-        text = interpolate(sql, params) if params else sql
+        text = interpolate(sql, params)  # also when empty: a stray `?` is an error, not SQL
         reply = await self._post(EXECUTE, {"query": text, "session": session.blob})
         self.stats.statements += 1
         session.answered = True
