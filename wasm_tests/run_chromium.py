@@ -1,7 +1,10 @@
 """Run the project's pytest suite inside Pyodide in headless Chromium (Playwright from PyPI).
 
 usage: .venv/bin/python wasm_tests/run_chromium.py [--wheels DIR] [--summary-json PATH]
-           [--browser PATH] [--] [pytest args...]
+           [--browser PATH] [--timeout SECONDS] [--] [pytest args...]
+
+Options as for wasm_tests/run_node.mjs, plus --browser (default /usr/bin/chromium) and --timeout
+(default 900: a test awaiting a promise that never settles would otherwise hang the page forever).
 
 A local HTTP server on 127.0.0.1 (random port, CORS on) serves the npm ``pyodide`` package, the
 wheels and a zip of the project tree; the page unpacks the wheels into site-packages, unpacks the
@@ -92,6 +95,14 @@ int(pytest.main(list(pytest_args)))
 }"""
 
 
+# Runs PAGE_SCRIPT without awaiting it; the outcome lands in window.__peDone (never rejects).
+START_SCRIPT = """(a) => {
+    window.__peDone = null;
+    (PAGE_SCRIPT)(a).then((r) => { window.__peDone = r; },
+                          (e) => { window.__peDone = { rc: 3, T: {}, summary: null, error: String(e?.stack ?? e) }; });
+}"""
+
+
 def log(msg: str) -> None:
     print(f"{TAG} {msg}", file=sys.stderr, flush=True)
 
@@ -99,8 +110,8 @@ def log(msg: str) -> None:
 def parse_args(argv: list[str]) -> dict[str, Any]:
     """Runner options first; `--` or the first other argument starts pytest's arguments."""
     opts: dict[str, Any] = {"wheels": ROOT / ".pyodide-wheels", "summary_json": None,
-                            "browser": Path("/usr/bin/chromium"), "pytest": []}
-    names = {"--wheels": "wheels", "--summary-json": "summary_json", "--browser": "browser"}
+                            "browser": Path("/usr/bin/chromium"), "timeout": 900.0, "pytest": []}
+    names = {"--wheels": "wheels", "--summary-json": "summary_json", "--browser": "browser", "--timeout": "timeout"}
     i = 0
     while i < len(argv):
         a = argv[i]
@@ -111,7 +122,8 @@ def parse_args(argv: list[str]) -> dict[str, Any]:
             break
         if i + 1 >= len(argv):
             raise SystemExit(f"{a} needs a value")
-        opts[names[a]] = Path(argv[i + 1]).resolve()
+        value = argv[i + 1]
+        opts[names[a]] = float(value) if a == "--timeout" else Path(value).resolve()
         i += 2
     opts["pytest"] = argv[i:]
     return opts
@@ -183,6 +195,10 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         path = self.path.split("?", 1)[0]
         if path == "/__runner__.html":
             return self._send(b"<!doctype html><title>prisma-edge pytest</title>", "text/html")
+        if path == "/favicon.ico":
+            self.send_response(204)
+            self.end_headers()
+            return None
         if path == "/__project__.zip":
             return self._send(self.bundle, "application/zip")
         if path.startswith("/__wheels__/"):
@@ -205,6 +221,7 @@ def python_env(project_wheel: str | None) -> dict[str, str]:
 
 def run(opts: dict[str, Any]) -> int:
     try:
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout
         from playwright.sync_api import sync_playwright
     except ImportError:
         log("playwright is missing: pip install playwright (never `playwright install`: we use Debian's chromium)")
@@ -242,23 +259,34 @@ def run(opts: dict[str, Any]) -> int:
                 page.expose_function("__peWrite", write)
                 page.goto(f"{base}/__runner__.html")
                 log(f"Chromium {browser.version}; {len(wheels)} wheels, project zip {len(bundle) // 1024} KiB")
-                res = page.evaluate(PAGE_SCRIPT, {"wheels": wheels, "projectWheel": project_wheel,
-                                                  "env": python_env(project_wheel), "args": args,
-                                                  "summaryPath": SUMMARY_IN_PY})
+                # Start the run, then wait for it with a deadline (a bare evaluate would wait forever).
+                page.evaluate(START_SCRIPT.replace("PAGE_SCRIPT", PAGE_SCRIPT),
+                              {"wheels": wheels, "projectWheel": project_wheel, "env": python_env(project_wheel),
+                               "args": args, "summaryPath": SUMMARY_IN_PY})
+                try:
+                    res = page.wait_for_function("() => window.__peDone", polling=250,
+                                                 timeout=opts["timeout"] * 1000).json_value()
+                except PlaywrightTimeout:
+                    log(f"pytest did not finish within {opts['timeout']:.0f} s (--timeout)")
+                    return 3
             finally:
                 browser.close()
     finally:
         server.shutdown()
         server.server_close()
     timings = res["T"]
+    if res.get("error"):
+        log(f"the page failed: {res['error']}")
     if opts["summary_json"] is not None:
         if res["summary"] is None:
             log("pytest wrote no summary (it stopped before its terminal summary)")
         else:
             Path(opts["summary_json"]).write_text(res["summary"], encoding="utf-8")
-    log(f"Pyodide {timings['pyodide']} ({timings['info']}), JSPI {timings['jspi']}")
-    log(f"load {timings['load_ms']} ms, install {timings['install_ms']} ms, pytest {timings['pytest_ms']} ms, "
-        f"total {(time.perf_counter() - t0) * 1000:.0f} ms, exit {res['rc']}")
+    if "info" in timings:
+        log(f"Pyodide {timings['pyodide']} ({timings['info']}), JSPI {timings['jspi']}")
+    steps = ", ".join(f"{k.removesuffix('_ms')} {timings[k]} ms" for k in ("load_ms", "install_ms", "pytest_ms")
+                      if k in timings)
+    log(f"{steps}, total {(time.perf_counter() - t0) * 1000:.0f} ms, exit {res['rc']}")
     return int(res["rc"])
 
 

@@ -159,12 +159,19 @@ async function main() {
   py.globals.set("pytest_args", py.toPy(args));
   t = performance.now();
   let rc;
+  const explainEarlyExit = (code) => {
+    log(`Node is exiting (code ${code}) while pytest is still running: its event loop ran dry, ` +
+        "so a test awaits a JavaScript promise that nothing will ever settle");
+    process.exitCode = 3; // never let an unfinished run pass for a green one
+  };
+  process.once("exit", explainEarlyExit);
   try {
     rc = await py.runPythonAsync(RUN_PYTEST);
   } catch (e) {
     log(`Python raised outside pytest: ${e}`);
     rc = 3;
   }
+  process.off("exit", explainEarlyExit);
   const tTest = performance.now() - t;
   if (opts.summaryJson) {
     if (py.FS.analyzePath(summaryInPy).exists) fs.writeFileSync(opts.summaryJson, py.FS.readFile(summaryInPy));
