@@ -127,6 +127,7 @@ DECODE_CASES = [
     (1185, '{"2024-01-02 03:04:05+00"}', [dt.datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC)]),
     (3807, '{"{\\"a\\": 1}"}', ['{"a": 1}']),
     (1009, "{}", []),
+    (1009, "{\x85,\u3000a}", ["\x85", "\u3000a"]),  # Unicode spaces are not PostgreSQL's
     (1186, "1 day 02:00:00", "1 day 02:00:00"),  # interval: text
     (16385, "happy", "happy"),  # an enum
 ]

@@ -31,6 +31,7 @@ __all__ = ["HttpServer", "Request", "Response", "ThreadedServer", "json_response
 log = logging.getLogger("prisma_edge.devserver.http")
 
 MAX_HEADER_BYTES = 64 * 1024
+DRAIN_LIMIT = 64 * 1024 * 1024  # oversized bodies up to this are read and dropped before the 413
 
 
 @attrs.frozen
@@ -149,6 +150,14 @@ class HttpServer:
             return False
         connection = headers.get("connection", "").lower()
         keep_alive = "close" not in connection if version == "HTTP/1.1" else "keep-alive" in connection
+        declared = headers.get("content-length", "").strip()
+        if declared.isdigit() and int(declared) > self.max_body_bytes:
+            # answer before reading; drain a moderately oversized body so the client sees the
+            # answer instead of a broken pipe, then close
+            if "100-continue" not in headers.get("expect", "").lower() and int(declared) <= DRAIN_LIMIT:
+                await _drain(reader, int(declared))
+            await self._write(writer, self.too_large(self.max_body_bytes), keep_alive=False)
+            return False
         if headers.get("expect", "").lower() == "100-continue":
             writer.write(b"HTTP/1.1 100 Continue\r\n\r\n")
         try:
@@ -214,6 +223,14 @@ class HttpServer:
 
 class _TooLarge(Exception):
     pass
+
+
+async def _drain(reader: asyncio.StreamReader, n: int) -> None:
+    while n > 0:
+        chunk = await reader.read(min(n, 1 << 16))
+        if not chunk:
+            return
+        n -= len(chunk)
 
 
 def _reason(status: int) -> str:

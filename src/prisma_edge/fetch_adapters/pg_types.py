@@ -306,7 +306,7 @@ def _parse_array_at(text: str, i: int, element: Decoder) -> tuple[list[Any], int
             start = i
             while text[i] not in ",}":
                 i += 1
-            raw = text[start:i].strip()
+            raw = text[start:i].strip(" \t\n\r\v\f")  # PostgreSQL's array_isspace, not Unicode's
             out.append(None if raw == "NULL" else element(raw))
         if text[i] == ",":
             i += 1
