@@ -100,6 +100,20 @@ class ModelDelegate:
         return await self._run("count", {"where": where, "take": take, "skip": skip, "order": order, "cursor": cursor,
                                          "distinct": distinct, "select": select})
 
+    async def aggregate(self, where: Mapping[str, Any] | None = None, *, take: int | None = None, skip: int | None = None,
+                        order: Any = None, cursor: Any = None, _count: Any = None, _sum: Any = None, _avg: Any = None,
+                        _min: Any = None, _max: Any = None) -> dict[str, Any]:
+        """`{"_count": {"_all": n}, "_sum": {"views": 10}, ...}` over the rows the window selects."""
+        return await self._run("aggregate", {"where": where, "take": take, "skip": skip, "order": order, "cursor": cursor,
+                                             "_count": _count, "_sum": _sum, "_avg": _avg, "_min": _min, "_max": _max})
+
+    async def group_by(self, by: Any, *, where: Mapping[str, Any] | None = None, having: Mapping[str, Any] | None = None,
+                       order: Any = None, take: int | None = None, skip: int | None = None, _count: Any = None,
+                       _sum: Any = None, _avg: Any = None, _min: Any = None, _max: Any = None) -> list[dict[str, Any]]:
+        """One dict per group: the `by` fields plus the requested aggregates."""
+        return await self._run("group_by", {"by": by, "where": where, "having": having, "order": order, "take": take,
+                                            "skip": skip, "_count": _count, "_sum": _sum, "_avg": _avg, "_min": _min, "_max": _max})
+
     # ---- writes -------------------------------------------------------------------------
 
     async def create(self, data: Mapping[str, Any], *, select: Any = None, include: Any = None, omit: Any = None) -> dict[str, Any]:

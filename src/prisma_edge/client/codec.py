@@ -51,7 +51,9 @@ def encode(value: Any, slot: Slot, dialect: str) -> Any:
         if isinstance(value, dt.datetime):
             return format_datetime(value)
         if isinstance(value, Decimal):
-            return str(value)
+            # SQLite keeps DECIMAL columns as REAL (numeric affinity); a float compares correctly
+            # also where no affinity applies (aggregates). Beyond 15 digits, text keeps the digits.
+            return float(value) if len(value.as_tuple().digits) <= 15 else str(value)
     return value
 
 

@@ -81,9 +81,27 @@ def shape_result(plan: Plan, results: list[ResultSet | None]) -> Any:
         assert rs is not None
         return {c: int(v) for c, v in zip(rs.columns, rows[0], strict=True)} if rows else {}
     assert plan.shape is not None
+    if plan.result in ("aggregate", "aggregate_count", "groups"):
+        groups = [_nest(decode_row(plan.shape, r)) for r in rows]
+        if plan.result == "groups":
+            return groups
+        agg = groups[0] if groups else {}
+        return {"_count": agg["_count"]["_all"]} if plan.result == "aggregate_count" else agg
     if plan.result == "one":
         return decode_row(plan.shape, rows[0]) if rows else None
     out = [decode_row(plan.shape, r) for r in rows]
     if plan.reverse:
         out.reverse()
+    return out
+
+
+def _nest(flat: dict[str, Any]) -> dict[str, Any]:
+    """{"_sum.views": 3, "country": "x"} -> {"_sum": {"views": 3}, "country": "x"}."""
+    out: dict[str, Any] = {}
+    for key, value in flat.items():
+        fn, dot, field = key.partition(".")
+        if dot:
+            out.setdefault(fn, {})[field] = value
+        else:
+            out[key] = value
     return out

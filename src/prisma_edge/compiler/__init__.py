@@ -15,6 +15,8 @@ from typing import Any
 from ..errors import ValidationError
 from ..schema.model import Schema
 from . import ir
+from .aggregate import AggregateBuilder
+from .aggregate_args import parse_aggregate, parse_group_by
 from .args import parse_count, parse_read
 from .context import Context
 from .dialects import rules_for
@@ -66,6 +68,10 @@ def parse(schema: Schema, model_name: str, action: str, args: Mapping[str, Any])
         return parse_count(schema, model, args)
     if action in WRITE_ACTIONS:
         return parse_write(schema, model, action, args)
+    if action == "aggregate":
+        return parse_aggregate(schema, model, args)
+    if action == "group_by":
+        return parse_group_by(schema, model, args)
     raise ValidationError(f"unknown operation `{action}`")
 
 
@@ -80,6 +86,12 @@ def build(schema: Schema, op: ir.Operation, dialect: str) -> Plan:
     if isinstance(op, ir.CountQuery):
         stmt = ctx.rules.render(ReadBuilder(ctx).count(ctx.model(op.model), op))
         return Plan((Step(stmt, result=True),), "count_fields" if op.fields else "count", None, False, _slots(ctx))
+    if isinstance(op, ir.Aggregate | ir.GroupBy):
+        ab = AggregateBuilder(ctx)
+        q, shape = ab.aggregate(op) if isinstance(op, ir.Aggregate) else ab.group_by(op)
+        kind = "aggregate_count" if isinstance(op, ir.Aggregate) and op.count_scalar and len(op.fields) == 1 else (
+            "aggregate" if isinstance(op, ir.Aggregate) else "groups")
+        return Plan((Step(ctx.rules.render(q), result=True),), kind, shape, False, _slots(ctx))
     wb = WriteBuilder(ctx)
     method = {
         ir.Create: wb.create, ir.CreateMany: wb.create_many, ir.Update: wb.update, ir.UpdateMany: wb.update_many,

@@ -223,3 +223,44 @@ class DeleteMany:
 
 
 Operation = Read | CountQuery | Create | CreateMany | Update | UpdateMany | Upsert | Delete | DeleteMany
+
+
+# ---- aggregates ----------------------------------------------------------------------------
+
+
+@frozen
+class AggregateField:
+    """One aggregate output: fn in _count, _sum, _avg, _min, _max; field "_all" for COUNT(*)."""
+
+    fn: str
+    field: str
+
+
+@frozen
+class Aggregate:
+    model: str
+    window: Window
+    fields: tuple[AggregateField, ...]
+    count_scalar: bool = False  # `_count: True` returns a number, not an object
+
+
+@frozen
+class HavingCompare:
+    """`<fn>(field) <op> value` (fn "" for the plain grouped column)."""
+
+    fn: str
+    field: str
+    op: str
+    value: Slot | tuple[Slot, ...] | None
+
+
+@frozen
+class GroupBy:
+    model: str
+    by: tuple[str, ...]
+    where: Cond | None
+    having: tuple[HavingCompare, ...]
+    order: tuple[tuple[str, str, bool], ...]  # (fn or "", field, descending)
+    take: Slot | None
+    skip: Slot | None
+    fields: tuple[AggregateField, ...]
