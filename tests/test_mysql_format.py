@@ -106,7 +106,7 @@ def test_value_never_glues_onto_an_identifier_or_next_placeholder():
 
 
 def test_too_few_params_is_a_clear_error():
-    with pytest.raises(ClientError, match=r"more `\?` placeholders than the 1 parameter"):
+    with pytest.raises(ClientError, match=r"2 `\?` placeholder\(s\) but 1 parameter\(s\)"):
         interpolate("SELECT ?, ?", [1])
 
 

@@ -5,10 +5,11 @@ boring and total: every accepted Python type has exactly one literal form, every
 
 Theory of operation:
 
-- The SQL is scanned once, left to right, like database-js 1.20.2's tokenizer (protocols.md C.7):
-  a `?` inside a quoted string/identifier (`'..'`, `".."`, `` `..` ``), a comment (`# ..`, `-- ..`,
-  `/* .. */`) or a user variable (`@name`) is not a placeholder. Our own compiler never puts one
-  there, but raw SQL written by users may.
+- The SQL is tokenized like database-js 1.20.2 does (protocols.md C.7): a `?` inside a quoted
+  string/identifier (`'..'`, `".."`, `` `..` ``), a comment (`# ..`, `-- ..`, `/* .. */`) or a
+  user variable (`@name`) is not a placeholder. Our own compiler never puts one there, but raw SQL
+  written by users may. Placeholder offsets are cached per SQL text (the plan cache repeats them),
+  so a repeated statement costs only the splicing of its values.
 - Strings are escaped exactly as database-js does (`\\0 \\b \\n \\r \\t \\Z \\\\ \\"` and `'` doubled
   to `''`). Doubling the quote (instead of `\\'`) keeps the literal closed in both
   NO_BACKSLASH_ESCAPES modes: in the default mode (MySQL, MariaDB, and always in Vitess, whose parser
@@ -24,6 +25,7 @@ Theory of operation:
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import math
 import re
 from collections.abc import Sequence
@@ -47,11 +49,25 @@ _ESCAPES = {
 }
 _NEEDS_ESCAPE = re.compile("[\0\b\n\r\t\x1a\\\\\"']")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# One token per match: a placeholder, or something in which `?` is not one. Every alternative ends
+# in an optional part, so a match never fails half-way and nothing backtracks.
+_TOKENS = re.compile(
+    r"""
+      '(?:[^'\\]|\\.|'')*'?                      # 'string' ('' and \x inside), to the end if open
+    | "(?:[^"\\]|\\.|"")*"?                      # "string"
+    | `(?:[^`]|``)*`?                              # `identifier`
+    | \#[^\n]*                                     # comment to end of line
+    | --(?=\s|$)[^\n]*                              # `-- ` comment (dashes then whitespace)
+    | /\*(?!!).*?(?:\*/|\Z)                         # /* comment */ (not /*! executable */)
+    | @@?(?:`(?:[^`]|``)*`?|'(?:[^'\\]|\\.)*'?|"(?:[^"\\]|\\.)*"?|[\w$.]*)  # @variable
+    | \?
+    """,
+    re.VERBOSE | re.DOTALL,
+)
 # Longest plain-notation Decimal we render: MySQL keeps at most 65 digits, this only stops a
 # Decimal('1E+999999999') from allocating gigabytes before the server rejects it.
 _MAX_DECIMAL_CHARS = 200
 _WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$.'\"`")
-_SPACE = " \t\n\r\f\v"
 
 
 def interpolate(sql: str, params: Sequence[Any]) -> str:
@@ -70,81 +86,34 @@ def interpolate(sql: str, params: Sequence[Any]) -> str:
             cannot be written as a MySQL literal (NaN, a lone surrogate, a dict...). The message
             names the parameter's position and type, never its content.
     """
+    positions = _placeholders(sql)
+    if len(positions) != len(params):
+        raise ClientError(f"SQL has {len(positions)} `?` placeholder(s) but {len(params)} parameter(s) were given")
     out: list[str] = []
-    n = len(sql)
-    i = copy_from = 0
-    index = 0
-    while i < n:
-        c = sql[i]
-        if c == "?":
-            if index >= len(params):
-                raise ClientError(
-                    f"SQL has more `?` placeholders than the {len(params)} parameter(s) given"
-                )
-            literal = _literal(params[index], index)
-            index += 1
-            prev = out[-1][-1:] if i == copy_from and out else sql[i - 1 : i]
-            if prev == "-" and literal[0] == "-":  # `1-?` with -1: `1--1` could read as a comment
-                literal = "(" + literal + ")"
-            elif prev in _WORD:
-                literal = " " + literal
-            nxt = sql[i + 1 : i + 2]
-            if nxt and (nxt in _WORD or nxt in "?:"):
-                literal += " "
-            out.append(sql[copy_from:i])
-            out.append(literal)
-            i = copy_from = i + 1
-        elif c in "'\"`":
-            i = _skip_quoted(sql, i, c)
-        elif c == "#" or (c == "-" and sql.startswith("-", i + 1) and (i + 2 >= n or sql[i + 2] in _SPACE)):
-            j = sql.find("\n", i)
-            i = n if j == -1 else j + 1
-        elif c == "/" and sql.startswith("*", i + 1) and not sql.startswith("!", i + 2):
-            j = sql.find("*/", i + 2)
-            i = n if j == -1 else j + 2
-        elif c == "@":
-            i = _skip_variable(sql, i)
-        else:
-            i += 1
-    if index != len(params):
-        raise ClientError(f"SQL has {index} `?` placeholder(s) but {len(params)} parameter(s) were given")
+    copy_from = 0
+    for index, i in enumerate(positions):
+        literal = _literal(params[index], index)
+        prev = out[-1][-1:] if i == copy_from and out else sql[i - 1 : i]
+        if prev == "-" and literal[0] == "-":  # `1-?` with -1: `1--1` could read as a comment
+            literal = "(" + literal + ")"
+        elif prev in _WORD:
+            literal = " " + literal
+        nxt = sql[i + 1 : i + 2]
+        if nxt and (nxt in _WORD or nxt in "?:"):
+            literal += " "
+        out.append(sql[copy_from:i])
+        out.append(literal)
+        copy_from = i + 1
     if not out:
         return sql
     out.append(sql[copy_from:])
     return "".join(out)
 
 
-def _skip_quoted(sql: str, start: int, quote: str) -> int:
-    """Index just past the quoted token opening at `start` (end of text if unterminated)."""
-    backslash = quote != "`"
-    i, n = start + 1, len(sql)
-    while i < n:
-        c = sql[i]
-        if backslash and c == "\\":
-            i += 2
-            continue
-        if c == quote:
-            if sql.startswith(quote, i + 1):  # doubled quote stays inside
-                i += 2
-                continue
-            return i + 1
-        i += 1
-    return n
-
-
-def _skip_variable(sql: str, start: int) -> int:
-    """Index just past `@name`, `@@name` or `` @`name` ``: a `?` there is part of a name."""
-    i = start + 1
-    if sql.startswith("@", i):
-        i += 1
-    if sql.startswith("`", i):
-        return _skip_quoted(sql, i, "`")
-    if sql.startswith(("'", '"'), i):
-        return _skip_quoted(sql, i, sql[i])
-    n = len(sql)
-    while i < n and (sql[i].isalnum() or sql[i] in "_$."):
-        i += 1
-    return i
+@functools.lru_cache(maxsize=512)
+def _placeholders(sql: str) -> tuple[int, ...]:
+    """Offsets of the real `?` placeholders; cached, as the compiler's plan cache repeats SQL texts."""
+    return tuple(m.start() for m in _TOKENS.finditer(sql) if m.group() == "?")
 
 
 def _literal(value: Any, index: int) -> str:
