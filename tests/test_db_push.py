@@ -456,6 +456,40 @@ async def test_push_schema_through_the_sqlite_adapter():
         await adapter.close()
 
 
+@pytest.mark.parametrize("adapter", ["neon_http", "planetscale"])
+async def test_push_schema_over_the_network_adapters(adapter: str):
+    """Neon HTTP runs the DDL as one batch; PlanetScale statement by statement, through our endpoints."""
+    from prisma_edge.errors import ForeignKeyError, UniqueConstraintError
+    from prisma_edge.fetch_adapters.base import Query
+    from tests.support.clients import make_adapter, reset_database
+
+    a = make_adapter(adapter)
+    try:
+        await reset_database(a)
+        pg = a.dialect == "postgres"
+
+        def insert(table: str, **values: Any) -> Query:
+            cols = ", ".join(f'"{c}"' if pg else f"`{c}`" for c in values)
+            marks = ", ".join(f"${i + 1}" if pg else "?" for i in range(len(values)))
+            name = f'"{table}"' if pg else f"`{table}`"
+            return Query(f"INSERT INTO {name} ({cols}) VALUES ({marks})", tuple(values.values()))
+
+        schema = sample("blog")
+        await push_schema(a, schema)
+        await a.query(insert("users", id=1, email="a@example.com"))
+        with pytest.raises(UniqueConstraintError):
+            await a.query(insert("users", id=2, email="a@example.com"))
+        with pytest.raises(ForeignKeyError):
+            await a.query(insert("Post", id=1, title="t", authorId=9, updatedAt="2024-01-01 00:00:00"))
+        with pytest.raises(ClientError, match="already has"):
+            await push_schema(a, schema)
+        await push_schema(a, schema, drop_first=True)
+        count = await a.query(Query('SELECT COUNT(*) FROM "users"' if pg else "SELECT COUNT(*) FROM `users`"))
+        assert int(count.rows[0][0]) == 0
+    finally:
+        await a.close()
+
+
 # -- the command line --------------------------------------------------------------------------
 
 
