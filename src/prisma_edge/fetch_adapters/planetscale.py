@@ -9,8 +9,8 @@ Theory of operation (protocols.md C):
 - The server keeps state per session (a pinned MySQL connection: transactions, variables). We
   echo the session blob verbatim. Plain queries borrow a session from a small idle pool (a new one
   when all are busy: a session serves one request at a time), so concurrent tasks do not queue.
-- `batch()` and `transaction()` take a fresh session and run BEGIN ... COMMIT on it; every step is
-  its own round trip because the API runs one statement per request. A failed COMMIT raises (Prisma
+- `batch()` and `transaction()` borrow a session exclusively and run BEGIN ... COMMIT on it; every
+  step is its own round trip because the API runs one statement per request. A failed COMMIT raises (Prisma
   issue #29138 lost data by ignoring it); any failure rolls back first and then raises.
 - Replies: `result.fields` (Vitess types, decoded by `mysql_types`) and `rows` as `lengths` plus
   base64 `values`; SQL errors come back as HTTP 200 with `error`, mapped by `mysql_errors`.
@@ -97,12 +97,11 @@ class PlanetScaleAdapter:
         if _TX_CONTROL.match(query.sql):
             raise ClientError("BEGIN through query() would leave a pooled session mid-transaction: "
                               "use adapter.transaction() or batch()")
-        session = _Session(self._idle.pop() if self._idle else None)
+        session = self._borrow()
         try:
             return await self._execute(session, query.sql, query.params)
-        finally:  # back to the pool only if the server answered and no transaction is open on it
-            if session.answered and session.reusable and len(self._idle) < _POOL_SIZE:
-                self._idle.append(session.blob)  # type: ignore[arg-type]
+        finally:
+            self._give_back(session)
 
     async def batch(self, queries: Sequence[Query], *, isolation: IsolationLevel | None = None) -> list[ResultSet]:
         """Run statements atomically: BEGIN, each statement, COMMIT, each its own request.
@@ -152,6 +151,15 @@ class PlanetScaleAdapter:
         self._idle.clear()
 
     # -- wire ------------------------------------------------------------------------------------
+
+    def _borrow(self) -> _Session:
+        """An idle session of ours (its server connection is warm) or a new one."""
+        return _Session(self._idle.pop() if self._idle else None)
+
+    def _give_back(self, session: _Session) -> None:
+        """Pool the session again, only if the server answered and no transaction is open on it."""
+        if session.answered and session.reusable and len(self._idle) < _POOL_SIZE and not self._closed:
+            self._idle.append(session.blob)  # type: ignore[arg-type]
 
     def _check_open(self) -> None:
         if self._closed:
@@ -266,7 +274,7 @@ class PlanetScaleTransaction:
 
     def __init__(self, adapter: PlanetScaleAdapter, timeout: float | None) -> None:
         self._a = adapter
-        self._session = _Session(None)
+        self._session = adapter._borrow()  # exclusive while borrowed, like database-js' fresh one
         self._lock = asyncio.Lock()
         self._deadline = time.monotonic() + timeout if timeout else None
         self._done = False
@@ -309,16 +317,19 @@ class PlanetScaleTransaction:
         if self._done:
             return
         self._done = True
-        if commit:
-            try:
-                await self._run("COMMIT", ())
-                return
-            except BaseException:
-                with contextlib.suppress(PrismaEdgeError):
-                    await self._run("ROLLBACK", ())
-                raise
-        with contextlib.suppress(PrismaEdgeError):
-            await self._run("ROLLBACK", ())
+        try:
+            if commit:
+                try:
+                    await self._run("COMMIT", ())
+                    return
+                except BaseException:
+                    with contextlib.suppress(PrismaEdgeError):
+                        await self._run("ROLLBACK", ())
+                    raise
+            with contextlib.suppress(PrismaEdgeError):
+                await self._run("ROLLBACK", ())
+        finally:  # a session whose COMMIT/ROLLBACK failed still says inTransaction: not pooled
+            self._a._give_back(self._session)
 
 
 def _parse_url(url: str) -> tuple[str, str, str, tuple[str, ...]]:
