@@ -6,7 +6,8 @@ its tests touch a socket, so it runs the same in CPython and Pyodide. Start at
 """
 
 from prisma_edge.fetch_adapters.pgwire import messages
-from prisma_edge.fetch_adapters.pgwire.connection import NEED_DATA, ConnState, PgConnection, PipelineAuth
+from prisma_edge.fetch_adapters.pgwire.auth import PipelineAuth
+from prisma_edge.fetch_adapters.pgwire.connection import NEED_DATA, ConnState, PgConnection
 from prisma_edge.fetch_adapters.pgwire.errors import LocalProtocolError, RemoteProtocolError
 from prisma_edge.fetch_adapters.pgwire.events import (
     TERMINAL_EVENTS,

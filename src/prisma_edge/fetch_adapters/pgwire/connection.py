@@ -36,8 +36,8 @@ that is refused locally.
 Rule 3: start-up is a short conversation the machine conducts itself. NEW --startup()-->
 AUTHENTICATING --AuthenticationOk--> STARTING --ReadyForQuery--> READY. Each authentication
 request (cleartext, MD5, SCRAM-SHA-256 in two steps) becomes an `AuthenticationRequest` event
-whose `response` the driver sends; for SCRAM the machine also checks the server's final
-signature before it lets AuthenticationOk through. Pipelined connect: `startup(pipeline_auth=
+whose `response` the driver sends (the answers are computed by `auth.Authenticator`); for SCRAM
+the server's final signature is checked before AuthenticationOk is let through. Pipelined connect: `startup(pipeline_auth=
 "cleartext")` sends the password right behind the startup packet (the Neon proxy always asks for
 cleartext), and `pipeline_auth="trust"` allows commands before ReadyForQuery; if the server then
 asks for something else the bytes already sent are wrong, which is a `LocalProtocolError`.
@@ -52,17 +52,18 @@ EOF at a message boundary is the `ConnectionClosed` event; EOF inside a message 
 
 from __future__ import annotations
 
+import contextlib
 import enum
 from collections import deque
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Literal
 
-from prisma_edge.errors import AuthenticationError, PrismaEdgeError
+from prisma_edge.errors import PrismaEdgeError
 from prisma_edge.fetch_adapters.pgwire import messages as m
+from prisma_edge.fetch_adapters.pgwire.auth import Authenticator, PipelineAuth
 from prisma_edge.fetch_adapters.pgwire.errors import LocalProtocolError, RemoteProtocolError
 from prisma_edge.fetch_adapters.pgwire.events import (
     AuthenticationOk,
-    AuthenticationRequest,
     BackendKeyData,
     BindComplete,
     CommandComplete,
@@ -82,12 +83,9 @@ from prisma_edge.fetch_adapters.pgwire.events import (
     RowDescription,
     StatementSkipped,
 )
-from prisma_edge.fetch_adapters.pgwire.md5 import md5_password
-from prisma_edge.fetch_adapters.pgwire.scram import MECHANISM, ScramSha256
 
 __all__ = ["NEED_DATA", "ConnState", "PgConnection", "PipelineAuth"]
 
-PipelineAuth = Literal["cleartext", "trust"]
 DEFAULT_MAX_MESSAGE_SIZE = 1 << 30  # PostgreSQL's own limit for one field is 1 GiB
 
 
@@ -161,13 +159,6 @@ _TRANSITIONS: dict[tuple[_Step, type[Event]], _Step | None] = {
 
 _ALWAYS = (NoticeResponse, NotificationResponse)
 
-_UNSUPPORTED_AUTH = {
-    m.AUTH_KERBEROS_V5: "Kerberos V5",
-    m.AUTH_GSS: "GSSAPI",
-    m.AUTH_GSS_CONTINUE: "GSSAPI",
-    m.AUTH_SSPI: "SSPI",
-}
-
 
 class PgConnection:
     """One client connection's protocol state. See the module docstring for the rules.
@@ -193,7 +184,6 @@ class PgConnection:
     ) -> None:
         self.user = user
         self.database = database
-        self._password = password
         self.application_name = application_name
         self._options = dict(options or {})
         self._max_message_size = max_message_size
@@ -204,10 +194,7 @@ class PgConnection:
         self._ops: deque[list[_Step]] = deque()  # each op is a one-item list: its mutable step
         self._unsynced = 0
         self._skipping = False
-        self._pipeline_auth: PipelineAuth | None = None
-        self._scram: ScramSha256 | None = None
-        self._scram_step = 0
-        self._cleartext_asked = False
+        self._auth = Authenticator(user, password)
         self._error: str | None = None
         self.transaction_status: str = "I"
         self.parameters: dict[str, str] = {}
@@ -258,8 +245,8 @@ class PgConnection:
             params.update(self._options)
             data = m.startup_message(params)
             if pipeline_auth == "cleartext":
-                data += m.password_message(self._require_password("cleartext"))
-            self._pipeline_auth = pipeline_auth
+                data += self._auth.pipelined_password()
+            self._auth.pipeline = pipeline_auth
             self._state = ConnState.AUTHENTICATING
             return data
 
@@ -455,15 +442,9 @@ class PgConnection:
 
     def _on_auth(self, ev: Event | m.AuthRequest) -> Event | None:
         if isinstance(ev, m.AuthRequest):
-            return self._answer(ev)
+            return self._auth.answer(ev, commands_pipelined=bool(self._ops))
         if isinstance(ev, AuthenticationOk):
-            if self._scram is not None and not self._scram.done:
-                raise AuthenticationError("the server skipped SCRAM's final signature: refusing to continue")
-            if self._pipeline_auth == "cleartext" and not self._cleartext_asked:
-                raise LocalProtocolError(
-                    "a password was pipelined, but the server accepted us without one; the server will "
-                    "reject the stray password message: connect without pipeline_auth"
-                )
+            self._auth.check_ok()
             self._state = ConnState.STARTING
             return ev
         if isinstance(ev, ErrorResponse):
@@ -472,70 +453,6 @@ class PgConnection:
         if isinstance(ev, NegotiateProtocolVersion):
             return ev
         raise RemoteProtocolError(f"unexpected {type(ev).__name__} during authentication")
-
-    def _answer(self, req: m.AuthRequest) -> AuthenticationRequest | None:
-        code = req.code
-        if code == m.AUTH_CLEARTEXT:
-            if self._pipeline_auth == "cleartext" and not self._cleartext_asked:
-                self._cleartext_asked = True  # the pipelined password answers this request
-                return AuthenticationRequest("cleartext", b"")
-            self._check_not_pipelined("cleartext")
-            return AuthenticationRequest("cleartext", m.password_message(self._require_password("cleartext")))
-        if code == m.AUTH_MD5:
-            if len(req.data) != 4:
-                raise RemoteProtocolError("malformed AuthenticationMD5Password message: the salt is 4 bytes")
-            self._check_not_pipelined("md5")
-            digest = md5_password(self.user, self._require_password("md5"), req.data)
-            return AuthenticationRequest("md5", m.password_message(digest))
-        if code == m.AUTH_SASL:
-            mechanisms = [x.decode(errors="replace") for x in req.data.split(b"\x00") if x]
-            if self._scram is not None:
-                raise RemoteProtocolError("the server restarted SASL authentication")
-            if MECHANISM not in mechanisms:
-                raise AuthenticationError(
-                    f"the server offers SASL mechanisms {mechanisms}; only {MECHANISM} is supported"
-                )
-            self._check_not_pipelined(MECHANISM)
-            self._scram = ScramSha256(self._require_password(MECHANISM))
-            return AuthenticationRequest(
-                MECHANISM, m.sasl_initial_response(MECHANISM, self._scram.client_first())
-            )
-        if code == m.AUTH_SASL_CONTINUE:
-            if self._scram is None or self._scram_step != 0:
-                raise RemoteProtocolError("unexpected AuthenticationSASLContinue")
-            self._scram_step = 1
-            return AuthenticationRequest(
-                MECHANISM + "-continue", m.sasl_response(self._scram.client_final(req.data))
-            )
-        if code == m.AUTH_SASL_FINAL:
-            if self._scram is None or self._scram_step != 1:
-                raise RemoteProtocolError("unexpected AuthenticationSASLFinal")
-            self._scram_step = 2
-            self._scram.verify(req.data)
-            return None
-        name = _UNSUPPORTED_AUTH.get(code)
-        if name:
-            raise AuthenticationError(f"the server asks for {name} authentication, which is not supported")
-        raise RemoteProtocolError(f"unknown authentication request code {code}")
-
-    def _check_not_pipelined(self, method: str) -> None:
-        if self._pipeline_auth == "cleartext":
-            raise LocalProtocolError(
-                f"a cleartext password was pipelined, but the server asks for {method}: "
-                "connect without pipeline_auth"
-            )
-        if self._pipeline_auth == "trust" and self._ops:
-            raise LocalProtocolError(
-                f"commands were pipelined for a trust server, but it asks for {method}: "
-                "connect without pipeline_auth"
-            )
-
-    def _require_password(self, method: str) -> str:
-        if self._password is None:
-            raise AuthenticationError(
-                f"the server asks for {method} password authentication, but no password was given"
-            )
-        return self._password
 
     def _check_can_send(self) -> None:
         state = self._state
@@ -547,13 +464,19 @@ class PgConnection:
             raise LocalProtocolError("call startup() before sending commands")
         if state is ConnState.CLOSED:
             raise LocalProtocolError("the connection is closed")
-        if self._pipeline_auth is None:
+        if self._auth.pipeline is None:
             raise LocalProtocolError(
                 "commands before ReadyForQuery need startup(pipeline_auth=...); wait for ReadyForQuery"
             )
 
-    def _guard_local(self) -> _Guard:
-        return _Guard(self)
+    @contextlib.contextmanager
+    def _guard_local(self) -> Iterator[None]:
+        """A PrismaEdgeError escaping a command puts the machine in ERROR."""
+        try:
+            yield
+        except PrismaEdgeError as e:
+            self._fail(e)
+            raise
 
     def _fail(self, err: BaseException) -> None:
         if self._state is not ConnState.ERROR:
@@ -562,20 +485,3 @@ class PgConnection:
 
     def _error_message(self) -> str:
         return f"the connection is in ERROR state after an earlier error ({self._error})"
-
-
-class _Guard:
-    """Context manager: a PrismaEdgeError escaping a command puts the machine in ERROR."""
-
-    __slots__ = ("_conn",)
-
-    def __init__(self, conn: PgConnection) -> None:
-        self._conn = conn
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: object) -> bool:
-        if exc is not None and isinstance(exc, PrismaEdgeError):
-            self._conn._fail(exc)
-        return False
