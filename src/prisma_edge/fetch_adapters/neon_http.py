@@ -322,15 +322,20 @@ def _result_set(body: Any) -> ResultSet:
         oids = [int(f["dataTypeID"]) for f in fields]
     except (KeyError, TypeError, ValueError):
         raise errors.ProtocolError("Neon returned malformed `fields`") from None
-    decoders = [_cell_decoder(oid) for oid in oids]
+    decoders = [pg_types.decoder(oid) for oid in oids]
+    width = len(decoders)
     rows: list[tuple[Any, ...]] = []
-    pairs = list(zip(decoders, range(len(decoders)), strict=True))
     try:
         for raw in body["rows"]:
             if isinstance(raw, dict):  # object rows (a server that ignored Neon-Array-Mode)
                 raw = [raw.get(n) for n in names]
-            rows.append(tuple(None if raw[i] is None else dec(raw[i]) for dec, i in pairs))
-    except (IndexError, TypeError, ValueError, ArithmeticError) as e:
+            if len(raw) != width:
+                raise ValueError("row width")
+            rows.append(tuple([
+                None if c is None else dec(c) if c.__class__ is str else _typed_cell(oid, c)
+                for dec, oid, c in zip(decoders, oids, raw, strict=True)
+            ]))
+    except (TypeError, ValueError, ArithmeticError) as e:
         raise errors.ProtocolError(f"Neon returned a row that does not match its fields ({type(e).__name__})") from None
     count = body.get("rowCount")
     return ResultSet(
@@ -341,16 +346,8 @@ def _result_set(body: Any) -> ResultSet:
     )
 
 
-def _cell_decoder(oid: int) -> Any:
-    """Text cells through pg_types; cells a typed-JSON server already converted pass through."""
-    text_decoder = pg_types.decoder(oid)
-    is_json = pg_types.column_type(oid) == "json"
-
-    def decode(cell: Any) -> Any:
-        if isinstance(cell, str):
-            return text_decoder(cell)
-        if is_json:
-            return json.dumps(cell)
-        return cell
-
-    return decode
+def _typed_cell(oid: int, cell: Any) -> Any:
+    """A cell a server sent as a JSON value (no raw text output): JSON columns back to text."""
+    if pg_types.column_type(oid) == "json":
+        return json.dumps(cell)
+    return cell

@@ -222,6 +222,18 @@ def _offset(sign: str | None, hh: str | None, mm: str | None, ss: str | None) ->
 
 def _timestamp(text: str) -> _dt.datetime | str:
     """`2024-01-02 03:04:05.678[+05:30]` -> aware UTC datetime; no offset means UTC."""
+    try:  # fast path: PostgreSQL's ISO output is what fromisoformat reads (3.11+)
+        value = _dt.datetime.fromisoformat(text)
+    except ValueError:
+        pass
+    else:
+        offset = value.utcoffset()
+        if offset is None or not offset:
+            return value.replace(tzinfo=_dt.UTC)
+        try:
+            return value.astimezone(_dt.UTC)
+        except OverflowError:
+            return text
     m = _TS.match(text)
     if m is None:  # infinity, -infinity, BC dates, years beyond 9999
         return text
