@@ -75,6 +75,15 @@ def _planetscale() -> str:
     return _endpoints["planetscale"].url
 
 
+def endpoint_requests(adapter: str) -> int | None:
+    """Requests the local endpoint behind `adapter` has received (None: not ours to count)."""
+    if adapter == "neon_http" and "neon" in _endpoints:
+        return _endpoints["neon"][2].request_count
+    if adapter == "planetscale" and "planetscale" in _endpoints:
+        return _endpoints["planetscale"].request_count()
+    return None
+
+
 def make_adapter(adapter: str) -> Adapter:
     if adapter == "sqlite":
         from prisma_edge.fetch_adapters.sqlite import SqliteAdapter

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from contextlib import AbstractAsyncContextManager
 from pathlib import Path
 from typing import Any
 
 from ..compiler import PlanCache, compile_query
-from ..errors import ClientError, KnownRequestError, RecordNotFoundError, UniqueConstraintError
-from ..fetch_adapters.base import Adapter, Connection
+from ..errors import ClientError, KnownRequestError, UniqueConstraintError
+from ..fetch_adapters.base import Adapter, Connection, IsolationLevel
 from ..schema.model import Model, Schema
+from .delegate import ModelDelegate, Operation
 from .executor import execute_plan
 
 
@@ -51,94 +53,6 @@ def adapter_for_url(url: str, schema: Schema | None = None, **options: Any) -> A
 
         return PlanetScaleAdapter(url, **options)
     raise ClientError(f"unsupported database URL scheme `{scheme}` (expected file:, postgresql:// or mysql://)")
-
-
-class ModelDelegate:
-    """`db.<model>`: Prisma's operations on one model."""
-
-    def __init__(self, client: Client, model: Model) -> None:
-        self._client = client
-        self._model = model
-
-    def __repr__(self) -> str:
-        return f"<ModelDelegate {self._model.name}>"
-
-    async def _run(self, action: str, args: dict[str, Any]) -> Any:
-        return await self._client._execute(self._model, action, {k: v for k, v in args.items() if v is not None})
-
-    # ---- reads --------------------------------------------------------------------------
-
-    async def find_unique(self, where: Mapping[str, Any], *, select: Any = None, include: Any = None, omit: Any = None) -> dict[str, Any] | None:
-        return await self._run("find_unique", {"where": where, "select": select, "include": include, "omit": omit})
-
-    async def find_unique_or_raise(self, where: Mapping[str, Any], *, select: Any = None, include: Any = None, omit: Any = None) -> dict[str, Any]:
-        rec = await self._run("find_unique_or_raise", {"where": where, "select": select, "include": include, "omit": omit})
-        if rec is None:
-            raise RecordNotFoundError(f"No {self._model.name} found")
-        return rec
-
-    async def find_first(self, where: Mapping[str, Any] | None = None, *, order: Any = None, skip: int | None = None,
-                         cursor: Any = None, distinct: Any = None, select: Any = None, include: Any = None, omit: Any = None,
-                         take: int | None = None) -> dict[str, Any] | None:
-        return await self._run("find_first", {"where": where, "order": order, "skip": skip, "cursor": cursor, "distinct": distinct,
-                                              "select": select, "include": include, "omit": omit, "take": take})
-
-    async def find_first_or_raise(self, where: Mapping[str, Any] | None = None, **kwargs: Any) -> dict[str, Any]:
-        rec = await self.find_first(where, **kwargs)
-        if rec is None:
-            raise RecordNotFoundError(f"No {self._model.name} found")
-        return rec
-
-    async def find_many(self, where: Mapping[str, Any] | None = None, *, take: int | None = None, skip: int | None = None,
-                        order: Any = None, cursor: Any = None, distinct: Any = None, select: Any = None, include: Any = None,
-                        omit: Any = None) -> list[dict[str, Any]]:
-        return await self._run("find_many", {"where": where, "take": take, "skip": skip, "order": order, "cursor": cursor,
-                                             "distinct": distinct, "select": select, "include": include, "omit": omit})
-
-    async def count(self, where: Mapping[str, Any] | None = None, *, take: int | None = None, skip: int | None = None,
-                    order: Any = None, cursor: Any = None, distinct: Any = None, select: Any = None) -> Any:
-        return await self._run("count", {"where": where, "take": take, "skip": skip, "order": order, "cursor": cursor,
-                                         "distinct": distinct, "select": select})
-
-    async def aggregate(self, where: Mapping[str, Any] | None = None, *, take: int | None = None, skip: int | None = None,
-                        order: Any = None, cursor: Any = None, _count: Any = None, _sum: Any = None, _avg: Any = None,
-                        _min: Any = None, _max: Any = None) -> dict[str, Any]:
-        """`{"_count": {"_all": n}, "_sum": {"views": 10}, ...}` over the rows the window selects."""
-        return await self._run("aggregate", {"where": where, "take": take, "skip": skip, "order": order, "cursor": cursor,
-                                             "_count": _count, "_sum": _sum, "_avg": _avg, "_min": _min, "_max": _max})
-
-    async def group_by(self, by: Any, *, where: Mapping[str, Any] | None = None, having: Mapping[str, Any] | None = None,
-                       order: Any = None, take: int | None = None, skip: int | None = None, _count: Any = None,
-                       _sum: Any = None, _avg: Any = None, _min: Any = None, _max: Any = None) -> list[dict[str, Any]]:
-        """One dict per group: the `by` fields plus the requested aggregates."""
-        return await self._run("group_by", {"by": by, "where": where, "having": having, "order": order, "take": take,
-                                            "skip": skip, "_count": _count, "_sum": _sum, "_avg": _avg, "_min": _min, "_max": _max})
-
-    # ---- writes -------------------------------------------------------------------------
-
-    async def create(self, data: Mapping[str, Any], *, select: Any = None, include: Any = None, omit: Any = None) -> dict[str, Any]:
-        return await self._run("create", {"data": data, "select": select, "include": include, "omit": omit})
-
-    async def create_many(self, data: list[Mapping[str, Any]], *, skip_duplicates: bool | None = None) -> int:
-        return await self._run("create_many", {"data": data, "skip_duplicates": skip_duplicates})
-
-    async def update(self, data: Mapping[str, Any], where: Mapping[str, Any], *, select: Any = None, include: Any = None,
-                     omit: Any = None) -> dict[str, Any]:
-        return await self._run("update", {"data": data, "where": where, "select": select, "include": include, "omit": omit})
-
-    async def update_many(self, data: Mapping[str, Any], where: Mapping[str, Any] | None = None) -> int:
-        return await self._run("update_many", {"data": data, "where": where})
-
-    async def upsert(self, where: Mapping[str, Any], data: Mapping[str, Any] | None = None, *, create: Mapping[str, Any] | None = None,
-                     update: Mapping[str, Any] | None = None, select: Any = None, include: Any = None, omit: Any = None) -> dict[str, Any]:
-        return await self._run("upsert", {"where": where, "data": data, "create": create, "update": update, "select": select,
-                                          "include": include, "omit": omit})
-
-    async def delete(self, where: Mapping[str, Any], *, select: Any = None, include: Any = None, omit: Any = None) -> dict[str, Any]:
-        return await self._run("delete", {"where": where, "select": select, "include": include, "omit": omit})
-
-    async def delete_many(self, where: Mapping[str, Any] | None = None) -> int:
-        return await self._run("delete_many", {"where": where})
 
 
 class Client:
@@ -207,8 +121,29 @@ class Client:
         try:
             return await execute_plan(conn or adapter, plan, values, in_transaction=conn is not None)
         except KnownRequestError as e:
-            _translate_fields(e, model)
+            translate_fields(e, model)
             raise
+
+    # ---- batches and transactions ---------------------------------------------------------
+
+    async def batch(self, operations: Sequence[Operation[Any]], *, isolation: IsolationLevel | None = None) -> list[Any]:
+        """Run unawaited operations atomically, in one round trip where the database allows.
+
+        `await db.batch([db.user.create({...}), db.post.update(...)])` -> results in input order;
+        if any fails, none is applied.
+        """
+        from .transactions import run_batch
+
+        return await run_batch(self, operations, isolation)
+
+    def tx(self, *, isolation: IsolationLevel | None = None, timeout: float | None = None) -> AbstractAsyncContextManager[Any]:
+        """`async with db.tx() as tx: await tx.user.create(...)`: commit on exit, rollback on error.
+
+        Not available on Neon over HTTP (no session): use `batch`, or the WebSocket adapter.
+        """
+        from .transactions import interactive
+
+        return interactive(self, isolation, timeout)
 
     # ---- raw SQL ------------------------------------------------------------------------
 
@@ -243,9 +178,9 @@ class Client:
         await self.close()
 
 
-def _translate_fields(e: KnownRequestError, model: Model) -> None:
+def translate_fields(e: KnownRequestError, model: Model) -> None:
     """Database column / constraint names in an error -> the schema's field names."""
-    if not isinstance(e, UniqueConstraintError):
+    if not isinstance(e, UniqueConstraintError) or e.meta.get("translated"):
         return
     target = e.meta.get("target") or ()
     if isinstance(target, str):
@@ -263,6 +198,9 @@ def _translate_fields(e: KnownRequestError, model: Model) -> None:
                 break
         else:
             out.append(t)
+    if out == list(target):
+        return
     e.meta["target"] = tuple(out)
+    e.meta["translated"] = True
     e.message = f"Unique constraint failed on the fields: ({', '.join(out)})"
     e.args = (e.message,)

@@ -12,7 +12,8 @@ from typing import Any
 
 from ..compiler.dialects import Ref, Statement
 from ..compiler.plan import Plan, Step
-from ..errors import RecordNotFoundError
+from ..compiler.write import NOT_FOUND_MARKER
+from ..errors import PrismaEdgeError, RecordNotFoundError
 from ..fetch_adapters.base import Connection, Query, ResultSet
 from .codec import bind, decode_row
 
@@ -38,15 +39,42 @@ def _should_run(step: Step, results: list[ResultSet | None]) -> bool:
     return found if cond == "found" else not found
 
 
+def not_found_from(e: PrismaEdgeError, message: str) -> PrismaEdgeError:
+    """A statement that failed on purpose because a required record was missing -> P2025."""
+    if NOT_FOUND_MARKER in str(e):
+        return RecordNotFoundError(message)
+    return e
+
+
+def static_queries(plan: Plan, values: list[Any], dialect: str) -> list[Query]:
+    bound = bind(values, plan.slots, dialect)
+    return [_query(s.statement, bound, []) for s in plan.steps]
+
+
+def check_static(plan: Plan, results: list[ResultSet]) -> None:
+    for step, rs in zip(plan.steps, results, strict=True):
+        if step.require == "found" and not rs.rows:
+            raise RecordNotFoundError(plan.not_found)
+
+
 async def execute_plan(conn: Connection, plan: Plan, values: list[Any], *, in_transaction: bool = False) -> Any:
+    try:
+        return await _execute_plan(conn, plan, values, in_transaction)
+    except PrismaEdgeError as e:
+        mapped = not_found_from(e, plan.not_found)
+        if mapped is e:
+            raise
+        raise mapped from e
+
+
+async def _execute_plan(conn: Connection, plan: Plan, values: list[Any], in_transaction: bool) -> Any:
     bound = bind(values, plan.slots, conn.dialect)
     results: list[ResultSet | None]
     if plan.static:
         queries = [_query(s.statement, bound, []) for s in plan.steps]
-        results = [await conn.query(queries[0])] if len(queries) == 1 else list(await conn.batch(queries))
-        for step, rs in zip(plan.steps, results, strict=True):
-            if step.require == "found" and rs is not None and not rs.rows:
-                raise RecordNotFoundError(plan.not_found)
+        static = [await conn.query(queries[0])] if len(queries) == 1 else list(await conn.batch(queries))
+        check_static(plan, static)
+        results = list(static)
     elif in_transaction:
         results = await _run_steps(conn, plan, bound)
     else:

@@ -26,6 +26,9 @@ from .plan import Plan, RecordShape, Step
 from .select import ReadBuilder
 from .where import condition
 
+# Text of the error a PostgreSQL statement raises on purpose when a required record is missing.
+NOT_FOUND_MARKER = "PRISMA_EDGE_P2025"
+
 _ARITH = {"increment": exp.Add, "decrement": exp.Sub, "multiply": exp.Mul, "divide": exp.Div}
 
 
@@ -79,19 +82,42 @@ class WriteBuilder:
 
     # ---- PostgreSQL: one statement ------------------------------------------------------
 
-    def pg_returning(self, model: Model, cte: exp.Expression, selection: ir.Selection | None, extra_ctes: list[tuple[str, exp.Expression]] | None = None,
-                     source: exp.Expression | None = None) -> tuple[exp.Expression, RecordShape | None]:
-        """WITH w AS (<write> RETURNING *) SELECT <selection> FROM w."""
-        ctes = [("w", cte), *(extra_ctes or [])]
+    def pg_returning(self, model: Model, cte: exp.Expression, selection: ir.Selection | None, *,
+                     required: bool = False) -> tuple[exp.Expression, RecordShape | None]:
+        """WITH w AS (<write> RETURNING *) SELECT <selection> FROM w.
+
+        `required`: the statement itself fails when the write touched no row, so that a batch
+        holding it rolls back as a whole (P2025 inside a transaction, not after it):
+            g AS (SELECT CASE WHEN EXISTS (SELECT 1 FROM w) THEN 1
+                              ELSE CAST('PRISMA_EDGE_P2025:' || (SELECT COUNT(*) FROM w) AS INTEGER) END)
+            SELECT ... FROM g LEFT JOIN w ON TRUE
+        The cast's input is not a constant, so PostgreSQL cannot fold (and raise) it at plan time.
+        """
         alias = self.ctx.alias()
-        src = source if source is not None else exp.Table(this=ident("w"), alias=exp.TableAlias(this=ident(alias)))
+        w = exp.Table(this=ident("w"), alias=exp.TableAlias(this=ident(alias)))
+        ctes: list[tuple[str, exp.Expression]] = [("w", cte)]
+        src: exp.Expression = w
+        if required:
+            count_w = exp.Subquery(this=exp.Select(expressions=[exp.Count(this=exp.Star())]).from_(exp.Table(this=ident("w")), copy=False))
+            fail = exp.Cast(this=exp.DPipe(this=exp.Literal.string(f"{NOT_FOUND_MARKER}:"), expression=count_w),
+                            to=exp.DataType.build("int"))
+            any_w = exp.Exists(this=exp.Select(expressions=[exp.Literal.number(1)]).from_(exp.Table(this=ident("w")), copy=False))
+            guard = exp.Select(expressions=[exp.alias_(exp.Case(ifs=[exp.If(this=any_w, true=exp.Literal.number(1))], default=fail),
+                                                      "ok", quoted=True)])
+            ctes.append(("g", guard))
+            src = exp.Table(this=ident("g"))
         if selection is None:
             q: exp.Select = exp.Select(expressions=[exp.Count(this=exp.Star())]).from_(src, copy=False)
             shape = None
         else:
-            q, shape, _ = self.reads.select(model, self.selection_read(model, selection), source=src, alias=alias)
+            # `g.ok = 1` makes PostgreSQL evaluate the guard (an unused column would be skipped)
+            guard_used = exp.EQ(this=col("g", "ok"), expression=exp.Literal.number(1)) if required else None
+            q, shape, _ = self.reads.select(model, self.selection_read(model, selection), source=src, alias=alias,
+                                            extra_where=guard_used)
             q.set("order", None)
             q.set("limit", None)
+        if required:
+            q = q.join(w, on=exp.true(), join_type="left", copy=False)
         for name, body in ctes:
             q = q.with_(ident(name), as_=body, copy=False)
         return q, shape
@@ -177,7 +203,7 @@ class WriteBuilder:
             upd = exp.Update(this=table(model.db_name, a), expressions=self.set_items(model, op.values, a),
                              where=exp.Where(this=condition(self.ctx, model, a, op.where)),
                              returning=exp.Returning(expressions=[exp.Column(this=exp.Star(), table=ident(a))]))
-            q, shape = self.pg_returning(model, upd, sel)
+            q, shape = self.pg_returning(model, upd, sel, required=True)
             return self.plan([Step(self.rules.render(q), require="found", result=True)], "one", shape, msg)
         find, _ = self.locate(model, op.where, lock=True)
         keys = [param(Ref(0, i)) for i in range(len(model.primary_key))]
@@ -199,7 +225,7 @@ class WriteBuilder:
             a = self.ctx.alias()
             dele = exp.Delete(this=table(model.db_name, a), where=exp.Where(this=condition(self.ctx, model, a, op.where)),
                               returning=exp.Returning(expressions=[exp.Column(this=exp.Star(), table=ident(a))]))
-            q, shape = self.pg_returning(model, dele, sel)
+            q, shape = self.pg_returning(model, dele, sel, required=True)
             return self.plan([Step(self.rules.render(q), require="found", result=True)], "one", shape, msg)
         find, _ = self.locate(model, op.where, lock=True)
         keys = [param(Ref(0, i)) for i in range(len(model.primary_key))]

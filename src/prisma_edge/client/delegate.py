@@ -1,0 +1,285 @@
+"""Model delegates (`db.user`) and the lazy `Operation` each of their methods returns.
+
+An Operation runs when awaited (`await db.user.find_many()`), like Prisma's lazy promises, so the
+same call can also be handed to `db.batch([...])` unrun, to go out with others in one
+transaction (and, on Neon over HTTP, in one request).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Generator, Mapping
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+from ..errors import RecordNotFoundError
+from ..fetch_adapters.base import Connection
+from ..schema.model import Model
+
+if TYPE_CHECKING:
+    from .client import Client
+
+T = TypeVar("T")
+
+
+class Operation(Generic[T]):
+    """One not-yet-run operation: model, action and arguments. Await it to run it."""
+
+    __slots__ = ("action", "args", "delegate", "post")
+
+    def __init__(
+        self, delegate: ModelDelegate, action: str, args: dict[str, Any], post: Callable[[Any], Any] | None = None
+    ) -> None:
+        self.delegate = delegate
+        self.action = action
+        self.args = args
+        self.post = post
+
+    def __repr__(self) -> str:
+        return f"<Operation {self.delegate._model.name}.{self.action}>"
+
+    async def run(self) -> T:
+        d = self.delegate
+        result = await d._client._execute(d._model, self.action, self.args, d._conn)
+        return self.post(result) if self.post else result
+
+    def __await__(self) -> Generator[Any, None, T]:
+        return self.run().__await__()
+
+
+class ModelDelegate:
+    """`db.<model>`: Prisma's operations on one model."""
+
+    def __init__(self, client: Client, model: Model, conn: Connection | None = None) -> None:
+        self._client = client
+        self._model = model
+        self._conn = conn  # set inside an interactive transaction
+
+    def __repr__(self) -> str:
+        return f"<ModelDelegate {self._model.name}>"
+
+    def _run(self, action: str, args: dict[str, Any], post: Callable[[Any], Any] | None = None) -> Operation[Any]:
+        return Operation(self, action, {k: v for k, v in args.items() if v is not None}, post)
+
+    # ---- reads --------------------------------------------------------------------------
+
+    def find_unique(
+        self, where: Mapping[str, Any], *, select: Any = None, include: Any = None, omit: Any = None
+    ) -> Operation[dict[str, Any] | None]:
+        return self._run("find_unique", {"where": where, "select": select, "include": include, "omit": omit})
+
+    def find_unique_or_raise(
+        self, where: Mapping[str, Any], *, select: Any = None, include: Any = None, omit: Any = None
+    ) -> Operation[dict[str, Any]]:
+        return self._run(
+            "find_unique_or_raise",
+            {"where": where, "select": select, "include": include, "omit": omit},
+            self._raise_if_none,
+        )
+
+    def find_first(
+        self,
+        where: Mapping[str, Any] | None = None,
+        *,
+        order: Any = None,
+        skip: int | None = None,
+        cursor: Any = None,
+        distinct: Any = None,
+        select: Any = None,
+        include: Any = None,
+        omit: Any = None,
+        take: int | None = None,
+    ) -> Operation[dict[str, Any] | None]:
+        return self._run(
+            "find_first",
+            {
+                "where": where,
+                "order": order,
+                "skip": skip,
+                "cursor": cursor,
+                "distinct": distinct,
+                "select": select,
+                "include": include,
+                "omit": omit,
+                "take": take,
+            },
+        )
+
+    def find_first_or_raise(self, where: Mapping[str, Any] | None = None, **kwargs: Any) -> Operation[dict[str, Any]]:
+        op = self.find_first(where, **kwargs)
+        return Operation(self, op.action, op.args, self._raise_if_none)
+
+    def _raise_if_none(self, record: Any) -> Any:
+        if record is None:
+            raise RecordNotFoundError(f"No {self._model.name} record was found for the query (P2025)")
+        return record
+
+    def find_many(
+        self,
+        where: Mapping[str, Any] | None = None,
+        *,
+        take: int | None = None,
+        skip: int | None = None,
+        order: Any = None,
+        cursor: Any = None,
+        distinct: Any = None,
+        select: Any = None,
+        include: Any = None,
+        omit: Any = None,
+    ) -> Operation[list[dict[str, Any]]]:
+        return self._run(
+            "find_many",
+            {
+                "where": where,
+                "take": take,
+                "skip": skip,
+                "order": order,
+                "cursor": cursor,
+                "distinct": distinct,
+                "select": select,
+                "include": include,
+                "omit": omit,
+            },
+        )
+
+    def count(
+        self,
+        where: Mapping[str, Any] | None = None,
+        *,
+        take: int | None = None,
+        skip: int | None = None,
+        order: Any = None,
+        cursor: Any = None,
+        distinct: Any = None,
+        select: Any = None,
+    ) -> Operation[Any]:
+        return self._run(
+            "count",
+            {
+                "where": where,
+                "take": take,
+                "skip": skip,
+                "order": order,
+                "cursor": cursor,
+                "distinct": distinct,
+                "select": select,
+            },
+        )
+
+    def aggregate(
+        self,
+        where: Mapping[str, Any] | None = None,
+        *,
+        take: int | None = None,
+        skip: int | None = None,
+        order: Any = None,
+        cursor: Any = None,
+        _count: Any = None,
+        _sum: Any = None,
+        _avg: Any = None,
+        _min: Any = None,
+        _max: Any = None,
+    ) -> Operation[dict[str, Any]]:
+        """`{"_count": {"_all": n}, "_sum": {"views": 10}, ...}` over the rows the window selects."""
+        return self._run(
+            "aggregate",
+            {
+                "where": where,
+                "take": take,
+                "skip": skip,
+                "order": order,
+                "cursor": cursor,
+                "_count": _count,
+                "_sum": _sum,
+                "_avg": _avg,
+                "_min": _min,
+                "_max": _max,
+            },
+        )
+
+    def group_by(
+        self,
+        by: Any,
+        *,
+        where: Mapping[str, Any] | None = None,
+        having: Mapping[str, Any] | None = None,
+        order: Any = None,
+        take: int | None = None,
+        skip: int | None = None,
+        _count: Any = None,
+        _sum: Any = None,
+        _avg: Any = None,
+        _min: Any = None,
+        _max: Any = None,
+    ) -> Operation[list[dict[str, Any]]]:
+        """One dict per group: the `by` fields plus the requested aggregates."""
+        return self._run(
+            "group_by",
+            {
+                "by": by,
+                "where": where,
+                "having": having,
+                "order": order,
+                "take": take,
+                "skip": skip,
+                "_count": _count,
+                "_sum": _sum,
+                "_avg": _avg,
+                "_min": _min,
+                "_max": _max,
+            },
+        )
+
+    # ---- writes -------------------------------------------------------------------------
+
+    def create(
+        self, data: Mapping[str, Any], *, select: Any = None, include: Any = None, omit: Any = None
+    ) -> Operation[dict[str, Any]]:
+        return self._run("create", {"data": data, "select": select, "include": include, "omit": omit})
+
+    def create_many(self, data: list[Mapping[str, Any]], *, skip_duplicates: bool | None = None) -> Operation[int]:
+        return self._run("create_many", {"data": data, "skip_duplicates": skip_duplicates})
+
+    def update(
+        self,
+        data: Mapping[str, Any],
+        where: Mapping[str, Any],
+        *,
+        select: Any = None,
+        include: Any = None,
+        omit: Any = None,
+    ) -> Operation[dict[str, Any]]:
+        return self._run("update", {"data": data, "where": where, "select": select, "include": include, "omit": omit})
+
+    def update_many(self, data: Mapping[str, Any], where: Mapping[str, Any] | None = None) -> Operation[int]:
+        return self._run("update_many", {"data": data, "where": where})
+
+    def upsert(
+        self,
+        where: Mapping[str, Any],
+        data: Mapping[str, Any] | None = None,
+        *,
+        create: Mapping[str, Any] | None = None,
+        update: Mapping[str, Any] | None = None,
+        select: Any = None,
+        include: Any = None,
+        omit: Any = None,
+    ) -> Operation[dict[str, Any]]:
+        return self._run(
+            "upsert",
+            {
+                "where": where,
+                "data": data,
+                "create": create,
+                "update": update,
+                "select": select,
+                "include": include,
+                "omit": omit,
+            },
+        )
+
+    def delete(
+        self, where: Mapping[str, Any], *, select: Any = None, include: Any = None, omit: Any = None
+    ) -> Operation[dict[str, Any]]:
+        return self._run("delete", {"where": where, "select": select, "include": include, "omit": omit})
+
+    def delete_many(self, where: Mapping[str, Any] | None = None) -> Operation[int]:
+        return self._run("delete_many", {"where": where})

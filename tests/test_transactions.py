@@ -1,0 +1,74 @@
+"""Batches (one request on Neon HTTP, atomic everywhere) and interactive transactions."""
+
+from __future__ import annotations
+
+import pytest
+
+from prisma_edge.errors import RecordNotFoundError, UniqueConstraintError, UnsupportedError
+from tests.support.clients import ADAPTERS, endpoint_requests, open_client
+
+pytestmark = pytest.mark.parametrize("adapter", ADAPTERS)
+
+
+async def test_batch_results_in_order_and_one_request_on_neon(adapter):
+    async with open_client("blog", adapter) as db:
+        u = await db.user.create({"email": "a@x.io"})
+        before = endpoint_requests(adapter)
+        db.adapter.stats.reset()
+        created, renamed, n, listed = await db.batch([
+            db.tag.create({"name": "t1"}),
+            db.user.update(where={"id": u["id"]}, data={"name": "A"}),
+            db.tag.count(),
+            db.user.find_many(include={"posts": True}),
+        ])
+        assert created["name"] == "t1" and renamed["name"] == "A" and n == 1
+        assert listed == [{**renamed, "posts": []}]
+        if adapter == "neon_http":
+            assert db.adapter.stats.round_trips == 1
+            if before is not None:
+                assert endpoint_requests(adapter) == before + 1
+
+
+async def test_failed_batch_applies_nothing(adapter):
+    async with open_client("blog", adapter) as db:
+        await db.tag.create({"name": "taken"})
+        with pytest.raises(UniqueConstraintError) as e:
+            await db.batch([db.tag.create({"name": "new"}), db.tag.create({"name": "taken"})])
+        assert e.value.fields == ("name",)
+        assert [t["name"] for t in await db.tag.find_many()] == ["taken"]
+        with pytest.raises(RecordNotFoundError):
+            await db.batch([db.tag.create({"name": "new2"}), db.tag.update(where={"id": 9999}, data={"name": "x"})])
+        assert await db.tag.count() == 1
+
+
+async def test_batch_with_isolation_and_or_raise(adapter):
+    async with open_client("blog", adapter) as db:
+        with pytest.raises(RecordNotFoundError):
+            await db.batch([db.tag.create({"name": "a"}), db.tag.find_unique_or_raise(where={"name": "zzz"})],
+                           isolation="Serializable")
+        ok = await db.batch([db.tag.create({"name": "b"})], isolation="Serializable")
+        assert ok[0]["name"] == "b"
+
+
+async def test_interactive_transaction(adapter):
+    async with open_client("blog", adapter) as db:
+        if adapter == "neon_http":
+            with pytest.raises(UnsupportedError, match="batch"):
+                async with db.tx():
+                    pass
+            return
+        async with db.tx() as tx:
+            u = await tx.user.create({"email": "in@tx.io"})
+            await tx.post.create({"title": "p", "authorId": u["id"]})
+            assert await tx.post.count() == 1
+        assert await db.post.count() == 1
+        with pytest.raises(RuntimeError, match="boom"):
+            async with db.tx() as tx:
+                await tx.user.update(where={"email": "in@tx.io"}, data={"name": "changed"})
+                raise RuntimeError("boom")
+        assert (await db.user.find_unique(where={"email": "in@tx.io"}))["name"] is None
+        with pytest.raises(UniqueConstraintError):
+            async with db.tx() as tx:
+                await tx.tag.create({"name": "x"})
+                await tx.tag.create({"name": "x"})
+        assert await db.tag.count() == 0
