@@ -351,6 +351,12 @@ model A {
   id Int   @id
   f  Float @default(1.5⟪e3)
 }""", ("expected `,` or `)` in argument list, found `e3`",)),
+    ("declaration on the opening line", """
+model User { ⟪id Int @id
+}""", ("must start on a new line after `{`",)),
+    ("closing brace after a field", """
+model User {
+  id Int @id ⟪}""", ("the closing `}` must be on its own line",)),
     ("generator without provider", """
 ⟪generator client {
   output = "./gen"

@@ -166,7 +166,9 @@ class _Parser:
         if t.kind == DOC:  # a trailing `///` on the line is just a comment
             self.advance()
             t = self.tok
-        if t.kind not in (NEWLINE, "}", EOF):
+        if t.kind == "}":
+            raise self.error(f"the closing `}}` must be on its own line, not after {what}")
+        if t.kind not in (NEWLINE, EOF):
             raise self.error(f"unexpected {_show(t)} after {what}; each declaration must be on its own line")
 
     # top level
@@ -192,6 +194,8 @@ class _Parser:
             self.advance()
             name = self.expect(IDENT, f"a name after `{kw}`")
             open_tok = self.expect("{", f"`{{` after `{kw} {name.value}`")
+            if self.tok.kind not in (NEWLINE, DOC, EOF):  # Prisma silently drops such text; we say so
+                raise self.error(f"declarations inside {kw} `{name.value}` must start on a new line after `{{`")
             if kw in ("datasource", "generator"):
                 out.append(self.config_block(kw, name, t))
             else:

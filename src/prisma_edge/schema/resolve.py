@@ -145,7 +145,8 @@ class FieldDraft:
 
 
 class ModelDraft:
-    __slots__ = ("block", "db_name", "fields", "by_name", "primary_key", "uniques", "indexes", "ignored")
+    __slots__ = ("block", "db_name", "fields", "by_name", "primary_key", "uniques", "indexes", "ignored",
+                 "constraints")
 
     def __init__(self, block: Block) -> None:
         self.block = block
@@ -156,6 +157,8 @@ class ModelDraft:
         self.uniques: list[UniqueIndex] = []
         self.indexes: list[Index] = []
         self.ignored = False
+        # (kind "pk"/"unique"/"index", database constraint name, where it was declared)
+        self.constraints: list[tuple[str, str, Any]] = []
 
     @property
     def name(self) -> str:
@@ -189,8 +192,8 @@ class _Resolver:
             self.model_fields(m)
         self.p.check()
         for m in self.models.values():
-            if not m.ignored:
-                self.model_keys(m)
+            self.model_keys(m)
+        self.database_names()
         self.p.check()
         resolve_relations(self.models, self.p, self.provider,
                           datasource.relation_mode if datasource else "foreignKeys")
@@ -252,6 +255,7 @@ class _Resolver:
             self.p.add("you defined more than one datasource; only one is allowed", extra)
         b = blocks[0]
         props = self.properties(b)
+        self.reserved(b)
         self.ds_name = b.name
         prov = props.get("provider")
         provider = "sqlite"
@@ -288,6 +292,10 @@ class _Resolver:
         return Datasource(name=b.name, provider=provider, url=url, url_env=url_env, relation_mode=mode,
                           extra=tuple(extra))
 
+    def reserved(self, b: Block) -> None:
+        if b.name in SCALAR_TYPES or b.name == "Unsupported":
+            self.p.add(f'"{b.name}" is a reserved scalar type name and cannot be used', b)
+
     def properties(self, b: Block) -> dict[str, Expr]:
         out: dict[str, Expr] = {}
         for prop in b.properties:
@@ -311,8 +319,16 @@ class _Resolver:
 
     def generator(self, b: Block) -> Generator:
         props = self.properties(b)
-        if "provider" not in props:
+        self.reserved(b)
+        prov = props.get("provider")
+        if prov is None:
             self.p.add(f'argument "provider" is missing in generator block "{b.name}"', b)
+        elif prov.kind != "string":
+            self.url_value(prov, "provider")
+        feats = props.get("previewFeatures")
+        if feats is not None and not (feats.kind == "array" and all(
+                isinstance(i, Expr) and i.kind == "string" for i in feats.items)):
+            self.p.add(f"`previewFeatures` must be a list of strings, found `{feats.describe()}`", feats)
         return Generator(name=b.name, properties=tuple((k, _py_value(e)) for k, e in props.items()))
 
     # -- names and enums -------------------------------------------------------------------------
@@ -321,7 +337,7 @@ class _Resolver:
         for b in models + enums:
             what = b.keyword
             if b.name in SCALAR_TYPES or b.name == "Unsupported":
-                self.p.add(f'"{b.name}" is a reserved scalar type name and cannot be used', b)
+                self.reserved(b)
             elif b.name in self.models:
                 self.p.add(f'the {what} "{b.name}" cannot be defined because a model with that name already exists', b)
             elif b.name in self.enums:
@@ -348,6 +364,9 @@ class _Resolver:
                     self.p.add(f"unknown attribute `@{a.name}` on enum value `{v.name}`", a)
             values.append(EnumValue(v.name, db_name, v.documentation))
         db_name = b.name
+        maps = [a for a in b.attributes if a.name == "map"]
+        if len(maps) > 1:
+            self.p.add("attribute `@@map` can only be defined once", maps[1])
         for a in b.attributes:
             if a.name == "map":
                 db_name = self.string(self.args(a, "@@", ("name",), "name").get("name"), "`@@map`") or db_name
@@ -551,7 +570,12 @@ class _Resolver:
         ids = [f for f in m.fields if f.is_id and not f.ignored]
         compound_id: tuple[tuple[str, ...], str | None, str | None, Attribute] | None = None
         compound_uniques: list[UniqueIndex] = []
+        once: set[str] = set()
         for a in m.block.attributes:
+            if a.name in ("map", "id", "ignore", "schema"):
+                if a.name in once:
+                    self.p.add(f"attribute `@@{a.name}` can only be defined once", a)
+                once.add(a.name)
             if a.name not in MODEL_ATTRIBUTES:
                 close = difflib.get_close_matches(a.name, list(MODEL_ATTRIBUTES), n=1)
                 hint = f" (did you mean `@@{close[0]}`?)" if close else ""
@@ -573,48 +597,97 @@ class _Resolver:
                     if compound_id is not None:
                         self.p.add(f"model `{m.name}` has more than one `@@id`", a)
                     compound_id = (fields, name, db, a)
+                elif not fields:
+                    continue
                 elif a.name == "unique":
                     if name is not None and name in m.by_name:
                         self.p.add(f"the custom name `{name}` specified for the `@@unique` attribute is "
                                    "already used as a name for a field; please choose a different name", a)
                     compound_uniques.append(UniqueIndex(fields, name or "_".join(fields), db))
+                    self.constraint(m, "unique", fields, db, a)
                 else:
                     m.indexes.append(Index(fields, db))
+                    self.constraint(m, "index", fields, db, a)
         if len(ids) > 1:
             self.p.add("at most one field must be marked as the id field with the `@id` attribute", ids[1].decl)
         if ids and compound_id is not None:
             self.p.add("each model must have at most one id criteria: you can't have `@id` and `@@id` at "
                        "the same time", compound_id[3])
         singles = [UniqueIndex((f.name,), f.name, f.unique_map) for f in m.fields if f.is_unique and not f.ignored]
-        candidates = singles + compound_uniques
+        for f in m.fields:
+            if f.is_unique and not f.ignored:
+                self.constraint(m, "unique", (f.name,), f.unique_map, f.decl)
+        candidates: list[UniqueIndex] = []
+        for u in singles + compound_uniques:  # `@id @unique` or a repeated @@unique select the same rows
+            if not any(set(c.fields) == set(u.fields) for c in candidates):
+                candidates.append(u)
         if compound_id is not None:
             fields, name, db, _ = compound_id
+            if not fields:
+                return  # the broken @@id was reported
             pk = UniqueIndex(fields, name or "_".join(fields), db)
+            self.constraint(m, "pk", fields, db, compound_id[3])
         elif ids:
             pk = UniqueIndex((ids[0].name,), ids[0].name, ids[0].id_map)
+            self.constraint(m, "pk", pk.fields, pk.db_name, ids[0].decl)
         else:
             pk = next((u for u in candidates if u.fields and all(m.by_name[n].required for n in u.fields)), None)
+            if pk is None and m.ignored:
+                return  # @@ignore exists for tables Prisma cannot key
             if pk is None:
                 self.p.add(f"model `{m.name}` needs a unique criteria that has only required fields: mark a "
                            "field with `@id` or `@unique`, or add `@@id([...])` or `@@unique([...])`", m.block)
                 return
             candidates.remove(pk)
         m.primary_key = pk.fields
-        m.uniques = [pk, *candidates]
+        m.uniques = [pk, *(u for u in candidates if set(u.fields) != set(pk.fields))]
         names = [u.name for u in m.uniques]
         for u in candidates:
             if names.count(u.name) > 1:
                 self.p.add(f"model `{m.name}` has two unique criteria named `{u.name}`; give one a `name:`",
                            m.block)
                 break
-        self.check_autoincrement(m)
+        self.check_autoincrement(m, has_id=bool(ids) or compound_id is not None)
+
+    def constraint(self, m: ModelDraft, kind: str, fields: tuple[str, ...], db: str | None, at: Any) -> None:
+        """Record a key's database name: its `map:` or Prisma's default (`User_email_key`, ...)."""
+        if db is None:
+            cols = "_".join(m.by_name[n].db_name for n in fields)
+            db = f"{m.db_name}_pkey" if kind == "pk" else f"{m.db_name}_{cols}_{'key' if kind == 'unique' else 'idx'}"
+        m.constraints.append((kind, db, at))
+
+    def database_names(self) -> None:
+        """Models need distinct tables; keys and indexes distinct names in the connector's namespace."""
+        tables: dict[str, str] = {}
+        for m in self.models.values():
+            other = tables.setdefault(m.db_name, m.name)
+            if other != m.name:
+                self.p.add(f"the model with database name `{m.db_name}` could not be defined because another "
+                           f"model with this name exists: `{other}`", m.block)
+        if self.provider == "mysql":
+            namespace, kinds = "model-level indexes and unique constraints", ("unique", "index")
+        elif self.provider == "postgresql":
+            namespace, kinds = "global for primary key, indexes and unique constraints", ("pk", "unique", "index")
+        else:
+            namespace, kinds = "global for indexes and unique constraints", ("unique", "index")
+        seen: set[tuple[str, str]] = set()
+        for m in self.models.values():
+            for kind, name, at in m.constraints:
+                key = (m.db_name if self.provider == "mysql" else "", name)
+                if kind not in kinds:
+                    continue
+                if key in seen:
+                    self.p.add(f"the given constraint name `{name}` has to be unique in the following namespace: "
+                               f"{namespace}; please provide a different name using the `map` argument", at)
+                seen.add(key)
 
     def key_fields(self, m: ModelDraft, a: Attribute, e: Expr | None, required: bool) -> tuple[str, ...]:
         if e is None:
             self.p.add(f"`@@{a.name}` needs a list of fields, e.g. `@@{a.name}([a, b])`", a)
             return ()
         out: list[str] = []
-        for item in self.names_list(e, f"the fields of `@@{a.name}`"):
+        items = self.names_list(e, f"the fields of `@@{a.name}`")
+        for item in items:
             f = m.by_name.get(item.value)
             if f is None or f.ignored:
                 self.p.add(f"`@@{a.name}` refers to `{item.value}`, which is not a field of model `{m.name}`", item)
@@ -624,14 +697,19 @@ class _Resolver:
             elif required and not f.required:
                 self.p.add(f"the id definition refers to the optional field `{item.value}`; id fields must "
                            "be required", item)
-            out.append(item.value)
+            else:
+                out.append(item.value)
+        if not items or len(out) != len(e.items):
+            if e.kind == "array" and not e.items:
+                self.p.add(f"`@@{a.name}` needs at least one field", e)
+            return ()  # reported above; the key is left out
         return tuple(out)
 
-    def check_autoincrement(self, m: ModelDraft) -> None:
+    def check_autoincrement(self, m: ModelDraft, has_id: bool) -> None:
         for f in m.fields:
             if f.default is None or f.default.kind != "autoincrement":
                 continue
-            if self.provider == "sqlite" and m.primary_key != (f.name,):
+            if self.provider == "sqlite" and (m.primary_key != (f.name,) or not has_id):
                 self.p.add("the `autoincrement()` default value is used on a non-id field even though "
                            "the sqlite datasource does not support this", f.decl)
             elif self.provider == "mysql":
@@ -677,12 +755,10 @@ class _Relations:
         groups: dict[tuple[str, str, str], list[tuple[ModelDraft, FieldDraft]]] = {}
         explicit: dict[tuple[str, str, str], bool] = {}
         for m in self.models.values():
-            if m.ignored:
-                continue
             for f in m.fields:
-                if f.kind != "object" or f.ignored:
+                if f.kind != "object":
                     continue
-                if self.models[f.type].ignored:
+                if self.models[f.type].ignored and not (f.ignored or m.ignored):
                     self.p.add(f"the relation field `{f.name}` on model `{m.name}` must specify the `@ignore` "
                                f"attribute, because the model {f.type} it is pointing to is marked ignored",
                                f.decl)
