@@ -6,7 +6,11 @@ brings its own `datasource`, it gets a SQLite one, matching what `prisma validat
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from prisma_edge.errors import SchemaError
 from prisma_edge.schema import parse_schema
@@ -425,3 +429,41 @@ def test_secret_url_never_appears_in_errors_or_reprs():
     with pytest.raises(SchemaError) as info:
         parse_schema(text + "model A {\n  id Int @id\n  x Strin\n}\n")
     assert "hunter2" not in str(info.value)
+
+
+# -- robustness: any edit of a valid schema parses or raises SchemaError with a position -----------
+
+_VALID = [p.read_text(encoding="utf-8") for p in sorted((Path(__file__).parent / "schemas").glob("*.prisma"))]
+_PIECES = ['{', '}', '(', ')', '[', ']', ',', ':', '=', '?', '.', '"', '@', '@@', '\n', '///', 'model', 'enum', 'Int',
+           'String', 'Post', 'User', '[]', '@id', '@unique', '@ignore', '@@ignore', '@relation("X")',
+           '@relation(fields: [id], references: [id])', '@default(1)', '@default(now())', '@@id([id])',
+           '@@unique([id])', '@map("x")', '@db.Text', 'onDelete: SetNull', '']
+_edit = st.tuples(st.sampled_from(["delete", "insert", "replace_line", "duplicate_line"]),
+                  st.floats(0, 1, exclude_max=True), st.integers(0, 40), st.sampled_from(_PIECES))
+
+
+def _apply(text: str, edit: tuple[str, float, int, str]) -> str:
+    op, where, size, piece = edit
+    if op in ("delete", "insert"):
+        at = int(where * (len(text) + 1))
+        return text[:at] + text[at + size:] if op == "delete" else text[:at] + piece + text[at:]
+    lines = text.split("\n")
+    k = int(where * len(lines))
+    if op == "replace_line":
+        words = lines[k].split(" ")
+        words[size % len(words)] = piece
+        lines[k] = " ".join(words)
+    else:
+        lines.insert(k, lines[(k + size) % len(lines)])
+    return "\n".join(lines)
+
+
+@settings(max_examples=400, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(_VALID), st.lists(_edit, min_size=1, max_size=3))
+def test_edited_schemas_parse_or_fail_with_a_position(text: str, edits: list[tuple[str, float, int, str]]):
+    for edit in edits:
+        text = _apply(text, edit)
+    try:
+        parse_schema(text)
+    except SchemaError as e:
+        assert e.line >= 1 and e.column >= 1, str(e)
