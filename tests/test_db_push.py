@@ -392,6 +392,35 @@ async def test_relation_mode_prisma_pushes_no_foreign_keys_but_indexes_relations
             db.close()
 
 
+@pytest.mark.parametrize("dialect", DIALECTS)
+async def test_datetime_defaults_are_accepted_and_stored_in_utc(dialect: str, tmp_path: Path):
+    import datetime as dt
+
+    from prisma_edge.schema.model import Default, Field, Model, NativeType
+
+    event = Model("Event", "Event", (
+        Field("id", "Int", "scalar", "id", is_id=True),
+        Field("at", "DateTime", "scalar", "at", default=Default("now")),
+        Field("fixed", "DateTime", "scalar", "fixed", default=Default("literal", "2000-01-01T02:00:00+02:00")),
+        Field("day", "DateTime", "scalar", "day", is_required=False, native_type=NativeType("Date"),
+              default=Default("literal", "2000-01-01T00:00:00Z")),
+    ), ("id",))
+    with database(dialect, tmp_path) as url:
+        await push(url, Schema((event,)))
+        db = Db(dialect, url)
+        try:
+            db.insert("Event", id=1)
+            [(at, fixed, day)] = db.rows("SELECT {at}, {fixed}, {day} FROM {Event}")
+            assert at is not None
+            if dialect == "sqlite":  # the fixed-width UTC text the client writes and compares
+                assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+00:00", at)
+                assert (fixed, day) == ("2000-01-01T00:00:00.000+00:00", "2000-01-01T00:00:00.000+00:00")
+            else:
+                assert (fixed, day) == (dt.datetime(2000, 1, 1), dt.date(2000, 1, 1))
+        finally:
+            db.close()
+
+
 @pytest.mark.no_pyodide("PostgreSQL is reached with psycopg over TCP")
 @pytest.mark.parametrize("relation_mode", ["prisma", "foreignKeys"])
 async def test_kitchen_postgres_native_types_lists_and_compound_keys(relation_mode: str, tmp_path: Path):

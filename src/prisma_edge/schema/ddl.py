@@ -13,16 +13,18 @@ Theory of operation (the order of the returned statements):
 5. Postgres/MySQL: foreign keys as ALTER TABLE ADD CONSTRAINT, after every table exists.
 
 Names follow Prisma's conventions (database names, after `@map`/`@@map`), truncated like Prisma
-to the dialect's identifier limit. One addition to what Prisma does: a relation's scalar
-fields get an index (`<table>_<cols>_idx`) unless a primary key, unique or index already starts
-with them. The compiler joins on those columns in every `include`, and with
-`relationMode = "prisma"` (PlanetScale) nothing else would index them.
+to the dialect's identifier limit. Where we differ from Prisma's own DDL, on purpose:
+- a relation's scalar fields get an index (`<table>_<cols>_idx`) unless a primary key, unique or
+  index already starts with them: the compiler joins on them in every `include`, and with
+  `relationMode = "prisma"` (PlanetScale) nothing else would index them;
+- SQLite DateTime defaults (`now()`, literals) are the fixed-width UTC text the client writes
+  (`2024-01-31T12:00:00.000+00:00`), so text order stays time order; SQLite Json is TEXT.
 """
 
 from __future__ import annotations
 
+import datetime
 import decimal
-import math
 from collections.abc import Iterable, Sequence
 from typing import Any, Literal
 
@@ -59,28 +61,22 @@ _SCALAR_TYPES: dict[str, dict[str, tuple[str, tuple[int, ...]]]] = {
     },
 }
 
-# `@db.<Name>` -> SQL type. A DataType.Type where sqlglot renders it exactly (MySQL's unsigned
-# integers put `UNSIGNED` after the arguments); otherwise the type's own spelling.
+
+def _upper(names: str) -> dict[str, str | exp.DataType.Type]:
+    return {n: n.upper() for n in names.split()}
+
+
+# `@db.<Name>` -> SQL type: mostly the name in capitals. A DataType.Type where sqlglot renders it
+# exactly (MySQL's unsigned integers put `UNSIGNED` after the arguments).
 _NATIVE_TYPES: dict[str, dict[str, str | exp.DataType.Type]] = {
-    "postgres": {
-        "Text": "TEXT", "Char": "CHAR", "VarChar": "VARCHAR", "Bit": "BIT", "VarBit": "VARBIT",
-        "Uuid": "UUID", "Xml": "XML", "Inet": "INET", "Citext": "CITEXT", "Boolean": "BOOLEAN",
-        "Integer": "INTEGER", "SmallInt": "SMALLINT", "Oid": "OID", "BigInt": "BIGINT",
-        "DoublePrecision": "DOUBLE PRECISION", "Real": "REAL", "Decimal": "DECIMAL", "Money": "MONEY",
-        "Timestamp": "TIMESTAMP", "Timestamptz": "TIMESTAMPTZ", "Date": "DATE", "Time": "TIME",
-        "Timetz": "TIMETZ", "Json": "JSON", "JsonB": "JSONB", "ByteA": "BYTEA",
-    },
-    "mysql": {
-        "VarChar": "VARCHAR", "Text": "TEXT", "Char": "CHAR", "TinyText": "TINYTEXT",
-        "MediumText": "MEDIUMTEXT", "LongText": "LONGTEXT", "Bit": "BIT", "Binary": "BINARY",
-        "VarBinary": "VARBINARY", "TinyBlob": "TINYBLOB", "Blob": "BLOB", "MediumBlob": "MEDIUMBLOB",
-        "LongBlob": "LONGBLOB", "Int": "INT", "UnsignedInt": _DT.UINT, "SmallInt": "SMALLINT",
-        "UnsignedSmallInt": _DT.USMALLINT, "MediumInt": "MEDIUMINT", "UnsignedMediumInt": _DT.UMEDIUMINT,
-        "TinyInt": "TINYINT", "UnsignedTinyInt": _DT.UTINYINT, "BigInt": "BIGINT",
-        "UnsignedBigInt": _DT.UBIGINT, "Year": "YEAR", "Float": "FLOAT", "Double": "DOUBLE",
-        "Decimal": "DECIMAL", "DateTime": "DATETIME", "Timestamp": "TIMESTAMP", "Date": "DATE",
-        "Time": "TIME", "Json": "JSON",
-    },
+    "postgres": {**_upper("Text Char VarChar Bit VarBit Uuid Xml Inet Citext Boolean Integer SmallInt Oid BigInt "
+                          "Real Decimal Money Timestamp Timestamptz Date Time Timetz Json JsonB ByteA"),
+                 "DoublePrecision": "DOUBLE PRECISION"},
+    "mysql": {**_upper("VarChar Text Char TinyText MediumText LongText Bit Binary VarBinary TinyBlob Blob "
+                       "MediumBlob LongBlob Int SmallInt MediumInt TinyInt BigInt Year Float Double Decimal "
+                       "DateTime Timestamp Date Time Json"),
+              "UnsignedInt": _DT.UINT, "UnsignedSmallInt": _DT.USMALLINT, "UnsignedMediumInt": _DT.UMEDIUMINT,
+              "UnsignedTinyInt": _DT.UTINYINT, "UnsignedBigInt": _DT.UBIGINT},
     "sqlite": {},  # Prisma has no SQLite native types; `@db.*` from another provider is ignored
 }
 _PG_SERIAL = {"INTEGER": "SERIAL", "BIGINT": "BIGSERIAL", "SMALLINT": "SMALLSERIAL"}
@@ -238,14 +234,10 @@ class _Builder:
         limit = _MAX_NAME[self.dialect] - len(suffix) - 1
         return f"{base[:limit]}_{suffix}"
 
-    def _cols(self, model: Model, field_names: Iterable[str]) -> list[str]:
-        out = []
-        for n in field_names:
-            f = model.field(n)
-            if f is None:
-                raise SchemaError(f"model {model.name} has no field {n!r}", model.line)
-            out.append(f.db_name)
-        return out
+    def _cols(self, model: Model, field_names: Sequence[str]) -> list[str]:
+        if missing := [n for n in field_names if model.field(n) is None]:
+            raise SchemaError(f"model {model.name} has no field {missing[0]!r}", model.line)
+        return [model.field(n).db_name for n in field_names]  # type: ignore[union-attr]
 
     # -- types and defaults --------------------------------------------------------------------
 
@@ -299,12 +291,31 @@ class _Builder:
                 number = decimal.Decimal(str(value))
             except decimal.InvalidOperation:
                 raise SchemaError(f"default of {field.name} is not a number: {value!r}", field.line) from None
-            if not number.is_finite() or (isinstance(value, float) and not math.isfinite(value)):
+            if not number.is_finite():
                 raise SchemaError(f"default of {field.name} must be finite", field.line)
             return exp.Literal.number(str(value))
+        if isinstance(value, str) and field.type == "DateTime":
+            return exp.Literal.string(self._datetime_text(field, value))
         if isinstance(value, str):
             return exp.Literal.string(value)
         raise SchemaError(f"unsupported default {value!r} on field {field.name}", field.line)
+
+    def _datetime_text(self, field: Field, value: str) -> str:
+        """An ISO-8601 default as UTC text in the form the client stores (MySQL refuses `T`/`Z`)."""
+        try:
+            when = datetime.datetime.fromisoformat(value)
+        except ValueError:
+            raise SchemaError(f"default of {field.name} is not an ISO-8601 date-time: {value!r}", field.line) from None
+        when = when.replace(tzinfo=when.tzinfo or datetime.UTC).astimezone(datetime.UTC)
+        native = field.native_type.name if field.native_type and self.dialect != "sqlite" else ""
+        millis = f"{when:%H:%M:%S}.{when.microsecond // 1000:03d}"
+        if native == "Date":
+            return f"{when:%Y-%m-%d}"
+        if native in ("Time", "Timetz"):
+            return millis + ("+00:00" if native == "Timetz" else "")
+        if self.dialect == "sqlite":  # compiler's fixed-width text: text order is time order
+            return f"{when:%Y-%m-%d}T{millis}+00:00"
+        return f"{when:%Y-%m-%d} {millis}" + ("+00:00" if native == "Timestamptz" else "")
 
     def _enum_value(self, field: Field, name: Any) -> exp.Expr:
         enum = self.schema.enum(field.type)
@@ -318,6 +329,9 @@ class _Builder:
         if d is None:
             return None
         if d.kind == "now":
+            if self.dialect == "sqlite":  # the text the client writes, not CURRENT_TIMESTAMP's
+                return exp.Paren(this=exp.Anonymous(this="strftime", expressions=[
+                    exp.Literal.string("%Y-%m-%dT%H:%M:%f+00:00"), exp.Literal.string("now")]))
             precision = None
             if self.dialect == "mysql":  # MySQL wants the column's own fractional precision
                 args = [int(p.name) for p in dt.expressions if isinstance(p, exp.DataTypeParam)]
@@ -345,12 +359,9 @@ class _Builder:
 
     def _wrap(self, expr: exp.Expr) -> exp.Expr:
         """SQLite and MySQL accept only literals (and CURRENT_TIMESTAMP) unparenthesised."""
-        if self.dialect == "postgres" or isinstance(expr, exp.Literal | exp.Paren | exp.CurrentTimestamp
-                                                     | exp.Boolean | exp.Null):
-            return expr
-        if isinstance(expr, exp.Neg) and isinstance(expr.this, exp.Literal):
-            return expr
-        return exp.Paren(this=expr)
+        bare = exp.Literal | exp.Paren | exp.CurrentTimestamp | exp.Boolean | exp.Null
+        keep = isinstance(expr, bare) or (isinstance(expr, exp.Neg) and isinstance(expr.this, exp.Literal))
+        return expr if keep or self.dialect == "postgres" else exp.Paren(this=expr)
 
     # -- tables --------------------------------------------------------------------------------
 
