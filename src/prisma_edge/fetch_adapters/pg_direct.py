@@ -33,7 +33,7 @@ from collections.abc import AsyncIterator, Callable, Sequence
 from typing import Any, Literal, Protocol
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-from prisma_edge import errors
+from prisma_edge import __version__, errors
 from prisma_edge.fetch_adapters import pg_types
 from prisma_edge.fetch_adapters.base import AdapterStats, Dialect, IsolationLevel, Query, ResultSet
 from prisma_edge.fetch_adapters.pg_errors import error_from_sqlstate
@@ -54,7 +54,7 @@ from prisma_edge.fetch_adapters.transport import is_loopback_host
 
 __all__ = ["ByteStream", "PgDirectAdapter", "PgSession", "PgTransaction", "PgWireAdapter", "begin_sql"]
 
-APPLICATION_NAME = "prisma-edge"
+APPLICATION_NAME = f"prisma-edge/{__version__}"
 SslMode = Literal["disable", "allow", "prefer", "require", "verify-ca", "verify-full"]
 Statement = tuple[str, Sequence[Any]]
 
@@ -195,9 +195,11 @@ class PgSession:
             await self._send(prefix + build())
             return await self._collect()
         except TimeoutError:  # only our login deadline raises this in here
+            self.broken = True
             await self.close()
             raise errors.TimeoutError(f"logging in to PostgreSQL took longer than {self._connect_timeout}s") from None
         except BaseException:  # failed or cancelled mid-exchange: the protocol position is lost
+            self.broken = True  # no Terminate: the server may still be answering
             await self.close()
             raise
 

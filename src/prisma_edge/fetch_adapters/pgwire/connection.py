@@ -118,8 +118,8 @@ class ConnState(enum.Enum):
         return self.value
 
 
-class _Step(enum.Enum):
-    """Where an operation stands: what the server owes us next."""
+class _Step:
+    """Where an operation stands: what the server owes us next (plain strings: hot dict keys)."""
 
     PARSE = "PARSE"  # extended statement: ParseComplete next
     BIND = "BIND"  # BindComplete next
@@ -130,15 +130,13 @@ class _Step(enum.Enum):
     SIMPLE_ROWS = "SIMPLE_ROWS"  # simple query, inside a row-returning statement
     SYNC = "SYNC"  # ReadyForQuery next (after any ErrorResponse at commit)
 
-    def __repr__(self) -> str:
-        return self.value
-
 
 _EXTENDED = frozenset({_Step.PARSE, _Step.BIND, _Step.DESCRIBE, _Step.ROWS, _Step.EXECUTE})
+_ROW_STEPS = frozenset({_Step.ROWS, _Step.SIMPLE_ROWS})
 _DONE = None
 
 # (step, event type) -> next step; _DONE pops the operation. ErrorResponse is handled apart.
-_TRANSITIONS: dict[tuple[_Step, type[Event]], _Step | None] = {
+_TRANSITIONS: dict[tuple[str, type[Event]], str | None] = {
     (_Step.PARSE, ParseComplete): _Step.BIND,
     (_Step.BIND, BindComplete): _Step.DESCRIBE,
     (_Step.DESCRIBE, RowDescription): _Step.ROWS,
@@ -191,7 +189,7 @@ class PgConnection:
         self._buf = bytearray()
         self._pos = 0
         self._eof = False
-        self._ops: deque[list[_Step]] = deque()  # each op is a one-item list: its mutable step
+        self._ops: deque[list[str]] = deque()  # each op is a one-item list: its mutable step
         self._unsynced = 0
         self._skipping = False
         self._auth = Authenticator(user, password)
@@ -353,7 +351,11 @@ class PgConnection:
                         )
                     self._state = ConnState.CLOSED
                     return ConnectionClosed()
-                event = self._handle(m.decode(raw[0], raw[1]))
+                kind, payload = raw
+                ops = self._ops
+                if kind == 0x44 and ops and ops[0][0] in _ROW_STEPS and self._state is ConnState.READY:
+                    return m.decode(kind, payload)  # the hot path: a row where rows are expected
+                event = self._handle(m.decode(kind, payload))
                 if event is not None:
                     return event
         except PrismaEdgeError as e:
@@ -407,14 +409,14 @@ class PgConnection:
             if step in _EXTENDED:
                 ops.popleft()
                 self._skipping = True
-            elif step is _Step.SIMPLE_ROWS:
+            elif step == _Step.SIMPLE_ROWS:
                 op[0] = _Step.SIMPLE
             return ev
         try:
             nxt = _TRANSITIONS[(step, type(ev))]
         except KeyError:
             raise RemoteProtocolError(
-                f"can't handle {type(ev).__name__} while waiting for step {step.value}"
+                f"can't handle {type(ev).__name__} while waiting for step {step}"
             ) from None
         if nxt is _DONE:
             ops.popleft()
