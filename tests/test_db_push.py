@@ -597,6 +597,16 @@ def test_cli_print_shows_the_ddl_without_connecting(tmp_path: Path, monkeypatch:
     assert 'CREATE TABLE "order_items" (\n' in out
 
 
+def test_cli_reads_the_url_from_a_dotenv_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    sample("shop")
+    path = write_schema(tmp_path, "shop", "sqlite", url='env("PE_TEST_DOTENV_URL")')
+    monkeypatch.delenv("PE_TEST_DOTENV_URL", raising=False)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".env").write_text('# local settings\nOTHER=1\nPE_TEST_DOTENV_URL="file:./from-dotenv.db"\n')
+    assert main(["db", "push", "--schema", str(path)]) == 0
+    assert (path.parent / "from-dotenv.db").exists()
+
+
 def test_cli_errors_name_the_problem(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                      capsys: pytest.CaptureFixture[str]):
     sample("blog")

@@ -191,10 +191,27 @@ def resolve_url(schema: Schema, cli_url: str | None, schema_dir: Path) -> tuple[
     if ds is not None and ds.url:
         return ds.url, schema_dir
     var = (ds.url_env if ds is not None else None) or "DATABASE_URL"
-    value = os.environ.get(var)
+    value = os.environ.get(var) or _dotenv(var, [Path.cwd() / ".env", schema_dir / ".env"])
     if not value:
-        raise ClientError(f"no database URL: the environment variable {var} is not set (or pass --url)")
+        raise ClientError(f"no database URL: the environment variable {var} is not set "
+                          "(nor in ./.env or the schema's .env); set it or pass --url")
     return value, schema_dir
+
+
+def _dotenv(var: str, files: list[Path]) -> str | None:
+    """`VAR=value` from the first .env file that sets it, as Prisma's CLI reads them."""
+    for path in files:
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except OSError:
+            continue
+        for line in lines:
+            key, sep, value = line.strip().removeprefix("export ").partition("=")
+            if sep and key.strip() == var:
+                value = value.strip()
+                quoted = len(value) >= 2 and value[0] == value[-1] and value[0] in "'\""
+                return value[1:-1] if quoted else value.split(" #", 1)[0].strip()
+    return None
 
 
 # -- blocking drivers behind the Connection interface (CPython CLI) ----------------------------
