@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
+import os
 import uuid
 from decimal import Decimal
 from urllib.parse import urlsplit, urlunsplit
@@ -343,3 +344,40 @@ async def test_a_session_left_inside_a_transaction_is_not_reused(postgres_url):
         await db.query(Query("INSERT INTO t VALUES (1)"))
         with admin(postgres_url) as conn:
             assert conn.execute("SELECT count(*) FROM t").fetchone() == (1,)
+
+
+# --------------------------------------------------------------------------- connecting
+
+
+def _with_query(url: str, query: str) -> str:
+    return f"{url}{'&' if '?' in url else '?'}{query}"
+
+
+async def test_sslmode_prefer_falls_back_and_require_refuses_a_server_without_tls(postgres_url):
+    with admin(postgres_url) as conn:
+        if conn.execute("SHOW ssl").fetchone() != ("off",):
+            pytest.skip("this PostgreSQL has TLS on; the private cluster in test_pgwire_live.py covers TLS")
+    async with PgDirectAdapter(_with_query(postgres_url, "sslmode=prefer")) as db:
+        assert (await db.query(Query("SELECT 1"))).rows == ((1,),)
+        assert db.stats.round_trips == 3  # SSLRequest (answered N), startup, query
+    db = PgDirectAdapter(_with_query(postgres_url, "sslmode=require"))
+    with pytest.raises(errors.ConnectionError, match="does not accept TLS"):
+        await db.query(Query("SELECT 1"))
+    await db.close()
+
+
+async def test_unix_socket_directory_in_the_url(postgres_url):
+    socket_dir = "/var/run/postgresql"
+    if not os.path.exists(f"{socket_dir}/.s.PGSQL.5432"):
+        pytest.skip(f"no PostgreSQL Unix socket in {socket_dir}")
+    parts = urlsplit(postgres_url)
+    url = f"postgresql://{parts.username}@{parts.path}?host={socket_dir}"
+    async with PgDirectAdapter(url) as db:
+        rs = await db.query(Query("SELECT current_database(), inet_client_addr() IS NULL AS via_socket"))
+        assert rs.rows == ((parts.path.lstrip("/"), True),)
+
+
+async def test_application_name_and_session_settings(postgres_url):
+    async with PgDirectAdapter(_with_query(postgres_url, "application_name=my-app")) as db:
+        rs = await db.query(Query("SELECT current_setting('application_name'), current_setting('TimeZone')"))
+        assert rs.rows == (("my-app", "UTC"),)
