@@ -7,8 +7,9 @@
 #   --no-setup     skip scripts/setup.sh (venv, npm ci, chromium, Pyodide wheels)
 #   PYTEST_ARGS    passed to pytest in every runtime (e.g. -- -k sqlite tests/test_x.py)
 #
-# Steps, in order: set-up; ruff check; pytest under CPython; pytest in Pyodide under Node
-# (wasm_tests/run_node.mjs); pytest in Pyodide in headless Chromium (wasm_tests/run_chromium.py);
+# Steps, in order: set-up; ruff check; pytest under CPython; start the local Neon/PlanetScale
+# endpoints for Pyodide (which has no TCP); pytest in Pyodide under Node (wasm_tests/run_node.mjs);
+# pytest in Pyodide in headless Chromium (wasm_tests/run_chromium.py);
 # the official JS drivers' fidelity tests (node --test tests/node/*.test.mjs, when there are any).
 # Prints each step's wall time, a table per runtime (passed / failed / skipped / of which
 # no_pyodide), and as the very last line "N passed, M failed" over all runtimes, where M also
@@ -27,7 +28,7 @@ while [ $# -gt 0 ]; do
     --steps=*) IFS=, read -r -a STEPS <<< "${1#--steps=}"; shift ;;
     --no-setup) SETUP=0; shift ;;
     --) shift; PYTEST_ARGS=("$@"); break ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) echo "test.sh: unknown argument $1 (pytest arguments go after --)" >&2; exit 2 ;;
   esac
 done
@@ -37,7 +38,9 @@ done
 
 STEP_TIMEOUT=${TEST_STEP_TIMEOUT:-600}  # seconds; a safety net, not a target
 OUT=$(mktemp -d)
-trap 'rm -rf "$OUT"' EXIT
+ENDPOINT_PIDS=()
+ENDPOINT_ENV=()
+trap 'stop_endpoints; rm -rf "$OUT"' EXIT
 : > "$OUT/steps.tsv"
 T_START=$EPOCHREALTIME
 
@@ -73,6 +76,47 @@ pytest_note() {
     124|137) echo "killed after ${STEP_TIMEOUT}s" ;;
     *) echo "exit $rc" ;;
   esac
+}
+
+# Pyodide has no TCP sockets, so for the Node and Chromium runs the local Neon and PlanetScale
+# endpoints (tests/support/endpoints.py, ps_endpoint.py) run here, outside, and the runners pass
+# their PRISMA_EDGE_* URLs into Python. Their values hold credentials: never printed.
+# start_endpoint NAME LINES COMMAND...: serve in the background, stdin on a FIFO we hold open (so
+# the endpoint also stops if this script dies), until it printed LINES `PRISMA_EDGE_X=value` lines.
+start_endpoint() {
+  local name=$1 want=$2 pid fd i
+  shift 2
+  mkfifo "$OUT/$name.in"
+  "$@" < "$OUT/$name.in" > "$OUT/$name.out" 2> "$OUT/$name.err" &
+  pid=$!
+  exec {fd}> "$OUT/$name.in"
+  ENDPOINT_PIDS+=("$pid:$fd")
+  for ((i = 0; i < 600; i++)); do
+    [ "$(grep -c '^PRISMA_EDGE_[A-Z_]*=' "$OUT/$name.out")" -ge "$want" ] && break
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  if [ "$(grep -c '^PRISMA_EDGE_[A-Z_]*=' "$OUT/$name.out")" -lt "$want" ]; then
+    echo "$name endpoint did not start:"
+    tail -n 5 "$OUT/$name.err" | sed 's/^/    /'
+    return 1
+  fi
+  mapfile -t -O "${#ENDPOINT_ENV[@]}" ENDPOINT_ENV < <(grep '^PRISMA_EDGE_[A-Z_]*=' "$OUT/$name.out")
+  echo "$name endpoint up (pid $pid): $(grep -o '^PRISMA_EDGE_[A-Z_]*' "$OUT/$name.out" | paste -sd' ')"
+}
+# SIGTERM each endpoint (each drops its throwaway database), SIGKILL after 20 s.
+stop_endpoints() {
+  local entry pid fd i
+  for entry in "${ENDPOINT_PIDS[@]}"; do
+    pid=${entry%%:*} fd=${entry##*:}
+    exec {fd}>&-
+    kill -TERM "$pid" 2>/dev/null
+    for ((i = 0; i < 200; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null
+    wait "$pid" 2>/dev/null
+  done
+  ENDPOINT_PIDS=()
+  ENDPOINT_ENV=()
 }
 
 # run_pytest_step STEP TITLE COMMAND...   (the command gets --summary-json itself)
@@ -114,16 +158,31 @@ else
       -rfEs "${PYTEST_ARGS[@]}"
   fi
 
+  if selected node || selected chromium; then
+    header "endpoints: local Neon and PlanetScale endpoints for the Pyodide runs"
+    t0=$EPOCHREALTIME
+    if start_endpoint neon 2 .venv/bin/python -m tests.support.endpoints \
+        && start_endpoint planetscale 1 .venv/bin/python -m tests.support.ps_endpoint; then
+      record endpoints ok "$(elapsed "$t0")" ""
+    elif [ "${CI:-}" = true ]; then
+      record endpoints FAILED "$(elapsed "$t0")" "could not start; Pyodide would skip their tests"
+    else
+      record endpoints none "$(elapsed "$t0")" "unavailable: Pyodide skips the tests that need them"
+    fi
+  fi
+
   if selected node; then
     run_pytest_step node "pytest in Pyodide under Node $(node --version)" \
-      node --experimental-wasm-stack-switching wasm_tests/run_node.mjs \
+      env "${ENDPOINT_ENV[@]}" node --experimental-wasm-stack-switching wasm_tests/run_node.mjs \
       --summary-json "$OUT/node.json" -- -rfEs "${PYTEST_ARGS[@]}"
   fi
 
   if selected chromium; then
     run_pytest_step chromium "pytest in Pyodide in headless Chromium" \
-      .venv/bin/python wasm_tests/run_chromium.py --summary-json "$OUT/chromium.json" -- -rfEs "${PYTEST_ARGS[@]}"
+      env "${ENDPOINT_ENV[@]}" .venv/bin/python wasm_tests/run_chromium.py --summary-json "$OUT/chromium.json" \
+      -- -rfEs "${PYTEST_ARGS[@]}"
   fi
+  stop_endpoints
 
   if selected node-drivers; then
     shopt -s nullglob
