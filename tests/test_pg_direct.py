@@ -381,3 +381,21 @@ async def test_application_name_and_session_settings(postgres_url):
     async with PgDirectAdapter(_with_query(postgres_url, "application_name=my-app")) as db:
         rs = await db.query(Query("SELECT current_setting('application_name'), current_setting('TimeZone')"))
         assert rs.rows == (("my-app", "UTC"),)
+
+
+async def test_deferred_constraint_failing_at_commit_is_raised(postgres_url):
+    """The error comes at the Sync (query) or at COMMIT (batch), after the statement succeeded."""
+    async with PgDirectAdapter(postgres_url) as db:
+        await db.batch(
+            [
+                Query("CREATE TABLE parent (id int PRIMARY KEY)"),
+                Query(
+                    "CREATE TABLE child (id int, parent_id int REFERENCES parent(id) DEFERRABLE INITIALLY DEFERRED)"
+                ),
+            ]
+        )
+        with pytest.raises(errors.ForeignKeyError):
+            await db.query(Query("INSERT INTO child VALUES (1, 99)"))
+        with pytest.raises(errors.ForeignKeyError):
+            await db.batch([Query("INSERT INTO child VALUES (2, 99)"), Query("INSERT INTO child VALUES (3, 98)")])
+        assert (await db.query(Query("SELECT count(*) FROM child"))).rows == ((0,),)

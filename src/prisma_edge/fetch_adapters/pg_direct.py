@@ -333,7 +333,7 @@ class PgWireAdapter:
             outcomes = await s.run([(begin, ()), *((q.sql, q.params) for q in queries), ("COMMIT", ())])
             if any(isinstance(o, errors.PrismaEdgeError) for o in outcomes) and s.conn.transaction_status != "I":
                 await s.simple("ROLLBACK")
-        return _only_results(outcomes[1:-1])
+        return _only_results(outcomes)[1:-1]  # errors of BEGIN/COMMIT (SAVEPOINT/RELEASE) count too
 
     @contextlib.asynccontextmanager
     async def transaction(
@@ -448,7 +448,7 @@ class PgTransaction:
         if any(isinstance(o, errors.PrismaEdgeError) for o in outcomes):
             async with self._lock:
                 await self._s.simple(f"ROLLBACK TO SAVEPOINT {name}")
-        return _only_results(outcomes[1:-1])
+        return _only_results(outcomes)[1:-1]  # errors of BEGIN/COMMIT (SAVEPOINT/RELEASE) count too
 
     async def _finish(self, *, commit: bool) -> None:
         if self._done:
