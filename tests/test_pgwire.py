@@ -806,3 +806,30 @@ def test_the_protocol_package_does_no_io():
         text = path.read_text()
         for name in ("asyncio", "socket", "selectors", "js", "pyodide", "ssl"):
             assert not re.search(rf"^\s*(import|from)\s+{name}\b", text, re.M), f"{path.name} imports {name}"
+
+
+def test_an_error_skips_only_until_its_own_sync():
+    conn = ready()
+    conn.send_query("SELEC 1")
+    conn.send_query("SELECT 2")
+    conn.sync()
+    conn.send_query("SELECT 3")
+    conn.sync()
+    err = be("E", b"SERROR\x00VERROR\x00C42601\x00Msyntax error\x00\x00")
+    second = be("1") + be("2") + be("n") + be("C", b"SELECT 0\x00") + READY_I
+    events = feed(conn, err + READY_I + second)
+    assert [type(e).__name__ for e in events] == [
+        "ErrorResponse", "StatementSkipped", "ReadyForQuery",
+        "ParseComplete", "BindComplete", "NoData", "CommandComplete", "ReadyForQuery",
+    ]  # fmt: skip
+    assert conn.idle
+
+
+def test_statements_queued_after_an_error_but_before_the_sync_are_skipped_too():
+    conn = ready()
+    conn.send_query("SELEC 1")
+    assert feed(conn, be("E", b"SERROR\x00VERROR\x00C42601\x00Mx\x00\x00"))[0].sqlstate == "42601"
+    conn.send_query("SELECT 2")  # the server will discard this one as well
+    assert conn.next_event() == StatementSkipped()
+    conn.sync()
+    assert feed(conn, READY_I) == [ReadyForQuery("I")] and conn.idle
