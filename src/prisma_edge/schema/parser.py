@@ -8,8 +8,6 @@ line and column.
 
 from __future__ import annotations
 
-import difflib
-
 from attrs import frozen
 
 from prisma_edge.errors import SchemaError
@@ -186,6 +184,8 @@ class _Parser:
             if kw in _UNSUPPORTED_BLOCKS:
                 raise self.error(_UNSUPPORTED_BLOCKS[kw])
             if kw not in BLOCK_KEYWORDS:
+                import difflib  # lazily: only this error path needs it
+
                 close = difflib.get_close_matches(kw, BLOCK_KEYWORDS, n=1)
                 hint = f" (did you mean `{close[0]}`?)" if close else ""
                 raise self.error(

@@ -12,8 +12,6 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime as dt
-import decimal
-import difflib
 import json
 from typing import Any
 
@@ -218,8 +216,7 @@ class _Resolver:
                 self.p.add(f"`{prefix}{attr.name}` takes no positional argument here: `{a.describe()}`", a)
                 continue
             if name not in allowed:
-                close = difflib.get_close_matches(name, allowed, n=1)
-                hint = f" (did you mean `{close[0]}`?)" if close else ""
+                hint = _suggest(name, allowed)
                 self.p.add(f"unknown argument `{name}` for `{prefix}{attr.name}`{hint}; "
                            f"expected {', '.join(f'`{x}`' for x in allowed) or 'no arguments'}", a)
                 continue
@@ -408,8 +405,7 @@ class _Resolver:
             return "object"
         else:
             choices = sorted(SCALAR_TYPES) + list(self.enums) + list(self.models)
-            close = difflib.get_close_matches(d.type, choices, n=1)
-            hint = f" (did you mean `{close[0]}`?)" if close else ""
+            hint = _suggest(d.type, choices)
             self.p.add(f"unknown type `{d.type}` on field `{d.name}` of model `{m.name}`{hint}", _type_pos(d))
             return None
         if d.is_list and self.provider != "postgresql":
@@ -435,8 +431,7 @@ class _Resolver:
             self.p.add(f"`@relation` can only be used on relation fields; `{f.name}` is a {f.type}", a)
             return
         if name not in FIELD_ATTRIBUTES:
-            close = difflib.get_close_matches(name, FIELD_ATTRIBUTES, n=1)
-            hint = f" (did you mean `@{close[0]}`?)" if close else ""
+            hint = _suggest(name, FIELD_ATTRIBUTES, "@")
             self.p.add(f"unknown attribute `@{name}` on field `{f.name}`{hint}", a)
             return
         args = self.args(a, "@", FIELD_ATTRIBUTES[name], FIELD_ATTRIBUTES[name][0] if name in (
@@ -470,8 +465,7 @@ class _Resolver:
             self.p.add(f"native type {name} is not supported for {self.provider} connector", a)
             return None
         if name not in table:
-            close = difflib.get_close_matches(name, list(table), n=1)
-            hint = f" (did you mean `@{self.ds_name}.{close[0]}`?)" if close else ""
+            hint = _suggest(name, list(table), f"@{self.ds_name}.")
             self.p.add(f"unknown native type `@{self.ds_name}.{name}` for {self.provider}{hint}", a)
             return None
         types, counts = table[name]
@@ -490,8 +484,7 @@ class _Resolver:
         if e.kind == "call":
             spec = DEFAULT_FUNCTIONS.get(e.value)
             if spec is None:
-                close = difflib.get_close_matches(e.value, list(DEFAULT_FUNCTIONS), n=1)
-                hint = f" (did you mean `{close[0]}()`?)" if close else ""
+                hint = _suggest(e.value, list(DEFAULT_FUNCTIONS), "", "()")
                 self.p.add(f"unknown function `{e.value}()` in `@default`{hint}", e)
                 return None
             types, arg_choices = spec
@@ -544,9 +537,14 @@ class _Resolver:
             if t == "Float" and k == "number":
                 return float(v)
             if t == "Decimal" and k in ("number", "string"):
-                d = decimal.Decimal(v)
-                if d.is_finite():
-                    return str(d)
+                import decimal  # lazily: only Decimal defaults need it
+
+                try:
+                    d = decimal.Decimal(v)
+                    if d.is_finite():
+                        return str(d)  # normalised: Decimal() also accepts " 1.5" and "1_000"
+                except decimal.InvalidOperation:
+                    pass
             if t == "Boolean" and k == "const" and v in ("true", "false"):
                 return v == "true"
             if t == "DateTime" and k == "string" and "T" in v:
@@ -558,7 +556,7 @@ class _Resolver:
             if t == "Bytes" and k == "string":
                 base64.b64decode(v, validate=True)
                 return v
-        except (ValueError, decimal.InvalidOperation, binascii.Error):
+        except (ValueError, binascii.Error):
             pass
         self.p.add(f"`@default({e.describe()})` is not a valid {t} value for field `{f.name}`", e)
         return _BAD
@@ -577,8 +575,7 @@ class _Resolver:
                     self.p.add(f"attribute `@@{a.name}` can only be defined once", a)
                 once.add(a.name)
             if a.name not in MODEL_ATTRIBUTES:
-                close = difflib.get_close_matches(a.name, list(MODEL_ATTRIBUTES), n=1)
-                hint = f" (did you mean `@@{close[0]}`?)" if close else ""
+                hint = _suggest(a.name, list(MODEL_ATTRIBUTES), "@@")
                 self.p.add(f"unknown attribute `@@{a.name}` on model `{m.name}`{hint}", a)
                 continue
             args = self.args(a, "@@", MODEL_ATTRIBUTES[a.name], MODEL_ATTRIBUTES[a.name][0] if
@@ -720,6 +717,14 @@ class _Resolver:
 
 
 _BAD = object()
+
+
+def _suggest(word: str, choices: Any, prefix: str = "", suffix: str = "") -> str:
+    """` (did you mean `x`?)` for the closest choice, or "" (difflib is loaded only on this error path)."""
+    import difflib
+
+    close = difflib.get_close_matches(word, list(choices), n=1)
+    return f" (did you mean `{prefix}{close[0]}{suffix}`?)" if close else ""
 
 
 def _type_pos(d: FieldDecl) -> Any:
