@@ -206,6 +206,21 @@ async def test_no_session_state_leaks_between_requests(neon):
         assert rs.rows[0][0] in (None, "") and rs.rows[0][1] == "UTC"
 
 
+async def test_endpoint_survives_its_connections_being_killed(neon):
+    """Pooled connections the server closed (restart, pg_terminate_backend) are replaced, not reported."""
+    db = neon.adapter()
+    await asyncio.gather(*(db.query(q("SELECT pg_sleep(0.2)")) for _ in range(6)))  # fill the pool
+    others = ("FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() "
+              "AND backend_type = 'client backend'")
+    await db.query(q(f"SELECT count(pg_terminate_backend(pid)) {others}"))
+    for _ in range(100):  # until the server has closed them (asynchronous)
+        if (await db.query(q(f"SELECT count(*) {others}"))).rows == ((0,),):
+            break
+        await asyncio.sleep(0.05)
+    results = await asyncio.gather(*(db.query(q("SELECT $1::int", i)) for i in range(6)))
+    assert [r.rows for r in results] == [((i,),) for i in range(6)]
+
+
 # -- batches ----------------------------------------------------------------------------------------
 
 async def test_batch_is_atomic(neon):

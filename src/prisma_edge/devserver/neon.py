@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import hmac
 import json
 import logging
@@ -42,7 +43,7 @@ import secrets
 import threading
 import time
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 from urllib.parse import quote, unquote, urlsplit
@@ -316,10 +317,15 @@ class PgPool:
 
     def acquire(self, info: Mapping[str, str]) -> Any:
         key = (info["dbname"], info["application_name"], info["options"])
-        with self._lock:
-            idle = self._idle.get(key)
-            if idle:
-                return idle.pop()
+        while True:
+            with self._lock:
+                idle = self._idle.get(key)
+                conn = idle.pop() if idle else None
+            if conn is None:
+                break
+            if not _closed_by_server(conn):
+                return conn
+            conn.finish()
         from psycopg.conninfo import make_conninfo  # noqa: PLC0415
 
         pq = _pq()
@@ -355,6 +361,17 @@ class PgPool:
             self._idle.clear()
         for c in conns:
             c.finish()
+
+
+def _closed_by_server(conn: Any) -> bool:
+    """An idle connection has nothing to read unless the server closed it (restart, terminate)."""
+    import select  # noqa: PLC0415
+
+    try:
+        readable, _, _ = select.select([conn.socket], [], [], 0)
+    except (OSError, ValueError):
+        return True
+    return bool(readable)
 
 
 def _connect_failure(text: str) -> PgFailure:
@@ -393,32 +410,44 @@ def begin_sql(level: str | None, read_only: bool, deferrable: bool) -> bytes:
     return exp.Transaction(modes=modes or None).sql("postgres").encode()
 
 
-def run_query(pool: PgPool, info: Mapping[str, str], query: Query, raw_text: bool, array_mode: bool,
-              limit: int) -> tuple[int, dict[str, Any]]:
+@contextlib.contextmanager
+def _session(pool: PgPool, info: Mapping[str, str]) -> Iterator[Any]:
+    """A pooled connection; a connection lost on the way is a 500, as Neon answers for compute errors."""
+    import psycopg  # noqa: PLC0415
+
     conn = pool.acquire(info)
     try:
-        return 200, _execute(conn, query, raw_text, array_mode, [limit, limit])
+        yield conn
+    except psycopg.Error:
+        raise PgFailure(500, "the connection to the database was lost") from None
     finally:
-        pool.release(info, conn)
+        try:
+            pool.release(info, conn)
+        except psycopg.Error:
+            conn.finish()
+
+
+def run_query(pool: PgPool, info: Mapping[str, str], query: Query, raw_text: bool, array_mode: bool,
+              limit: int) -> tuple[int, dict[str, Any]]:
+    with _session(pool, info) as conn:
+        return 200, _execute(conn, query, raw_text, array_mode, [limit, limit])
 
 
 def run_batch(pool: PgPool, info: Mapping[str, str], begin: bytes, queries: list[Query], raw_text: bool,
               array_mode: bool, limit: int) -> tuple[int, dict[str, Any]]:
     """All queries in one transaction; on the first error roll back and report only it."""
     pq = _pq()
-    conn = pool.acquire(info)
     budget = [limit, limit]
-    try:
+    with _session(pool, info) as conn:
         _check(pq, conn.exec_(begin))
         try:
             results = [_execute(conn, q, raw_text, array_mode, budget) for q in queries]
             _check(pq, conn.exec_(_SQL["commit"]))
         except BaseException:
-            conn.exec_(_SQL["rollback"])
+            with contextlib.suppress(Exception):
+                conn.exec_(_SQL["rollback"])
             raise
         return 200, {"results": results}
-    finally:
-        pool.release(info, conn)
 
 
 def _check(pq: Any, res: Any) -> None:
