@@ -22,7 +22,9 @@ def _query(stmt: Statement, bound: dict[int, Any], results: list[ResultSet | Non
     params: list[Any] = []
     for p in stmt.params:
         if isinstance(p, Ref):
-            rs = results[p.step]
+            rs = results[p.step] if p.step < len(results) else None
+            if (rs is None or not rs.rows) and p.alt is not None:
+                rs = results[p.alt] if p.alt < len(results) else None
             assert rs is not None and rs.rows, "a dependent step ran without its source row"
             params.append(rs.rows[0][p.column])
         else:
@@ -92,7 +94,7 @@ async def _run_steps(conn: Connection, plan: Plan, bound: dict[int, Any]) -> lis
             results.append(None)
             continue
         rs = await conn.query(_query(step.statement, bound, results))
-        if step.require == "found" and not rs.rows:
+        if step.require == "found" and not rs.rows or step.require == "affected" and not rs.rows_affected:
             raise RecordNotFoundError(plan.not_found)
         results.append(rs)
     return results

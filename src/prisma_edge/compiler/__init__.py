@@ -92,6 +92,10 @@ def build(schema: Schema, op: ir.Operation, dialect: str) -> Plan:
         kind = "aggregate_count" if isinstance(op, ir.Aggregate) and op.count_scalar and len(op.fields) == 1 else (
             "aggregate" if isinstance(op, ir.Aggregate) else "groups")
         return Plan((Step(ctx.rules.render(q), result=True),), kind, shape, False, _slots(ctx))
+    if isinstance(op, ir.NestedWrite):
+        from .nested import NestedBuilder
+
+        return NestedBuilder(ctx).plan(op)
     wb = WriteBuilder(ctx)
     method = {
         ir.Create: wb.create, ir.CreateMany: wb.create_many, ir.Update: wb.update, ir.UpdateMany: wb.update_many,

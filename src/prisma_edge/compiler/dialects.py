@@ -25,10 +25,12 @@ from ..schema.model import Field
 
 @frozen
 class Ref:
-    """A parameter taken from column `column` of the first row of statement `step`."""
+    """A parameter taken from column `column` of the first row of statement `step`
+    (or of statement `alt` when `step` did not run or found no row)."""
 
     step: int
     column: int
+    alt: int | None = None
 
 
 ParamRef = int | Ref
@@ -44,13 +46,15 @@ class Statement:
 
 def param(key: int | Ref) -> exp.Placeholder:
     """A placeholder node for a slot index or a Ref."""
-    return exp.Placeholder(this=f"r{key.step}.{key.column}" if isinstance(key, Ref) else str(key))
+    if isinstance(key, Ref):
+        return exp.Placeholder(this=f"r{key.step}.{key.column}" + (f".{key.alt}" if key.alt is not None else ""))
+    return exp.Placeholder(this=str(key))
 
 
 def _parse_key(text: str) -> ParamRef:
     if text.startswith("r"):
-        step, col = text[1:].split(".")
-        return Ref(int(step), int(col))
+        parts = [int(x) for x in text[1:].split(".")]
+        return Ref(parts[0], parts[1], parts[2] if len(parts) > 2 else None)
     return int(text)
 
 

@@ -264,3 +264,57 @@ class GroupBy:
     take: Slot | None
     skip: Slot | None
     fields: tuple[AggregateField, ...]
+
+
+# ---- nested writes -------------------------------------------------------------------------
+
+
+@frozen
+class NestedCreate:
+    """Create one record, with the relation writes nested in its data."""
+
+    model: str
+    values: tuple[Assign, ...]
+    relations: tuple[RelationWrite, ...] = ()
+
+
+@frozen
+class ConnectOrCreate:
+    where: Cond
+    create: NestedCreate
+
+
+@frozen
+class RelationWrite:
+    """The writes nested under one relation field of a create (or update) of its parent.
+
+    connect / disconnect / delete hold unique selectors on the related model; `set` replaces
+    the whole list (connect these, disconnect the rest); `update_many` / `delete_many` pairs a
+    filter with data (data None for delete_many); `disconnect_all` / `delete_one` serve to-one
+    relations given `True`.
+    """
+
+    field: str
+    creates: tuple[NestedCreate, ...] = ()
+    create_many: tuple[NestedCreate, ...] = ()
+    skip_duplicates: bool = False
+    connects: tuple[Cond, ...] = ()
+    connect_or_creates: tuple[ConnectOrCreate, ...] = ()
+    disconnects: tuple[Cond, ...] = ()
+    disconnect_all: bool = False
+    sets: tuple[Cond, ...] | None = None
+    deletes: tuple[Cond, ...] = ()
+    delete_one: bool = False
+    update_many: tuple[tuple[Cond | None, tuple[Assign, ...] | None], ...] = ()
+    updates: tuple[tuple[Cond | None, tuple[Assign, ...]], ...] = ()
+
+
+@frozen
+class NestedWrite:
+    """A create or update whose data has relation writes: compiled to a write program."""
+
+    model: str
+    kind: str  # "create" | "update"
+    root: NestedCreate
+    where: Cond | None  # update: the record to update
+    selection: Selection

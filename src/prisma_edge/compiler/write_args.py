@@ -44,19 +44,25 @@ class WriteParser(ArgParser):
         hint = f" Set the foreign key {', '.join(f'`{x}`' for x in fk)} directly instead." if fk else ""
         self.fail(path, f"nested writes on relation `{f.name}` ({keys}) are not supported yet.{hint}")
 
-    def create_values(self, model: Model, data: Any, path: str, now: dt.datetime) -> tuple[ir.Assign, ...]:
+    def create_values(self, model: Model, data: Any, path: str, now: dt.datetime, *, nested: bool = False,
+                      implied: frozenset[str] = frozenset()) -> tuple[ir.Assign, ...]:
+        """Scalar values of a create. `implied`: foreign keys a relation write will fill in."""
         obj = self.mapping(data, path)
         if obj is None:
             return ()
         out: list[ir.Assign] = []
-        given: set[str] = set()
+        given: set[str] = set(implied)
         for key, val in obj.items():
             f = self.field(model, key, path)
             if f is None:
                 continue
             p = _join(path, key)
             if f.kind == "object":
-                self.nested_unsupported(f, val, p)
+                if not nested:
+                    self.nested_unsupported(f, val, p)
+                continue
+            if key in implied:
+                self.fail(p, f"`{key}` is set by a relation write in the same data; give one or the other")
                 continue
             given.add(key)
             if val is None:
@@ -79,7 +85,7 @@ class WriteParser(ArgParser):
                 self.fail(path, f"missing required field `{f.name}` ({f.type}) on model `{model.name}`")
         return tuple(out)
 
-    def update_values(self, model: Model, data: Any, path: str, now: dt.datetime) -> tuple[ir.Assign, ...]:
+    def update_values(self, model: Model, data: Any, path: str, now: dt.datetime, *, nested: bool = False) -> tuple[ir.Assign, ...]:
         obj = self.mapping(data, path)
         if obj is None:
             return ()
@@ -90,7 +96,8 @@ class WriteParser(ArgParser):
                 continue
             p = _join(path, key)
             if f.kind == "object":
-                self.nested_unsupported(f, val, p)
+                if not nested:
+                    self.nested_unsupported(f, val, p)
                 continue
             op, v = "set", val
             if isinstance(val, Mapping) and f.type != "Json":
@@ -129,6 +136,27 @@ def parse_write(schema: Schema, model: Model, action: str, args: Mapping[str, An
     now = _now()
     op: ir.Operation
     sel_keys = ("select", "include", "omit")
+    from .nested_args import NestedParser, has_relation_writes
+
+    if action in ("create", "update") and has_relation_writes(model, args.get("data")):
+        p = NestedParser(schema, model, action)
+        p.check_keys(args, ("data", *sel_keys) if action == "create" else ("where", "data", *sel_keys), "")
+        if action == "create":
+            root = p.create_tree(model, args["data"], "data", now)
+            where = None
+        else:
+            where = p.unique_where(model, args.get("where"), "where")
+            data = args["data"]
+            values = p.update_values(model, data, "data", now, nested=True)
+            writes = []
+            for key, val in data.items():
+                f = model.field(key)
+                if f is not None and f.kind == "object" and (rw := p.relation_write(model, f, val, _join("data", key), now, "update")):
+                    writes.append(rw)
+            root = ir.NestedCreate(model.name, values, tuple(writes))
+        sel = p.selection(model, args, "")
+        p.raise_if_problems()
+        return ir.NestedWrite(model.name, action, root, where, sel), p.values
     if action == "create":
         p.check_keys(args, ("data", *sel_keys), "")
         if "data" not in args:

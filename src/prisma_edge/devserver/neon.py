@@ -46,7 +46,7 @@ import uuid
 from collections.abc import Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import parse_qsl, quote, unquote, urlsplit
 
 from prisma_edge.devserver.http import HttpServer, Request, Response, ThreadedServer, json_response
 from prisma_edge.errors import ClientError, redact
@@ -201,7 +201,7 @@ class NeonEndpoint:
                 400, f'password authentication failed for user "{user}"', code="28P01", severity="FATAL",
                 file="auth.c", routine="auth_failed",
             ))
-        params = dict(_query_pairs(p.query))
+        params = dict(parse_qsl(p.query, keep_blank_values=True))
         return {"dbname": database, "application_name": params.get("application_name", ""),
                 "options": params.get("options", "")}
 
@@ -210,15 +210,6 @@ class _Refused(Exception):
     def __init__(self, response: Response) -> None:
         super().__init__(response.status)
         self.response = response
-
-
-def _query_pairs(query: str) -> list[tuple[str, str]]:
-    out = []
-    for part in query.split("&"):
-        if part:
-            k, _, v = part.partition("=")
-            out.append((unquote(k.replace("+", " ")), unquote(v.replace("+", " "))))
-    return out
 
 
 def _query_data(item: Any) -> tuple[str, list[bytes | None], bool | None]:

@@ -1,0 +1,507 @@
+"""Nested writes -> a small write program -> SQL: one statement on PostgreSQL, steps elsewhere.
+
+Theory of operation. A create or update with relation writes is first flattened into a list of
+`Node`s in dependency order (a record whose foreign key points at another is written after it):
+inserts, lookups (connect targets, the record being updated), updates and deletes of related
+rows, and join-table rows for implicit many-to-many. A node that yields a row exposes its
+columns to later nodes through `Src.node`.
+
+PostgreSQL renders the program as ONE statement of data-modifying CTEs (`n0`, `n1`, ...); a
+later node reads an earlier one's columns with `(SELECT col FROM nK)`. A node that must find a
+row gets a guard CTE that fails the statement (P2025) when it finds none, so nothing is applied.
+The statement ends by storing the root's primary key in transaction-local settings
+(`set_config(..., true)`), and a second statement in the same batch reads the root back with its
+selection by those keys: 2 statements, one request on Neon HTTP, one transaction.
+
+SQLite and MySQL render the same nodes as steps run in one transaction: `INSERT ... RETURNING`
+(SQLite) or INSERT + SELECT by `LAST_INSERT_ID()` (MySQL); references become `Ref`s to the
+earlier step's first row; connect-or-create inserts run only when the lookup found nothing.
+"""
+
+from __future__ import annotations
+
+from attrs import define, field
+from sqlglot import exp
+
+from ..errors import UnsupportedError
+from ..schema.model import Field, Model
+from . import ir
+from .context import Context, and_all, table
+from .dialects import PG_CAST_TYPES, Ref, col, fn, ident, param
+from .plan import Plan, Step
+from .select import ReadBuilder
+from .where import condition
+from .write import NOT_FOUND_MARKER, WriteBuilder
+
+
+@define
+class Src:
+    """Where a written value comes from: a user value (slot) or a column of an earlier node."""
+
+    slot: ir.Slot | None = None
+    node: int | None = None
+    field: str | None = None
+    null: bool = False
+
+
+@define
+class Node:
+    kind: str  # insert | lookup | update | delete | join_insert | join_delete
+    model: Model | None
+    values: list[tuple[Field, Src]] = field(factory=list)
+    ops: dict[str, str] = field(factory=dict)  # field name -> atomic op for updates
+    where: ir.Cond | None = None
+    match: list[tuple[Field, Src]] = field(factory=list)  # extra equality conditions
+    exclude: tuple[ir.Cond, ...] = ()  # rows matching any of these are left alone (set)
+    require: bool = False
+    when_missing: int | None = None  # run only when lookup node K found nothing
+    either: int | None = None  # this insert is the fallback of lookup node K (connect_or_create)
+    join: tuple[str, str, Src, str, Src] | None = None  # (table, col_a, src_a, col_b, src_b)
+    ignore_conflict: bool = False
+
+
+class Program:
+    """Flatten a NestedWrite into nodes (dialect-independent)."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.nodes: list[Node] = []
+
+    def add(self, node: Node) -> int:
+        self.nodes.append(node)
+        return len(self.nodes) - 1
+
+    def insert(self, nc: ir.NestedCreate, fixed: list[tuple[Field, Src]], when_missing: int | None = None) -> int:
+        model = self.ctx.model(nc.model)
+        values = [(self.ctx.field(model, a.field), Src(slot=a.value, null=a.value is None)) for a in nc.values]
+        values += fixed
+        # to-one relations whose FK this record holds: write/locate the target first
+        later: list[ir.RelationWrite] = []
+        for rw in nc.relations:
+            f = self.ctx.field(model, rw.field)
+            rel = f.relation
+            assert rel is not None
+            if rel.holds_fk:
+                target_node = self.to_one_target(f, rw, when_missing)
+                if target_node is not None:
+                    values += [(self.ctx.field(model, mine), Src(node=target_node, field=theirs))
+                               for mine, theirs in zip(rel.fields, rel.references, strict=True)]
+            else:
+                later.append(rw)
+        me = self.add(Node("insert", model, values, when_missing=when_missing))
+        for rw in later:
+            self.children(model, me, self.ctx.field(model, rw.field), rw, when_missing)
+        return me
+
+    def to_one_target(self, f: Field, rw: ir.RelationWrite, when_missing: int | None) -> int | None:
+        target = self.ctx.model(f.type)
+        if rw.creates:
+            return self.insert(rw.creates[0], [], when_missing)
+        if rw.connects:
+            return self.add(Node("lookup", target, where=rw.connects[0], require=True, when_missing=when_missing))
+        if rw.connect_or_creates:
+            coc = rw.connect_or_creates[0]
+            found = self.add(Node("lookup", target, where=coc.where, when_missing=when_missing))
+            made = self.insert(coc.create, [], when_missing=found)
+            self.nodes[made].either = found
+            return made
+        return None
+
+    def parent_keys(self, parent: int, f: Field) -> list[tuple[str, Src]]:
+        """(child FK field, source) pairs that point a child at parent node `parent`."""
+        rel = f.relation
+        assert rel is not None
+        target = self.ctx.model(f.type)
+        opposite = target.field(rel.opposite_field)
+        assert opposite is not None and opposite.relation is not None
+        o = opposite.relation
+        return [(mine, Src(node=parent, field=theirs)) for mine, theirs in zip(o.fields, o.references, strict=True)]
+
+    def children(self, model: Model, parent: int, f: Field, rw: ir.RelationWrite, when_missing: int | None) -> None:
+        rel = f.relation
+        assert rel is not None
+        target = self.ctx.model(f.type)
+        if rel.join_table is not None:
+            self.many_to_many(model, parent, f, rw, when_missing)
+            return
+        keys = self.parent_keys(parent, f)
+        fixed = [(self.ctx.field(target, n), s) for n, s in keys]
+        if rw.sets is not None:  # detach every current child not in the new set
+            self.add(Node("update", target, [(fld, Src(null=True)) for fld, _ in fixed], match=fixed,
+                          exclude=rw.sets, when_missing=when_missing))
+        for cond in rw.disconnects:
+            self.add(Node("update", target, [(fld, Src(null=True)) for fld, _ in fixed], where=cond, match=fixed,
+                          when_missing=when_missing))
+        for cond in (*rw.connects, *(rw.sets or ())):
+            found = self.add(Node("lookup", target, where=cond, require=True, when_missing=when_missing))
+            self.add(Node("update", target, fixed, match=self.pk_match(target, found), when_missing=when_missing))
+        for coc in rw.connect_or_creates:
+            found = self.add(Node("lookup", target, where=coc.where, when_missing=when_missing))
+            self.add(Node("update", target, fixed, match=self.pk_match(target, found), when_missing=when_missing))
+            made = self.insert(coc.create, fixed, when_missing=found)
+            self.nodes[made].either = found
+        for nc in rw.creates:
+            self.insert(nc, fixed, when_missing)
+        for nc in rw.create_many:
+            node = self.insert(nc, fixed, when_missing)
+            self.nodes[node].ignore_conflict = rw.skip_duplicates
+        for where, data in rw.update_many:
+            if data is None:
+                self.add(Node("delete", target, where=where, match=fixed, when_missing=when_missing))
+            else:
+                self.add(Node("update", target, *self.assigns(target, data), where=where, match=fixed, when_missing=when_missing))
+        for where, data in rw.updates:
+            vals, ops = self.assigns(target, data)
+            self.add(Node("update", target, vals, ops, where=where, match=fixed, require=True, when_missing=when_missing))
+        for cond in rw.deletes:
+            self.add(Node("delete", target, where=cond, match=fixed, require=True, when_missing=when_missing))
+        if rw.delete_one or rw.disconnect_all:
+            if rw.delete_one:
+                self.add(Node("delete", target, match=fixed, require=True, when_missing=when_missing))
+            else:
+                self.add(Node("update", target, [(fld, Src(null=True)) for fld, _ in fixed], match=fixed, when_missing=when_missing))
+
+    def many_to_many(self, model: Model, parent: int, f: Field, rw: ir.RelationWrite, when_missing: int | None) -> None:
+        rel = f.relation
+        assert rel is not None and rel.join_table and rel.self_column and rel.other_column and rel.self_key and rel.other_key
+        target = self.ctx.model(f.type)
+        self_key = next(x.name for x in model.fields if x.db_name == rel.self_key)
+        other_key = next(x.name for x in target.fields if x.db_name == rel.other_key)
+        mine = Src(node=parent, field=self_key)
+
+        def link(node: int) -> None:
+            self.add(Node("join_insert", None, join=(rel.join_table, rel.self_column, mine, rel.other_column,
+                                                       Src(node=node, field=other_key)), ignore_conflict=True,
+                          when_missing=when_missing))
+
+        if rw.sets is not None or rw.disconnects:
+            unlink = [(cond, False) for cond in rw.disconnects] if rw.sets is None else [(None, True)]
+            for cond, everything in unlink:
+                found = None if everything else self.add(Node("lookup", target, where=cond, when_missing=when_missing))
+                self.add(Node("join_delete", None, join=(rel.join_table, rel.self_column, mine, rel.other_column,
+                                                           Src(node=found, field=other_key) if found is not None else Src(null=True)),
+                              when_missing=when_missing))
+        for cond in (*rw.connects, *(rw.sets or ())):
+            link(self.add(Node("lookup", target, where=cond, require=True, when_missing=when_missing)))
+        for coc in rw.connect_or_creates:
+            found = self.add(Node("lookup", target, where=coc.where, when_missing=when_missing))
+            made = self.insert(coc.create, [], when_missing=found)
+            self.nodes[made].either = found
+            link(made)
+        for nc in rw.creates:
+            link(self.insert(nc, [], when_missing))
+        if rw.update_many or rw.updates or rw.deletes:
+            raise UnsupportedError("update/delete nested in a many-to-many relation are not supported yet")
+
+    def pk_match(self, model: Model, node: int) -> list[tuple[Field, Src]]:
+        return [(self.ctx.field(model, n), Src(node=node, field=n)) for n in model.primary_key]
+
+    def assigns(self, model: Model, data: tuple[ir.Assign, ...]) -> tuple[list[tuple[Field, Src]], dict[str, str]]:
+        vals = [(self.ctx.field(model, a.field), Src(slot=a.value, null=a.value is None)) for a in data]
+        return vals, {a.field: a.op for a in data if a.op != "set"}
+
+
+class NestedBuilder:
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.rules = ctx.rules
+        self.writes = WriteBuilder(ctx)
+        self.reads = ReadBuilder(ctx)
+
+    def plan(self, op: ir.NestedWrite) -> Plan:
+        prog = Program(self.ctx)
+        model = self.ctx.model(op.model)
+        if op.kind == "create":
+            root = prog.insert(op.root, [])
+        else:
+            assert op.where is not None
+            root = prog.add(Node("lookup", model, where=op.where, require=True))
+            if op.root.values:
+                prog.add(Node("update", model, *prog.assigns(model, op.root.values), match=prog.pk_match(model, root)))
+            for rw in op.root.relations:
+                f = self.ctx.field(model, rw.field)
+                assert f.relation is not None
+                if f.relation.holds_fk:
+                    target = prog.to_one_target(f, rw, None)
+                    if target is not None:
+                        vals = [(self.ctx.field(model, m), Src(node=target, field=t))
+                                for m, t in zip(f.relation.fields, f.relation.references, strict=True)]
+                        prog.add(Node("update", model, vals, match=prog.pk_match(model, root)))
+                    elif rw.disconnect_all:
+                        vals = [(self.ctx.field(model, m), Src(null=True)) for m in f.relation.fields]
+                        prog.add(Node("update", model, vals, match=prog.pk_match(model, root)))
+                    elif rw.updates or rw.delete_one:
+                        raise UnsupportedError(f"nested update/delete through `{f.name}` is not supported yet")
+                else:
+                    prog.children(model, root, f, rw, None)
+        msg = f"A record required by the nested write on `{model.name}` was not found."
+        if self.rules.name == "postgres":
+            return self.postgres(prog, model, root, op.selection, msg)
+        return self.sequential(prog, model, root, op.selection, msg)
+
+    # ---- PostgreSQL: one statement of CTEs ------------------------------------------------
+
+    def pg_value(self, src: Src, fld: Field) -> exp.Expression:
+        if src.null:
+            return exp.Null()
+        if src.slot is not None:
+            enum = self.ctx.schema.enum(fld.type) if fld.kind == "enum" else None
+            return self.rules.cast_param(self.ctx.param(src.slot), fld, enum.db_name if enum else None)
+        assert src.node is not None and src.field is not None
+        model = self._node_models[src.node]
+        q = exp.Select(expressions=[exp.Column(this=ident(self.ctx.field(model, src.field).db_name))]).from_(
+            exp.Table(this=ident(f"n{src.node}")), copy=False)
+        return exp.Subquery(this=q)
+
+    def postgres(self, prog: Program, model: Model, root: int, selection: ir.Selection, msg: str) -> Plan:
+        self._node_models = {i: n.model for i, n in enumerate(prog.nodes) if n.model is not None}
+        ctes: list[tuple[str, exp.Expression]] = []
+        guards: list[str] = []
+        for i, node in enumerate(prog.nodes):
+            body = self.pg_node(i, node)
+            if node.either is not None:  # connect_or_create: the found row, else the created one
+                ctes.append((f"i{i}", body))
+                star = [exp.Star()]
+                body = exp.Union(this=exp.Select(expressions=star).from_(exp.Table(this=ident(f"n{node.either}")), copy=False),
+                                 expression=exp.Select(expressions=[exp.Star()]).from_(exp.Table(this=ident(f"i{i}")), copy=False),
+                                 distinct=False)
+            ctes.append((f"n{i}", body))
+            if node.require:
+                name = f"g{i}"
+                any_rows = exp.Exists(this=exp.Select(expressions=[exp.Literal.number(1)]).from_(exp.Table(this=ident(f"n{i}")), copy=False))
+                count = exp.Subquery(this=exp.Select(expressions=[exp.Count(this=exp.Star())]).from_(exp.Table(this=ident(f"n{i}")), copy=False))
+                fail = exp.Cast(this=exp.DPipe(this=exp.Literal.string(f"{NOT_FOUND_MARKER}:"), expression=count), to=exp.DataType.build("int"))
+                ctes.append((name, exp.Select(expressions=[exp.alias_(exp.Case(ifs=[exp.If(this=any_rows, true=exp.Literal.number(1))],
+                                                                                   default=fail), "ok", quoted=True)])))
+                guards.append(name)
+        keys = [exp.alias_(fn("set_config", exp.Literal.string(f"prisma_edge.k{j}"),
+                               exp.Cast(this=col(f"n{root}", self.ctx.field(model, n).db_name), to=exp.DataType.build("text")), exp.true()),
+                           f"k{j}", quoted=True) for j, n in enumerate(model.primary_key)]
+        q = exp.Select(expressions=keys).from_(exp.Table(this=ident(f"n{root}")), copy=False)
+        for g in guards:
+            q = q.join(exp.Table(this=ident(g)), join_type="cross", copy=False)
+        if guards:
+            q = q.where(and_all([exp.EQ(this=col(g, "ok"), expression=exp.Literal.number(1)) for g in guards]), copy=False)
+        for name, body in ctes:
+            q = q.with_(ident(name), as_=body, copy=False)
+        write_stmt = self.rules.render(q)
+        locate = and_all([exp.EQ(this=col("tr", self.ctx.field(model, n).db_name),
+                                 expression=exp.Cast(this=fn("current_setting", exp.Literal.string(f"prisma_edge.k{j}")),
+                                                     to=exp.DataType.build(PG_CAST_TYPES.get(self.ctx.field(model, n).type, "text"), dialect="postgres")))
+                          for j, n in enumerate(model.primary_key)])
+        read, shape, _ = self.reads.select(model, ir.Read(model.name, ir.Window(), selection, single=True), alias="tr", extra_where=locate)
+        return self.writes.plan([Step(write_stmt), Step(self.rules.render(read), result=True)], "one", shape, msg)
+
+    def pg_node(self, i: int, node: Node) -> exp.Expression:
+        m = node.model
+        if node.kind == "lookup":
+            assert m is not None and node.where is not None
+            a = self.ctx.alias()
+            q = exp.Select(expressions=[exp.Column(this=exp.Star(), table=ident(a))]).from_(table(m.db_name, a), copy=False)
+            q = q.where(and_all([condition(self.ctx, m, a, node.where), *self._pg_missing(node)]), copy=False)
+            return q.limit(exp.Literal.number(1), copy=False)
+        if node.kind == "insert":
+            assert m is not None
+            cols = [exp.Column(this=ident(f.db_name)) for f, _ in node.values]
+            body = exp.Select(expressions=[self.pg_value(s, f) for f, s in node.values] or [exp.Null()])
+            missing = self._pg_missing(node)
+            if missing:
+                body = body.where(and_all(missing), copy=False)
+            tbl = exp.Table(this=ident(m.db_name))
+            ins = exp.Insert(this=exp.Schema(this=tbl, expressions=cols) if cols else tbl, expression=body,
+                             returning=exp.Returning(expressions=[exp.Star()]))
+            if node.ignore_conflict:
+                ins.set("conflict", exp.OnConflict(action=exp.var("DO NOTHING")))
+            return ins
+        if node.kind in ("update", "delete"):
+            assert m is not None
+            a = self.ctx.alias()
+            conds = self._pg_match(m, a, node)
+            if node.kind == "delete":
+                return exp.Delete(this=table(m.db_name, a), where=exp.Where(this=and_all(conds) or exp.true()),
+                                  returning=exp.Returning(expressions=[exp.Column(this=exp.Star(), table=ident(a))]))
+            sets = []
+            for f, s in node.values:
+                value = self.pg_value(s, f)
+                op = node.ops.get(f.name)
+                if op:
+                    from .write import _ARITH
+
+                    value = _ARITH[op](this=col(a, f.db_name), expression=value)
+                sets.append(exp.EQ(this=exp.Column(this=ident(f.db_name)), expression=value))
+            return exp.Update(this=table(m.db_name, a), expressions=sets, where=exp.Where(this=and_all(conds) or exp.true()),
+                              returning=exp.Returning(expressions=[exp.Column(this=exp.Star(), table=ident(a))]))
+        assert node.join is not None
+        tbl, col_a, src_a, col_b, src_b = node.join
+        fa, fb = _JoinField(col_a), _JoinField(col_b)
+        if node.kind == "join_insert":
+            body = exp.Select(expressions=[self.pg_value(src_a, fa), self.pg_value(src_b, fb)])  # type: ignore[arg-type]
+            body = body.where(and_all([exp.Not(this=exp.Is(this=self.pg_value(src_b, fb), expression=exp.Null())),  # type: ignore[arg-type]
+                                       *self._pg_missing(node)]), copy=False)
+            ins = exp.Insert(this=exp.Schema(this=exp.Table(this=ident(tbl)), expressions=[exp.Column(this=ident(col_a)), exp.Column(this=ident(col_b))]),
+                             expression=body, returning=exp.Returning(expressions=[exp.Star()]))
+            ins.set("conflict", exp.OnConflict(action=exp.var("DO NOTHING")))
+            return ins
+        a = self.ctx.alias()
+        conds = [exp.EQ(this=col(a, col_a), expression=self.pg_value(src_a, fa))]  # type: ignore[arg-type]
+        if not src_b.null:
+            conds.append(exp.EQ(this=col(a, col_b), expression=self.pg_value(src_b, fb)))  # type: ignore[arg-type]
+        return exp.Delete(this=table(tbl, a), where=exp.Where(this=and_all(conds)),
+                          returning=exp.Returning(expressions=[exp.Column(this=exp.Star(), table=ident(a))]))
+
+    def _pg_missing(self, node: Node) -> list[exp.Expression]:
+        if node.when_missing is None:
+            return []
+        return [exp.Not(this=exp.Exists(this=exp.Select(expressions=[exp.Literal.number(1)]).from_(
+            exp.Table(this=ident(f"n{node.when_missing}")), copy=False)))]
+
+    def _pg_match(self, m: Model, a: str, node: Node) -> list[exp.Expression]:
+        conds: list[exp.Expression] = [exp.EQ(this=col(a, f.db_name), expression=self.pg_value(s, f)) for f, s in node.match]
+        if node.where is not None:
+            conds.append(condition(self.ctx, m, a, node.where))
+        if node.exclude:
+            conds.append(exp.Not(this=exp.Paren(this=and_all([]) or _or([condition(self.ctx, m, a, c) for c in node.exclude]))))
+        conds += self._pg_missing(node)
+        return conds
+
+    # ---- SQLite / MySQL: steps in one transaction -----------------------------------------
+
+    def sequential(self, prog: Program, model: Model, root: int, selection: ir.Selection, msg: str) -> Plan:
+        steps: list[Step] = []
+        row_step: dict[int, int] = {}  # node -> step whose first row is the node's row
+        lookup_step: dict[int, int] = {}
+
+        def value(src: Src, f: Field) -> exp.Expression:
+            if src.null:
+                return exp.Null()
+            if src.slot is not None:
+                return self.ctx.param(src.slot)
+            assert src.node is not None and src.field is not None
+            n = prog.nodes[src.node]
+            assert n.model is not None
+            idx = [x.name for x in n.model.scalar_fields].index(src.field)
+            if n.either is not None:  # the found row if any, else the created one
+                return param(Ref(row_step[n.either], idx, row_step[src.node]))
+            return param(Ref(row_step[src.node], idx))
+
+        def when(node: Node) -> str | None:
+            return f"missing:{lookup_step[node.when_missing]}" if node.when_missing is not None else None
+
+        def row_select(m: Model, alias: str, conds: list[exp.Expression], lock: bool = False) -> exp.Select:
+            q = exp.Select(expressions=[col(alias, f.db_name) for f in m.scalar_fields]).from_(table(m.db_name, alias), copy=False)
+            q = q.where(and_all(conds) or exp.true(), copy=False).limit(exp.Literal.number(1), copy=False)
+            if lock and self.rules.name == "mysql":
+                q.set("locks", [exp.Lock(update=True)])
+            return q
+
+        for i, node in enumerate(prog.nodes):
+            m = node.model
+            if node.kind == "lookup":
+                assert m is not None and node.where is not None
+                a = self.ctx.alias()
+                steps.append(Step(self.rules.render(row_select(m, a, [condition(self.ctx, m, a, node.where)], lock=True)),
+                                  when=when(node), require="found" if node.require else None))
+                row_step[i] = lookup_step[i] = len(steps) - 1
+            elif node.kind == "insert":
+                assert m is not None
+                cols = [exp.Column(this=ident(f.db_name)) for f, _ in node.values]
+                tbl = exp.Table(this=ident(m.db_name))
+                vals = exp.Values(expressions=[exp.Tuple(expressions=[value(s, f) for f, s in node.values])])
+                ins = exp.Insert(this=exp.Schema(this=tbl, expressions=cols) if cols else tbl, expression=vals)
+                if node.ignore_conflict:
+                    if self.rules.name == "mysql":
+                        ins.set("ignore", True)
+                    else:
+                        ins.set("conflict", exp.OnConflict(action=exp.var("DO NOTHING")))
+                if self.rules.name == "sqlite":
+                    ins.set("returning", exp.Returning(expressions=[exp.Column(this=ident(f.db_name)) for f in m.scalar_fields]))
+                    steps.append(Step(self.rules.render(ins), when=when(node)))
+                else:
+                    steps.append(Step(self.rules.render(ins), when=when(node)))
+                    a = self.ctx.alias()
+                    given = {f.name: s for f, s in node.values}
+                    conds = []
+                    for n in m.primary_key:
+                        f = self.ctx.field(m, n)
+                        if n in given:
+                            conds.append(exp.EQ(this=col(a, f.db_name), expression=value(given[n], f)))
+                        elif f.default is not None and f.default.kind == "autoincrement":
+                            conds.append(exp.EQ(this=col(a, f.db_name), expression=fn("LAST_INSERT_ID")))
+                        else:
+                            raise UnsupportedError(f"cannot read back a nested `{m.name}` on MySQL: give `{n}` a value")
+                    steps.append(Step(self.rules.render(row_select(m, a, conds)), when=when(node)))
+                row_step[i] = len(steps) - 1
+            elif node.kind in ("update", "delete"):
+                assert m is not None
+                conds = [exp.EQ(this=exp.Column(this=ident(f.db_name)), expression=value(s, f)) for f, s in node.match]
+                a = self.ctx.alias()
+                if node.where is not None or node.exclude:
+                    # filters go through a key subquery so they can use the model's alias
+                    inner_conds = [condition(self.ctx, m, a, node.where)] if node.where is not None else []
+                    if node.exclude:
+                        inner_conds.append(exp.Not(this=exp.Paren(this=_or([condition(self.ctx, m, a, c) for c in node.exclude]))))
+                    keys = exp.Select(expressions=[col(a, self.ctx.field(m, n).db_name) for n in m.primary_key]).from_(
+                        table(m.db_name, a), copy=False).where(and_all(inner_conds), copy=False)
+                    if self.rules.name == "mysql":  # MySQL cannot read the table it changes, except via a derived table
+                        d = self.ctx.alias()
+                        keys = exp.Select(expressions=[exp.Star()]).from_(exp.Subquery(this=keys, alias=exp.TableAlias(this=ident(d))), copy=False)
+                    pk_cols = [exp.Column(this=ident(self.ctx.field(m, n).db_name)) for n in m.primary_key]
+                    lhs = pk_cols[0] if len(pk_cols) == 1 else exp.Tuple(expressions=pk_cols)
+                    conds.append(exp.In(this=lhs, query=exp.Subquery(this=keys)))
+                where = exp.Where(this=and_all(conds) or exp.true())
+                if node.kind == "delete":
+                    stmt: exp.Expression = exp.Delete(this=exp.Table(this=ident(m.db_name)), where=where)
+                else:
+                    sets = []
+                    for f, s in node.values:
+                        v = value(s, f)
+                        op = node.ops.get(f.name)
+                        if op:
+                            from .write import _ARITH
+
+                            v = _ARITH[op](this=exp.Column(this=ident(f.db_name)), expression=v)
+                        sets.append(exp.EQ(this=exp.Column(this=ident(f.db_name)), expression=v))
+                    stmt = exp.Update(this=exp.Table(this=ident(m.db_name)), expressions=sets, where=where)
+                steps.append(Step(self.rules.render(stmt), when=when(node), require="affected" if node.require else None))
+            else:
+                assert node.join is not None
+                tbl, col_a, src_a, col_b, src_b = node.join
+                fa, fb = _JoinField(col_a), _JoinField(col_b)
+                if node.kind == "join_insert":
+                    ins = exp.Insert(this=exp.Schema(this=exp.Table(this=ident(tbl)), expressions=[exp.Column(this=ident(col_a)), exp.Column(this=ident(col_b))]),
+                                     expression=exp.Values(expressions=[exp.Tuple(expressions=[value(src_a, fa), value(src_b, fb)])]))  # type: ignore[arg-type]
+                    if self.rules.name == "mysql":
+                        ins.set("ignore", True)
+                    else:
+                        ins.set("conflict", exp.OnConflict(action=exp.var("DO NOTHING")))
+                    steps.append(Step(self.rules.render(ins), when=when(node)))
+                else:
+                    conds = [exp.EQ(this=exp.Column(this=ident(col_a)), expression=value(src_a, fa))]  # type: ignore[arg-type]
+                    if not src_b.null:
+                        conds.append(exp.EQ(this=exp.Column(this=ident(col_b)), expression=value(src_b, fb)))  # type: ignore[arg-type]
+                    steps.append(Step(self.rules.render(exp.Delete(this=exp.Table(this=ident(tbl)), where=exp.Where(this=and_all(conds)))),
+                                      when=when(node)))
+        # read the root back with its selection
+        key_src = [(self.ctx.field(model, n), Src(node=root, field=n)) for n in model.primary_key]
+        locate = and_all([exp.EQ(this=col("tr", f.db_name), expression=value(s, f)) for f, s in key_src])
+        read, shape, _ = self.reads.select(model, ir.Read(model.name, ir.Window(), selection, single=True), alias="tr", extra_where=locate)
+        steps.append(Step(self.rules.render(read), result=True))
+        return self.writes.plan(steps, "one", shape, msg)
+
+
+class _JoinField:
+    """Stands in for a Field when writing implicit m-n join-table columns (no casts needed)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = self.db_name = name
+        self.type = "Join"
+        self.kind = "scalar"
+        self.is_list = False
+
+
+def _or(conds: list[exp.Expression]) -> exp.Expression:
+    out = conds[0]
+    for c in conds[1:]:
+        out = exp.Or(this=out, expression=c)
+    return out
+
