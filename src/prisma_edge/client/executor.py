@@ -11,9 +11,10 @@ from __future__ import annotations
 from typing import Any
 
 from ..compiler.dialects import Ref, Statement
+from ..compiler.emulation import RESTRICT_MARKER
 from ..compiler.plan import Plan, Step
 from ..compiler.write import NOT_FOUND_MARKER
-from ..errors import PrismaEdgeError, RecordNotFoundError
+from ..errors import PrismaEdgeError, RecordNotFoundError, RelationViolationError
 from ..fetch_adapters.base import Connection, Query, ResultSet
 from .codec import bind, decode_row
 
@@ -42,10 +43,19 @@ def _should_run(step: Step, results: list[ResultSet | None]) -> bool:
 
 
 def not_found_from(e: PrismaEdgeError, message: str) -> PrismaEdgeError:
-    """A statement that failed on purpose because a required record was missing -> P2025."""
-    if NOT_FOUND_MARKER in str(e):
+    """A statement that failed on purpose (required record missing -> P2025; Restrict -> P2014)."""
+    text = str(e)
+    if NOT_FOUND_MARKER in text:
         return RecordNotFoundError(message)
+    if RESTRICT_MARKER in text:
+        rel, child, parent = (text.split(RESTRICT_MARKER + ":", 1)[1].split(":") + ["", "", ""])[:3]
+        return restrict_error(rel, child, parent)
     return e
+
+
+def restrict_error(relation: str, child: str, parent: str) -> RelationViolationError:
+    return RelationViolationError(f"The change you are trying to make would violate the required relation '{relation}' "
+                                  f"between the `{child}` and `{parent}` models.")
 
 
 def static_queries(plan: Plan, values: list[Any], dialect: str) -> list[Query]:
@@ -57,6 +67,8 @@ def check_static(plan: Plan, results: list[ResultSet]) -> None:
     for step, rs in zip(plan.steps, results, strict=True):
         if step.require == "found" and not rs.rows:
             raise RecordNotFoundError(plan.not_found)
+        if step.require and step.require.startswith("none:") and rs.rows:
+            raise restrict_error(*step.require.split(":")[1:4])
 
 
 async def execute_plan(conn: Connection, plan: Plan, values: list[Any], *, in_transaction: bool = False) -> Any:
@@ -96,13 +108,15 @@ async def _run_steps(conn: Connection, plan: Plan, bound: dict[int, Any]) -> lis
         rs = await conn.query(_query(step.statement, bound, results))
         if step.require == "found" and not rs.rows or step.require == "affected" and not rs.rows_affected:
             raise RecordNotFoundError(plan.not_found)
+        if step.require and step.require.startswith("none:") and rs.rows:
+            raise restrict_error(*step.require.split(":")[1:4])
         results.append(rs)
     return results
 
 
 def shape_result(plan: Plan, results: list[ResultSet | None]) -> Any:
     if plan.result == "affected":
-        return sum(rs.rows_affected for rs in results if rs is not None)
+        return sum(rs.rows_affected for s, rs in zip(plan.steps, results, strict=True) if rs is not None and not s.side_effect)
     rs = next((r for s, r in zip(reversed(plan.steps), reversed(results), strict=True) if s.result and r is not None), None)
     rows = rs.rows if rs is not None else ()
     if plan.result == "count":

@@ -55,6 +55,7 @@ class Step:
     when: str | None = None  # "found:<i>" | "missing:<i>"
     require: str | None = None  # "found": no row -> P2025
     result: bool = False  # the rows of this step are the operation's result
+    side_effect: bool = False  # emulated referential action: not counted in "affected" results
 
 
 # What the client returns: records, one record (or None), an int count, a dict of counts.
@@ -72,7 +73,8 @@ class Plan:
 
     @property
     def static(self) -> bool:
-        return all(s.when is None and not _has_refs(s.statement) for s in self.steps)
+        # A check that must stop the transaction (Restrict, "affected") runs step by step inside it.
+        return all(s.when is None and not _has_refs(s.statement) and s.require in (None, "found") for s in self.steps)
 
 
 def _has_refs(stmt: Statement) -> bool:

@@ -15,6 +15,8 @@ keys otherwise, and `FOR UPDATE` on the locating SELECT.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlglot import exp
 
 from ..errors import UnsupportedError
@@ -22,6 +24,7 @@ from ..schema.model import Model
 from . import ir
 from .context import Context, and_all, table
 from .dialects import Ref, col, fn, ident, param
+from .emulation import emulate_delete
 from .plan import Plan, RecordShape, Step
 from .select import ReadBuilder
 from .where import condition
@@ -226,13 +229,26 @@ class WriteBuilder:
             dele = exp.Delete(this=table(model.db_name, a), where=exp.Where(this=condition(self.ctx, model, a, op.where)),
                               returning=exp.Returning(expressions=[exp.Column(this=exp.Star(), table=ident(a))]))
             q, shape = self.pg_returning(model, dele, sel, required=True)
-            return self.plan([Step(self.rules.render(q), require="found", result=True)], "one", shape, msg)
+            emulated = emulate_delete(self.ctx, model, self.key_select(model, op.where))
+            return self.plan([*emulated, Step(self.rules.render(q), require="found", result=True)], "one", shape, msg)
         find, _ = self.locate(model, op.where, lock=True)
         keys = [param(Ref(0, i)) for i in range(len(model.primary_key))]
         read, shape, _ = self.reads.select(model, self.selection_read(model, sel), alias="td", extra_where=self.by_key(model, "td", keys))
         dele = exp.Delete(this=exp.Table(this=ident(model.db_name)), where=exp.Where(this=self.by_key(model, None, keys)))
-        steps = [Step(self.rules.render(find), require="found"), Step(self.rules.render(read), result=True), Step(self.rules.render(dele))]
+        emulated = emulate_delete(self.ctx, model, self.key_select(model, op.where))
+        steps = [Step(self.rules.render(find), require="found"), Step(self.rules.render(read), result=True), *emulated,
+                 Step(self.rules.render(dele))]
         return self.plan(steps, "one", shape, msg)
+
+    def key_select(self, model: Model, where: ir.Cond | None) -> Callable[[list[str]], exp.Select]:
+        """A builder of `SELECT <columns> FROM model WHERE where` (fresh aliases each call)."""
+
+        def build(columns: list[str]) -> exp.Select:
+            a = self.ctx.alias()
+            q = exp.Select(expressions=[exp.alias_(col(a, c), c, quoted=True) for c in columns]).from_(table(model.db_name, a), copy=False)
+            return q.where(condition(self.ctx, model, a, where), copy=False) if where is not None else q
+
+        return build
 
     def upsert(self, op: ir.Upsert) -> Plan:
         model = self.ctx.model(op.model)
@@ -283,6 +299,13 @@ class WriteBuilder:
         return self.plan([Step(self.rules.render(upd))], "affected", None)
 
     def delete_many(self, op: ir.DeleteMany) -> Plan:
+        plan = self._delete_many(op)
+        emulated = emulate_delete(self.ctx, self.ctx.model(op.model), self.key_select(self.ctx.model(op.model), op.where))
+        if not emulated:
+            return plan
+        return self.plan([*emulated, *plan.steps], "affected", None)
+
+    def _delete_many(self, op: ir.DeleteMany) -> Plan:
         model = self.ctx.model(op.model)
         a = self.ctx.alias()
         if self.rules.name == "mysql":  # MySQL: DELETE with an alias needs the multi-table form

@@ -1,0 +1,107 @@
+"""`relationMode = "prisma"`: referential actions done by the client (PlanetScale has no foreign keys).
+
+Before the rows of a model are deleted, every relation whose foreign key points at that model
+applies its `onDelete` action to the related rows, in the same transaction (same batch on
+PostgreSQL), as statements placed before the delete:
+- Cascade: delete the related rows (their own related rows first, recursively);
+- SetNull: set the foreign key to NULL;
+- Restrict / NoAction: fail with P2014 if any related row exists (a check that fails the
+  statement on PostgreSQL; a step that must find nothing elsewhere).
+"Which parent rows" is a key subquery built from the delete's own filter, so every emulation
+statement is static: no extra round trip on Neon HTTP.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlglot import exp
+
+from ..schema.model import Field, Model
+from .context import Context, table
+from .dialects import col, ident
+from .plan import Step
+
+# Text of the error a PostgreSQL statement raises on purpose for a Restrict violation.
+RESTRICT_MARKER = "PRISMA_EDGE_P2014"
+MAX_DEPTH = 8
+
+KeySelect = Callable[[list[str]], exp.Select]  # SELECT <these columns> FROM parent WHERE <which rows>
+
+
+def incoming(ctx: Context, model: Model) -> list[tuple[Model, Field]]:
+    """(child model, child's FK relation field) for every relation whose FK points at `model`."""
+    out = []
+    for m in ctx.schema.models:
+        for f in m.fields:
+            rel = f.relation
+            if rel is not None and rel.holds_fk and rel.to_model == model.name and rel.join_table is None:
+                out.append((m, f))
+    return out
+
+
+def emulate_delete(ctx: Context, model: Model, parent_keys: KeySelect, depth: int = 0) -> list[Step]:
+    """Steps that apply onDelete actions for the parent rows `parent_keys` selects."""
+    if ctx.schema.relation_mode != "prisma" or depth > MAX_DEPTH:
+        return []
+    steps: list[Step] = []
+    for child, f in incoming(ctx, model):
+        rel = f.relation
+        assert rel is not None
+        action = rel.on_delete or ("SetNull" if not all(_field(child, n).is_required for n in rel.fields) else "Restrict")
+        fk_cols = [exp.Column(this=ident(_field(child, n).db_name)) for n in rel.fields]
+        ref_cols = [_field(model, n).db_name for n in rel.references]
+
+        def matches(alias: str | None, fk_cols: list[exp.Column] = fk_cols, ref_cols: list[str] = ref_cols) -> exp.Expression:
+            keys = parent_keys_for(ctx, parent_keys, ref_cols)
+            cols = [col(alias, c.name) if alias else c.copy() for c in fk_cols]
+            lhs = cols[0] if len(cols) == 1 else exp.Tuple(expressions=cols)
+            return exp.In(this=lhs, query=exp.Subquery(this=keys))
+
+        if action == "Cascade":
+            def child_keys(columns: list[str], child: Model = child,
+                           matches: Callable[[str | None], exp.Expression] = matches) -> exp.Select:
+                a = ctx.alias()
+                return exp.Select(expressions=[col(a, c) for c in columns]).from_(
+                    table(child.db_name, a), copy=False).where(matches(a), copy=False)
+
+            steps += emulate_delete(ctx, child, child_keys, depth + 1)
+            steps.append(Step(ctx.rules.render(exp.Delete(this=exp.Table(this=ident(child.db_name)), where=exp.Where(this=matches(None)))),
+                              side_effect=True))
+        elif action in ("SetNull", "SetDefault"):
+            sets = [exp.EQ(this=c.copy(), expression=exp.Null()) for c in fk_cols]
+            steps.append(Step(ctx.rules.render(exp.Update(this=exp.Table(this=ident(child.db_name)), expressions=sets,
+                                                          where=exp.Where(this=matches(None)))), side_effect=True))
+        else:  # Restrict, NoAction
+            a = ctx.alias()
+            exists = exp.Exists(this=exp.Select(expressions=[exp.Literal.number(1)]).from_(table(child.db_name, a), copy=False)
+                                .where(matches(a), copy=False))
+            if ctx.rules.name == "postgres":
+                b = ctx.alias()
+                count = exp.Subquery(this=exp.Select(expressions=[exp.Count(this=exp.Star())]).from_(table(child.db_name, b), copy=False)
+                                     .where(matches(b), copy=False))
+                # the cast's input depends on the data, so PostgreSQL cannot fold (and raise) it at plan time
+                fail = exp.Cast(this=exp.DPipe(this=exp.Literal.string(f"{RESTRICT_MARKER}:{rel.name}:{child.name}:{model.name}:"),
+                                               expression=count), to=exp.DataType.build("int"))
+                check = exp.Select(expressions=[exp.Case(ifs=[exp.If(this=exists, true=fail)], default=exp.Literal.number(1))])
+                steps.append(Step(ctx.rules.render(check), side_effect=True))
+            else:
+                q = exp.Select(expressions=[exp.Literal.number(1)]).where(exists, copy=False)
+                steps.append(Step(ctx.rules.render(q), require=f"none:{rel.name}:{child.name}:{model.name}", side_effect=True))
+    return steps
+
+
+def parent_keys_for(ctx: Context, parent_keys: KeySelect, ref_cols: list[str]) -> exp.Select:
+    """The referenced columns of the parent rows, in a derived table (MySQL then accepts it
+    inside a DELETE/UPDATE of the same table)."""
+    d = ctx.alias()
+    inner = parent_keys(ref_cols)
+    return exp.Select(expressions=[col(d, c) for c in ref_cols]).from_(
+        exp.Subquery(this=inner, alias=exp.TableAlias(this=ident(d))), copy=False)
+
+
+def _field(model: Model, name: str) -> Field:
+    f = model.field(name)
+    assert f is not None
+    return f
+
