@@ -144,7 +144,7 @@ async def test_untyped_parameter_is_text_like_on_neon(neon):
 
 
 @settings(max_examples=25, deadline=None)
-@given(st.lists(st.text(alphabet=st.characters(exclude_characters="\x00")), min_size=1, max_size=20))
+@given(st.lists(st.text(alphabet=st.characters(codec="utf-8", exclude_characters="\x00")), min_size=1, max_size=20))
 def test_any_text_round_trips(neon, texts):
     async def run():
         db = neon.adapter()
@@ -152,6 +152,14 @@ def test_any_text_round_trips(neon, texts):
         assert [r.rows[0] for r in rs] == [(s, [s, None]) for s in texts]
 
     asyncio.run(run())
+
+
+async def test_unencodable_text_is_refused_before_sending(neon):
+    """A lone surrogate has no UTF-8 form (PostgreSQL could not store it): a ClientError, no request."""
+    db = neon.adapter()
+    with pytest.raises(ClientError, match="serialise"):
+        await db.query(q("SELECT $1::text", "\ud800"))
+    assert db.stats.round_trips == 0
 
 
 # -- round trips ------------------------------------------------------------------------------------
