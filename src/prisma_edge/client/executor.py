@@ -24,8 +24,12 @@ def _query(stmt: Statement, bound: dict[int, Any], results: list[ResultSet | Non
     for p in stmt.params:
         if isinstance(p, Ref):
             rs = results[p.step] if p.step < len(results) else None
-            if (rs is None or not rs.rows) and p.alt is not None:
+            if (rs is None or not rs.rows and p.column != -1) and p.alt is not None:
                 rs = results[p.alt] if p.alt < len(results) else None
+            if p.column == -1:  # the step's insertId
+                assert rs is not None and rs.last_insert_id is not None, "an INSERT reported no insert id"
+                params.append(rs.last_insert_id)
+                continue
             assert rs is not None and rs.rows, "a dependent step ran without its source row"
             params.append(rs.rows[0][p.column])
         else:
@@ -89,7 +93,7 @@ async def _execute_plan(conn: Connection, plan: Plan, values: list[Any], in_tran
         static = [await conn.query(queries[0])] if len(queries) == 1 else list(await conn.batch(queries))
         check_static(plan, static)
         results = list(static)
-    elif in_transaction:
+    elif in_transaction or not plan.atomic:
         results = await _run_steps(conn, plan, bound)
     else:
         transaction = getattr(conn, "transaction", None)

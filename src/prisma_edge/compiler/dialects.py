@@ -53,7 +53,7 @@ def param(key: int | Ref) -> exp.Placeholder:
 
 def _parse_key(text: str) -> ParamRef:
     if text.startswith("r"):
-        parts = [int(x) for x in text[1:].split(".")]
+        parts = [int(x) for x in text[1:].split(".")]  # column -1: the step's insertId
         return Ref(parts[0], parts[1], parts[2] if len(parts) > 2 else None)
     return int(text)
 

@@ -370,6 +370,15 @@ class NestedBuilder:
         steps: list[Step] = []
         row_step: dict[int, int] = {}  # node -> step whose first row is the node's row
         lookup_step: dict[int, int] = {}
+        # MySQL: an inserted row whose only column anyone reads is its autoincrement key needs no
+        # SELECT after the INSERT: the INSERT's insertId is that key (one request saved per row).
+        referenced: dict[int, set[str]] = {root: set(model.primary_key)}
+        for n in prog.nodes:
+            srcs = [s for _, s in (*n.values, *n.match)] + ([n.join[2], n.join[4]] if n.join else [])
+            for src in srcs:
+                if src.node is not None and src.field is not None:
+                    referenced.setdefault(src.node, set()).add(src.field)
+        by_insert_id: set[int] = set()
 
         def value(src: Src, f: Field) -> exp.Expression:
             if src.null:
@@ -379,6 +388,8 @@ class NestedBuilder:
             assert src.node is not None and src.field is not None
             n = prog.nodes[src.node]
             assert n.model is not None
+            if src.node in by_insert_id:
+                return param(Ref(row_step[src.node], -1))
             idx = [x.name for x in n.model.scalar_fields].index(src.field)
             if n.either is not None:  # the found row if any, else the created one
                 return param(Ref(row_step[n.either], idx, row_step[src.node]))
@@ -416,6 +427,9 @@ class NestedBuilder:
                 if self.rules.name == "sqlite":
                     ins.set("returning", exp.Returning(expressions=[exp.Column(this=ident(f.db_name)) for f in m.scalar_fields]))
                     steps.append(Step(self.rules.render(ins), when=when(node)))
+                elif self._by_insert_id(m, node, referenced.get(i, set())):
+                    steps.append(Step(self.rules.render(ins), when=when(node)))
+                    by_insert_id.add(i)
                 else:
                     steps.append(Step(self.rules.render(ins), when=when(node)))
                     a = self.ctx.alias()
@@ -481,12 +495,22 @@ class NestedBuilder:
                         conds.append(exp.EQ(this=exp.Column(this=ident(col_b)), expression=value(src_b, fb)))  # type: ignore[arg-type]
                     steps.append(Step(self.rules.render(exp.Delete(this=exp.Table(this=ident(tbl)), where=exp.Where(this=and_all(conds)))),
                                       when=when(node)))
-        # read the root back with its selection
+        # read the root back with its selection (by key: given, generated or the insertId)
         key_src = [(self.ctx.field(model, n), Src(node=root, field=n)) for n in model.primary_key]
         locate = and_all([exp.EQ(this=col("tr", f.db_name), expression=value(s, f)) for f, s in key_src])
         read, shape, _ = self.reads.select(model, ir.Read(model.name, ir.Window(), selection, single=True), alias="tr", extra_where=locate)
         steps.append(Step(self.rules.render(read), result=True))
         return self.writes.plan(steps, "one", shape, msg)
+
+
+    @staticmethod
+    def _by_insert_id(m: Model, node: Node, wanted: set[str]) -> bool:
+        if node.either is not None or node.ignore_conflict or len(m.primary_key) != 1:
+            return False
+        pk = m.field(m.primary_key[0])
+        assert pk is not None
+        auto = pk.default is not None and pk.default.kind == "autoincrement"
+        return auto and pk.name not in {f.name for f, _ in node.values} and wanted <= {pk.name}
 
 
 class _JoinField:

@@ -70,6 +70,8 @@ class Plan:
     reverse: bool = False  # negative take at top level: rows come in inverted order
     slots: tuple[ir.Slot, ...] = ()  # metadata of every user value bound by the statements
     not_found: str = "No record was found for the operation."
+    # False: a dynamic plan whose steps need no transaction (MySQL create: INSERT, then read back)
+    atomic: bool = True
 
     @property
     def static(self) -> bool:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import attrs
 from sqlglot import exp
 
 from ..errors import UnsupportedError
@@ -135,12 +136,20 @@ class WriteBuilder:
             ins.set("returning", exp.Returning(expressions=[exp.Star()]))
             q, shape = self.pg_returning(model, ins, sel)
             return self.plan([Step(self.rules.render(q), result=True)], "one", shape)
-        locate = self.inserted_row_condition(model, op.values)
+        locate = self.inserted_row_condition(model, op.values, insert_step=0)
         read, shape, _ = self.reads.select(model, self.selection_read(model, sel), alias="ti", extra_where=locate)
-        return self.plan([Step(self.rules.render(ins)), Step(self.rules.render(read), result=True)], "one", shape)
+        plan = self.plan([Step(self.rules.render(ins)), Step(self.rules.render(read), result=True)], "one", shape)
+        if self.rules.name == "mysql":
+            # INSERT (autocommit) then read back by its insertId: 2 requests, no transaction needed
+            plan = attrs.evolve(plan, atomic=False)
+        return plan
 
-    def inserted_row_condition(self, model: Model, values: tuple[ir.Assign, ...]) -> exp.Expression:
-        """How to find the row just inserted, without RETURNING (alias `ti`)."""
+    def inserted_row_condition(self, model: Model, values: tuple[ir.Assign, ...], insert_step: int | None = None) -> exp.Expression:
+        """How to find the row just inserted, without RETURNING (alias `ti`).
+
+        MySQL: by the key given or generated in the client, or by the INSERT's `insertId`
+        (`Ref(insert_step, -1)`, which works across sessions, unlike LAST_INSERT_ID()).
+        """
         if self.rules.name == "sqlite":
             return exp.EQ(this=col("ti", "rowid"), expression=fn("last_insert_rowid"))
         given = {a.field: a for a in values}
@@ -150,7 +159,8 @@ class WriteBuilder:
             if name in given and given[name].value is not None:
                 conds.append(exp.EQ(this=col("ti", f.db_name), expression=self.value_expr(model, given[name])))
             elif f.default is not None and f.default.kind == "autoincrement":
-                conds.append(exp.EQ(this=col("ti", f.db_name), expression=fn("LAST_INSERT_ID")))
+                last = param(Ref(insert_step, -1)) if insert_step is not None else fn("LAST_INSERT_ID")
+                conds.append(exp.EQ(this=col("ti", f.db_name), expression=last))
             else:
                 raise UnsupportedError(
                     f"cannot read back a `{model.name}` created on MySQL: primary key `{name}` has a database-generated "
@@ -254,9 +264,15 @@ class WriteBuilder:
         model = self.ctx.model(op.model)
         if self.rules.name == "postgres":
             a = self.ctx.alias()
-            upd = exp.Update(this=table(model.db_name, a), expressions=self.set_items(model, op.update, a),
-                             where=exp.Where(this=condition(self.ctx, model, a, op.where)),
-                             returning=exp.Returning(expressions=[exp.Column(this=exp.Star(), table=ident(a))]))
+            upd: exp.Expression
+            if op.update:
+                upd = exp.Update(this=table(model.db_name, a), expressions=self.set_items(model, op.update, a),
+                                 where=exp.Where(this=condition(self.ctx, model, a, op.where)),
+                                 returning=exp.Returning(expressions=[exp.Column(this=exp.Star(), table=ident(a))]))
+            else:  # nothing to update: the existing row, locked like an update would
+                upd = exp.Select(expressions=[exp.Column(this=exp.Star(), table=ident(a))]).from_(table(model.db_name, a), copy=False)
+                upd = upd.where(condition(self.ctx, model, a, op.where), copy=False)
+                upd.set("locks", [exp.Lock(update=True)])
             cols = [exp.Column(this=ident(self.ctx.field(model, x.field).db_name)) for x in op.create]
             none_updated = exp.Not(this=exp.Exists(this=exp.Select(expressions=[exp.Literal.number(1)]).from_(exp.Table(this=ident("w")), copy=False)))
             body = exp.Select(expressions=[self.value_expr(model, x) for x in op.create] or [exp.Null()]).where(none_updated, copy=False)
@@ -284,7 +300,7 @@ class WriteBuilder:
         steps.append(Step(self.rules.render(read), when="found:0", result=True))
         steps.append(Step(self.rules.render(self.insert(model, op.create)), when="missing:0"))
         read2, _, _ = self.reads.select(model, self.selection_read(model, op.selection), alias="ti",
-                                        extra_where=self.inserted_row_condition(model, op.create))
+                                        extra_where=self.inserted_row_condition(model, op.create, insert_step=len(steps) - 1))
         steps.append(Step(self.rules.render(read2), when="missing:0", result=True))
         return self.plan(steps, "one", shape)
 

@@ -109,8 +109,7 @@ class SqliteAdapter:
 
     async def batch(self, queries: Sequence[Query], *, isolation: IsolationLevel | None = None) -> list[ResultSet]:
         async with self.transaction(isolation=isolation) as tx:
-            self.stats.round_trips -= 1  # the transaction's statements and the batch are one call
-            return await tx.batch(queries)
+            return await tx.batch(queries)  # one call: counted once, by tx.batch
 
     @contextlib.asynccontextmanager
     async def transaction(self, *, isolation: IsolationLevel | None = None, timeout: float | None = None) -> AsyncIterator[_Conn]:

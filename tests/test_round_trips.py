@@ -1,0 +1,62 @@
+"""Round trips per operation, counted at the adapter and (for the network adapters) at the endpoint.
+
+The design rule is one round trip per operation: every read, and every write on Neon over HTTP.
+PlanetScale's HTTP API carries one statement per request, so its writes cost a session
+transaction: the counts below are the fewest this implementation needs, and a regression shows here.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.clients import ADAPTERS, endpoint_requests, open_client
+
+# operation -> expected round trips per adapter (sqlite: calls into sqlite3 within one transaction)
+EXPECTED = {
+    "find_many + include x2": {"sqlite": 1, "neon_http": 1, "planetscale": 1},
+    "count": {"sqlite": 1, "neon_http": 1, "planetscale": 1},
+    "create": {"sqlite": 1, "neon_http": 1, "planetscale": 2},
+    "nested create (2 levels + connects)": {"sqlite": 7, "neon_http": 1, "planetscale": 9},
+    "update": {"sqlite": 3, "neon_http": 1, "planetscale": 5},
+    "upsert": {"sqlite": 3, "neon_http": 1, "planetscale": 5},
+    "delete": {"sqlite": 3, "neon_http": 1, "planetscale": 5},
+    "batch of 3": {"sqlite": 1, "neon_http": 1, "planetscale": 7},
+}
+
+
+def operations(db, bob, tag):
+    return {
+        "find_many + include x2": lambda: db.user.find_many(include={"posts": {"include": {"comments": True}}}),
+        "count": lambda: db.post.count(where={"published": True}),
+        "create": lambda: db.tag.create({"name": "x"}),
+        "nested create (2 levels + connects)": lambda: db.user.create({"email": "a@x.io", "posts": {"create": [{
+            "title": "p", "comments": {"create": [{"body": "c", "author": {"connect": {"email": "bob@x.io"}}}]},
+            "tags": {"connect": {"id": tag["id"]}}}]}}),
+        "update": lambda: db.user.update(where={"id": bob["id"]}, data={"name": "B"}),
+        "upsert": lambda: db.tag.upsert(where={"name": "y"}, create={"name": "y"}, update={}),
+        "delete": lambda: db.tag.delete(where={"name": "x"}),
+        "batch of 3": lambda: db.batch([db.tag.create({"name": "b1"}), db.tag.create({"name": "b2"}), db.tag.count()]),
+    }
+
+
+async def measure(adapter):
+    out = {}
+    async with open_client("blog", adapter) as db:
+        bob = await db.user.create({"email": "bob@x.io"})
+        tag = await db.tag.create({"name": "t"})
+        for name, run in operations(db, bob, tag).items():
+            db.adapter.stats.reset()
+            before = endpoint_requests(adapter)
+            await run()
+            after = endpoint_requests(adapter)
+            out[name] = (db.adapter.stats.round_trips, None if before is None else after - before)
+    return out
+
+
+@pytest.mark.parametrize("adapter", ADAPTERS)
+async def test_round_trips_per_operation(adapter):
+    got = await measure(adapter)
+    for name, (trips, at_endpoint) in got.items():
+        assert trips == EXPECTED[name][adapter], (name, trips)
+        if at_endpoint is not None:
+            assert at_endpoint == trips, (name, at_endpoint, trips)
