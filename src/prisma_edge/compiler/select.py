@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from sqlglot import exp
 
-from ..errors import UnsupportedError
 from ..schema.model import Model
 from . import ir
 from .context import Context, and_all, or_all, table
@@ -96,25 +95,29 @@ class ReadBuilder:
         return conds
 
     def cursor_condition(self, model: Model, alias: str, cursor: ir.Cursor, terms: list[ir.OrderBy]) -> exp.Expression:
-        """Rows at or after the cursor row in the given order (inclusive), Prisma's semantics."""
-        if any(len(t.path) != 1 or t.count_of for t in terms):
-            raise UnsupportedError("cursor pagination with ordering by relations is not supported")
+        """Rows at or after the cursor row in the given order (inclusive), Prisma's semantics.
 
-        def cursor_value(name: str) -> exp.Expression:
+        Each order term is compared with the same term evaluated on the cursor row, so ordering
+        by to-one relation fields and by relation counts works too.
+        """
+
+        def cursor_row(c: str) -> exp.Expression:
+            return and_all([exp.EQ(this=self.ctx.column(c, model, f), expression=self.ctx.param(s)) for f, s in cursor.fields])  # type: ignore[return-value]
+
+        def cursor_value(t: ir.OrderBy) -> exp.Expression:
             c = self.ctx.alias()
-            where = and_all([exp.EQ(this=self.ctx.column(c, model, f), expression=self.ctx.param(s)) for f, s in cursor.fields])
-            q = exp.Select(expressions=[self.ctx.column(c, model, name)]).from_(table(model.db_name, c), copy=False)
-            return exp.Subquery(this=q.where(where, copy=False))
+            q = exp.Select(expressions=[self.order_value(model, c, t)]).from_(table(model.db_name, c), copy=False)
+            return exp.Subquery(this=q.where(cursor_row(c), copy=False))
 
         # existence of the cursor row: no row -> empty result
         c = self.ctx.alias()
-        exists_where = and_all([exp.EQ(this=self.ctx.column(c, model, f), expression=self.ctx.param(s)) for f, s in cursor.fields])
-        exists = exp.Exists(this=exp.Select(expressions=[exp.Literal.number(1)]).from_(table(model.db_name, c), copy=False).where(exists_where, copy=False))
+        exists = exp.Exists(this=exp.Select(expressions=[exp.Literal.number(1)]).from_(table(model.db_name, c), copy=False)
+                            .where(cursor_row(c), copy=False))
         branches: list[exp.Expression] = []
         equal_prefix: list[exp.Expression] = []
         for t in terms:
-            mine = self.ctx.column(alias, model, t.path[0])
-            theirs = cursor_value(t.path[0])
+            mine = self.order_value(model, alias, t)
+            theirs = cursor_value(t)
             cmp = exp.LT if t.descending else exp.GT
             branches.append(and_all([*[e.copy() for e in equal_prefix], cmp(this=mine, expression=theirs)]))  # type: ignore[list-item]
             equal_prefix.append(exp.EQ(this=mine.copy(), expression=theirs.copy()))
