@@ -140,3 +140,18 @@ async def test_null_constraint_from_database(adapter):
         with pytest.raises((NullConstraintError, ValidationError)):
             await db.execute_raw(raw_sql(db, 'INSERT INTO "users" ("email", "created_at", "role") VALUES (NULL, ?, ?)'),
                                  dt.datetime(2024, 1, 1, tzinfo=dt.UTC), "USER")
+
+
+async def test_create_and_update_many_and_return(adapter):
+    async with open_client("blog", adapter) as db:
+        if adapter == "planetscale":
+            from prisma_edge.errors import UnsupportedError
+
+            with pytest.raises(UnsupportedError, match="RETURNING"):
+                await db.tag.create_many_and_return([{"name": "a"}])
+            return
+        made = await db.tag.create_many_and_return([{"name": "a"}, {"name": "b"}], select={"name": True})
+        assert sorted(t["name"] for t in made) == ["a", "b"]
+        changed = await db.tag.update_many_and_return(where={"name": "a"}, data={"name": "A"})
+        assert [set(t) for t in changed] == [{"id", "name"}] and changed[0]["name"] == "A"
+        assert sorted(t["name"] for t in await db.tag.find_many()) == ["A", "b"]

@@ -249,6 +249,18 @@ class ModelDelegate:
     ) -> Operation[dict[str, Any]]:
         return self._run("update", {"data": data, "where": where, "select": select, "include": include, "omit": omit})
 
+    def create_many_and_return(self, data: list[Mapping[str, Any]], *, skip_duplicates: bool | None = None, select: Any = None,
+                               include: Any = None, omit: Any = None) -> Operation[list[dict[str, Any]]]:
+        """Like create_many, returning the created records (PostgreSQL and SQLite; scalar fields)."""
+        return self._run("create_many_and_return", {"data": data, "skip_duplicates": skip_duplicates, "select": select,
+                                                    "include": include, "omit": omit})
+
+    def update_many_and_return(self, data: Mapping[str, Any], where: Mapping[str, Any] | None = None, *, select: Any = None,
+                               include: Any = None, omit: Any = None) -> Operation[list[dict[str, Any]]]:
+        """Like update_many, returning the updated records (PostgreSQL and SQLite; scalar fields)."""
+        return self._run("update_many_and_return", {"data": data, "where": where, "select": select, "include": include,
+                                                    "omit": omit})
+
     def update_many(self, data: Mapping[str, Any], where: Mapping[str, Any] | None = None) -> Operation[int]:
         return self._run("update_many", {"data": data, "where": where})
 

@@ -119,6 +119,10 @@ async def _run_steps(conn: Connection, plan: Plan, bound: dict[int, Any]) -> lis
 
 
 def shape_result(plan: Plan, results: list[ResultSet | None]) -> Any:
+    if plan.result == "returned":  # *_and_return: the rows every result step returned, in order
+        assert plan.shape is not None
+        return [decode_row(plan.shape, r) for s, rs in zip(plan.steps, results, strict=True) if s.result and rs is not None
+                for r in rs.rows]
     if plan.result == "affected":
         return sum(rs.rows_affected for s, rs in zip(plan.steps, results, strict=True) if rs is not None and not s.side_effect)
     rs = next((r for s, r in zip(reversed(plan.steps), reversed(results), strict=True) if s.result and r is not None), None)

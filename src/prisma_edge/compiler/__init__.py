@@ -28,7 +28,10 @@ from .write_args import parse_write
 READ_ACTIONS = {
     "find_unique", "find_unique_or_raise", "find_first", "find_first_or_raise", "find_many",
 }
-WRITE_ACTIONS = {"create", "create_many", "update", "update_many", "upsert", "delete", "delete_many"}
+WRITE_ACTIONS = {
+    "create", "create_many", "create_many_and_return", "update", "update_many", "update_many_and_return", "upsert",
+    "delete", "delete_many",
+}
 
 
 class PlanCache:

@@ -183,6 +183,7 @@ class CreateMany:
     # One INSERT per distinct column set: (columns, rows of slots).
     groups: tuple[tuple[tuple[str, ...], tuple[tuple[Slot | None, ...], ...]], ...]
     skip_duplicates: bool = False
+    returning: Selection | None = None  # create_many_and_return
 
 
 @frozen
@@ -198,6 +199,7 @@ class UpdateMany:
     model: str
     where: Cond | None
     values: tuple[Assign, ...]
+    returning: Selection | None = None  # update_many_and_return
 
 
 @frozen

@@ -59,7 +59,7 @@ class Step:
 
 
 # What the client returns: records, one record (or None), an int count, a dict of counts.
-ResultKind = Literal["many", "one", "count", "count_fields", "affected", "aggregate", "aggregate_count", "groups"]
+ResultKind = Literal["many", "one", "count", "count_fields", "affected", "aggregate", "aggregate_count", "groups", "returned"]
 
 
 @frozen

@@ -182,8 +182,21 @@ class WriteBuilder:
                     ins.set("ignore", True)
                 else:
                     ins.set("conflict", exp.OnConflict(action=exp.var("DO NOTHING")))
-            steps.append(Step(self.rules.render(ins)))
+            if op.returning is not None:
+                ins.set("returning", self.returning_columns(model, op.returning))
+            steps.append(Step(self.rules.render(ins), result=op.returning is not None))
+        if op.returning is not None:
+            return self.plan(steps, "returned", self.returning_shape(model, op.returning))
         return self.plan(steps, "affected", None)
+
+    def returning_columns(self, model: Model, sel: ir.Selection) -> exp.Returning:
+        if self.rules.name == "mysql":
+            raise UnsupportedError("`*_and_return` operations need RETURNING, which MySQL does not have (as in Prisma)")
+        return exp.Returning(expressions=[exp.Column(this=ident(self.ctx.field(model, n).db_name)) for n in sel.scalars])
+
+    def returning_shape(self, model: Model, sel: ir.Selection) -> RecordShape:
+        _, shape = self.reads.projections(model, "r", sel, nested=False)
+        return shape
 
     # ---- update / delete / upsert -------------------------------------------------------
 
@@ -306,12 +319,18 @@ class WriteBuilder:
 
     def update_many(self, op: ir.UpdateMany) -> Plan:
         model = self.ctx.model(op.model)
+        if not op.values and op.returning is not None:
+            q, shape, _ = self.reads.select(model, ir.Read(model.name, ir.Window(where=op.where), op.returning))
+            return self.plan([Step(self.rules.render(q), result=True)], "many", shape)
         if not op.values:
             return self.count_matching(model, op.where)
         a = self.ctx.alias()
         upd = exp.Update(this=table(model.db_name, a), expressions=self.set_items(model, op.values, a))
         if op.where is not None:
             upd.set("where", exp.Where(this=condition(self.ctx, model, a, op.where)))
+        if op.returning is not None:
+            upd.set("returning", self.returning_columns(model, op.returning))
+            return self.plan([Step(self.rules.render(upd), result=True)], "returned", self.returning_shape(model, op.returning))
         return self.plan([Step(self.rules.render(upd))], "affected", None)
 
     def delete_many(self, op: ir.DeleteMany) -> Plan:

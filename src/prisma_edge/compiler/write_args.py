@@ -38,6 +38,13 @@ def client_default(f: Field, now: dt.datetime) -> tuple[bool, Any]:
 
 
 class WriteParser(ArgParser):
+    def scalar_selection(self, model: Model, args: Mapping[str, Any]) -> ir.Selection:
+        """The selection of a *_and_return operation: scalar fields only (Prisma's rule too)."""
+        sel = self.selection(model, args, "")
+        if sel.relations or sel.counts:
+            self.fail("select" if args.get("select") else "include", "`*_and_return` operations return scalar fields only")
+        return sel
+
     def nested_unsupported(self, f: Field, val: Any, path: str) -> None:
         keys = ", ".join(f"`{k}`" for k in val) if isinstance(val, Mapping) else repr(val)
         fk = f.relation.fields if f.relation else ()
@@ -163,8 +170,9 @@ def parse_write(schema: Schema, model: Model, action: str, args: Mapping[str, An
             p.fail("data", "create needs `data`")
         values = p.create_values(model, args.get("data", {}), "data", now)
         op = ir.Create(model.name, values, p.selection(model, args, ""))
-    elif action == "create_many":
-        p.check_keys(args, ("data", "skip_duplicates", "skipDuplicates"), "")
+    elif action in ("create_many", "create_many_and_return"):
+        returning = action == "create_many_and_return"
+        p.check_keys(args, ("data", "skip_duplicates", "skipDuplicates", *(sel_keys if returning else ())), "")
         rows_in = args.get("data")
         if not isinstance(rows_in, list | tuple):
             p.fail("data", "create_many needs `data` as a list of objects")
@@ -175,15 +183,18 @@ def parse_write(schema: Schema, model: Model, action: str, args: Mapping[str, An
         for row in parsed:
             groups.setdefault(tuple(a.field for a in row), []).append(tuple(a.value for a in row))
         skip = bool(args.get("skip_duplicates", args.get("skipDuplicates", False)))
-        op = ir.CreateMany(model.name, tuple((cols, tuple(rows)) for cols, rows in groups.items()), skip)
+        op = ir.CreateMany(model.name, tuple((cols, tuple(rows)) for cols, rows in groups.items()), skip,
+                           p.scalar_selection(model, args) if returning else None)
     elif action == "update":
         p.check_keys(args, ("where", "data", *sel_keys), "")
         where = p.unique_where(model, args.get("where"), "where")
         op = ir.Update(model.name, where, p.update_values(model, args.get("data", {}), "data", now), p.selection(model, args, ""))
-    elif action == "update_many":
-        p.check_keys(args, ("where", "data"), "")
+    elif action in ("update_many", "update_many_and_return"):
+        returning = action == "update_many_and_return"
+        p.check_keys(args, ("where", "data", *(sel_keys if returning else ())), "")
         where = p.where(model, args.get("where"), "where")
-        op = ir.UpdateMany(model.name, where, p.update_values(model, args.get("data", {}), "data", now))
+        op = ir.UpdateMany(model.name, where, p.update_values(model, args.get("data", {}), "data", now),
+                           p.scalar_selection(model, args) if returning else None)
     elif action == "upsert":
         p.check_keys(args, ("where", "data", "create", "update", *sel_keys), "")
         data = args.get("data")
