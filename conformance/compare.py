@@ -101,7 +101,9 @@ def generic(v: Any) -> Any:
     if isinstance(v, bool) or v is None or isinstance(v, int | float | str):
         return v
     if isinstance(v, dt.datetime):
-        return tag("DateTime", fmt_datetime(v)) if v.tzinfo else wrong(v, "DateTime (naive)")
+        if v.tzinfo is None:  # our contract is aware UTC datetimes
+            return {"$wrongType": "naive datetime", "value": v.isoformat()}
+        return tag("DateTime", fmt_datetime(v))
     if isinstance(v, Decimal):
         return tag("Decimal", fmt_decimal(v))
     if isinstance(v, bytes | bytearray | memoryview):
@@ -529,7 +531,8 @@ def error_cause(e: BaseException) -> str:
         return f"ValidationError: {normalize(problems[0].message)}"
     if isinstance(e, AttributeError | TypeError) and not isinstance(e, PrismaEdgeError):
         return f"API: {str(e)[:140]}"  # names a missing method or keyword: keep it
-    msg = (getattr(e, "message", None) or str(e) or "").splitlines()[0] if str(e) else ""
+    text = getattr(e, "message", None) or str(e)
+    msg = text.splitlines()[0] if text.strip() else repr(e)
     code = code_of(e)
     return f"{type(e).__name__}{' ' + code if code else ''}: {normalize(msg)}"
 
