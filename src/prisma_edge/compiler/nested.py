@@ -31,7 +31,7 @@ from .dialects import PG_CAST_TYPES, Ref, col, fn, ident, param
 from .plan import Plan, Step
 from .select import ReadBuilder
 from .where import condition
-from .write import NOT_FOUND_MARKER, WriteBuilder
+from .write import NOT_FOUND_MARKER, WriteBuilder, empty_insert
 
 
 @define
@@ -303,8 +303,14 @@ class NestedBuilder:
         if node.kind == "insert":
             assert m is not None
             cols = [exp.Column(this=ident(f.db_name)) for f, _ in node.values]
-            body = exp.Select(expressions=[self.pg_value(s, f) for f, s in node.values] or [exp.Null()])
             missing = self._pg_missing(node)
+            if not cols:
+                if missing:
+                    raise UnsupportedError(f"connect_or_create of a `{m.name}` with no values to write is not supported")
+                ins0 = empty_insert("postgres", m.db_name)
+                ins0.set("returning", exp.Returning(expressions=[exp.Star()]))
+                return ins0
+            body = exp.Select(expressions=[self.pg_value(s, f) for f, s in node.values])
             if missing:
                 body = body.where(and_all(missing), copy=False)
             tbl = exp.Table(this=ident(m.db_name))
@@ -418,7 +424,7 @@ class NestedBuilder:
                 cols = [exp.Column(this=ident(f.db_name)) for f, _ in node.values]
                 tbl = exp.Table(this=ident(m.db_name))
                 vals = exp.Values(expressions=[exp.Tuple(expressions=[value(s, f) for f, s in node.values])])
-                ins = exp.Insert(this=exp.Schema(this=tbl, expressions=cols) if cols else tbl, expression=vals)
+                ins = exp.Insert(this=exp.Schema(this=tbl, expressions=cols), expression=vals) if cols else empty_insert(self.rules.name, m.db_name)
                 if node.ignore_conflict:
                     if self.rules.name == "mysql":
                         ins.set("ignore", True)

@@ -36,6 +36,14 @@ NOT_FOUND_MARKER = "PRISMA_EDGE_P2025"
 _ARITH = {"increment": exp.Add, "decrement": exp.Sub, "multiply": exp.Mul, "divide": exp.Div}
 
 
+def empty_insert(dialect: str, table_name: str) -> exp.Insert:
+    """A row of database defaults: `DEFAULT VALUES`, or MySQL's `VALUES ()`."""
+    tbl = exp.Table(this=ident(table_name))
+    if dialect == "mysql":
+        return exp.Insert(this=tbl, expression=exp.Values(expressions=[exp.Tuple(expressions=[])]))
+    return exp.Insert(this=tbl, default=True)
+
+
 class WriteBuilder:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
@@ -67,7 +75,7 @@ class WriteBuilder:
         cols = [exp.Column(this=ident(self.ctx.field(model, a.field).db_name)) for a in values]
         tbl = exp.Table(this=ident(model.db_name))
         if not values:
-            return exp.Insert(this=tbl, expression=exp.Values(expressions=[exp.Tuple(expressions=[])]), default=True)
+            return empty_insert(self.rules.name, model.db_name)
         return exp.Insert(
             this=exp.Schema(this=tbl, expressions=cols),
             expression=exp.Values(expressions=[exp.Tuple(expressions=[self.value_expr(model, a) for a in values])]),
@@ -174,9 +182,14 @@ class WriteBuilder:
         for columns, rows in op.groups:
             tbl = exp.Table(this=ident(model.db_name))
             cols = [exp.Column(this=ident(self.ctx.field(model, c).db_name)) for c in columns]
-            tuples = [exp.Tuple(expressions=[self.value_expr(model, ir.Assign(c, "set", v)) for c, v in zip(columns, row, strict=True)]) for row in rows]
-            ins = exp.Insert(this=exp.Schema(this=tbl, expressions=cols) if cols else tbl,
-                             expression=exp.Values(expressions=tuples or [exp.Tuple(expressions=[])]))
+            if not cols:  # rows of nothing but defaults: one INSERT each
+                for _ in rows[:-1]:
+                    steps.append(Step(self.rules.render(empty_insert(self.rules.name, model.db_name))))
+                ins = empty_insert(self.rules.name, model.db_name)
+            else:
+                tuples = [exp.Tuple(expressions=[self.value_expr(model, ir.Assign(c, "set", v)) for c, v in zip(columns, row, strict=True)])
+                          for row in rows]
+                ins = exp.Insert(this=exp.Schema(this=tbl, expressions=cols), expression=exp.Values(expressions=tuples))
             if op.skip_duplicates:
                 if self.rules.name == "mysql":
                     ins.set("ignore", True)
@@ -288,7 +301,9 @@ class WriteBuilder:
                 upd.set("locks", [exp.Lock(update=True)])
             cols = [exp.Column(this=ident(self.ctx.field(model, x.field).db_name)) for x in op.create]
             none_updated = exp.Not(this=exp.Exists(this=exp.Select(expressions=[exp.Literal.number(1)]).from_(exp.Table(this=ident("w")), copy=False)))
-            body = exp.Select(expressions=[self.value_expr(model, x) for x in op.create] or [exp.Null()]).where(none_updated, copy=False)
+            if not op.create:
+                raise UnsupportedError(f"upsert of a `{model.name}` whose create data is empty is not supported on PostgreSQL yet")
+            body = exp.Select(expressions=[self.value_expr(model, x) for x in op.create]).where(none_updated, copy=False)
             tbl = exp.Table(this=ident(model.db_name))
             ins = exp.Insert(this=exp.Schema(this=tbl, expressions=cols) if cols else tbl, expression=body,
                              returning=exp.Returning(expressions=[exp.Star()]))
