@@ -1,0 +1,181 @@
+"""Keys pass: primary keys, unique selectors (primary key first), indexes and their database names,
+validated the way `prisma validate` does (constraint-name namespaces per connector, autoincrement).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from prisma_edge.schema.drafts import Checker, ModelDraft, Problems, suggest
+from prisma_edge.schema.model import Index, UniqueIndex
+from prisma_edge.schema.parser import Attribute, Expr
+from prisma_edge.schema.psl_tables import MODEL_ATTRIBUTES
+
+
+def resolve_keys(models: dict[str, ModelDraft], p: Problems, provider: str) -> None:
+    """Set every model draft's primary key, uniques and indexes; check database names are distinct."""
+    _Keys(models, p, provider).run()
+
+
+class _Keys(Checker):
+    def __init__(self, models: dict[str, ModelDraft], p: Problems, provider: str) -> None:
+        super().__init__(p)
+        self.models, self.provider = models, provider
+
+    def run(self) -> None:
+        for m in self.models.values():
+            self.model_keys(m)
+        self.database_names()
+
+    def model_keys(self, m: ModelDraft) -> None:
+        """Primary key, unique selectors (PK first), indexes and the remaining block attributes."""
+        ids = [f for f in m.fields if f.is_id and not f.ignored]
+        compound_id: tuple[tuple[str, ...], str | None, str | None, Attribute] | None = None
+        compound_uniques: list[UniqueIndex] = []
+        once: set[str] = set()
+        for a in m.block.attributes:
+            if a.name in ("map", "id", "ignore", "schema"):
+                if a.name in once:
+                    self.p.add(f"attribute `@@{a.name}` can only be defined once", a)
+                once.add(a.name)
+            if a.name not in MODEL_ATTRIBUTES:
+                hint = suggest(a.name, list(MODEL_ATTRIBUTES), "@@")
+                self.p.add(f"unknown attribute `@@{a.name}` on model `{m.name}`{hint}", a)
+                continue
+            args = self.args(a, "@@", MODEL_ATTRIBUTES[a.name], MODEL_ATTRIBUTES[a.name][0] if
+                             MODEL_ATTRIBUTES[a.name] else None)
+            if a.name == "map":
+                m.db_name = self.string(args.get("name"), "`@@map`") or m.db_name
+            elif a.name == "schema":
+                self.p.add("`@@schema` is not supported by prisma-edge (one database schema only)", a)
+            elif a.name == "fulltext":
+                self.p.add("`@@fulltext` indexes are not supported by prisma-edge", a)
+            elif a.name in ("id", "unique", "index"):
+                fields = self.key_fields(m, a, args.get("fields"), required=a.name == "id")
+                name = self.string(args.get("name"), "`name`")
+                db = self.string(args.get("map"), "`map`")
+                if a.name == "id":
+                    if compound_id is not None:
+                        self.p.add(f"model `{m.name}` has more than one `@@id`", a)
+                    compound_id = (fields, name, db, a)
+                elif not fields:
+                    continue
+                elif a.name == "unique":
+                    if name is not None and name in m.by_name:
+                        self.p.add(f"the custom name `{name}` specified for the `@@unique` attribute is "
+                                   "already used as a name for a field; please choose a different name", a)
+                    compound_uniques.append(UniqueIndex(fields, name or "_".join(fields), db))
+                    self.constraint(m, "unique", fields, db, a)
+                else:
+                    m.indexes.append(Index(fields, db))
+                    self.constraint(m, "index", fields, db, a)
+        if len(ids) > 1:
+            self.p.add("at most one field must be marked as the id field with the `@id` attribute", ids[1].decl)
+        if ids and compound_id is not None:
+            self.p.add("each model must have at most one id criteria: you can't have `@id` and `@@id` at "
+                       "the same time", compound_id[3])
+        singles = [UniqueIndex((f.name,), f.name, f.unique_map) for f in m.fields if f.is_unique and not f.ignored]
+        for f in m.fields:
+            if f.is_unique and not f.ignored:
+                self.constraint(m, "unique", (f.name,), f.unique_map, f.decl)
+        candidates: list[UniqueIndex] = []
+        for u in singles + compound_uniques:  # `@id @unique` or a repeated @@unique select the same rows
+            if not any(set(c.fields) == set(u.fields) for c in candidates):
+                candidates.append(u)
+        if compound_id is not None:
+            fields, name, db, _ = compound_id
+            if not fields:
+                return  # the broken @@id was reported
+            pk = UniqueIndex(fields, name or "_".join(fields), db)
+            self.constraint(m, "pk", fields, db, compound_id[3])
+        elif ids:
+            pk = UniqueIndex((ids[0].name,), ids[0].name, ids[0].id_map)
+            self.constraint(m, "pk", pk.fields, pk.db_name, ids[0].decl)
+        else:
+            pk = next((u for u in candidates if u.fields and all(m.by_name[n].required for n in u.fields)), None)
+            if pk is None and m.ignored:
+                return  # @@ignore exists for tables Prisma cannot key
+            if pk is None:
+                self.p.add(f"model `{m.name}` needs a unique criteria that has only required fields: mark a "
+                           "field with `@id` or `@unique`, or add `@@id([...])` or `@@unique([...])`", m.block)
+                return
+            candidates.remove(pk)
+        m.primary_key = pk.fields
+        m.uniques = [pk, *(u for u in candidates if set(u.fields) != set(pk.fields))]
+        names = [u.name for u in m.uniques]
+        for u in candidates:
+            if names.count(u.name) > 1:
+                self.p.add(f"model `{m.name}` has two unique criteria named `{u.name}`; give one a `name:`",
+                           m.block)
+                break
+        self.check_autoincrement(m, has_id=bool(ids) or compound_id is not None)
+
+    def constraint(self, m: ModelDraft, kind: str, fields: tuple[str, ...], db: str | None, at: Any) -> None:
+        """Record a key's database name: its `map:` or Prisma's default (`User_email_key`, ...)."""
+        if db is None:
+            cols = "_".join(m.by_name[n].db_name for n in fields)
+            db = f"{m.db_name}_pkey" if kind == "pk" else f"{m.db_name}_{cols}_{'key' if kind == 'unique' else 'idx'}"
+        m.constraints.append((kind, db, at))
+
+    def database_names(self) -> None:
+        """Models need distinct tables; keys and indexes distinct names in the connector's namespace."""
+        tables: dict[str, str] = {}
+        for m in self.models.values():
+            other = tables.setdefault(m.db_name, m.name)
+            if other != m.name:
+                self.p.add(f"the model with database name `{m.db_name}` could not be defined because another "
+                           f"model with this name exists: `{other}`", m.block)
+        if self.provider == "mysql":
+            namespace, kinds = "model-level indexes and unique constraints", ("unique", "index")
+        elif self.provider == "postgresql":
+            namespace, kinds = "global for primary key, indexes and unique constraints", ("pk", "unique", "index")
+        else:
+            namespace, kinds = "global for indexes and unique constraints", ("unique", "index")
+        seen: set[tuple[str, str]] = set()
+        for m in self.models.values():
+            for kind, name, at in m.constraints:
+                key = (m.db_name if self.provider == "mysql" else "", name)
+                if kind not in kinds:
+                    continue
+                if key in seen:
+                    self.p.add(f"the given constraint name `{name}` has to be unique in the following namespace: "
+                               f"{namespace}; please provide a different name using the `map` argument", at)
+                seen.add(key)
+
+    def key_fields(self, m: ModelDraft, a: Attribute, e: Expr | None, required: bool) -> tuple[str, ...]:
+        if e is None:
+            self.p.add(f"`@@{a.name}` needs a list of fields, e.g. `@@{a.name}([a, b])`", a)
+            return ()
+        out: list[str] = []
+        items = self.names_list(e, f"the fields of `@@{a.name}`")
+        for item in items:
+            f = m.by_name.get(item.value)
+            if f is None or f.ignored:
+                self.p.add(f"`@@{a.name}` refers to `{item.value}`, which is not a field of model `{m.name}`", item)
+            elif f.kind == "object":
+                self.p.add(f"`@@{a.name}` refers to the relation field `{item.value}`; index definitions "
+                           "must reference only scalar fields", item)
+            elif required and not f.required:
+                self.p.add(f"the id definition refers to the optional field `{item.value}`; id fields must "
+                           "be required", item)
+            else:
+                out.append(item.value)
+        if not items or len(out) != len(e.items):
+            if e.kind == "array" and not e.items:
+                self.p.add(f"`@@{a.name}` needs at least one field", e)
+            return ()  # reported above; the key is left out
+        return tuple(out)
+
+    def check_autoincrement(self, m: ModelDraft, has_id: bool) -> None:
+        for f in m.fields:
+            if f.default is None or f.default.kind != "autoincrement":
+                continue
+            if self.provider == "sqlite" and (m.primary_key != (f.name,) or not has_id):
+                self.p.add("the `autoincrement()` default value is used on a non-id field even though "
+                           "the sqlite datasource does not support this", f.decl)
+            elif self.provider == "mysql":
+                firsts = {u.fields[0] for u in m.uniques if u.fields} | {i.fields[0] for i in m.indexes if i.fields}
+                if f.name not in firsts:
+                    self.p.add("the `autoincrement()` default value is used on a non-indexed field even "
+                               "though the mysql datasource does not support this", f.decl)
+
