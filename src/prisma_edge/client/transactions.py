@@ -17,7 +17,7 @@ from collections.abc import AsyncIterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..compiler import compile_query
-from ..errors import ClientError, KnownRequestError, PrismaEdgeError
+from ..errors import ClientError, InconsistentColumnDataError, KnownRequestError, PrismaEdgeError
 from ..fetch_adapters.base import Connection, IsolationLevel, Query
 from .codec import raw_value
 from .delegate import ModelDelegate, Operation
@@ -49,13 +49,25 @@ class TransactionClient:
         return rs.rows_affected
 
 
+ISOLATION_LEVELS = ("ReadUncommitted", "ReadCommitted", "RepeatableRead", "Snapshot", "Serializable")
+
+
+def check_isolation(isolation: str | None) -> None:
+    if isolation is not None and isolation not in ISOLATION_LEVELS:
+        raise InconsistentColumnDataError(
+            f"Inconsistent column data: Conversion failed: Invalid isolation level `{isolation}`; "
+            f"expected one of {', '.join(ISOLATION_LEVELS)}")
+
+
 @contextlib.asynccontextmanager
 async def interactive(client: Client, isolation: IsolationLevel | None, timeout: float | None) -> AsyncIterator[TransactionClient]:
+    check_isolation(isolation)
     async with client.adapter.transaction(isolation=isolation, timeout=timeout) as conn:
         yield TransactionClient(client, conn)
 
 
 async def run_batch(client: Client, operations: Sequence[Operation[Any]], isolation: IsolationLevel | None) -> list[Any]:
+    check_isolation(isolation)
     for i, op in enumerate(operations):
         if not isinstance(op, Operation):
             raise ClientError(f"batch item {i} is {type(op).__name__}; pass unawaited operations like db.user.create(...)")

@@ -94,6 +94,13 @@ class AggregateParser(ArgParser):
 
         if value is None:
             return ir.HavingCompare(fn, field, "is_null" if op == "equals" else "is_not_null", None)
+        if op == "not" and isinstance(value, Mapping):  # `not: {equals: 10}` and friends
+            inner = [self._having_cmp(fn, field, k, v, type_, _join(path, k)) for k, v in value.items()]
+            if len(inner) == 1 and inner[0].op in ("equals", "is_null"):
+                first = inner[0]
+                return ir.HavingCompare(fn, field, "not" if first.op == "equals" else "is_not_null", first.value)
+            self.fail(path, "`not` inside `having` takes one `equals`")
+            return ir.HavingCompare(fn, field, "equals", None)
         if op in ("in", "not_in"):
             if not isinstance(value, list | tuple):
                 self.fail(path, "expected a list")

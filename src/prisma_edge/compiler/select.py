@@ -119,8 +119,17 @@ class ReadBuilder:
             mine = self.order_value(model, alias, t)
             theirs = cursor_value(t)
             cmp = exp.LT if t.descending else exp.GT
-            branches.append(and_all([*[e.copy() for e in equal_prefix], cmp(this=mine, expression=theirs)]))  # type: ignore[list-item]
-            equal_prefix.append(exp.EQ(this=mine.copy(), expression=theirs.copy()))
+            nulls_first = t.nulls == "first" if t.nulls else self.rules.nulls_first_default(t.descending)
+            # NULLs sort at one end: a NULL is after every value when they come last, before when first
+            null_side = (mine.copy(), theirs.copy()) if not nulls_first else (theirs.copy(), mine.copy())
+            after = exp.Paren(this=exp.Or(this=cmp(this=mine, expression=theirs),
+                                          expression=exp.And(this=exp.Is(this=null_side[0], expression=exp.Null()),
+                                                             expression=exp.Not(this=exp.Is(this=null_side[1], expression=exp.Null())))))
+            same = exp.Paren(this=exp.Or(this=exp.EQ(this=mine.copy(), expression=theirs.copy()),
+                                         expression=exp.And(this=exp.Is(this=mine.copy(), expression=exp.Null()),
+                                                            expression=exp.Is(this=theirs.copy(), expression=exp.Null()))))
+            branches.append(and_all([*[e.copy() for e in equal_prefix], after]))  # type: ignore[list-item]
+            equal_prefix.append(same)
         branches.append(and_all(equal_prefix))  # type: ignore[arg-type]
         return exp.And(this=exists, expression=or_all(branches))
 
@@ -286,8 +295,10 @@ class ReadBuilder:
         if where is not None:
             q = q.where(where, copy=False)
         q = q.order_by(*self.order_by(model, alias, terms), copy=False)
-        if read.single:
+        if read.single:  # find_first honours skip (and a negative take inverted the order above)
             q = q.limit(exp.Literal.number(1), copy=False)
+            if window.skip is not None:
+                q = q.offset(self.ctx.param(window.skip), copy=False)
         else:
             q = self.paginate(q, window)
         return q, shape, window.take_negative
