@@ -7,7 +7,10 @@ error shape, and CORS (`Access-Control-Allow-Origin` on every response; prefligh
 the app's, since each API lists its own headers).
 
 Theory of operation: one asyncio task per client connection reads a request, awaits
-`app(request) -> Response`, writes it, and loops while the connection is kept alive. An app
+`app(request) -> Response`, writes it, and loops while the connection is kept alive. With a
+`ws_app`, a GET carrying `Upgrade: websocket` (on any path) is answered 101 here (RFC 6455,
+`websocket.py`) and the connection then belongs to `ws_app(request, ServerWebSocket)` until it
+returns; without one, such a request is an ordinary request for `app`. An app
 that blocks (a database driver) runs its work in a thread pool itself. `ThreadedServer` runs the
 whole loop in a background thread, so tests and the CLI can start an endpoint and go on.
 """
@@ -25,6 +28,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import attrs
+
+from prisma_edge.devserver import websocket
 
 __all__ = ["HttpServer", "Request", "Response", "ThreadedServer", "json_response"]
 
@@ -63,6 +68,7 @@ def json_response(status: int, payload: Any, headers: Mapping[str, str] | None =
 
 
 App = Callable[[Request], Awaitable[Response]]
+WsApp = Callable[[Request, websocket.ServerWebSocket], Awaitable[None]]
 
 
 class _BadRequest(Exception):
@@ -78,6 +84,8 @@ class HttpServer:
             and the connection is closed.
         too_large: builds that answer (each API has its own error shape); default a plain 413.
         cors_origin: value of `Access-Control-Allow-Origin` added to every response (None: none).
+        ws_app: serves WebSocket connections, `async (Request, ServerWebSocket) -> None` (None:
+            no WebSocket upgrades).
     """
 
     def __init__(
@@ -89,8 +97,10 @@ class HttpServer:
         max_body_bytes: int = 10 * 1024 * 1024,
         too_large: Callable[[int], Response] | None = None,
         cors_origin: str | None = "*",
+        ws_app: WsApp | None = None,
     ) -> None:
         self.app, self.host, self.port = app, host, port
+        self.ws_app = ws_app
         self.max_body_bytes = max_body_bytes
         self.too_large = too_large or (lambda limit: Response(413, b"request body too large"))
         self.cors_origin = cors_origin
@@ -148,6 +158,9 @@ class HttpServer:
         except _BadRequest as e:
             await self._write(writer, Response(400, str(e).encode()), keep_alive=False)
             return False
+        if self.ws_app is not None and websocket.is_upgrade(method, headers):
+            await self._upgrade(reader, writer, target, headers, peer)
+            return False
         connection = headers.get("connection", "").lower()
         keep_alive = "close" not in connection if version == "HTTP/1.1" else "keep-alive" in connection
         declared = headers.get("content-length", "").strip()
@@ -177,6 +190,27 @@ class HttpServer:
             response = json_response(500, {"message": "internal server error", "code": ""})
         await self._write(writer, response, keep_alive=keep_alive, head_only=method == "HEAD")
         return keep_alive
+
+    async def _upgrade(
+        self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter, target: str, headers: dict[str, str], peer: str
+    ) -> None:
+        """Answer the opening handshake and hand the connection to `ws_app` until it returns."""
+        assert self.ws_app is not None
+        refused = websocket.handshake_error(headers)
+        if refused is not None:
+            status, text, extra = refused
+            await self._write(writer, Response(status, text.encode(), extra), keep_alive=False)
+            return
+        writer.write(websocket.accept_response(headers))
+        await writer.drain()
+        parts = urlsplit(target)
+        request = Request("GET", parts.path or "/", parts.query, headers, b"", peer)
+        ws = websocket.ServerWebSocket(reader, writer)
+        try:
+            await self.ws_app(request, ws)
+        finally:
+            if not ws.closed:
+                await ws.close()
 
     async def _read_body(self, reader: asyncio.StreamReader, headers: Mapping[str, str]) -> bytes:
         if "chunked" in headers.get("transfer-encoding", "").lower():

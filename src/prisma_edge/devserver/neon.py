@@ -1,28 +1,27 @@
-"""A local Neon-compatible HTTP endpoint in front of a real PostgreSQL (CPython only).
+"""A local Neon-compatible endpoint (HTTP and WebSocket) in front of a real PostgreSQL (CPython only).
 
-`prisma-edge dev neon --database postgresql://user[:pass]@host:port/db` serves Neon's `POST /sql`
-(protocols.md A and its test-server checklist) so that `@neondatabase/serverless` (with
-`neonConfig.fetchEndpoint = "http://127.0.0.1:PORT/sql"`) and our `NeonHttpAdapter` (with
-`endpoint=`) can both be tested against a real database without the Neon service.
+`prisma-edge dev neon --database postgresql://user[:pass]@host:port/db` serves, on one port,
+Neon's `POST /sql` (protocols.md A) and Neon's WebSocket proxy (protocols.md B, any path; `/v2`
+as Neon's), so that `@neondatabase/serverless` (`neonConfig.fetchEndpoint =
+"http://127.0.0.1:PORT/sql"`, or `neonConfig.wsProxy = () => "127.0.0.1:PORT/v2"` with
+`useSecureWebSocket = false`) and our `NeonHttpAdapter` / `NeonWsAdapter` can all be tested against
+a real database without the Neon service.
 
 Theory of operation:
 
 - Routes: `POST /sql` (single query or `{"queries": [...]}` batch), `OPTIONS /sql` (CORS
-  preflight with Neon's headers); anything else is 400 `"query is not supported"`. Our one
-  extension: `GET /_prisma_edge/stats` -> `{"requests": N}` (the count of `POST /sql`), so tests
-  running elsewhere (Pyodide) can check round trips.
-- Auth: the `Neon-Connection-String` header is parsed like Neon's proxy (scheme, percent-decoded
-  user/password/database; the host is ignored: Neon takes only an endpoint id from it). Its user
-  must be the `--database` user and its password that URL's password, or, when the URL has none,
+  preflight with Neon's headers), a WebSocket upgrade on any path (`neon_ws.NeonWsRelay`);
+  anything else is 400 `"query is not supported"`. Our extensions, for tests running elsewhere
+  (Pyodide): `GET /_prisma_edge/stats` -> `{"requests": N, "websockets": {...}}` (N counts
+  `POST /sql`; the WebSocket part counts data frames per connection), and
+  `POST /_prisma_edge/ws/drop[?application_name=X]` cuts open WebSocket connections.
+- Auth: the `Neon-Connection-String` header (HTTP) or the start-up user and cleartext password
+  (WebSocket) must be the `--database` user and that URL's password, or, when the URL has none,
   a random password made at start (printed; the server itself may use trust auth, as CI does).
-  A wrong password is 400 with SQLSTATE 28P01, as PostgreSQL itself would answer. The database
-  name comes from the header, so one endpoint serves every database of the server.
-- Execution: psycopg's libpq binding (`psycopg.pq`, imported lazily), blocking calls in a thread
-  pool. Each query is one `PQexecParams` (extended protocol, unnamed statement, parameters as text
-  of unknown type, text results), so multi-statement strings fail like on Neon. Connections are
-  pooled per (database, application_name) and opened with `TimeZone=UTC` as a startup option
-  (equivalent to `SET TIME ZONE UTC`, and it survives the reset); after every request a
-  connection is rolled back if needed and reset with `DISCARD ALL`, so no session state leaks.
+  A wrong password is SQLSTATE 28P01, as PostgreSQL itself would answer. The database name comes
+  from the client, so one endpoint serves every database of the server.
+- HTTP execution: `neon_pg` (psycopg's libpq binding, blocking calls in a thread pool), one
+  `PQexecParams` per query on pooled connections reset after every request, `TimeZone=UTC`.
 - Batch: `BEGIN` with the `Neon-Batch-Isolation-Level` / `-Read-Only` / `-Deferrable` headers, the
   queries in order, `COMMIT`; on the first error `ROLLBACK` and only the error is returned.
 - Responses: Neon's JSON (`fields` with `dataTypeID` etc., `rows`, `command`, `rowCount`,
@@ -35,7 +34,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import hmac
 import json
 import logging
@@ -43,14 +41,16 @@ import secrets
 import threading
 import time
 import uuid
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 from urllib.parse import parse_qsl, quote, unquote, urlsplit
 
 from prisma_edge.devserver.http import HttpServer, Request, Response, ThreadedServer, json_response
+from prisma_edge.devserver.neon_pg import PgFailure, PgPool, begin_sql, run_batch, run_query
+from prisma_edge.devserver.neon_ws import NeonWsRelay
+from prisma_edge.devserver.websocket import ServerWebSocket
 from prisma_edge.errors import ClientError, redact
-from prisma_edge.fetch_adapters import pg_types
 
 __all__ = ["NeonEndpoint", "NeonEndpointHandle", "run", "start_neon_endpoint"]
 
@@ -73,6 +73,7 @@ PREFLIGHT_HEADERS = {
     "Access-Control-Max-Age": "86400",
 }
 STATS_PATH = "/_prisma_edge/stats"
+WS_DROP_PATH = "/_prisma_edge/ws/drop"
 
 
 def neon_error(status: int, message: str, **fields: Any) -> Response:
@@ -108,6 +109,8 @@ class NeonEndpoint:
         self._executor = ThreadPoolExecutor(max_workers=pool_size, thread_name_prefix="neon-endpoint")
         self._lock = threading.Lock()
         self._requests = 0
+        self.ws = NeonWsRelay(db_host=self.db_host, db_port=self.db_port, user=self.user,
+                              db_password=self._db_password, password=self.password)
 
     @property
     def request_count(self) -> int:
@@ -132,9 +135,16 @@ class NeonEndpoint:
 
     # -- routing ----------------------------------------------------------------------------
 
+    async def handle_ws(self, request: Request, ws: ServerWebSocket) -> None:
+        """A WebSocket on any path (Neon's proxy routes none): the Neon proxy protocol."""
+        await self.ws.serve(request, ws)
+
     async def handle(self, request: Request) -> Response:
         if request.path == STATS_PATH and request.method == "GET":
-            return json_response(200, {"requests": self._requests})
+            return json_response(200, {"requests": self._requests, "websockets": self.ws.stats()})
+        if request.path == WS_DROP_PATH and request.method == "POST":
+            app = dict(parse_qsl(request.query)).get("application_name")
+            return json_response(200, {"dropped": self.ws.drop(app)})
         if request.path != "/sql" or request.method not in ("POST", "OPTIONS"):
             return json_response(400, "query is not supported")
         if request.method == "OPTIONS":
@@ -273,275 +283,39 @@ def _batch_mode(headers: Mapping[str, str]) -> tuple[str, dict[str, str]]:
     return begin_sql(_ISOLATION.get(level or ""), read_only, deferrable), echo
 
 
-# -- PostgreSQL side (blocking; runs in the endpoint's thread pool) ---------------------------
-
-Query = tuple[str, list[bytes | None], bool | None]
-
-
-class PgFailure(Exception):
-    """A failure to report as a Neon error: HTTP status, message and PostgreSQL error fields."""
-
-    def __init__(self, status: int, message: str, **fields: Any) -> None:
-        super().__init__(message)
-        self.status, self.message, self.fields = status, message, fields
-
-
-def _pq() -> Any:
-    try:
-        from psycopg import pq  # noqa: PLC0415 - optional extra, CPython only
-    except ImportError:
-        raise ClientError("the local Neon endpoint needs psycopg: pip install 'prisma-edge[devserver]'") from None
-    return pq
-
-
-class PgPool:
-    """Idle libpq connections per (database, application_name, options); a few kept each."""
-
-    def __init__(self, host: str, port: int, user: str, password: str | None, keep: int = 4) -> None:
-        self.host, self.port, self.user, self._password, self.keep = host, port, user, password, keep
-        self._idle: dict[tuple[str, str, str], list[Any]] = {}
-        self._lock = threading.Lock()
-
-    @staticmethod
-    def require_driver() -> None:
-        _pq()
-
-    def acquire(self, info: Mapping[str, str]) -> Any:
-        key = (info["dbname"], info["application_name"], info["options"])
-        while True:
-            with self._lock:
-                idle = self._idle.get(key)
-                conn = idle.pop() if idle else None
-            if conn is None:
-                break
-            if not _closed_by_server(conn):
-                return conn
-            conn.finish()
-        from psycopg.conninfo import make_conninfo  # noqa: PLC0415
-
-        pq = _pq()
-        options = " ".join(o for o in ("-c TimeZone=UTC", info["options"]) if o)
-        conninfo = make_conninfo(host=self.host, port=self.port, user=self.user, password=self._password,
-                                 dbname=info["dbname"], options=options, client_encoding="UTF8",
-                                 application_name=info["application_name"] or None, connect_timeout=10)
-        conn = pq.PGconn.connect(conninfo.encode())
-        if conn.status != pq.ConnStatus.OK:
-            text = conn.error_message.decode("utf-8", "replace")
-            conn.finish()
-            raise _connect_failure(text)
-        return conn
-
-    def release(self, info: Mapping[str, str], conn: Any) -> None:
-        """Reset the session (rollback, DISCARD ALL) and keep the connection, or close it."""
-        pq = _pq()
-        ok = conn.status == pq.ConnStatus.OK
-        if ok and conn.transaction_status != pq.TransactionStatus.IDLE:
-            ok = conn.exec_(_SQL["rollback"]).status == pq.ExecStatus.COMMAND_OK
-        ok = ok and conn.exec_(_SQL["discard"]).status == pq.ExecStatus.COMMAND_OK
-        key = (info["dbname"], info["application_name"], info["options"])
-        with self._lock:
-            idle = self._idle.setdefault(key, [])
-            if ok and len(idle) < self.keep:
-                idle.append(conn)
-                return
-        conn.finish()
-
-    def close(self) -> None:
-        with self._lock:
-            conns = [c for idle in self._idle.values() for c in idle]
-            self._idle.clear()
-        for c in conns:
-            c.finish()
-
-
-def _closed_by_server(conn: Any) -> bool:
-    """An idle connection has nothing to read unless the server closed it (restart, terminate)."""
-    import select  # noqa: PLC0415
-
-    try:
-        readable, _, _ = select.select([conn.socket], [], [], 0)
-    except (OSError, ValueError):
-        return True
-    return bool(readable)
-
-
-def _connect_failure(text: str) -> PgFailure:
-    """libpq reports connection failures as text only: recover the SQLSTATE PostgreSQL used."""
-    message = text.split("FATAL:", 1)[-1].strip().splitlines()[0] if "FATAL:" in text else ""
-    if "does not exist" in message and message.startswith("database"):
-        return PgFailure(400, message, code="3D000", severity="FATAL")
-    if message.startswith("role") and "does not exist" in message:
-        return PgFailure(400, message, code="28000", severity="FATAL")
-    if "authentication failed" in message:
-        return PgFailure(400, message, code="28P01", severity="FATAL")
-    if message:
-        return PgFailure(400, message, code="08006", severity="FATAL")
-    return PgFailure(500, "Couldn't connect to compute node: the database server is not reachable")
-
-
-def _constants() -> dict[str, bytes]:
-    from sqlglot import exp  # noqa: PLC0415 - SQL we generate is built as sqlglot expressions
-
-    return {
-        "commit": exp.Commit().sql("postgres").encode(),
-        "rollback": exp.Rollback().sql("postgres").encode(),
-        "discard": exp.Command(this="DISCARD", expression=exp.Var(this="ALL")).sql("postgres").encode(),
-    }
-
-
-_SQL = _constants()
-
-
-def begin_sql(level: str | None, read_only: bool, deferrable: bool) -> bytes:
-    """`BEGIN ISOLATION LEVEL ..., READ ONLY, DEFERRABLE` from the whitelisted header values."""
-    from sqlglot import exp  # noqa: PLC0415
-
-    modes = ([f"ISOLATION LEVEL {level}"] if level else []) + (["READ ONLY"] if read_only else [])
-    modes += ["DEFERRABLE"] if deferrable else []
-    return exp.Transaction(modes=modes or None).sql("postgres").encode()
-
-
-@contextlib.contextmanager
-def _session(pool: PgPool, info: Mapping[str, str]) -> Iterator[Any]:
-    """A pooled connection; a connection lost on the way is a 500, as Neon answers for compute errors."""
-    import psycopg  # noqa: PLC0415
-
-    conn = pool.acquire(info)
-    try:
-        yield conn
-    except psycopg.Error:
-        raise PgFailure(500, "the connection to the database was lost") from None
-    finally:
-        try:
-            pool.release(info, conn)
-        except psycopg.Error:
-            conn.finish()
-
-
-def run_query(pool: PgPool, info: Mapping[str, str], query: Query, raw_text: bool, array_mode: bool,
-              limit: int) -> tuple[int, dict[str, Any]]:
-    with _session(pool, info) as conn:
-        return 200, _execute(conn, query, raw_text, array_mode, [limit, limit])
-
-
-def run_batch(pool: PgPool, info: Mapping[str, str], begin: bytes, queries: list[Query], raw_text: bool,
-              array_mode: bool, limit: int) -> tuple[int, dict[str, Any]]:
-    """All queries in one transaction; on the first error roll back and report only it."""
-    pq = _pq()
-    budget = [limit, limit]
-    with _session(pool, info) as conn:
-        _check(pq, conn.exec_(begin))
-        try:
-            results = [_execute(conn, q, raw_text, array_mode, budget) for q in queries]
-            _check(pq, conn.exec_(_SQL["commit"]))
-        except BaseException:
-            with contextlib.suppress(Exception):
-                conn.exec_(_SQL["rollback"])
-            raise
-        return 200, {"results": results}
-
-
-def _check(pq: Any, res: Any) -> None:
-    if res.status not in (pq.ExecStatus.COMMAND_OK, pq.ExecStatus.TUPLES_OK, pq.ExecStatus.EMPTY_QUERY):
-        raise _error_of(pq, res)
-
-
-_FIELDS = {  # Neon JSON key -> libpq diagnostic field name
-    "code": "SQLSTATE", "detail": "MESSAGE_DETAIL", "hint": "MESSAGE_HINT", "position": "STATEMENT_POSITION",
-    "internalPosition": "INTERNAL_POSITION", "internalQuery": "INTERNAL_QUERY", "severity": "SEVERITY",
-    "where": "CONTEXT", "table": "TABLE_NAME", "column": "COLUMN_NAME", "schema": "SCHEMA_NAME",
-    "dataType": "DATATYPE_NAME", "constraint": "CONSTRAINT_NAME", "file": "SOURCE_FILE", "line": "SOURCE_LINE",
-    "routine": "SOURCE_FUNCTION",
-}
-
-
-def _error_of(pq: Any, res: Any) -> PgFailure:
-    def field(name: str) -> str | None:
-        v = res.error_field(getattr(pq.DiagnosticField, name))
-        return v.decode("utf-8", "replace") if v is not None else None
-
-    message = field("MESSAGE_PRIMARY")
-    if message is None:  # the connection broke: no ErrorResponse
-        raise PgFailure(500, "the connection to the database was lost")
-    return PgFailure(400, message, **{k: field(v) for k, v in _FIELDS.items()})
-
-
-def _execute(conn: Any, query: Query, raw_text: bool, array_mode: bool, budget: list[int]) -> dict[str, Any]:
-    """One PQexecParams; its result as Neon's JSON object. `budget` is [bytes left, the limit]."""
-    pq = _pq()
-    sql, params, mode = query
-    if any(p is not None and b"\x00" in p for p in params) or "\x00" in sql:
-        raise PgFailure(400, 'invalid byte sequence for encoding "UTF8": 0x00', code="22021", severity="ERROR")
-    res = conn.exec_params(sql.encode("utf-8"), params, None, None, 0)
-    _check(pq, res)
-    as_array = array_mode if mode is None else mode
-    names = [res.fname(i).decode("utf-8", "replace") for i in range(res.nfields)]
-    oids = [res.ftype(i) for i in range(res.nfields)]
-    fields = [
-        {"name": names[i], "dataTypeID": oids[i], "tableID": res.ftable(i), "columnID": res.ftablecol(i),
-         "dataTypeSize": res.fsize(i), "dataTypeModifier": res.fmod(i), "format": "text"}
-        for i in range(res.nfields)
-    ]
-    convert = [None if raw_text else _json_converter(o) for o in oids]
-    rows: list[Any] = []
-    size = 0
-    get = res.get_value
-    for r in range(res.ntuples):
-        row = []
-        for c in range(res.nfields):
-            v = get(r, c)
-            if v is None:
-                row.append(None)
-                continue
-            size += len(v) + 3
-            text = v.decode("utf-8", "replace")
-            row.append(text if convert[c] is None else convert[c](text))
-        rows.append(row if as_array else dict(zip(names, row, strict=True)))
-        if size > budget[0]:
-            raise PgFailure(507, f"response is too large (max is {budget[1]} bytes)")
-    budget[0] -= size
-    tag = (res.command_status or b"").decode()
-    command, _, rest = tag.partition(" ")
-    count_text = rest.split(" ")[-1] if command == "INSERT" else rest
-    return {"fields": fields, "command": command,
-            "rowCount": int(count_text) if count_text.isdigit() else None,
-            "rows": rows, "rowAsArray": as_array}
-
-
-def _json_converter(oid: int) -> Any:
-    """Neon's typed output without raw text: bools, small ints, finite floats, JSON and arrays
-    become JSON values; everything else (int8, numeric, dates...) stays a string."""
-    if oid == pg_types.BOOL:
-        return lambda t: t == "t"
-    if oid in (pg_types.INT2, pg_types.INT4):
-        return int
-    if oid in (pg_types.FLOAT4, pg_types.FLOAT8):
-        return lambda t: float(t) if t not in ("NaN", "Infinity", "-Infinity") else t
-    if oid in (pg_types.JSON, pg_types.JSONB):
-        return json.loads
-    element = pg_types.ARRAY_ELEMENT.get(oid)
-    if element is not None:
-        inner = _json_converter(element) or str
-        return lambda t: pg_types.parse_array(t, inner)
-    return None
-
-
 # -- running it -------------------------------------------------------------------------------
 
 
 class NeonEndpointHandle:
-    """A running endpoint. `.url` is the `fetchEndpoint` (`http://host:port/sql`);
-    `.connection_string` is what a client sends as its database URL."""
+    """A running endpoint. `.url` is the `fetchEndpoint` (`http://host:port/sql`), `.ws_proxy`
+    the `wsProxy` (`host:port/v2`, no scheme); `.connection_string` is what a client sends as its
+    database URL."""
 
     def __init__(self, endpoint: NeonEndpoint, server: ThreadedServer) -> None:
         self.endpoint, self._server = endpoint, server
         self.host, self.port = server.host, server.port
-        self.url = f"http://{self.host}:{self.port}/sql"
+        where = f"[{self.host}]:{self.port}" if ":" in self.host else f"{self.host}:{self.port}"
+        self.url = f"http://{where}/sql"
+        self.ws_proxy = f"{where}/v2"
         self.connection_string = endpoint.connection_string()
 
     @property
     def request_count(self) -> int:
         return self.endpoint.request_count
+
+    def ws_stats(self) -> dict[str, Any]:
+        """WebSocket counters (`NeonWsRelay.stats`), read on the server's loop."""
+        return self._on_loop(self.endpoint.ws.stats)
+
+    def drop_websockets(self, application_name: str | None = None) -> int:
+        """Cut open WebSocket connections abruptly (all, or one application_name's)."""
+        return self._on_loop(lambda: self.endpoint.ws.drop(application_name))
+
+    def _on_loop(self, fn: Any) -> Any:
+        async def call() -> Any:
+            return fn()
+
+        return asyncio.run_coroutine_threadsafe(call(), self._server.loop).result(timeout=30)
 
     def close(self) -> None:
         self._server.close()
@@ -553,7 +327,7 @@ class NeonEndpointHandle:
         self.close()
 
     def __repr__(self) -> str:
-        return f"<Neon HTTP endpoint {self.url} for {self.endpoint.label}>"
+        return f"<Neon endpoint {self.url} (WebSocket {self.ws_proxy}) for {self.endpoint.label}>"
 
 
 def start_neon_endpoint(
@@ -567,7 +341,8 @@ def start_neon_endpoint(
     """Serve the endpoint on a background thread; returns once it accepts connections."""
     PgPool.require_driver()
     endpoint = NeonEndpoint(database_url, max_request_bytes=max_request_bytes, max_response_bytes=max_response_bytes)
-    server = HttpServer(endpoint.handle, host, port, max_body_bytes=max_request_bytes, too_large=endpoint.too_large)
+    server = HttpServer(endpoint.handle, host, port, max_body_bytes=max_request_bytes, too_large=endpoint.too_large,
+                        ws_app=endpoint.handle_ws)
     threaded = ThreadedServer(server, on_close=endpoint.close)
     try:
         threaded.start()
@@ -580,15 +355,18 @@ def start_neon_endpoint(
 def run(args: argparse.Namespace) -> int:
     """`prisma-edge dev neon --database postgresql://... [--host] [--port]`: serve until Ctrl-C.
 
-    Prints the endpoint URL and the connection string to use with it, one per line:
+    Prints the endpoint URLs and the connection string to use with them, one per line:
         NEON_HTTP_URL=http://127.0.0.1:PORT/sql
+        NEON_WS_PROXY=127.0.0.1:PORT/v2
         DATABASE_URL=postgresql://user:password@host:port/db
     """
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     handle = start_neon_endpoint(args.database, args.host, args.port)
-    print(f"Neon HTTP endpoint for {handle.endpoint.label} (Ctrl-C to stop). "
-          "Use neonConfig.fetchEndpoint / NeonHttpAdapter(endpoint=) with:", flush=True)
+    print(f"Neon endpoint (HTTP and WebSocket) for {handle.endpoint.label} (Ctrl-C to stop). "
+          "Use neonConfig.fetchEndpoint / NeonHttpAdapter(endpoint=), or neonConfig.wsProxy / "
+          "NeonWsAdapter(ws_proxy=), with:", flush=True)
     print(f"NEON_HTTP_URL={handle.url}", flush=True)
+    print(f"NEON_WS_PROXY={handle.ws_proxy}", flush=True)
     print(f"DATABASE_URL={handle.connection_string}", flush=True)
     try:
         while True:
