@@ -620,6 +620,18 @@ def test_cli_errors_name_the_problem(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert "cannot read the schema file" in capsys.readouterr().err
 
 
+def test_cli_schema_errors_name_the_file_given(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    sample("blog")
+    path = tmp_path / "prisma" / "broken.prisma"  # not the default name, so the location is this file's
+    path.parent.mkdir()
+    path.write_text('datasource db {\n  provider = "sqlite"\n  url      = "file:./dev.db"\n}\n\n'
+                    "model User {\n  id    Int    @id\n  posts Pst[]\n}\n")
+    assert main(["db", "push", "--schema", str(path), "--print"]) == 1
+    err = capsys.readouterr().err
+    assert f"{path}:8:9: unknown type `Pst`" in err
+    assert "schema.prisma" not in err
+
+
 @pytest.mark.no_pyodide("psycopg/PyMySQL connect over TCP")
 @pytest.mark.parametrize("url", ["postgresql://admin:hunter2secret@127.0.0.1:1/app",
                                  "mysql://admin:hunter2secret@127.0.0.1:1/app"])

@@ -320,7 +320,7 @@ def run(args: argparse.Namespace) -> int:
         text = path.read_text(encoding="utf-8")
     except OSError as e:
         raise ClientError(f"cannot read the schema file {path}: {e.strerror}") from None
-    schema = parse_schema(text)
+    schema = parse_schema(text, source_name=os.fspath(path))  # errors name this file, as load_schema's do
     provider_dialect = _PROVIDER_DIALECT.get(schema.provider)
     if provider_dialect is None:
         raise ClientError(f"db push does not support the provider {schema.provider!r}")
