@@ -204,3 +204,28 @@ async def test_count_variants(adapter):
         assert await db.post.count(take=2) == 2
         assert await db.post.count(skip=3) == 1
         assert await db.user.count(select={"_all": True, "name": True}) == {"_all": 3, "name": 2}
+
+
+async def test_field_references_and_json_nulls(adapter):
+    from prisma_edge import AnyNull, DbNull, FieldRef, JsonNull
+
+    async with open_client("shop", adapter) as db:
+        await db.product.create({"sku": "same", "name": "same", "price": 1, "description": "the same thing"})
+        await db.product.create({"sku": "A-1", "name": "Anvil", "price": 2, "description": "no match"})
+        got = await db.product.find_many(where={"name": {"equals": FieldRef("sku")}})
+        assert [p["sku"] for p in got] == ["same"]
+        got = await db.product.find_many(where={"description": {"contains": FieldRef("name")}})
+        assert [p["sku"] for p in got] == ["same"]
+        assert await db.product.count(where={"name": {"not": FieldRef("sku")}}) == 1
+    async with open_client("blog", adapter) as db:
+        u = await db.user.create({"email": "a@x.io"})
+        for title, meta in (("db", DbNull), ("json", JsonNull), ("value", {"a": 1})):
+            await db.post.create({"title": title, "authorId": u["id"], "metadata": meta})
+
+        async def titles(flt):
+            return sorted(p["title"] for p in await db.post.find_many(where={"metadata": flt}))
+
+        assert await titles({"equals": DbNull}) == ["db"]
+        assert await titles({"equals": JsonNull}) == ["json"]
+        assert await titles({"equals": AnyNull}) == ["db", "json"]
+        assert await titles({"not": AnyNull}) == ["value"]

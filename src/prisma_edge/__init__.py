@@ -11,12 +11,17 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:  # pragma: no cover
     from .client import Client
+    from .fields import AnyNull, DbNull, FieldRef, JsonNull
     from .schema import load_schema, parse_schema
 
 _LAZY = {
     "Client": ("prisma_edge.client", "Client"),
     "load_schema": ("prisma_edge.schema", "load_schema"),
     "parse_schema": ("prisma_edge.schema", "parse_schema"),
+    "FieldRef": ("prisma_edge.fields", "FieldRef"),
+    "DbNull": ("prisma_edge.fields", "DbNull"),
+    "JsonNull": ("prisma_edge.fields", "JsonNull"),
+    "AnyNull": ("prisma_edge.fields", "AnyNull"),
 }
 
 
@@ -33,4 +38,4 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module 'prisma_edge' has no attribute {name!r}")
 
 
-__all__ = ["Client", "__version__", "load_schema", "parse_schema"]
+__all__ = ["AnyNull", "Client", "DbNull", "FieldRef", "JsonNull", "__version__", "load_schema", "parse_schema"]

@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..errors import Problem, ValidationError
+from ..fields import AnyNull, DbNull, FieldRef, JsonNull
 from ..schema.model import Field, Model, Schema
 from . import ir
 from .values import BadValue, coerce
@@ -97,6 +98,12 @@ class ArgParser:
         return out
 
     def slot_for(self, f: Field, value: Any, path: str, role: str = "value") -> ir.Slot:
+        if value is JsonNull and f.type == "Json":
+            return self.slot("null", self.type_key(f))
+        if value in (DbNull, AnyNull) or isinstance(value, FieldRef):
+            what = "a field reference" if isinstance(value, FieldRef) else repr(value)
+            self.fail(path, f"{what} cannot be used here")
+            return self.slot(None, self.type_key(f))
         if f.is_list:
             if not isinstance(value, list | tuple):
                 self.fail(path, f"expected a list for scalar list field `{f.name}`")
@@ -148,7 +155,7 @@ class ArgParser:
             if f.kind == "object":
                 c = self.relation_filter(f, val, p)
             else:
-                c = self.scalar_filter(f, val, p)
+                c = self.scalar_filter(f, val, p, model)
             if c is not None:
                 conds.append(c)
         if len(conds) == 1:
@@ -189,14 +196,34 @@ class ArgParser:
         cond = self.where(target, obj, path)  # shorthand: `author: {name: ...}` means `is`
         return ir.RelationFilter(f.name, "is", cond if cond is not None else ir.Const(True))
 
-    def scalar_filter(self, f: Field, val: Any, path: str) -> ir.Cond | None:
+    def compare(self, model: Model | None, f: Field, op: str, v: Any, path: str, insensitive: bool = False,
+                role: str = "value") -> ir.Cond:
+        """`f <op> v` where v may be a plain value, a FieldRef or (Json fields) one of the Json nulls."""
+        if isinstance(v, FieldRef):
+            other = model.field(v.name) if model is not None else None
+            if other is None or other.kind == "object":
+                names = [x.name for x in (model.scalar_fields if model else ())]
+                self.fail(path, f"field reference to unknown field `{v.name}`{_suggest(v.name, names)}")
+            elif other.type != f.type or other.is_list != f.is_list:
+                self.fail(path, f"field reference `{v.name}` is {other.type}, but `{f.name}` is {f.type}")
+            return ir.Compare(f.name, op, ir.ColumnRef(v.name), insensitive)
+        if f.type == "Json" and v in (DbNull, JsonNull, AnyNull) and op in ("equals", "not"):
+            db_null = ir.Compare(f.name, "is_null")
+            json_null = ir.Compare(f.name, "equals", self.slot("null", "Json"))
+            cond: ir.Cond = db_null if v is DbNull else json_null if v is JsonNull else ir.Or((db_null, json_null))
+            return ir.Not(cond) if op == "not" else cond
+        return ir.Compare(f.name, op, self.slot_for(f, v, path, role=role), insensitive)
+
+    def scalar_filter(self, f: Field, val: Any, path: str, model: Model | None = None) -> ir.Cond | None:
         if f.is_list:
             self.fail(path, "filters on scalar lists are not supported yet")
             return None
         if val is None:
+            if f.is_required:
+                self.fail(path, f"`{f.name}` is required: it is never null, so it cannot be compared with null")
             return ir.Compare(f.name, "is_null")
         if not isinstance(val, Mapping) or f.type == "Json" and not (val.keys() & {"equals", "not"}):
-            return ir.Compare(f.name, "equals", self.slot_for(f, val, path))
+            return self.compare(model, f, "equals", val, path)
         obj = {FILTER_ALIASES.get(k, k): v for k, v in val.items()}
         self.check_keys(obj, sorted(SCALAR_OPS), path)
         insensitive = False
@@ -214,13 +241,15 @@ class ArgParser:
             p = _join(path, op)
             if op == "not":
                 if v is None:
+                    if f.is_required:
+                        self.fail(p, f"`{f.name}` is required: it is never null, so it cannot be compared with null")
                     conds.append(ir.Compare(f.name, "is_not_null"))
                 elif isinstance(v, Mapping) and f.type != "Json":
-                    sub = self.scalar_filter(f, {**v, **({"mode": "insensitive"} if insensitive else {})}, p)
+                    sub = self.scalar_filter(f, {**v, **({"mode": "insensitive"} if insensitive else {})}, p, model)
                     if sub is not None:
                         conds.append(ir.Not(sub))
                 else:
-                    conds.append(ir.Compare(f.name, "not", self.slot_for(f, v, p), insensitive))
+                    conds.append(self.compare(model, f, "not", v, p, insensitive))
             elif op in ("in", "not_in"):
                 if not isinstance(v, list | tuple | set | frozenset):
                     self.fail(p, f"expected a list, got {type(v).__name__}")
@@ -231,12 +260,12 @@ class ArgParser:
                 if v is None:
                     conds.append(ir.Compare(f.name, "is_null"))
                 else:
-                    conds.append(ir.Compare(f.name, "equals", self.slot_for(f, v, p), insensitive))
+                    conds.append(self.compare(model, f, "equals", v, p, insensitive))
             elif op in ("contains", "startswith", "endswith"):
                 if f.type != "String":
                     self.fail(p, f"`{op}` applies to String fields, not {f.type}")
                     continue
-                conds.append(ir.Compare(f.name, op, self.slot_for(f, v, p, role=op + ("_i" if insensitive else "")), insensitive))
+                conds.append(self.compare(model, f, op, v, p, insensitive, role=op + ("_i" if insensitive else "")))
             else:  # lt lte gt gte
                 if f.type not in ORDERABLE or f.type == "Boolean":
                     self.fail(p, f"`{op}` does not apply to {f.type} fields")
@@ -244,7 +273,7 @@ class ArgParser:
                 if v is None:
                     self.fail(p, f"`{op}` needs a value, not null")
                     continue
-                conds.append(ir.Compare(f.name, op, self.slot_for(f, v, p), insensitive))
+                conds.append(self.compare(model, f, op, v, p, insensitive))
         if not conds:
             return ir.Const(True)
         return conds[0] if len(conds) == 1 else ir.And(tuple(conds))
@@ -403,7 +432,7 @@ class ArgParser:
             f = self.field(model, key, path)
             if f is None:
                 continue
-            if f.kind == "object" or v is None or isinstance(v, Mapping):
+            if f.kind == "object" or v is None or isinstance(v, Mapping | FieldRef):
                 self.fail(_join(path, key), "a cursor takes plain values of unique fields")
                 continue
             pairs.append((f.name, self.slot_for(f, v, _join(path, key))))

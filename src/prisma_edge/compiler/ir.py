@@ -33,13 +33,20 @@ class Slot:
 
 
 @frozen
+class ColumnRef:
+    """A filter value that is another field of the same record (Prisma's field references)."""
+
+    field: str
+
+
+@frozen
 class Compare:
     """`field <op> value`. op: equals, not, lt, lte, gt, gte, in, not_in, contains, startswith,
     endswith, is_null, is_not_null; `value` is a Slot, a tuple of Slots (in/not_in) or None."""
 
     field: str
     op: str
-    value: Slot | tuple[Slot, ...] | None = None
+    value: Slot | tuple[Slot, ...] | ColumnRef | None = None
     insensitive: bool = False
 
 

@@ -54,9 +54,23 @@ def compare(ctx: Context, model: Model, alias: str, c: ir.Compare) -> exp.Expres
             column, values = exp.Lower(this=column), [exp.Lower(this=v) for v in values]
         node: exp.Expression = exp.In(this=column, expressions=values)
         return exp.Not(this=node) if c.op == "not_in" else node
-    assert isinstance(c.value, ir.Slot)
-    value: exp.Expression = ctx.param(c.value)
+    if isinstance(c.value, ir.ColumnRef):
+        value: exp.Expression = ctx.column(alias, model, c.value.field)
+    else:
+        assert isinstance(c.value, ir.Slot)
+        value = ctx.param(c.value)
     if c.op in ("contains", "startswith", "endswith"):
+        if isinstance(c.value, ir.ColumnRef):  # pattern from another column: build it in SQL
+            escaped = value
+            for ch in ("\\", "%", "_"):
+                escaped = exp.Anonymous(this="REPLACE", expressions=[escaped, exp.Literal.string(ch), exp.Literal.string("\\" + ch)])
+            parts = {"contains": ["%", None, "%"], "startswith": [None, "%"], "endswith": ["%", None]}[c.op]
+            pieces = [escaped if p is None else exp.Literal.string(p) for p in parts]
+            pattern = pieces[0]
+            for piece in pieces[1:]:
+                pattern = exp.DPipe(this=pattern, expression=piece) if ctx.rules.name != "mysql" else exp.Concat(expressions=[pattern, piece])
+            return ctx.rules.like(column, pattern, c.insensitive) if (ctx.rules.name != "sqlite" or c.insensitive) else \
+                _sqlite_case_sensitive(c.op, column, value)
         if ctx.rules.name == "sqlite" and not c.insensitive:
             return _sqlite_case_sensitive(c.op, column, value)
         return ctx.rules.like(column, value, c.insensitive)

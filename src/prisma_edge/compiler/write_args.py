@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
+from ..fields import DbNull
 from ..schema.model import Field, Model, Schema
 from . import ir
 from .args import ArgParser, _join
@@ -72,6 +73,8 @@ class WriteParser(ArgParser):
                 self.fail(p, f"`{key}` is set by a relation write in the same data; give one or the other")
                 continue
             given.add(key)
+            if val is DbNull and f.type == "Json":
+                val = None
             if val is None:
                 if f.is_required:
                     self.fail(p, f"field `{key}` is required and cannot be null")
@@ -122,6 +125,9 @@ class WriteParser(ArgParser):
                     self.fail(p, f"`{op}` needs a number, not null")
                 elif f.is_required:
                     self.fail(p, f"field `{key}` is required and cannot be set to null")
+                out.append(ir.Assign(key, "set", None))
+                continue
+            if v is DbNull and f.type == "Json":
                 out.append(ir.Assign(key, "set", None))
                 continue
             out.append(ir.Assign(key, op, self.slot_for(f, v, p)))
