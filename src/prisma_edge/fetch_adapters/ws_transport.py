@@ -47,7 +47,11 @@ __all__ = [
 
 
 class WebSocket(Protocol):
-    """An open WebSocket carrying binary messages (a `pg_session.ByteStream`)."""
+    """An open WebSocket carrying binary messages (a `pg_session.ByteStream`).
+
+    Implementations also have a `closed` property, so a pool can drop a socket the server
+    closed while it sat idle.
+    """
 
     async def send(self, data: bytes) -> None: ...
 
@@ -103,6 +107,13 @@ class WebsocketsWebSocket:
 
     def __repr__(self) -> str:
         return f"<WebsocketsWebSocket {self._where}>"
+
+    @property
+    def closed(self) -> bool:
+        """The connection has ended (closed by either side, or lost)."""
+        from websockets.protocol import State  # noqa: PLC0415
+
+        return self._conn.state is State.CLOSED
 
     @classmethod
     async def connect(cls, url: str, timeout: float | None = None) -> WebsocketsWebSocket:
@@ -180,6 +191,11 @@ class PyodideWebSocket:
 
     def __repr__(self) -> str:
         return f"<PyodideWebSocket {self._where}>"
+
+    @property
+    def closed(self) -> bool:
+        """The connection has ended (closed by either side, or lost)."""
+        return self._closed or self._ws is None
 
     @classmethod
     async def connect(cls, url: str, timeout: float | None = None) -> PyodideWebSocket:
