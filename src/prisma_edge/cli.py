@@ -1,4 +1,4 @@
-"""`prisma-edge` command line: `db push`, `dev neon`, `dev planetscale`.
+"""`prisma-edge` command line: `generate`, `db push`, `dev neon`, `dev planetscale`.
 
 Each subcommand lives in its own module and is imported only when used, so the CLI stays cheap
 to start and optional extras (database drivers for the local endpoints) load only when needed.
@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 # subcommand path -> "module:function" taking the parsed namespace and returning an exit code
 _COMMANDS = {
+    ("generate", None): "prisma_edge.generate:run",
     ("db", "push"): "prisma_edge.schema.push:run",
     ("dev", "neon"): "prisma_edge.devserver.neon:run",
     ("dev", "planetscale"): "prisma_edge.devserver.planetscale:run",
@@ -22,6 +23,11 @@ _COMMANDS = {
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="prisma-edge", description="Prisma-compatible ORM for the edge.")
     sub = p.add_subparsers(dest="group", required=True)
+
+    gen = sub.add_parser("generate", help="write a typed client module (TypedDicts + Client) from schema.prisma")
+    gen.add_argument("--schema", default="schema.prisma", help="path to schema.prisma")
+    gen.add_argument("--output", help="module to write (default: prisma_edge_client.py beside the schema)")
+    gen.add_argument("--check", action="store_true", help="write nothing; exit 1 if the module is out of date")
 
     db = sub.add_parser("db", help="database schema commands").add_subparsers(dest="cmd", required=True)
     push = db.add_parser("push", help="create the schema's tables in the database")
@@ -43,7 +49,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    target = _COMMANDS[(args.group, args.cmd)]
+    target = _COMMANDS[(args.group, getattr(args, "cmd", None))]
     module, func = target.split(":")
     try:
         fn = getattr(importlib.import_module(module), func)
