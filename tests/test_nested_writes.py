@@ -139,3 +139,14 @@ async def test_nested_update_operations(adapter):
         with pytest.raises(RecordNotFoundError):
             await db.user.update(where={"id": u["id"]}, data={"name": "X", "posts": {"connect": {"id": 9999}}})
         assert (await db.user.find_unique(where={"id": u["id"]}))["name"] == "A"
+
+
+async def test_nested_upsert(adapter):
+    async with open_client("blog", adapter) as db:
+        u = await db.user.create({"email": "a@x.io", "posts": {"create": {"title": "old", "views": 1}}})
+        old = await db.post.find_first(where={"title": "old"})
+        got = await db.user.update(where={"id": u["id"]}, data={"posts": {"upsert": [
+            {"where": {"id": old["id"]}, "create": {"title": "never"}, "update": {"views": {"increment": 10}}},
+            {"where": {"id": 9999}, "create": {"title": "fresh"}, "update": {"title": "never"}},
+        ]}}, include={"posts": {"order": {"title": "asc"}}})
+        assert [(p["title"], p["views"]) for p in got["posts"]] == [("fresh", 0), ("old", 11)]

@@ -316,6 +316,7 @@ class RelationWrite:
     delete_one: bool = False
     update_many: tuple[tuple[Cond | None, tuple[Assign, ...] | None], ...] = ()
     updates: tuple[tuple[Cond | None, tuple[Assign, ...]], ...] = ()
+    upserts: tuple[tuple[Cond | None, NestedCreate, tuple[Assign, ...]], ...] = ()
 
 
 @frozen

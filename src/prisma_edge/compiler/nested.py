@@ -55,6 +55,7 @@ class Node:
     exclude: tuple[ir.Cond, ...] = ()  # rows matching any of these are left alone (set)
     require: bool = False
     when_missing: int | None = None  # run only when lookup node K found nothing
+    when_found: int | None = None  # run only when lookup node K found its row
     either: int | None = None  # this insert is the fallback of lookup node K (connect_or_create)
     join: tuple[str, str, Src, str, Src] | None = None  # (table, col_a, src_a, col_b, src_b)
     ignore_conflict: bool = False
@@ -153,6 +154,12 @@ class Program:
         for where, data in rw.updates:
             vals, ops = self.assigns(target, data)
             self.add(Node("update", target, vals, ops, where=where, match=fixed, require=True, when_missing=when_missing))
+        for where, create, update in rw.upserts:
+            found = self.add(Node("lookup", target, where=where, match=fixed, when_missing=when_missing))
+            if update:
+                vals, ops = self.assigns(target, update)
+                self.add(Node("update", target, vals, ops, match=self.pk_match(target, found), when_found=found))
+            self.insert(create, fixed, when_missing=found)
         for cond in rw.deletes:
             self.add(Node("delete", target, where=cond, match=fixed, require=True, when_missing=when_missing))
         if rw.delete_one or rw.disconnect_all:
@@ -295,10 +302,13 @@ class NestedBuilder:
     def pg_node(self, i: int, node: Node) -> exp.Expression:
         m = node.model
         if node.kind == "lookup":
-            assert m is not None and node.where is not None
+            assert m is not None
             a = self.ctx.alias()
             q = exp.Select(expressions=[exp.Column(this=exp.Star(), table=ident(a))]).from_(table(m.db_name, a), copy=False)
-            q = q.where(and_all([condition(self.ctx, m, a, node.where), *self._pg_missing(node)]), copy=False)
+            conds = [exp.EQ(this=col(a, f.db_name), expression=self.pg_value(s, f)) for f, s in node.match]
+            if node.where is not None:
+                conds.append(condition(self.ctx, m, a, node.where))
+            q = q.where(and_all([*conds, *self._pg_missing(node)]) or exp.true(), copy=False)
             return q.limit(exp.Literal.number(1), copy=False)
         if node.kind == "insert":
             assert m is not None
@@ -402,6 +412,8 @@ class NestedBuilder:
             return param(Ref(row_step[src.node], idx))
 
         def when(node: Node) -> str | None:
+            if node.when_found is not None:
+                return f"found:{lookup_step[node.when_found]}"
             return f"missing:{lookup_step[node.when_missing]}" if node.when_missing is not None else None
 
         def row_select(m: Model, alias: str, conds: list[exp.Expression], lock: bool = False) -> exp.Select:
@@ -414,9 +426,12 @@ class NestedBuilder:
         for i, node in enumerate(prog.nodes):
             m = node.model
             if node.kind == "lookup":
-                assert m is not None and node.where is not None
+                assert m is not None
                 a = self.ctx.alias()
-                steps.append(Step(self.rules.render(row_select(m, a, [condition(self.ctx, m, a, node.where)], lock=True)),
+                lconds = [exp.EQ(this=col(a, f.db_name), expression=value(s, f)) for f, s in node.match]
+                if node.where is not None:
+                    lconds.append(condition(self.ctx, m, a, node.where))
+                steps.append(Step(self.rules.render(row_select(m, a, lconds, lock=True)),
                                   when=when(node), require="found" if node.require else None))
                 row_step[i] = lookup_step[i] = len(steps) - 1
             elif node.kind == "insert":

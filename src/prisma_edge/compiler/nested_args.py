@@ -19,7 +19,7 @@ from .args import _join
 from .write_args import WriteParser
 
 CREATE_OPS = ("create", "connect", "connect_or_create", "create_many")
-UPDATE_OPS = (*CREATE_OPS, "disconnect", "set", "delete", "delete_many", "update", "update_many")
+UPDATE_OPS = (*CREATE_OPS, "disconnect", "set", "delete", "delete_many", "update", "update_many", "upsert")
 ALIASES = {"connectOrCreate": "connect_or_create", "createMany": "create_many", "deleteMany": "delete_many",
            "updateMany": "update_many"}
 
@@ -148,4 +148,17 @@ class NestedParser(WriteParser):
                 else:
                     ups.append((None, self.update_values(target, o, vp, now)))
             out["updates"] = tuple(ups)
+        if "upsert" in obj:
+            p = _join(path, "upsert")
+            ups_ = []
+            for v, vp in self.items(obj["upsert"], p, many, "{'where', 'create', 'update'}"):
+                o = self.mapping(v, vp) or {}
+                self.check_keys(o, ("where", "create", "update") if many else ("where", "create", "update"), vp)
+                if rel.holds_fk:
+                    self.fail(vp, "nested `upsert` through a relation whose foreign key is on this side is not supported yet")
+                    continue
+                where = self.unique_where(target, o.get("where"), _join(vp, "where")) if many or "where" in o else None
+                ups_.append((where, self.create_tree(target, o.get("create", {}), _join(vp, "create"), now, implied),
+                             self.update_values(target, o.get("update", {}), _join(vp, "update"), now)))
+            out["upserts"] = tuple(ups_)
         return ir.RelationWrite(**out)
