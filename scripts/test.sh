@@ -220,6 +220,8 @@ for line in (out / "steps.tsv").read_text().splitlines():
         c = json.loads((out / f"{step}.json").read_text())
         counts = {"passed": c["passed"], "failed": c["failed"] + c["errors"],
                   "skipped": c["skipped"], "no_pyodide": c["no_pyodide"]}
+        if c.get("page_crashes"):
+            note = (note + "; " if note else "") + f"Chromium page crashed {c['page_crashes']}x, re-run"
     elif (out / f"{step}.tap").exists():
         tap = (out / f"{step}.tap").read_text()
         num = lambda k: sum(int(n) for n in re.findall(rf"^# {k} (\d+)$", tap, re.M))  # noqa: E731

@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import http.server
 import io
+import json
 import os
 import signal
 import sys
@@ -219,21 +220,63 @@ def python_env(project_wheel: str | None) -> dict[str, str]:
     return env
 
 
+class PageCrashed(Exception):
+    """Chromium's renderer died: an infrastructure failure, not a test outcome."""
+
+
+def attempt(p: Any, opts: dict[str, Any], base: str, page_args: dict[str, Any], bundle_kib: int) -> dict | None:  # noqa: ANN401
+    """One browser, one page, one pytest run. None when --timeout passed first."""
+    from playwright.sync_api import Error as PlaywrightError
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    browser = p.chromium.launch(executable_path=str(opts["browser"]), headless=True, args=CHROMIUM_ARGS)
+    crashed = threading.Event()
+    try:
+        page = browser.new_page()
+        page.on("crash", lambda _page: crashed.set())
+        page.on("pageerror", lambda err: log(f"page error: {err}"))
+        page.on("console", lambda m: m.type in ("error", "warning") and log(f"console.{m.type}: {m.text}"))
+        streams = {1: sys.stdout, 2: sys.stderr}
+
+        def write(fd: int, text: str) -> None:
+            streams[fd].write(text)
+            streams[fd].flush()
+
+        page.expose_function("__peWrite", write)
+        page.goto(f"{base}/__runner__.html")
+        log(f"Chromium {browser.version}; {len(page_args['wheels'])} wheels, project zip {bundle_kib} KiB")
+        try:
+            # Start the run, then wait for it with a deadline (a bare evaluate would wait forever).
+            page.evaluate(START_SCRIPT.replace("PAGE_SCRIPT", PAGE_SCRIPT), page_args)
+            return page.wait_for_function("() => window.__peDone", polling=250,
+                                          timeout=opts["timeout"] * 1000).json_value()
+        except PlaywrightTimeout:
+            log(f"pytest did not finish within {opts['timeout']:.0f} s (--timeout)")
+            return None
+        except PlaywrightError:
+            if crashed.is_set():
+                raise PageCrashed() from None
+            raise
+    finally:
+        browser.close()
+
+
 def run(opts: dict[str, Any]) -> int:
     try:
-        from playwright.sync_api import TimeoutError as PlaywrightTimeout
         from playwright.sync_api import sync_playwright
     except ImportError:
         log("playwright is missing: pip install playwright (never `playwright install`: we use Debian's chromium)")
         return 3
-    browser_path: Path = opts["browser"]
-    if not browser_path.exists():
-        log(f"{browser_path} not found: apt-get install -y chromium (scripts/setup.sh does it)")
+    if not Path(opts["browser"]).exists():
+        log(f"{opts['browser']} not found: apt-get install -y chromium (scripts/setup.sh does it)")
         return 3
     wheel_dir: Path = opts["wheels"]
     wheels = list_wheels(wheel_dir)
     project_wheels = sorted(p.name for p in (wheel_dir / "project").glob("*.whl"))
     project_wheel = f"project/{project_wheels[0]}" if len(project_wheels) == 1 else None
+    page_args = {"wheels": wheels, "projectWheel": project_wheel, "env": python_env(project_wheel),
+                 "args": ["-p", "wasm_tests.pytest_summary", "--summary-json", SUMMARY_IN_PY, *opts["pytest"]],
+                 "summaryPath": SUMMARY_IN_PY}
 
     t0 = time.perf_counter()
     bundle = project_zip(ROOT)
@@ -241,39 +284,23 @@ def run(opts: dict[str, Any]) -> int:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}"
-    args = ["-p", "wasm_tests.pytest_summary", "--summary-json", SUMMARY_IN_PY, *opts["pytest"]]
+    crashes = 0
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=str(browser_path), headless=True, args=CHROMIUM_ARGS)
-            try:
-                page = browser.new_page()
-                page.on("crash", lambda _page: log("the page crashed"))
-                page.on("pageerror", lambda err: log(f"page error: {err}"))
-                page.on("console", lambda m: m.type in ("error", "warning") and log(f"console.{m.type}: {m.text}"))
-                streams = {1: sys.stdout, 2: sys.stderr}
-
-                def write(fd: int, text: str) -> None:
-                    streams[fd].write(text)
-                    streams[fd].flush()
-
-                page.expose_function("__peWrite", write)
-                page.goto(f"{base}/__runner__.html")
-                log(f"Chromium {browser.version}; {len(wheels)} wheels, project zip {len(bundle) // 1024} KiB")
-                # Start the run, then wait for it with a deadline (a bare evaluate would wait forever).
-                page.evaluate(START_SCRIPT.replace("PAGE_SCRIPT", PAGE_SCRIPT),
-                              {"wheels": wheels, "projectWheel": project_wheel, "env": python_env(project_wheel),
-                               "args": args, "summaryPath": SUMMARY_IN_PY})
+            while True:
                 try:
-                    res = page.wait_for_function("() => window.__peDone", polling=250,
-                                                 timeout=opts["timeout"] * 1000).json_value()
-                except PlaywrightTimeout:
-                    log(f"pytest did not finish within {opts['timeout']:.0f} s (--timeout)")
-                    return 3
-            finally:
-                browser.close()
+                    res = attempt(p, opts, base, page_args, len(bundle) // 1024)
+                    break
+                except PageCrashed:
+                    crashes += 1
+                    log(f"the page crashed (Chromium's renderer died; no test outcome){'' if crashes > 1 else ': retrying once'}")
+                    if crashes > 1:
+                        return 3
     finally:
         server.shutdown()
         server.server_close()
+    if res is None:
+        return 3
     timings = res["T"]
     if res.get("error"):
         log(f"the page failed: {res['error']}")
@@ -281,7 +308,9 @@ def run(opts: dict[str, Any]) -> int:
         if res["summary"] is None:
             log("pytest wrote no summary (it stopped before its terminal summary)")
         else:
-            Path(opts["summary_json"]).write_text(res["summary"], encoding="utf-8")
+            summary = json.loads(res["summary"])
+            summary["page_crashes"] = crashes  # shown by scripts/test.sh: a retry is never silent
+            Path(opts["summary_json"]).write_text(json.dumps(summary, indent=1, sort_keys=True), encoding="utf-8")
     if "info" in timings:
         log(f"Pyodide {timings['pyodide']} ({timings['info']}), JSPI {timings['jspi']}")
     steps = ", ".join(f"{k.removesuffix('_ms')} {timings[k]} ms" for k in ("load_ms", "install_ms", "pytest_ms")
