@@ -150,3 +150,18 @@ async def test_nested_upsert(adapter):
             {"where": {"id": 9999}, "create": {"title": "fresh"}, "update": {"title": "never"}},
         ]}}, include={"posts": {"order": {"title": "asc"}}})
         assert [(p["title"], p["views"]) for p in got["posts"]] == [("fresh", 0), ("old", 11)]
+
+
+async def test_updates_nested_in_updates(adapter):
+    async with open_client("blog", adapter) as db:
+        u = await db.user.create({"email": "a@x.io", "posts": {"create": {"title": "p"}}})
+        post = await db.post.find_first()
+        got = await db.user.update(where={"id": u["id"]}, data={"posts": {"update": {
+            "where": {"id": post["id"]},
+            "data": {"title": "p2", "comments": {"create": {"body": "hi", "authorId": u["id"]}}},
+        }}}, include={"posts": {"include": {"comments": True}}})
+        assert got["posts"][0]["title"] == "p2" and [c["body"] for c in got["posts"][0]["comments"]] == ["hi"]
+        p = await db.post.update(where={"id": post["id"]}, data={"author": {"update": {"name": "Renamed"}}}, include={"author": True})
+        assert p["author"]["name"] == "Renamed"
+        with pytest.raises(RecordNotFoundError):
+            await db.user.update(where={"id": u["id"]}, data={"posts": {"update": {"where": {"id": 999}, "data": {"title": "x"}}}})

@@ -315,7 +315,7 @@ class RelationWrite:
     deletes: tuple[Cond, ...] = ()
     delete_one: bool = False
     update_many: tuple[tuple[Cond | None, tuple[Assign, ...] | None], ...] = ()
-    updates: tuple[tuple[Cond | None, tuple[Assign, ...]], ...] = ()
+    updates: tuple[tuple[Cond | None, NestedCreate], ...] = ()  # (which record, its values + relation writes)
     upserts: tuple[tuple[Cond | None, NestedCreate, tuple[Assign, ...]], ...] = ()
 
 

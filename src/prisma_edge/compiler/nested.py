@@ -151,9 +151,9 @@ class Program:
                 self.add(Node("delete", target, where=where, match=fixed, when_missing=when_missing))
             else:
                 self.add(Node("update", target, *self.assigns(target, data), where=where, match=fixed, when_missing=when_missing))
-        for where, data in rw.updates:
-            vals, ops = self.assigns(target, data)
-            self.add(Node("update", target, vals, ops, where=where, match=fixed, require=True, when_missing=when_missing))
+        for where, tree in rw.updates:
+            found = self.add(Node("lookup", target, where=where, match=fixed, require=True, when_missing=when_missing))
+            self.update_at(target, found, tree)
         for where, create, update in rw.upserts:
             found = self.add(Node("lookup", target, where=where, match=fixed, when_missing=when_missing))
             if update:
@@ -200,6 +200,32 @@ class Program:
         if rw.update_many or rw.updates or rw.deletes:
             raise UnsupportedError("update/delete nested in a many-to-many relation are not supported yet")
 
+    def update_at(self, model: Model, found: int, tree: ir.NestedCreate) -> None:
+        """Update the record lookup node `found` holds: its values, then its nested relation writes."""
+        if tree.values:
+            self.add(Node("update", model, *self.assigns(model, tree.values), match=self.pk_match(model, found)))
+        for rw in tree.relations:
+            f = self.ctx.field(model, rw.field)
+            rel = f.relation
+            assert rel is not None
+            if not rel.holds_fk:
+                self.children(model, found, f, rw, None)
+                continue
+            target = self.to_one_target(f, rw, None)
+            if target is not None:  # create / connect / connect_or_create: point our FK at it
+                vals = [(self.ctx.field(model, m), Src(node=target, field=t)) for m, t in zip(rel.fields, rel.references, strict=True)]
+                self.add(Node("update", model, vals, match=self.pk_match(model, found)))
+            if rw.disconnect_all:
+                vals = [(self.ctx.field(model, m), Src(null=True)) for m in rel.fields]
+                self.add(Node("update", model, vals, match=self.pk_match(model, found)))
+            related = self.ctx.model(f.type)
+            by_fk = [(self.ctx.field(related, t), Src(node=found, field=m)) for m, t in zip(rel.fields, rel.references, strict=True)]
+            for where, sub in rw.updates:
+                other = self.add(Node("lookup", related, where=where, match=by_fk, require=True))
+                self.update_at(related, other, sub)
+            if rw.delete_one:
+                self.add(Node("delete", related, match=by_fk, require=True))
+
     def pk_match(self, model: Model, node: int) -> list[tuple[Field, Src]]:
         return [(self.ctx.field(model, n), Src(node=node, field=n)) for n in model.primary_key]
 
@@ -223,24 +249,7 @@ class NestedBuilder:
         else:
             assert op.where is not None
             root = prog.add(Node("lookup", model, where=op.where, require=True))
-            if op.root.values:
-                prog.add(Node("update", model, *prog.assigns(model, op.root.values), match=prog.pk_match(model, root)))
-            for rw in op.root.relations:
-                f = self.ctx.field(model, rw.field)
-                assert f.relation is not None
-                if f.relation.holds_fk:
-                    target = prog.to_one_target(f, rw, None)
-                    if target is not None:
-                        vals = [(self.ctx.field(model, m), Src(node=target, field=t))
-                                for m, t in zip(f.relation.fields, f.relation.references, strict=True)]
-                        prog.add(Node("update", model, vals, match=prog.pk_match(model, root)))
-                    elif rw.disconnect_all:
-                        vals = [(self.ctx.field(model, m), Src(null=True)) for m in f.relation.fields]
-                        prog.add(Node("update", model, vals, match=prog.pk_match(model, root)))
-                    elif rw.updates or rw.delete_one:
-                        raise UnsupportedError(f"nested update/delete through `{f.name}` is not supported yet")
-                else:
-                    prog.children(model, root, f, rw, None)
+            prog.update_at(model, root, op.root)
         msg = f"A record required by the nested write on `{model.name}` was not found."
         if self.rules.name == "postgres":
             return self.postgres(prog, model, root, op.selection, msg)

@@ -56,6 +56,17 @@ class NestedParser(WriteParser):
         values = self.create_values(model, obj, path, now, nested=True, implied=frozenset(provided))
         return ir.NestedCreate(model.name, values, tuple(writes))
 
+    def update_tree(self, model: Model, data: Any, path: str, now: dt.datetime) -> ir.NestedCreate:
+        """An update's scalar values plus the relation writes nested in its data."""
+        obj = self.mapping(data, path) or {}
+        values = self.update_values(model, obj, path, now, nested=True)
+        writes = []
+        for key, val in obj.items():
+            f = model.field(key)
+            if f is not None and f.kind == "object" and (rw := self.relation_write(model, f, val, _join(path, key), now, "update")):
+                writes.append(rw)
+        return ir.NestedCreate(model.name, values, tuple(writes))
+
     def items(self, val: Any, path: str, many: bool, what: str) -> list[tuple[Any, str]]:
         if isinstance(val, list | tuple):
             if not many:
@@ -144,9 +155,9 @@ class NestedParser(WriteParser):
                     self.check_keys(o, ("where", "data"), vp)
                     where = self.unique_where(target, o.get("where"), _join(vp, "where")) if many else (
                         self.where(target, o.get("where"), _join(vp, "where")))
-                    ups.append((where, self.update_values(target, o.get("data", {}), _join(vp, "data"), now)))
+                    ups.append((where, self.update_tree(target, o.get("data", {}), _join(vp, "data"), now)))
                 else:
-                    ups.append((None, self.update_values(target, o, vp, now)))
+                    ups.append((None, self.update_tree(target, o, vp, now)))
             out["updates"] = tuple(ups)
         if "upsert" in obj:
             p = _join(path, "upsert")

@@ -159,14 +159,7 @@ def parse_write(schema: Schema, model: Model, action: str, args: Mapping[str, An
             where = None
         else:
             where = p.unique_where(model, args.get("where"), "where")
-            data = args["data"]
-            values = p.update_values(model, data, "data", now, nested=True)
-            writes = []
-            for key, val in data.items():
-                f = model.field(key)
-                if f is not None and f.kind == "object" and (rw := p.relation_write(model, f, val, _join("data", key), now, "update")):
-                    writes.append(rw)
-            root = ir.NestedCreate(model.name, values, tuple(writes))
+            root = p.update_tree(model, args["data"], "data", now)
         sel = p.selection(model, args, "")
         p.raise_if_problems()
         return ir.NestedWrite(model.name, action, root, where, sel), p.values
