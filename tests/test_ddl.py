@@ -6,11 +6,14 @@ Schemas are built by hand from `schema.model` so each case shows exactly the fie
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 from prisma_edge.errors import SchemaError
+from prisma_edge.schema import load_schema
 from prisma_edge.schema.ddl import ddl_statements, table_names
 from prisma_edge.schema.model import (
     Datasource,
@@ -414,6 +417,37 @@ def test_default_referential_actions_follow_prisma():
         c = Model("C", "C", (F("id", "Int", is_id=True), F("pId", "Int", is_required=required), rel(required)), ("id",))
         fk = ddl_statements(Schema((p, c)), "postgres")[-1]
         assert fk.endswith(f"ON DELETE {action} ON UPDATE CASCADE")
+
+
+@pytest.mark.parametrize(("dialect", "expected"), [
+    ("postgres", 'ALTER TABLE "C" ADD CONSTRAINT "c_parent_fk" FOREIGN KEY ("pId") REFERENCES "P" ("id") '
+                 "ON DELETE RESTRICT ON UPDATE CASCADE"),
+    ("mysql", "ALTER TABLE `C` ADD CONSTRAINT `c_parent_fk` FOREIGN KEY (`pId`) REFERENCES `P` (`id`) "
+              "ON DELETE RESTRICT ON UPDATE CASCADE"),
+    ("sqlite", 'CONSTRAINT "c_parent_fk" FOREIGN KEY ("pId") REFERENCES "P" ("id") '
+               "ON DELETE RESTRICT ON UPDATE CASCADE)"),
+])
+def test_relation_map_names_the_foreign_key(dialect: str, expected: str):
+    """`@relation(map: "c_parent_fk")` replaces Prisma's default name `C_pId_fkey`."""
+    p = Model("P", "P", (F("id", "Int", is_id=True),), ("id",))
+    c = Model("C", "C", (F("id", "Int", is_id=True), F("pId", "Int"), F("p", "P", "object", relation=Relation(
+        "r", "many_to_one", "P", "cs", True, ("pId",), ("id",), (("pId", "id"),), fk_name="c_parent_fk"))), ("id",))
+    stmts = ddl_statements(Schema((p, c)), dialect)
+    assert sum(expected in s for s in stmts) == 1
+    assert not any("C_pId_fkey" in s for s in stmts)
+
+
+def test_relation_map_from_the_schema_text_names_the_foreign_key():
+    """kitchen.prisma: `owner Person @relation(..., map: "doc_owner_fk")`; its other FKs keep default names."""
+    schema = load_schema(Path(__file__).parent / "schemas" / "kitchen.prisma")
+    assert schema.datasource is not None
+    schema = schema.evolve(datasource=attrs.evolve(schema.datasource, relation_mode="foreignKeys"))
+    fks = {s.split('"')[3]: s for s in ddl_statements(schema, "postgres") if "FOREIGN KEY" in s}
+    assert fks["doc_owner_fk"] == (
+        'ALTER TABLE "Document" ADD CONSTRAINT "doc_owner_fk" FOREIGN KEY ("ownerId") REFERENCES "people" '
+        '("person_id") ON DELETE CASCADE ON UPDATE CASCADE')
+    assert "Document_ownerId_fkey" not in fks
+    assert "Revision_tenant_doc_slug_fkey" in fks  # no `map:`: Prisma's default name
 
 
 def test_pretty_output_and_table_names():

@@ -494,8 +494,8 @@ class _Builder:
             required = all(f.is_required for f in (model.field(n) for n in fields) if f is not None)
             on_delete = r.on_delete or ("Restrict" if required else "SetNull")
             on_update = r.on_update or "Cascade"
-            out.append(self._fk(self._name(model.db_name, cols, "fkey"), cols, parent.db_name, refs,
-                                on_delete, on_update))
+            name = r.fk_name or self._name(model.db_name, cols, "fkey")  # `map:` else Prisma's default
+            out.append(self._fk(name, cols, parent.db_name, refs, on_delete, on_update))
         return out
 
     def _join_fks(self, name: str, cols: dict[str, tuple[Model, str]]) -> list[exp.Expr]:

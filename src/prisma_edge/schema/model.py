@@ -74,6 +74,9 @@ class Relation:
     other_column: str | None = None
     self_key: str | None = None  # db column on this model referenced by the join table
     other_key: str | None = None  # db column on the other model referenced by the join table
+    # `@relation(map: "...")`: the foreign key constraint's name (FK-holding side only); None means
+    # Prisma's default `<table>_<columns>_fkey`.
+    fk_name: str | None = None
 
 
 @frozen

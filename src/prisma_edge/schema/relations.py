@@ -217,7 +217,7 @@ class _Relations:
                 return
         on_delete = self.action(ff, "onDelete", "SetNull" if any_optional else "Restrict", any_optional)
         on_update = self.action(ff, "onUpdate", "Cascade", any_optional)
-        self.string_arg(ff, "map")
+        fk_name = self.string_arg(ff, "map")
         if self.mode == "prisma" and mm is om and not {on_delete, on_update} <= {"NoAction", "Restrict"}:
             implicit = [f"`{k}`: `{v}`" for k, v in (("onDelete", on_delete), ("onUpdate", on_update))
                         if k not in ff.rel_args]
@@ -229,7 +229,7 @@ class _Relations:
         ff.relation = Relation(
             name=name, kind="one_to_one" if one_to_one else "many_to_one", to_model=om.name,
             opposite_field=of.name, holds_fk=True, fields=fields, references=refs, join=join,
-            on_delete=on_delete, on_update=on_update,
+            on_delete=on_delete, on_update=on_update, fk_name=fk_name,
         )
         of.relation = Relation(
             name=name, kind="one_to_one" if one_to_one else "one_to_many", to_model=mm.name,
@@ -274,7 +274,12 @@ class _Relations:
                        "referenced field is required; choose another action or make the fields optional", e)
         return e.value
 
-    def string_arg(self, f: FieldDraft, key: str) -> None:
+    def string_arg(self, f: FieldDraft, key: str) -> str | None:
+        """The string value of a `@relation` argument, or None (absent, or not a string: reported)."""
         e = f.rel_args.get(key)
-        if e is not None and e.kind != "string":
+        if e is None:
+            return None
+        if e.kind != "string":
             self.p.add(f"`{key}` in `@relation` must be a string, found `{e.describe()}`", e)
+            return None
+        return e.value
