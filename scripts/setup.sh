@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Shared set-up for the test suite (called by scripts/test.sh; safe to run by hand).
 #
-# usage: bash scripts/setup.sh [--no-chromium]
+# usage: bash scripts/setup.sh [--no-chromium] [--project-wheel-only]
 #
 # Idempotent: each part records a stamp (a hash of its inputs) and is skipped while the stamp
 # matches, so a re-run is quick and, once the wheels are downloaded, needs no network.
@@ -9,15 +9,18 @@
 #   2. node_modules with `npm ci`                       (stamp: package-lock.json)
 #   3. /usr/bin/chromium from Debian, if missing        (never `playwright install`)
 #   4. .pyodide-wheels/: pure wheels for Pyodide        (stamp: wasm_tests/requirements-pyodide.txt)
-#   5. .pyodide-wheels/project/: a wheel of prisma-edge (rebuilt every run; for micropip tests)
+#   5. .pyodide-wheels/project/: a wheel of prisma-edge (rebuilt every run; for micropip tests;
+#      --project-wheel-only does just this, offline, as `scripts/test.sh --no-setup` does)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 WITH_CHROMIUM=1
+WHEEL_ONLY=0
 for arg in "$@"; do
   case "$arg" in
     --no-chromium) WITH_CHROMIUM=0 ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    --project-wheel-only) WHEEL_ONLY=1 ;;
+    -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) echo "setup.sh: unknown argument $arg" >&2; exit 2 ;;
   esac
 done
@@ -131,6 +134,10 @@ project_wheel() {
   fi
 }
 
+if [ "$WHEEL_ONLY" = 1 ]; then
+  part "project wheel" project_wheel
+  exit 0
+fi
 part "python" python_env
 part "node" node_env
 [ "$WITH_CHROMIUM" = 1 ] && part "chromium" chromium
