@@ -12,12 +12,14 @@ FIELD_ATTRIBUTES: dict[str, tuple[str, ...]] = {
     "id": ("map", "length", "sort", "clustered"), "unique": ("map", "length", "sort", "clustered"),
     "default": ("value", "map"), "map": ("name",), "updatedAt": (), "ignore": (),
     "relation": ("name", "fields", "references", "onDelete", "onUpdate", "map"),
+    # PlanetScale sharding (Prisma's shardKeys preview): routing only, the SQL is unchanged.
+    "shardKey": (),
 }
 MODEL_ATTRIBUTES: dict[str, tuple[str, ...]] = {
     "id": ("fields", "name", "map", "length", "sort", "clustered"),
     "unique": ("fields", "name", "map", "length", "sort", "clustered"),
     "index": ("fields", "map", "name", "type", "clustered"), "map": ("name",), "ignore": (),
-    "schema": ("name",), "fulltext": ("fields", "map"),
+    "schema": ("name",), "fulltext": ("fields", "map"), "shardKey": ("fields",),
 }
 _INTS, _STR = ("Int", "BigInt"), ("String",)
 # function -> (scalar types it fits; () = any, None = valid Prisma we do not support, allowed args)
