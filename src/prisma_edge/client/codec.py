@@ -125,8 +125,8 @@ def decode_scalar(type_: str, v: Any, *, nested: bool) -> Any:
 def _value(column: Column, v: Any, nested: bool) -> Any:
     if column.kind == "scalar":
         if column.is_list:
-            if isinstance(v, str):
-                v = json.loads(v)
+            if isinstance(v, str):  # JSON (inside aggregates) or a PostgreSQL array literal (enum[] columns)
+                v = json.loads(v) if v.startswith("[") else _pg_array(v)
             return None if v is None else [decode_scalar(column.type, x, nested=True) for x in v]
         out = decode_scalar(column.type, v, nested=nested)
         if column.enum_map and out is not None:
@@ -138,6 +138,12 @@ def _value(column: Column, v: Any, nested: bool) -> Any:
         return dict(zip(column.counts, (int(x) for x in (v or [0] * len(column.counts))), strict=True))
     assert column.relation is not None
     return decode_relation(column.relation, v)
+
+
+def _pg_array(text: str) -> list[Any]:
+    from ..fetch_adapters.pg_types import parse_array
+
+    return parse_array(text, str)
 
 
 def decode_relation(shape: RelationShape, v: Any) -> Any:

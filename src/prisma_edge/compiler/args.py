@@ -26,6 +26,8 @@ FILTER_ALIASES = {
     "starts_with": "startswith",
     "ends_with": "endswith",
 }
+LIST_OPS = ("has", "has_every", "has_some", "is_empty", "equals")
+LIST_ALIASES = {"hasEvery": "has_every", "hasSome": "has_some", "isEmpty": "is_empty"}
 SCALAR_OPS = {"equals", "not", "in", "not_in", "lt", "lte", "gt", "gte", "contains", "startswith", "endswith", "mode"}
 ORDERABLE = {"String", "Int", "BigInt", "Float", "Decimal", "DateTime", "Boolean", "Bytes"}
 NUMERIC = {"Int", "BigInt", "Float", "Decimal"}
@@ -214,10 +216,41 @@ class ArgParser:
             return ir.Not(cond) if op == "not" else cond
         return ir.Compare(f.name, op, self.slot_for(f, v, path, role=role), insensitive)
 
+    def list_filter(self, f: Field, val: Any, path: str) -> ir.Cond | None:
+        """Scalar lists (PostgreSQL): has, has_every, has_some, is_empty, equals."""
+        obj = self.mapping(val, path, "an object with `has`, `has_every`, `has_some`, `is_empty` or `equals`")
+        if obj is None:
+            return None
+        obj = {LIST_ALIASES.get(k, k): v for k, v in obj.items()}
+        self.check_keys(obj, LIST_OPS, path)
+        conds: list[ir.Cond] = []
+        for op, v in obj.items():
+            p = _join(path, op)
+            if op == "is_empty":
+                if not isinstance(v, bool):
+                    self.fail(p, "expected True or False")
+                    continue
+                conds.append(ir.Compare(f.name, "is_empty" if v else "is_not_empty"))
+            elif op == "has":
+                if v is None:
+                    self.fail(p, "`has` needs a value, not null")
+                    continue
+                conds.append(ir.Compare(f.name, "has", self.slot(self.value(f, v, p), self.type_key(f))))
+            elif op == "equals" and v is None:
+                conds.append(ir.Compare(f.name, "is_null"))
+            else:
+                conds.append(ir.Compare(f.name, op, self.slot_for(f, v, p)))
+        if not conds:
+            return ir.Const(True)
+        return conds[0] if len(conds) == 1 else ir.And(tuple(conds))
+
     def scalar_filter(self, f: Field, val: Any, path: str, model: Model | None = None) -> ir.Cond | None:
         if f.is_list:
-            self.fail(path, "filters on scalar lists are not supported yet")
-            return None
+            if val is None:
+                return ir.Compare(f.name, "is_null")
+            if not isinstance(val, Mapping):
+                return ir.Compare(f.name, "equals", self.slot_for(f, val, path))
+            return self.list_filter(f, val, path)
         if val is None:
             if f.is_required:
                 self.fail(path, f"`{f.name}` is required: it is never null, so it cannot be compared with null")

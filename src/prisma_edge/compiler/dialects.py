@@ -151,12 +151,12 @@ class PostgresRules(Rules):
         return exp.Escape(this=node(this=column, expression=pattern), expression=exp.Literal.string("\\"))
 
     def cast_param(self, value: exp.Expression, field: Field, enum_db_name: str | None) -> exp.Expression:
-        if enum_db_name is not None:
-            return exp.Cast(this=value, to=exp.DataType(this=exp.DataType.Type.USERDEFINED, kind=f'"{enum_db_name}"'))
-        pg = PG_CAST_TYPES.get(field.type)
-        if pg is None:
+        if enum_db_name is not None:  # the enum type's name, quoted by the renderer
+            dtype = exp.DataType(this=exp.DataType.Type.USERDEFINED, kind=exp.to_identifier(enum_db_name, quoted=True))
+        elif (pg := PG_CAST_TYPES.get(field.type)) is not None:
+            dtype = exp.DataType.build(pg, dialect="postgres")
+        else:
             return value
-        dtype = exp.DataType.build(pg, dialect="postgres")
         if field.is_list:
             dtype = exp.DataType(this=exp.DataType.Type.ARRAY, expressions=[dtype], nested=True)
         return exp.Cast(this=value, to=dtype)

@@ -39,7 +39,38 @@ def condition(ctx: Context, model: Model, alias: str, cond: ir.Cond) -> exp.Expr
     raise TypeError(cond)  # pragma: no cover
 
 
+def list_compare(ctx: Context, model: Model, alias: str, c: ir.Compare) -> exp.Expression:
+    """Scalar-list filters (PostgreSQL arrays)."""
+    f = ctx.field(model, c.field)
+    column = ctx.column(alias, model, c.field)
+    if c.op in ("is_empty", "is_not_empty"):
+        size = exp.Coalesce(this=fn("cardinality", column), expressions=[exp.Literal.number(0)])
+        return (exp.EQ if c.op == "is_empty" else exp.GT)(this=size, expression=exp.Literal.number(0))
+    assert isinstance(c.value, ir.Slot)
+    enum = ctx.schema.enum(f.type) if f.kind == "enum" else None
+    value = ctx.rules.cast_param(ctx.param(c.value), f, enum.db_name if enum else None)
+    if c.op == "has":  # one element: compare against the element type
+        elem = ctx.rules.cast_param(ctx.param(c.value), _Scalar(f), enum.db_name if enum else None)
+        return exp.EQ(this=elem, expression=fn("ANY", column))
+    if c.op == "has_every":
+        return exp.ArrayContainsAll(this=column, expression=value)
+    if c.op == "has_some":
+        return exp.ArrayOverlaps(this=column, expression=value)
+    return exp.EQ(this=column, expression=value)
+
+
+class _Scalar:
+    """The element type of a scalar-list field (for casts)."""
+
+    def __init__(self, f: object) -> None:
+        self.type = f.type  # type: ignore[attr-defined]
+        self.kind = f.kind  # type: ignore[attr-defined]
+        self.is_list = False
+
+
 def compare(ctx: Context, model: Model, alias: str, c: ir.Compare) -> exp.Expression:
+    if ctx.field(model, c.field).is_list and c.op not in ("is_null", "is_not_null"):
+        return list_compare(ctx, model, alias, c)
     column: exp.Expression = ctx.column(alias, model, c.field)
     if c.op == "is_null":
         return exp.Is(this=column, expression=exp.Null())
@@ -76,6 +107,10 @@ def compare(ctx: Context, model: Model, alias: str, c: ir.Compare) -> exp.Expres
         return ctx.rules.like(column, value, c.insensitive)
     if c.insensitive:
         column, value = exp.Lower(this=column), exp.Lower(this=value)
+    if ctx.rules.name == "postgres" and ctx.field(model, c.field).type == "Json":
+        # json has no equality operator and a bare parameter has no type: compare as jsonb
+        jsonb = exp.DataType.build("jsonb", dialect="postgres")
+        column, value = exp.Cast(this=column, to=jsonb), exp.Cast(this=value, to=jsonb.copy())
     return _CMP[c.op](this=column, expression=value)
 
 
