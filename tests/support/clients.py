@@ -3,6 +3,7 @@
 `open_client(schema_name, adapter)` is an async context manager. Adapters:
 - "sqlite": an in-memory database, always;
 - "neon_http": the local Neon-compatible endpoint in front of a throwaway PostgreSQL database;
+- "neon_ws": the same endpoint's WebSocket proxy (same port, path /v2), through NeonWsAdapter;
 - "planetscale": the local PlanetScale-compatible endpoint in front of a throwaway MariaDB database.
 
 The network endpoints start once per test process (in CPython), or come from the environment
@@ -30,7 +31,7 @@ from prisma_edge.schema import load_schema
 from prisma_edge.schema.push import push_schema
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
-ADAPTERS = ["sqlite", "neon_http", "planetscale"]
+ADAPTERS = ["sqlite", "neon_http", "neon_ws", "planetscale"]
 IN_PYODIDE = sys.platform == "emscripten"
 
 _stack = contextlib.ExitStack()
@@ -61,6 +62,12 @@ def _neon() -> tuple[str, str]:
     return db_url, ep_url
 
 
+def _neon_ws_proxy() -> tuple[str, str]:
+    """(database URL, wsProxy `host:port/v2`): the Neon endpoint's WebSocket side (same port)."""
+    db_url, ep_url = _neon()
+    return db_url, ep_url.rsplit("/", 1)[0].split("://", 1)[1] + "/v2"
+
+
 def _planetscale() -> str:
     env = os.environ.get("PRISMA_EDGE_PLANETSCALE_URL")
     if env:
@@ -79,6 +86,8 @@ def endpoint_requests(adapter: str) -> int | None:
     """Requests the local endpoint behind `adapter` has received (None: not ours to count)."""
     if adapter == "neon_http" and "neon" in _endpoints:
         return _endpoints["neon"][2].request_count
+    if adapter == "neon_ws" and "neon" in _endpoints:  # one WebSocket data frame per flight
+        return _endpoints["neon"][2].ws_stats()["frames_received"]
     if adapter == "planetscale" and "planetscale" in _endpoints:
         return _endpoints["planetscale"].request_count()
     return None
@@ -94,6 +103,11 @@ def make_adapter(adapter: str) -> Adapter:
 
         db_url, ep_url = _neon()
         return NeonHttpAdapter(db_url, endpoint=ep_url)
+    if adapter == "neon_ws":
+        from prisma_edge.fetch_adapters.neon_ws import NeonWsAdapter
+
+        db_url, ws_proxy = _neon_ws_proxy()
+        return NeonWsAdapter(db_url, ws_proxy=ws_proxy)
     if adapter == "planetscale":
         from prisma_edge.fetch_adapters.planetscale import PlanetScaleAdapter
 

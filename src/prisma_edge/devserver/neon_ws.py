@@ -188,10 +188,14 @@ class NeonWsRelay:
         self._recent: deque[WsConnectionStats] = deque(maxlen=keep_stats)
         self._live: dict[int, WsConnectionStats] = {}
         self.opened = 0
+        self._frames_of_closed = 0
 
     def stats(self) -> dict[str, Any]:
-        """Counts for tests: connections opened, open now, and the most recent ones (newest last)."""
-        return {"connections": self.opened, "open": len(self._live), "recent": [r.as_json() for r in self._recent]}
+        """Counts for tests: connections opened, open now, data frames received in all (a client's
+        flights), and the most recent connections (newest last)."""
+        frames = self._frames_of_closed + sum(r.ws.frames_received for r in self._live.values())
+        return {"connections": self.opened, "open": len(self._live), "frames_received": frames,
+                "recent": [r.as_json() for r in self._recent]}
 
     def drop(self, application_name: str | None = None) -> int:
         """Cut open connections (all, or those of one application_name) without a Close frame.
@@ -223,7 +227,8 @@ class NeonWsRelay:
                 await ws.send(r.message)
         finally:
             rec.open = False
-            self._live.pop(rec.id, None)
+            if self._live.pop(rec.id, None) is not None:
+                self._frames_of_closed += ws.frames_received
             if rec.upstream is not None:
                 rec.upstream.close()
             await ws.close()
