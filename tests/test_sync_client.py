@@ -40,11 +40,10 @@ def test_run_sync_without_a_loop_refuses_a_waiting_coroutine():
 
 @pytest.mark.no_pyodide("BlockingFetch uses urllib sockets in CPython; in browsers pyodide-http is tested by the demo")
 def test_sync_client_over_neon_http_blocking_fetch():
-    import asyncio
 
-    from tests.support.clients import _neon, reset_database
     from prisma_edge.fetch_adapters.neon_http import NeonHttpAdapter
     from prisma_edge.fetch_adapters.sync_fetch import BlockingFetch
+    from tests.support.clients import _neon, reset_database
 
     db_url, endpoint = _neon()
     schema = load_schema(schema_path("blog"))
