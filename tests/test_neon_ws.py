@@ -294,10 +294,9 @@ async def test_1000_concurrent_queries_with_flat_memory(neon):
         assert [r.rows[0][0] for r in results] == list(range(1000))
 
     try:
-        await burst()  # warm: sockets open, caches filled
         tracemalloc.start()
         try:
-            await burst()
+            await burst()  # opens the pool's sockets, fills caches
             gc.collect()
             settled = tracemalloc.get_traced_memory()[0]  # what one burst leaves behind
             await burst()
