@@ -135,6 +135,8 @@ def render_scalar(t: str, v: Any) -> Any:
     if t == "Bytes":
         return tag("Bytes", base64.b64encode(v).decode()) if isinstance(v, bytes) else wrong(v, t)
     if t == "Json":
+        if repr(v) == "JsonNull" and type(v).__module__ == "prisma_edge.fields":  # the Json value null
+            return tag("Json", "null")
         try:
             return tag("Json", json.dumps(v, separators=(",", ":"), ensure_ascii=False, allow_nan=False))
         except (TypeError, ValueError):

@@ -99,9 +99,13 @@ class RecordResult:
 
 
 def area_of(record_id: str) -> str:
-    """`queries/filters/where_unique.rs::...` -> `queries/filters`."""
-    path = record_id.split("::", 1)[0]
-    return path.rsplit("/", 1)[0] if "/" in path else path.rsplit(".", 1)[0]
+    """The corpus README's areas: up to two directories of the test file.
+
+    `queries/filters/field_reference/bigint_filter.rs::...` -> `queries/filters`;
+    `new/multi_schema.rs::...` -> `new`.
+    """
+    dirs = record_id.split("::", 1)[0].split("/")[:-1]
+    return "/".join(dirs[:2]) or "(top)"
 
 
 def load_records(path: Path = CORPUS) -> list[dict[str, Any]]:
@@ -435,6 +439,14 @@ def format_report(results: dict[str, list[RecordResult]], *, top: int = 15, seco
             if r.status in ("fail", "error"):
                 causes[r.cause][a] += 1
                 example.setdefault(r.cause, r.id)
+    skips: dict[str, Counter[str]] = defaultdict(Counter)
+    for a, rs in results.items():
+        for r in rs:
+            if r.status == "skipped":
+                skips[r.cause][a] += 1
+    lines += ["", "skipped, by reason:"]
+    for cause, c in sorted(skips.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))[:12]:
+        lines.append(f"  {sum(c.values()):4d}  {cause}  [{', '.join(f'{a} {c[a]}' for a in adapters if c[a])}]")
     ranked = sorted(causes.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
     lines += ["", f"top {min(top, len(ranked))} failure causes (records per adapter; one example):"]
     for cause, c in ranked[:top]:

@@ -126,14 +126,30 @@ def decode_tagged(v: Mapping[str, Any]) -> Any:
     except (ValueError, TypeError, InvalidOperation, binascii.Error):
         return x  # malformed: let the library reject the raw value
     if t == "Enum":
-        if x == "DbNull":
-            return None  # our API writes and filters SQL NULL with None
-        if x in ("JsonNull", "AnyNull"):
+        if x in ("DbNull", "JsonNull", "AnyNull"):
+            fields = _fields()
+            if fields is not None:
+                return getattr(fields, x)
+            if x == "DbNull":
+                return None  # without prisma_edge.fields, None is how our API spells SQL NULL
             raise Untranslatable(f"no Python spelling for Prisma's {x} (Json null vs SQL NULL)")
         return x
     if t == "FieldRef":
-        raise Untranslatable("field references ($type FieldRef) have no spelling in our API")
+        fields = _fields()
+        ref = x.get("_ref") if isinstance(x, dict) else None
+        if fields is None or not isinstance(ref, str):
+            raise Untranslatable("field references ($type FieldRef) have no spelling in our API")
+        return fields.FieldRef(ref)  # `_container` is always the filtered model itself
     raise Untranslatable(f"typed value $type={t}")
+
+
+def _fields() -> Any:
+    """`prisma_edge.fields` (FieldRef, DbNull, JsonNull, AnyNull) when the library has it."""
+    try:
+        import prisma_edge.fields as fields
+    except ImportError:
+        return None
+    return fields
 
 
 def tags(v: Any) -> Any:

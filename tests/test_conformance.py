@@ -104,10 +104,23 @@ def test_translate_spells_requests_in_our_api():
     assert call.method == "create"
     assert call.kwargs["data"] == {"id": 1, "price": Decimal("1.5"), "blob": b"\x01\x02\x03",
                                    "posts": {"create": [{"id": 1, "title": "t"}]}}
-    with pytest.raises(Untranslatable, match="FieldRef"):
-        translate(_schema(), {"modelName": "User", "action": "findMany", "query": {
-            "arguments": {"where": {"big": {"gt": {"$type": "FieldRef", "value": {"_ref": "id", "_container": "User"}}}}},
-            "selection": {"id": True}}})
+    with pytest.raises(Untranslatable, match="only aggregates and `by` fields"):
+        translate(_schema(), {"modelName": "User", "action": "groupBy", "query": {
+            "arguments": {"by": ["id"]}, "selection": {"id": True, "big": True}}})
+
+
+def test_translate_field_references_and_json_nulls():
+    fields = pytest.importorskip("prisma_edge.fields", reason="the library has no FieldRef/JsonNull spelling yet")
+    from conformance.translate import translate
+
+    call = translate(_schema(), {"modelName": "User", "action": "findMany", "query": {
+        "arguments": {"where": {"big": {"gt": {"$type": "FieldRef", "value": {"_ref": "id", "_container": "User"}}}}},
+        "selection": {"id": True}}})
+    assert call.kwargs["where"] == {"big": {"gt": fields.FieldRef("id")}}
+    call = translate(_schema(), {"modelName": "User", "action": "updateMany", "query": {
+        "arguments": {"where": {"big": {"equals": {"$type": "Enum", "value": "AnyNull"}}},
+                      "data": {"big": {"$type": "Enum", "value": "DbNull"}}}, "selection": {"count": True}}})
+    assert call.kwargs["where"]["big"]["equals"] is fields.AnyNull and call.kwargs["data"]["big"] is fields.DbNull
 
 
 def test_judge_is_strict_about_types_keys_and_errors():
