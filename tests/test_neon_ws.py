@@ -334,3 +334,78 @@ async def test_queries_after_close_are_refused(neon):
     await a.close()
     with pytest.raises(ClientError, match="closed"):
         await a.query(q("SELECT 1"))
+
+
+async def test_unreachable_proxy_is_a_connection_error(neon):
+    a = NeonWsAdapter(neon.t.database_url, ws_proxy="127.0.0.1:1/v2", timeout=10)
+    try:
+        with pytest.raises(ConnectionError) as e:
+            await a.query(q("SELECT 1"))
+        assert not isinstance(e.value, (AuthenticationError, TimeoutError))
+    finally:
+        await a.close()
+
+
+# -- the endpoint's WebSocket side, byte by byte (CPython: a raw `websockets` client) ----------
+
+
+def _pg_pipelined(neon: WsTarget):  # noqa: ANN202
+    """A pgwire client machine and its first flight: startup + password + a query + Sync."""
+    from urllib.parse import unquote, urlsplit
+
+    from prisma_edge.fetch_adapters.pgwire import PgConnection
+
+    p = urlsplit(neon.t.database_url)
+    conn = PgConnection(unquote(p.username), p.path.lstrip("/"), unquote(p.password))
+    flight = conn.startup(pipeline_auth="cleartext") + conn.send_query("SELECT $1::text || 'b'", ["a"]) + conn.sync()
+    return conn, flight
+
+
+async def _answer(conn, ws) -> list:  # noqa: ANN001
+    from prisma_edge.fetch_adapters.pgwire import NEED_DATA, CommandComplete, DataRow, ReadyForQuery
+
+    got = []
+    while True:
+        ev = conn.next_event()
+        if ev is NEED_DATA:
+            conn.receive_data(await ws.recv())
+        elif isinstance(ev, DataRow):
+            got.append(tuple(v.decode() for v in ev.values))
+        elif isinstance(ev, CommandComplete):
+            got.append(ev.tag)
+        elif isinstance(ev, ReadyForQuery) and conn.pending == 0:
+            return got
+
+
+@pytest.mark.no_pyodide("a raw WebSocket client from the websockets package")
+async def test_endpoint_takes_postgres_bytes_cut_anywhere(neon):
+    from websockets.asyncio.client import connect
+
+    conn, flight = _pg_pipelined(neon)
+    async with connect(f"ws://{neon.ws_proxy}", compression=None) as ws:
+        for i in range(0, len(flight), 7):  # 7-byte messages: every PostgreSQL message is split
+            await ws.send(flight[i : i + 7])
+        assert await _answer(conn, ws) == [("ab",), "SELECT 1"]
+        # one message as fragments (continuation frames), and a ping in between
+        more = conn.send_query("SELECT 'c'") + conn.sync()
+        await ws.send([more[:3], more[3:10], more[10:]])
+        pong = await ws.ping(b"hi")
+        assert await _answer(conn, ws) == [("c",), "SELECT 1"]
+        await asyncio.wait_for(pong, 5)
+
+
+@pytest.mark.no_pyodide("a raw WebSocket client from the websockets package")
+async def test_endpoint_refuses_text_frames_and_bad_handshakes(neon):
+    from websockets.asyncio.client import connect
+    from websockets.exceptions import ConnectionClosed, InvalidStatus
+
+    async with connect(f"ws://{neon.ws_proxy}", compression=None) as ws:
+        await ws.send("SELECT 1")
+        with pytest.raises(ConnectionClosed) as e:
+            await ws.recv()
+        assert e.value.rcvd is not None and e.value.rcvd.code == 1003
+    with pytest.raises(InvalidStatus) as bad:
+        async with connect(f"ws://{neon.ws_proxy}", compression=None,
+                           additional_headers={"Sec-WebSocket-Version": "8"}):
+            pass
+    assert bad.value.response.status_code in (400, 426)
