@@ -165,3 +165,17 @@ async def test_updates_nested_in_updates(adapter):
         assert p["author"]["name"] == "Renamed"
         with pytest.raises(RecordNotFoundError):
             await db.user.update(where={"id": u["id"]}, data={"posts": {"update": {"where": {"id": 999}, "data": {"title": "x"}}}})
+
+
+async def test_upsert_with_nested_writes(adapter):
+    async with open_client("blog", adapter) as db:
+        args = {"where": {"email": "a@x.io"},
+                "create": {"email": "a@x.io", "posts": {"create": {"title": "created"}}},
+                "update": {"name": "again", "posts": {"create": {"title": "updated"}}},
+                "include": {"posts": {"order": {"title": "asc"}}}}
+        first = await db.user.upsert(**args)
+        assert first["name"] is None and [p["title"] for p in first["posts"]] == ["created"]
+        second = await db.user.upsert(**args)
+        assert second["id"] == first["id"] and second["name"] == "again"
+        assert [p["title"] for p in second["posts"]] == ["created", "updated"]
+        assert await db.user.count() == 1

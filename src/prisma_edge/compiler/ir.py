@@ -324,7 +324,8 @@ class NestedWrite:
     """A create or update whose data has relation writes: compiled to a write program."""
 
     model: str
-    kind: str  # "create" | "update"
-    root: NestedCreate
-    where: Cond | None  # update: the record to update
+    kind: str  # "create" | "update" | "upsert"
+    root: NestedCreate  # create: the record; update: its values + writes; upsert: the create branch
+    where: Cond | None  # update / upsert: the record to update
     selection: Selection
+    update: NestedCreate | None = None  # upsert: the update branch

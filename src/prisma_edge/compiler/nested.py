@@ -67,8 +67,15 @@ class Program:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
         self.nodes: list[Node] = []
+        self.branch: tuple[str, int] | None = None  # ("found" | "missing", lookup node)
 
     def add(self, node: Node) -> int:
+        if self.branch is not None and node.when_missing is None and node.when_found is None:
+            kind, lookup = self.branch  # inside one branch of an upsert: run only on that branch
+            if kind == "found":
+                node.when_found = lookup
+            else:
+                node.when_missing = lookup
         self.nodes.append(node)
         return len(self.nodes) - 1
 
@@ -246,6 +253,15 @@ class NestedBuilder:
         model = self.ctx.model(op.model)
         if op.kind == "create":
             root = prog.insert(op.root, [])
+        elif op.kind == "upsert":
+            assert op.where is not None and op.update is not None
+            found = prog.add(Node("lookup", model, where=op.where))
+            prog.branch = ("found", found)
+            prog.update_at(model, found, op.update)
+            prog.branch = ("missing", found)
+            root = prog.insert(op.root, [])
+            prog.branch = None
+            prog.nodes[root].either = found  # the result: the found record, else the created one
         else:
             assert op.where is not None
             root = prog.add(Node("lookup", model, where=op.where, require=True))
@@ -375,10 +391,14 @@ class NestedBuilder:
                           returning=exp.Returning(expressions=[exp.Column(this=exp.Star(), table=ident(a))]))
 
     def _pg_missing(self, node: Node) -> list[exp.Expression]:
-        if node.when_missing is None:
-            return []
-        return [exp.Not(this=exp.Exists(this=exp.Select(expressions=[exp.Literal.number(1)]).from_(
-            exp.Table(this=ident(f"n{node.when_missing}")), copy=False)))]
+        """The node's run condition: lookup K found nothing (when_missing) / found its row (when_found)."""
+        out: list[exp.Expression] = []
+        for k, negate in ((node.when_missing, True), (node.when_found, False)):
+            if k is not None:
+                e: exp.Expression = exp.Exists(this=exp.Select(expressions=[exp.Literal.number(1)]).from_(
+                    exp.Table(this=ident(f"n{k}")), copy=False))
+                out.append(exp.Not(this=e) if negate else e)
+        return out
 
     def _pg_match(self, m: Model, a: str, node: Node) -> list[exp.Expression]:
         conds: list[exp.Expression] = [exp.EQ(this=col(a, f.db_name), expression=self.pg_value(s, f)) for f, s in node.match]

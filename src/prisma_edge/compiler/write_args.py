@@ -151,6 +151,19 @@ def parse_write(schema: Schema, model: Model, action: str, args: Mapping[str, An
     sel_keys = ("select", "include", "omit")
     from .nested_args import NestedParser, has_relation_writes
 
+    if action == "upsert":
+        data = args.get("data") if isinstance(args.get("data"), Mapping) else {}
+        create_arg, update_arg = data.get("create", args.get("create")), data.get("update", args.get("update"))
+        if has_relation_writes(model, create_arg) or has_relation_writes(model, update_arg):
+            p = NestedParser(schema, model, action)
+            p.check_keys(args, ("where", "data", "create", "update", *sel_keys), "")
+            base = "data." if "data" in args else ""
+            where = p.unique_where(model, args.get("where"), "where")
+            root = p.create_tree(model, create_arg or {}, f"{base}create", now)
+            update_tree = p.update_tree(model, update_arg or {}, f"{base}update", now)
+            sel = p.selection(model, args, "")
+            p.raise_if_problems()
+            return ir.NestedWrite(model.name, "upsert", root, where, sel, update_tree), p.values
     if action in ("create", "update") and has_relation_writes(model, args.get("data")):
         p = NestedParser(schema, model, action)
         p.check_keys(args, ("data", *sel_keys) if action == "create" else ("where", "data", *sel_keys), "")
