@@ -155,3 +155,4 @@ async def test_create_and_update_many_and_return(adapter):
         changed = await db.tag.update_many_and_return(where={"name": "a"}, data={"name": "A"})
         assert [set(t) for t in changed] == [{"id", "name"}] and changed[0]["name"] == "A"
         assert sorted(t["name"] for t in await db.tag.find_many()) == ["A", "b"]
+

@@ -72,8 +72,8 @@ class Client:
         self._loop = None if sys.platform == "emscripten" else asyncio.new_event_loop()
         if adapter is None:
             target = url or self._async._schema_url()
-            options = dict(adapter_options or {})
-            if "://" in target and not target.startswith(("file:", "sqlite:")):
+            options = dict(self._async._adapter_options)
+            if "://" in target and not target.startswith(("file:", "sqlite:")) and options.get("kind") in (None, "neon_http", "planetscale"):
                 from .fetch_adapters.sync_fetch import BlockingFetch
 
                 options.setdefault("fetch", BlockingFetch())

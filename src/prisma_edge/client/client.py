@@ -37,22 +37,34 @@ def _load_schema(schema: Schema | str | os.PathLike[str]) -> Schema:
     return parse_schema(text)
 
 
-def adapter_for_url(url: str, schema: Schema | None = None, **options: Any) -> Adapter:
-    """Pick the adapter a URL means: SQLite for files, Neon HTTP for postgres, PlanetScale for mysql."""
+ADAPTERS = {
+    "sqlite": ("prisma_edge.fetch_adapters.sqlite", "SqliteAdapter"),
+    "neon_http": ("prisma_edge.fetch_adapters.neon_http", "NeonHttpAdapter"),
+    "neon_ws": ("prisma_edge.fetch_adapters.neon_ws", "NeonWsAdapter"),
+    "planetscale": ("prisma_edge.fetch_adapters.planetscale", "PlanetScaleAdapter"),
+    "postgres": ("prisma_edge.fetch_adapters.pg_direct", "PgDirectAdapter"),
+}
+
+
+def adapter_for_url(url: str, schema: Schema | None = None, *, kind: str | None = None, **options: Any) -> Adapter:
+    """Make the adapter `kind` names, or the one the URL means: SQLite for files, Neon over HTTP
+    for `postgresql://`, PlanetScale for `mysql://` (and for PlanetScale's `https://user:pw@host`)."""
+    import importlib
+
     scheme = url.split(":", 1)[0].lower()
-    if scheme in ("file", "sqlite") or url == ":memory:" or "://" not in url and ":" not in url:
-        from ..fetch_adapters.sqlite import SqliteAdapter
-
-        return SqliteAdapter(url, **options)
-    if scheme in ("postgres", "postgresql"):
-        from ..fetch_adapters.neon_http import NeonHttpAdapter
-
-        return NeonHttpAdapter(url, **options)
-    if scheme in ("mysql", "planetscale"):
-        from ..fetch_adapters.planetscale import PlanetScaleAdapter
-
-        return PlanetScaleAdapter(url, **options)
-    raise ClientError(f"unsupported database URL scheme `{scheme}` (expected file:, postgresql:// or mysql://)")
+    if kind is None:
+        if scheme in ("file", "sqlite") or url == ":memory:" or "://" not in url and ":" not in url:
+            kind = "sqlite"
+        elif scheme in ("postgres", "postgresql"):
+            kind = "neon_http"
+        elif scheme in ("mysql", "planetscale", "http", "https"):
+            kind = "planetscale"
+        else:
+            raise ClientError(f"unsupported database URL scheme `{scheme}` (expected file:, postgresql://, mysql:// or https://)")
+    if kind not in ADAPTERS:
+        raise ClientError(f"unknown adapter `{kind}`; expected one of {', '.join(ADAPTERS)}")
+    module, cls = ADAPTERS[kind]
+    return getattr(importlib.import_module(module), cls)(url, **options)
 
 
 class Client:
@@ -61,17 +73,22 @@ class Client:
     Args:
         schema: a parsed `Schema`, the text of a schema, or a path to `schema.prisma`.
         url: database URL; default: the schema's datasource URL (`env("DATABASE_URL")`).
-        adapter: an adapter instance to use instead of one made from the URL.
+        adapter: an adapter instance, or the name of one to make from the URL: "sqlite",
+            "neon_http" (default for postgresql://), "neon_ws", "planetscale" (default for mysql://
+            and https://), "postgres" (direct TCP, CPython).
         adapter_options: keyword arguments for the adapter made from the URL, e.g.
             `{"endpoint": "http://127.0.0.1:4444/sql"}` for a local Neon endpoint.
     """
 
-    def __init__(self, schema: Schema | str | os.PathLike[str], *, url: str | None = None, adapter: Adapter | None = None,
+    def __init__(self, schema: Schema | str | os.PathLike[str], *, url: str | None = None, adapter: Adapter | str | None = None,
                  adapter_options: Mapping[str, Any] | None = None, plan_cache_size: int = 512) -> None:
         self.schema = _load_schema(schema)
         self.plan_cache = PlanCache(plan_cache_size)
         self._url = url
         self._adapter_options = dict(adapter_options or {})
+        if isinstance(adapter, str):  # an adapter by name, made from the URL on first use
+            self._adapter_options["kind"] = adapter
+            adapter = None
         self._adapter = adapter
         self._delegates: dict[str, ModelDelegate] = {}
         names: dict[str, Model] = {}
