@@ -9,7 +9,9 @@ Values are decoded as the engine decodes them, by the schema's field types: `{"$
 "DateTime", "value": ...}` and the plain forms the kit sends (an ISO string in a DateTime position,
 a numeric string for a BigInt, base64 text for Bytes) become `datetime`, `int`, `Decimal`, `bytes`.
 A plain value that does not parse is passed through unchanged, so the library sees (and must
-reject) exactly what the engine would have rejected. Only spelling is translated here; whether
+reject) exactly what the engine would have rejected. A plain `null` written to a Json field is
+the Json value null for the engine (the kit's `json: null`; SQL NULL is `DbNull`), so it becomes
+`prisma_edge.fields.JsonNull`; our `None` means SQL NULL. Only spelling is translated here; whether
 the library supports an argument is for the library to say.
 
 `Untranslatable` means the request has no spelling in our public API at all (e.g. field
@@ -279,6 +281,8 @@ class Translator:
                 out[k] = self.nested(f, v)
             elif isinstance(v, dict) and not is_tagged(v) and (f.is_list or f.type != "Json") and v and set(v) <= WRITE_OPS:
                 out[k] = {op: scalar(f, x) for op, x in v.items()}
+            elif v is None and f.type == "Json" and not f.is_list and (fields := _fields()) is not None:
+                out[k] = fields.JsonNull  # the engine stores a plain null written to a Json field as Json null
             else:
                 out[k] = scalar(f, v)
         return out
