@@ -42,3 +42,13 @@ async def test_restrict_blocks_and_changes_nothing(adapter):
         with pytest.raises(RelationViolationError):
             await db.author.delete_many()
         assert await db.author.count() == 2 and await db.award.count(where={"authorId": None}) == 0
+
+
+async def test_on_update_cascade_follows_a_changed_key(adapter):
+    async with open_client("relmode", adapter) as db:
+        a, _ = await seed(db)
+        await db.author.update(where={"id": a["id"]}, data={"id": 500})
+        assert {b["authorId"] for b in await db.book.find_many(where={"title": {"in": ["B1", "B2"]}})} == {500}
+        assert (await db.award.find_first())["authorId"] == 500
+        got = await db.author.find_unique(where={"id": 500}, include={"books": True})
+        assert len(got["books"]) == 2

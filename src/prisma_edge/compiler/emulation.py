@@ -17,6 +17,7 @@ from collections.abc import Callable
 
 from sqlglot import exp
 
+from ..errors import UnsupportedError
 from ..schema.model import Field, Model
 from .context import Context, table
 from .dialects import col, ident
@@ -73,21 +74,69 @@ def emulate_delete(ctx: Context, model: Model, parent_keys: KeySelect, depth: in
             steps.append(Step(ctx.rules.render(exp.Update(this=exp.Table(this=ident(child.db_name)), expressions=sets,
                                                           where=exp.Where(this=matches(None)))), side_effect=True))
         else:  # Restrict, NoAction
-            a = ctx.alias()
-            exists = exp.Exists(this=exp.Select(expressions=[exp.Literal.number(1)]).from_(table(child.db_name, a), copy=False)
-                                .where(matches(a), copy=False))
-            if ctx.rules.name == "postgres":
-                b = ctx.alias()
-                count = exp.Subquery(this=exp.Select(expressions=[exp.Count(this=exp.Star())]).from_(table(child.db_name, b), copy=False)
-                                     .where(matches(b), copy=False))
-                # the cast's input depends on the data, so PostgreSQL cannot fold (and raise) it at plan time
-                fail = exp.Cast(this=exp.DPipe(this=exp.Literal.string(f"{RESTRICT_MARKER}:{rel.name}:{child.name}:{model.name}:"),
-                                               expression=count), to=exp.DataType.build("int"))
-                check = exp.Select(expressions=[exp.Case(ifs=[exp.If(this=exists, true=fail)], default=exp.Literal.number(1))])
-                steps.append(Step(ctx.rules.render(check), side_effect=True))
-            else:
-                q = exp.Select(expressions=[exp.Literal.number(1)]).where(exists, copy=False)
-                steps.append(Step(ctx.rules.render(q), require=f"none:{rel.name}:{child.name}:{model.name}", side_effect=True))
+            steps.append(restrict_check(ctx, rel.name, child, model, matches))
+    return steps
+
+
+def restrict_check(ctx: Context, relation: str, child: Model, model: Model,
+                   matches: Callable[[str | None], exp.Expression]) -> Step:
+    """A step that fails (P2014) when any related row still points at the parent rows."""
+    a = ctx.alias()
+    exists = exp.Exists(this=exp.Select(expressions=[exp.Literal.number(1)]).from_(table(child.db_name, a), copy=False)
+                        .where(matches(a), copy=False))
+    if ctx.rules.name == "postgres":
+        b = ctx.alias()
+        count = exp.Subquery(this=exp.Select(expressions=[exp.Count(this=exp.Star())]).from_(table(child.db_name, b), copy=False)
+                             .where(matches(b), copy=False))
+        # the cast's input depends on the data, so PostgreSQL cannot fold (and raise) it at plan time
+        fail = exp.Cast(this=exp.DPipe(this=exp.Literal.string(f"{RESTRICT_MARKER}:{relation}:{child.name}:{model.name}:"),
+                                       expression=count), to=exp.DataType.build("int"))
+        check = exp.Select(expressions=[exp.Case(ifs=[exp.If(this=exists, true=fail)], default=exp.Literal.number(1))])
+        return Step(ctx.rules.render(check), side_effect=True)
+    q = exp.Select(expressions=[exp.Literal.number(1)]).where(exists, copy=False)
+    return Step(ctx.rules.render(q), require=f"none:{relation}:{child.name}:{model.name}", side_effect=True)
+
+
+def emulate_update(ctx: Context, model: Model, parent_keys: KeySelect, new_values: dict[str, exp.Expression | None]) -> list[Step]:
+    """Steps that apply onUpdate actions when an update changes fields other models reference.
+
+    `new_values`: field name -> the expression of its new value (None when it is computed,
+    e.g. `increment`, which a Cascade cannot follow).
+    """
+    if ctx.schema.relation_mode != "prisma":
+        return []
+    steps: list[Step] = []
+    for child, f in incoming(ctx, model):
+        rel = f.relation
+        assert rel is not None
+        changed = [(fk, ref) for fk, ref in zip(rel.fields, rel.references, strict=True) if ref in new_values]
+        if not changed:
+            continue
+        action = rel.on_update or "Cascade"
+        fk_cols = [exp.Column(this=ident(_field(child, n).db_name)) for n in rel.fields]
+        ref_cols = [_field(model, n).db_name for n in rel.references]
+
+        def matches(alias: str | None, fk_cols: list[exp.Column] = fk_cols, ref_cols: list[str] = ref_cols) -> exp.Expression:
+            keys = parent_keys_for(ctx, parent_keys, ref_cols)
+            cols = [col(alias, c.name) if alias else c.copy() for c in fk_cols]
+            lhs = cols[0] if len(cols) == 1 else exp.Tuple(expressions=cols)
+            return exp.In(this=lhs, query=exp.Subquery(this=keys))
+
+        if action == "Cascade":
+            sets = []
+            for fk, ref in changed:
+                value = new_values[ref]
+                if value is None:
+                    raise UnsupportedError(f"onUpdate: Cascade cannot follow a computed change of `{model.name}.{ref}`")
+                sets.append(exp.EQ(this=exp.Column(this=ident(_field(child, fk).db_name)), expression=value.copy()))
+            steps.append(Step(ctx.rules.render(exp.Update(this=exp.Table(this=ident(child.db_name)), expressions=sets,
+                                                          where=exp.Where(this=matches(None)))), side_effect=True))
+        elif action in ("SetNull", "SetDefault"):
+            sets = [exp.EQ(this=c.copy(), expression=exp.Null()) for c in fk_cols]
+            steps.append(Step(ctx.rules.render(exp.Update(this=exp.Table(this=ident(child.db_name)), expressions=sets,
+                                                          where=exp.Where(this=matches(None)))), side_effect=True))
+        else:
+            steps.append(restrict_check(ctx, rel.name, child, model, matches))
     return steps
 
 

@@ -25,7 +25,7 @@ from ..schema.model import Model
 from . import ir
 from .context import Context, and_all, table
 from .dialects import Ref, col, fn, ident, param
-from .emulation import emulate_delete
+from .emulation import emulate_delete, emulate_update
 from .plan import Plan, RecordShape, Step
 from .select import ReadBuilder
 from .where import condition
@@ -243,10 +243,12 @@ class WriteBuilder:
                              where=exp.Where(this=condition(self.ctx, model, a, op.where)),
                              returning=exp.Returning(expressions=[exp.Column(this=exp.Star(), table=ident(a))]))
             q, shape = self.pg_returning(model, upd, sel, required=True)
-            return self.plan([Step(self.rules.render(q), require="found", result=True)], "one", shape, msg)
+            emulated = emulate_update(self.ctx, model, self.key_select(model, op.where), self.new_values(model, op.values))
+            return self.plan([*emulated, Step(self.rules.render(q), require="found", result=True)], "one", shape, msg)
         find, _ = self.locate(model, op.where, lock=True)
         keys = [param(Ref(0, i)) for i in range(len(model.primary_key))]
-        steps = [Step(self.rules.render(find), require="found")]
+        steps = [Step(self.rules.render(find), require="found"),
+                 *emulate_update(self.ctx, model, self.key_select(model, op.where), self.new_values(model, op.values))]
         if op.values:
             upd = exp.Update(this=exp.Table(this=ident(model.db_name)), expressions=self.set_items(model, op.values, None),
                              where=exp.Where(this=self.by_key(model, None, keys)))
@@ -275,6 +277,10 @@ class WriteBuilder:
         steps = [Step(self.rules.render(find), require="found"), Step(self.rules.render(read), result=True), *emulated,
                  Step(self.rules.render(dele))]
         return self.plan(steps, "one", shape, msg)
+
+    def new_values(self, model: Model, values: tuple[ir.Assign, ...]) -> dict[str, exp.Expression | None]:
+        """Field -> expression of its new value (None for atomic ops), for onUpdate emulation."""
+        return {a.field: (self.value_expr(model, a) if a.op == "set" else None) for a in values}
 
     def key_select(self, model: Model, where: ir.Cond | None) -> Callable[[list[str]], exp.Select]:
         """A builder of `SELECT <columns> FROM model WHERE where` (fresh aliases each call)."""
@@ -343,10 +349,11 @@ class WriteBuilder:
         upd = exp.Update(this=table(model.db_name, a), expressions=self.set_items(model, op.values, a))
         if op.where is not None:
             upd.set("where", exp.Where(this=condition(self.ctx, model, a, op.where)))
+        emulated = emulate_update(self.ctx, model, self.key_select(model, op.where), self.new_values(model, op.values))
         if op.returning is not None:
             upd.set("returning", self.returning_columns(model, op.returning))
-            return self.plan([Step(self.rules.render(upd), result=True)], "returned", self.returning_shape(model, op.returning))
-        return self.plan([Step(self.rules.render(upd))], "affected", None)
+            return self.plan([*emulated, Step(self.rules.render(upd), result=True)], "returned", self.returning_shape(model, op.returning))
+        return self.plan([*emulated, Step(self.rules.render(upd))], "affected", None)
 
     def delete_many(self, op: ir.DeleteMany) -> Plan:
         plan = self._delete_many(op)
