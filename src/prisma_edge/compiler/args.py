@@ -331,7 +331,7 @@ class ArgParser:
                 self.check_keys(inner, u.fields, _join(path, key))
                 for fname in u.fields:
                     if fname not in inner:
-                        self.fail(_join(path, key), f"missing field `{fname}` of unique selector `{key}`")
+                        self.fail(_join(path, key), f"missing field `{fname}` of unique selector `{key}` (A value is required but not set)")
                         continue
                     fld = model.field(fname)
                     assert fld is not None

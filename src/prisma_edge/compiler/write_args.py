@@ -92,7 +92,7 @@ class WriteParser(ArgParser):
             if generated:
                 out.append(ir.Assign(f.name, "set", self.slot_for(f, value, _join(path, f.name))))
             elif f.is_required and f.default is None and not f.is_list:
-                self.fail(path, f"missing required field `{f.name}` ({f.type}) on model `{model.name}`")
+                self.fail(path, f"missing required field `{f.name}` ({f.type}) on model `{model.name}`: A value is required but not set")
         return tuple(out)
 
     def update_values(self, model: Model, data: Any, path: str, now: dt.datetime, *, nested: bool = False) -> tuple[ir.Assign, ...]:
