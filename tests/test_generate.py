@@ -142,16 +142,22 @@ def test_cli_writes_beside_the_schema_and_check_detects_staleness(tmp_path, caps
     assert "class ExtraDelegate" in custom.read_text()
 
 
-def test_a_model_named_like_a_client_method_keeps_both(tmp_path):
-    text = 'datasource db {\n  provider = "sqlite"\n  url = "file:x.db"\n}\nmodel Batch {\n  id Int @id\n}\n'
+def test_models_named_like_client_methods_or_classes_keep_both(tmp_path):
+    text = ('datasource db {\n  provider = "sqlite"\n  url = "file:x.db"\n}\n'
+            "model Batch {\n  id Int @id\n  clientId Int\n  client Client @relation(fields: [clientId], references: [id])\n}\n"
+            "model Client {\n  id Int @id\n  batches Batch[]\n}\n")
     (tmp_path / "schema.prisma").write_text(text)
     assert cli.main(["generate", "--schema", str(tmp_path / "schema.prisma")]) == 0
     spec = importlib.util.spec_from_file_location("gen_batch", tmp_path / "prisma_edge_client.py")
     assert spec is not None and spec.loader is not None
     gen = importlib.util.module_from_spec(spec)
+    sys.modules["gen_batch"] = gen  # get_type_hints resolves names in the module
     spec.loader.exec_module(gen)
     db = gen.Client()
-    assert type(db.Batch).__name__ == "BatchDelegate" and callable(db.batch) and db.batch.__name__ == "batch"
+    assert type(db.Batch).__name__ == "BatchDelegate" and db.batch.__name__ == "batch"  # the method stays
+    assert type(db.client).__name__ == "ClientDelegate"
+    assert typing.is_typeddict(gen.ClientRecord) and set(gen.ClientRecord.__required_keys__) == {"id"}
+    assert typing.get_type_hints(gen.Batch)["client"] is gen.ClientRecord
 
 
 def test_clashing_generated_names_are_refused():

@@ -43,6 +43,10 @@ ORDERABLE = {"String", "Int", "BigInt", "Float", "Decimal", "DateTime", "Boolean
 NUMERIC = {"Int", "BigInt", "Float", "Decimal"}
 # Names the generated Client must not shadow with a model property.
 CLIENT_ATTRS = {"schema", "plan_cache", "adapter", "batch", "tx", "query_raw", "query_first", "execute_raw", "close"}
+# Module-level names the generated module defines itself: a model with one of these names gets its
+# record TypedDict as `<Model>Record` (a model may well be called `Client`).
+RESERVED = {"Client", "TransactionClient", "SortOrder", "SortOrderInput", "QueryMode", "RelationCountOrderBy",
+            "SCHEMA", "SCHEMA_SHA256"}
 DELEGATE_METHODS = ("find_unique", "find_unique_or_raise", "find_first", "find_first_or_raise", "find_many", "count",
                     "aggregate", "group_by", "create", "create_many", "update", "update_many", "upsert", "delete",
                     "delete_many")
@@ -159,12 +163,13 @@ class _Gen:
         # record
         rec: list[tuple[str, str, str]] = [(f.name, self.value_out(f), "") for f in scalars]
         for f in model.relation_fields:
-            t = f"list[{f.type}]" if f.is_list else f.type if f.is_required else f"{f.type} | None"
+            r = _record(f.type)
+            t = f"list[{r}]" if f.is_list else r if f.is_required else f"{r} | None"
             rec.append((f.name, t, "NotRequired"))
         if lists:
             rec.append(("_count", f"{n}Count", "NotRequired"))
             m.typeddict(f"{n}Count", [(f.name, "int", "") for f in lists])
-        m.typeddict(n, rec, total=True, doc=_doc(model.documentation) or f"A `{n}` record as the client returns it.")
+        m.typeddict(_record(n), rec, total=True, doc=_doc(model.documentation) or f"A `{n}` record as the client returns it.")
         m.alias(f"{n}ScalarField", _lit(f.name for f in scalars))
         # where
         where: list[tuple[str, str, str]] = [("AND", f"{n}WhereInput | _t.Sequence[{n}WhereInput]", ""),
@@ -283,28 +288,28 @@ class _Gen:
     # ---- delegates and client ---------------------------------------------------------------
 
     def delegate(self, model: Model) -> None:
-        n = model.name
+        n, rec = model.name, _record(model.name)
         self.m.define(f"{n}Delegate")
         sel = f"select: {n}Select = ..., include: {n}Include = ..., omit: {n}Omit = ..."
         where, wu = f"where: {n}WhereInput = ..., /", f"where: {n}WhereUniqueInput"
         many = f"{where}, **kwargs: _t.Unpack[{n}FindManyArgs]"
         sigs = {
-            "find_unique": (f"{wu}, *, {sel}", f"{n} | None"),
-            "find_unique_or_raise": (f"{wu}, *, {sel}", n),
-            "find_first": (many, f"{n} | None"),
-            "find_first_or_raise": (many, n),
-            "find_many": (many, f"list[{n}]"),
+            "find_unique": (f"{wu}, *, {sel}", f"{rec} | None"),
+            "find_unique_or_raise": (f"{wu}, *, {sel}", rec),
+            "find_first": (many, f"{rec} | None"),
+            "find_first_or_raise": (many, rec),
+            "find_many": (many, f"list[{rec}]"),
             "count": (f"{where}, **kwargs: _t.Unpack[{n}CountArgs]", "_t.Any"),
             "aggregate": (f"{where}, **kwargs: _t.Unpack[{n}AggregateArgs]", "dict[str, _t.Any]"),
             "group_by": (f"by: {n}ScalarField | _t.Sequence[{n}ScalarField], **kwargs: _t.Unpack[{n}GroupByArgs]",
                          "list[dict[str, _t.Any]]"),
-            "create": (f"data: {n}CreateInput, *, {sel}", n),
+            "create": (f"data: {n}CreateInput, *, {sel}", rec),
             "create_many": (f"data: _t.Sequence[{n}CreateManyInput], *, skip_duplicates: bool = ...", "int"),
-            "update": (f"data: {n}UpdateInput, {wu}, *, {sel}", n),
+            "update": (f"data: {n}UpdateInput, {wu}, *, {sel}", rec),
             "update_many": (f"data: {n}UpdateManyInput, where: {n}WhereInput = ...", "int"),
             "upsert": (f"{wu}, data: {n}UpsertInput = ..., *, create: {n}CreateInput = ..., "
-                       f"update: {n}UpdateInput = ..., {sel}", n),
-            "delete": (f"{wu}, *, {sel}", n),
+                       f"update: {n}UpdateInput = ..., {sel}", rec),
+            "delete": (f"{wu}, *, {sel}", rec),
             "delete_many": (f"where: {n}WhereInput = ...", "int"),
         }
         assert set(sigs) == set(DELEGATE_METHODS)
@@ -371,6 +376,11 @@ class Client(_Client):
             self.delegate(model)
         self.client()
         return self.m.parts
+
+
+def _record(model: str) -> str:
+    """The record TypedDict's name: the model's, unless the module needs that name itself."""
+    return f"{model}Record" if model in RESERVED else model
 
 
 def _pascal(name: str) -> str:
