@@ -41,9 +41,10 @@ def _missing(what: str) -> None:
 
 
 def start_demo(database: str, log: Path) -> tuple[subprocess.Popen[str], dict[str, str]]:
-    """serve.py in the background; returns it and the NAME=value lines it printed."""
-    proc = subprocess.Popen([sys.executable, str(SERVE), "--port", "0", "--neon-database", database],
-                            stdout=subprocess.PIPE, stderr=log.open("w"), text=True)
+    """serve.py in the background (stderr to `log`); returns it and the NAME=value lines it printed."""
+    with log.open("w") as err:  # the child keeps its own copy of the descriptor
+        proc = subprocess.Popen([sys.executable, str(SERVE), "--port", "0", "--neon-database", database],
+                                stdout=subprocess.PIPE, stderr=err, text=True)
     lines: queue.Queue[str] = queue.Queue()
     threading.Thread(target=lambda: [lines.put(x) for x in proc.stdout], daemon=True).start()  # type: ignore[union-attr]
     found: dict[str, str] = {}
