@@ -152,6 +152,8 @@ def test_browser_demo_sqlite_and_neon_in_chromium(tmp_path):
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait()
+            if proc.stdout is not None:
+                proc.stdout.close()
         with psycopg.connect(database) as conn:  # the page really wrote through the Neon endpoint
             assert conn.execute('SELECT name FROM "Customer" ORDER BY name').fetchall() == [("Ada",), ("Grace",)]
             assert conn.execute('SELECT count(*) FROM "OrderItem"').fetchone() == (4,)
