@@ -138,6 +138,7 @@ def test_worker_todo_api_in_workerd_over_local_neon(tmp_path):
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait()
+            log.close()
 
         with psycopg.connect(direct) as conn:
             titles = conn.execute('SELECT title FROM "TodoList"').fetchall()
