@@ -48,8 +48,8 @@ CLIENT_ATTRS = {"schema", "plan_cache", "adapter", "batch", "tx", "query_raw", "
 RESERVED = {"Client", "TransactionClient", "SortOrder", "SortOrderInput", "QueryMode", "RelationCountOrderBy",
             "SCHEMA", "SCHEMA_SHA256"}
 DELEGATE_METHODS = ("find_unique", "find_unique_or_raise", "find_first", "find_first_or_raise", "find_many", "count",
-                    "aggregate", "group_by", "create", "create_many", "update", "update_many", "upsert", "delete",
-                    "delete_many")
+                    "aggregate", "group_by", "create", "create_many", "create_many_and_return", "update", "update_many",
+                    "update_many_and_return", "upsert", "delete", "delete_many")
 
 
 class GenerateError(PrismaEdgeError):
@@ -305,7 +305,10 @@ class _Gen:
                          "list[dict[str, _t.Any]]"),
             "create": (f"data: {n}CreateInput, *, {sel}", rec),
             "create_many": (f"data: _t.Sequence[{n}CreateManyInput], *, skip_duplicates: bool = ...", "int"),
+            "create_many_and_return": (f"data: _t.Sequence[{n}CreateManyInput], *, skip_duplicates: bool = ..., {sel}",
+                                       f"list[{rec}]"),
             "update": (f"data: {n}UpdateInput, {wu}, *, {sel}", rec),
+            "update_many_and_return": (f"data: {n}UpdateManyInput, where: {n}WhereInput = ..., *, {sel}", f"list[{rec}]"),
             "update_many": (f"data: {n}UpdateManyInput, where: {n}WhereInput = ...", "int"),
             "upsert": (f"{wu}, data: {n}UpsertInput = ..., *, create: {n}CreateInput = ..., "
                        f"update: {n}UpdateInput = ..., {sel}", rec),
