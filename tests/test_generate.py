@@ -21,7 +21,7 @@ from types import ModuleType
 
 import pytest
 
-from prisma_edge import cli
+from prisma_edge import FieldRef, cli
 from prisma_edge.client import ModelDelegate
 from prisma_edge.errors import PrismaEdgeError, ValidationError
 from prisma_edge.generate import DELEGATE_METHODS, GenerateError, generate
@@ -87,6 +87,7 @@ async def test_blog_queries_through_the_generated_client(tmp_path):
         assert await db.post.count(where={"views": {"gte": 5}}) == 1
         first = await db.post.find_first(where={"author": {"is": {"email": "ada@example.com"}}}, order={"views": "desc"})
         assert first is not None and first["title"] == "World"
+        assert [p["title"] for p in await db.post.find_many(where={"views": {"gt": FieldRef("id")}})] == ["World"]
         tags = await db.tag.create_many_and_return([{"name": "py"}, {"name": "edge"}])
         assert sorted(t["name"] for t in tags) == ["edge", "py"]
         with pytest.raises(ValidationError, match="emial"):
@@ -179,6 +180,7 @@ def test_clashing_generated_names_are_refused():
 APP = '''\
 from __future__ import annotations
 
+from prisma_edge import FieldRef
 from prisma_edge_client import Client, Post, User
 
 
@@ -193,7 +195,7 @@ async def main() -> None:
     )
     total: int = sum(len(u["posts"]) + u["_count"]["posts"] for u in users)
     post: Post = await db.post.update({"views": {"increment": 1}}, where={"id": user["id"]})
-    first = await db.post.find_first(where={"author": {"is": {"email": "ada@example.com"}}})
+    first = await db.post.find_first(where={"author": {"is": {"email": "ada@example.com"}}, "views": {"gt": FieldRef("id")}})
     title: str = first["title"] if first is not None else ""
     await db.batch([db.post.delete_many(where={"views": {"lt": 0}}), db.tag.create({"name": "x"})])
     async with db.tx() as tx:

@@ -133,20 +133,27 @@ class _Gen:
         m.typeddict("RelationCountOrderBy", [("_count", "SortOrder", "Required")])
         for e in self.s.enums:
             m.alias(e.name, _lit(v.name for v in e.values))
-        used = {(f.type, f.kind) for mo in self.s.models for f in mo.fields if f.kind != "object" and not f.is_list}
-        for type_, kind in sorted(used):
-            if type_ == "Json":
-                continue
-            name, t = f"{type_}Filter", type_ if kind == "enum" else IN[type_]
-            items = [("equals", f"{t} | None", ""), ("not", f"{t} | {name} | None", "")]
+        fields = [f for mo in self.s.models for f in mo.fields if f.kind != "object" and f.type != "Json"]
+        for type_, kind, nullable in sorted({(f.type, f.kind, not f.is_required) for f in fields if not f.is_list}):
+            name, t = _filter(type_, nullable), type_ if kind == "enum" else IN[type_]
+            v = f"{t} | _FieldRef"  # a FieldRef compares with another field of the record
+            null = " | None" if nullable else ""
+            items = [("equals", v + null, ""), ("not", f"{v} | {name}{null}", "")]
             if type_ != "Boolean":
                 items += [(k, f"_t.Sequence[{t}]", "") for k in ("in", "not_in")]
             if kind != "enum" and type_ in ORDERABLE - {"Boolean"}:
-                items += [(k, t, "") for k in ("lt", "lte", "gt", "gte")]
+                items += [(k, v, "") for k in ("lt", "lte", "gt", "gte")]
             if type_ == "String":
-                items += [(k, "str", "") for k in ("contains", "startswith", "endswith")]
+                items += [(k, "str | _FieldRef", "") for k in ("contains", "startswith", "endswith")]
                 items.append(("mode", "QueryMode", ""))
             m.typeddict(name, items)
+        for type_, kind in sorted({(f.type, f.kind) for f in fields if f.is_list}):
+            t = type_ if kind == "enum" else IN[type_]
+            m.typeddict(f"{type_}ListFilter", [("has", t, ""), ("has_every", f"_t.Sequence[{t}]", ""),
+                                               ("has_some", f"_t.Sequence[{t}]", ""), ("is_empty", "bool", ""),
+                                               ("equals", f"_t.Sequence[{t}] | None", "")])
+        for type_, kind in sorted({(f.type, f.kind) for f in fields}):
+            t = type_ if kind == "enum" else IN[type_]
             ops = ("set", "increment", "decrement", "multiply", "divide") if type_ in NUMERIC else ("set",)
             m.typeddict(f"{type_}FieldUpdateOperations", [(op, f"{t} | None" if op == "set" else t, "") for op in ops])
 
@@ -176,14 +183,14 @@ class _Gen:
                                              ("OR", f"{n}WhereInput | _t.Sequence[{n}WhereInput]", ""),
                                              ("NOT", f"{n}WhereInput | _t.Sequence[{n}WhereInput]", "")]
         for f in model.fields:
-            if f.is_list and f.kind != "object":
-                continue  # scalar-list filters are not supported by the compiler yet
             if f.kind == "object":
                 t = f"{f.type}ListRelationFilter" if f.is_list else f"{f.type}RelationFilter | {f.type}WhereInput"
             elif f.type == "Json":
-                t = "_t.Any"
+                t = "_t.Any"  # values, or the Json nulls (DbNull, JsonNull, AnyNull)
+            elif f.is_list:
+                t = f"{self.value_in(f)} | {f.type}ListFilter"  # PostgreSQL scalar lists
             else:
-                t = f"{self.value_in(f)} | {f.type}Filter"
+                t = f"{self.value_in(f)} | {_filter(f.type, not f.is_required)}"
             where.append((f.name, t if f.is_required or f.is_list else f"{t} | None", ""))
         m.typeddict(f"{n}WhereInput", where)
         unique_single = {u.fields[0] for u in model.uniques if len(u.fields) == 1}
@@ -381,6 +388,10 @@ class Client(_Client):
         return self.m.parts
 
 
+def _filter(type_: str, nullable: bool) -> str:
+    return f"{type_}{'Nullable' if nullable else ''}Filter"
+
+
 def _record(model: str) -> str:
     """The record TypedDict's name: the model's, unless the module needs that name itself."""
     return f"{model}Record" if model in RESERVED else model
@@ -445,6 +456,7 @@ from decimal import Decimal as _Decimal
 
 from prisma_edge.client import Client as _Client
 from prisma_edge.client.delegate import ModelDelegate as _ModelDelegate, Operation as _Operation
+from prisma_edge.fields import FieldRef as _FieldRef
 
 if _t.TYPE_CHECKING:
     from prisma_edge.fetch_adapters.base import IsolationLevel as _IsolationLevel

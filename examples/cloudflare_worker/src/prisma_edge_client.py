@@ -16,6 +16,7 @@ from decimal import Decimal as _Decimal
 
 from prisma_edge.client import Client as _Client
 from prisma_edge.client.delegate import ModelDelegate as _ModelDelegate, Operation as _Operation
+from prisma_edge.fields import FieldRef as _FieldRef
 
 if _t.TYPE_CHECKING:
     from prisma_edge.fetch_adapters.base import IsolationLevel as _IsolationLevel
@@ -45,8 +46,48 @@ class RelationCountOrderBy(_t.TypedDict):
 
 
 BooleanFilter = _t.TypedDict('BooleanFilter', {
-    'equals': 'bool | None',
-    'not': 'bool | BooleanFilter | None',
+    'equals': 'bool | _FieldRef',
+    'not': 'bool | _FieldRef | BooleanFilter',
+}, total=False)
+
+
+DateTimeFilter = _t.TypedDict('DateTimeFilter', {
+    'equals': '_dt.datetime | _dt.date | str | _FieldRef',
+    'not': '_dt.datetime | _dt.date | str | _FieldRef | DateTimeFilter',
+    'in': '_t.Sequence[_dt.datetime | _dt.date | str]',
+    'not_in': '_t.Sequence[_dt.datetime | _dt.date | str]',
+    'lt': '_dt.datetime | _dt.date | str | _FieldRef',
+    'lte': '_dt.datetime | _dt.date | str | _FieldRef',
+    'gt': '_dt.datetime | _dt.date | str | _FieldRef',
+    'gte': '_dt.datetime | _dt.date | str | _FieldRef',
+}, total=False)
+
+
+IntFilter = _t.TypedDict('IntFilter', {
+    'equals': 'int | _FieldRef',
+    'not': 'int | _FieldRef | IntFilter',
+    'in': '_t.Sequence[int]',
+    'not_in': '_t.Sequence[int]',
+    'lt': 'int | _FieldRef',
+    'lte': 'int | _FieldRef',
+    'gt': 'int | _FieldRef',
+    'gte': 'int | _FieldRef',
+}, total=False)
+
+
+StringFilter = _t.TypedDict('StringFilter', {
+    'equals': 'str | _FieldRef',
+    'not': 'str | _FieldRef | StringFilter',
+    'in': '_t.Sequence[str]',
+    'not_in': '_t.Sequence[str]',
+    'lt': 'str | _FieldRef',
+    'lte': 'str | _FieldRef',
+    'gt': 'str | _FieldRef',
+    'gte': 'str | _FieldRef',
+    'contains': 'str | _FieldRef',
+    'startswith': 'str | _FieldRef',
+    'endswith': 'str | _FieldRef',
+    'mode': 'QueryMode',
 }, total=False)
 
 
@@ -54,32 +95,8 @@ class BooleanFieldUpdateOperations(_t.TypedDict, total=False):
     set: bool | None
 
 
-DateTimeFilter = _t.TypedDict('DateTimeFilter', {
-    'equals': '_dt.datetime | _dt.date | str | None',
-    'not': '_dt.datetime | _dt.date | str | DateTimeFilter | None',
-    'in': '_t.Sequence[_dt.datetime | _dt.date | str]',
-    'not_in': '_t.Sequence[_dt.datetime | _dt.date | str]',
-    'lt': '_dt.datetime | _dt.date | str',
-    'lte': '_dt.datetime | _dt.date | str',
-    'gt': '_dt.datetime | _dt.date | str',
-    'gte': '_dt.datetime | _dt.date | str',
-}, total=False)
-
-
 class DateTimeFieldUpdateOperations(_t.TypedDict, total=False):
     set: _dt.datetime | _dt.date | str | None
-
-
-IntFilter = _t.TypedDict('IntFilter', {
-    'equals': 'int | None',
-    'not': 'int | IntFilter | None',
-    'in': '_t.Sequence[int]',
-    'not_in': '_t.Sequence[int]',
-    'lt': 'int',
-    'lte': 'int',
-    'gt': 'int',
-    'gte': 'int',
-}, total=False)
 
 
 class IntFieldUpdateOperations(_t.TypedDict, total=False):
@@ -88,22 +105,6 @@ class IntFieldUpdateOperations(_t.TypedDict, total=False):
     decrement: int
     multiply: int
     divide: int
-
-
-StringFilter = _t.TypedDict('StringFilter', {
-    'equals': 'str | None',
-    'not': 'str | StringFilter | None',
-    'in': '_t.Sequence[str]',
-    'not_in': '_t.Sequence[str]',
-    'lt': 'str',
-    'lte': 'str',
-    'gt': 'str',
-    'gte': 'str',
-    'contains': 'str',
-    'startswith': 'str',
-    'endswith': 'str',
-    'mode': 'QueryMode',
-}, total=False)
 
 
 class StringFieldUpdateOperations(_t.TypedDict, total=False):
