@@ -9,7 +9,6 @@ what a developer relies on (platform, exit code, environment pass-through, skip 
 from __future__ import annotations
 
 import asyncio
-import importlib.metadata
 import importlib.util
 import json
 import os
@@ -17,8 +16,6 @@ import shutil
 import sqlite3
 import subprocess
 import sys
-import sysconfig
-import tomllib
 import uuid
 from pathlib import Path
 
@@ -132,34 +129,6 @@ async def test_javascript_fetch_and_websocket_reach_python():
 
 def test_prisma_edge_is_imported_from_the_working_tree():
     assert Path(prisma_edge.__file__).resolve().is_relative_to(ROOT / "src")
-
-
-async def test_project_wheel_installs_with_micropip():
-    """micropip resolves our wheel's dependencies from what is installed, and it ships every module.
-
-    (tests/test_wheel_pyodide.py then runs the quickstart from the installed wheel.)
-    """
-    if not IN_PYODIDE:
-        pytest.skip("micropip is Pyodide's installer; CPython uses pip")
-    wheel = os.environ.get("PRISMA_EDGE_PROJECT_WHEEL")
-    if not wheel:
-        if IN_CI:
-            pytest.fail("the runner exposed no project wheel; scripts/setup.sh builds one")
-        pytest.skip("no project wheel in .pyodide-wheels/project (run scripts/setup.sh)")
-    import micropip
-
-    # deps resolved (offline: this fails if micropip had to fetch sqlglot or attrs from a CDN)
-    await micropip.install(f"emfs:{wheel}")
-    try:
-        version = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
-        assert micropip.list()["prisma-edge"].version == version
-        site = sysconfig.get_path("purelib")
-        (dist,) = [d for d in importlib.metadata.distributions(path=[site]) if d.metadata["Name"] == "prisma-edge"]
-        shipped = {f.as_posix() for f in dist.files or [] if f.parts[0] == "prisma_edge" and f.suffix == ".py"}
-        in_tree = {p.relative_to(ROOT / "src").as_posix() for p in (ROOT / "src" / "prisma_edge").rglob("*.py")}
-        assert shipped == in_tree, "the wheel is stale or misses modules: re-run scripts/setup.sh"
-    finally:
-        micropip.uninstall("prisma-edge")  # later tests (tests/test_wheel_pyodide.py) start without it
 
 
 # --- the runners themselves (CPython only) ---------------------------------------------------
