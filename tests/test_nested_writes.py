@@ -179,3 +179,10 @@ async def test_upsert_with_nested_writes(adapter):
         assert second["id"] == first["id"] and second["name"] == "again"
         assert [p["title"] for p in second["posts"]] == ["created", "updated"]
         assert await db.user.count() == 1
+
+
+async def test_nested_creates_keep_input_order(adapter):
+    async with open_client("blog", adapter) as db:
+        u = await db.user.create({"email": "a@x.io", "posts": {"create": [{"title": t} for t in "abcde"]}})
+        posts = await db.post.find_many(where={"authorId": u["id"]}, order={"id": "asc"})
+        assert [p["title"] for p in posts] == list("abcde")

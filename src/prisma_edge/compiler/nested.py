@@ -287,6 +287,8 @@ class NestedBuilder:
 
     def postgres(self, prog: Program, model: Model, root: int, selection: ir.Selection, msg: str) -> Plan:
         self._node_models = {i: n.model for i, n in enumerate(prog.nodes) if n.model is not None}
+        self._kinds = [n.kind for n in prog.nodes]
+        self._either = [n.either is not None for n in prog.nodes]
         ctes: list[tuple[str, exp.Expression]] = []
         guards: list[str] = []
         for i, node in enumerate(prog.nodes):
@@ -346,6 +348,13 @@ class NestedBuilder:
                 ins0.set("returning", exp.Returning(expressions=[exp.Star()]))
                 return ins0
             body = exp.Select(expressions=[self.pg_value(s, f) for f, s in node.values])
+            # Sibling CTEs run in no set order; reading the previous insert first makes PostgreSQL
+            # insert rows in input order (ids ascend as in Prisma).
+            prev = next((k for k in range(i - 1, -1, -1) if self._kinds[k] == "insert"), None)
+            if prev is not None:
+                seen = exp.Subquery(this=exp.Select(expressions=[exp.Count(this=exp.Star())]).from_(
+                    exp.Table(this=ident(f"i{prev}" if self._either[prev] else f"n{prev}")), copy=False))
+                missing = [*missing, exp.GTE(this=seen, expression=exp.Literal.number(0))]
             if missing:
                 body = body.where(and_all(missing), copy=False)
             tbl = exp.Table(this=ident(m.db_name))
