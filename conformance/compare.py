@@ -2,7 +2,7 @@
 
 The engine answers `{"data": {"findManyUser": [...]}}` with typed scalars tagged
 (`{"$type": "DateTime", "value": "2020-01-01T00:00:00.000Z"}`); the corpus compares after
-de-tagging, except for `raw_json_protocol` steps. `render` puts our Python values in that form
+de-tagging, except for `raw_json_protocol` steps. `Renderer` puts our Python values in that form
 by the schema's field types: an `int` in a BigInt field becomes `{"$type": "BigInt", "value":
 "1"}`, a `datetime` becomes ISO with milliseconds and `Z`, `Decimal` is printed normalized as the
 engine prints it, `bytes` as base64, Json as compact JSON text. A value of the wrong Python type

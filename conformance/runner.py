@@ -14,6 +14,11 @@ Statuses: `pass`; `fail` (first mismatch: expected vs got, a missing/wrong error
 exception where a result was expected, an untranslatable request, a schema or push failure,
 a timeout); `skipped` (the record does not apply to this connector, with the reason).
 Run from the repository root: the network adapters come from `tests/support/clients.py`.
+
+Connectors as the kit's tags name them: sqlite = `Sqlite`, neon_http = `Postgres`, planetscale =
+`MySql` (version `mariadb` when the local endpoint runs MariaDB, as it does here, else `8`), and
+`Vitess` only for records that name it in `only`. Driver-adapter tags (`Postgres(neon.js.wasm)`)
+and executor filters do not apply to us. Capabilities are prisma-engines' lists per connector.
 """
 
 from __future__ import annotations
@@ -146,13 +151,13 @@ def applicability(record: dict[str, Any], target: Target) -> tuple[str | None, s
     missing = [c for c in record.get("capabilities") or [] if c not in CAPABILITIES[conn]]
     if missing:
         return f"{conn} lacks capability {', '.join(missing)}", conn
-    if conn not in (record.get("not_translated_for") or {}) and record.get("variants") is not None:
-        variants = record["variants"]
-        evaluated = record.get("evaluated_for") or []
-        if conn not in variants and conn not in evaluated and not (conn == "Vitess" and "MySql" in variants):
-            return f"no steps evaluated for {conn}", conn
-    if conn in (record.get("not_translated_for") or {}):
-        return f"not translated for {conn}: {record['not_translated_for'][conn]}", conn
+    untranslated = record.get("not_translated_for") or {}
+    if conn in untranslated:
+        return f"not translated for {conn}: {untranslated[conn]}", conn
+    variants = record.get("variants")
+    if variants is not None and conn not in variants and conn not in (record.get("evaluated_for") or []) \
+            and not (conn == "Vitess" and "MySql" in variants):
+        return f"no steps evaluated for {conn}", conn
     return None, conn
 
 
