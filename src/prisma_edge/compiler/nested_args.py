@@ -67,6 +67,22 @@ class NestedParser(WriteParser):
                 writes.append(rw)
         return ir.NestedCreate(model.name, values, tuple(writes))
 
+    def required_fk(self, model: Model, f: Field) -> str | None:
+        """`Model.field` text when disconnecting through `f` would null a required foreign key."""
+        rel = f.relation
+        assert rel is not None
+        if rel.join_table is not None:
+            return None
+        if rel.holds_fk:
+            fks = [model.field(n) for n in rel.fields]
+            return f"`{model.name}`" if all(x is not None and x.is_required for x in fks) else None
+        target = self.model(f.type)
+        opposite = target.field(rel.opposite_field)
+        if opposite is None or opposite.relation is None:
+            return None
+        fks = [target.field(n) for n in opposite.relation.fields]
+        return f"`{target.name}`" if fks and all(x is not None and x.is_required for x in fks) else None
+
     def items(self, val: Any, path: str, many: bool, what: str) -> list[tuple[Any, str]]:
         if isinstance(val, list | tuple):
             if not many:
@@ -104,6 +120,12 @@ class NestedParser(WriteParser):
                                                                                            implied=implied))
                                            for i, r in enumerate(rows))
                 out["skip_duplicates"] = bool(cm.get("skip_duplicates", cm.get("skipDuplicates", False)))
+        required_fk = self.required_fk(model, f)
+        for op in ("disconnect", "set"):
+            if op in obj and required_fk and not (op == "set" and many and not obj[op]):
+                self.fail(_join(path, op), f"`{op}` would leave {required_fk} without its required relation "
+                          "(the relation is required; delete the record or connect it elsewhere instead)")
+                obj = {k: v for k, v in obj.items() if k != op}
         for op, key in (("connect", "connects"), ("disconnect", "disconnects"), ("delete", "deletes")):
             if op not in obj:
                 continue
