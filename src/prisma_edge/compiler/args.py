@@ -278,9 +278,14 @@ class ArgParser:
                         self.fail(p, f"`{f.name}` is required: it is never null, so it cannot be compared with null")
                     conds.append(ir.Compare(f.name, "is_not_null"))
                 elif isinstance(v, Mapping) and f.type != "Json":
-                    sub = self.scalar_filter(f, {**v, **({"mode": "insensitive"} if insensitive else {})}, p, model)
-                    if sub is not None:
-                        conds.append(ir.Not(sub))
+                    # `not: {a, b}` negates each filter: NOT a AND NOT b (Prisma's semantics)
+                    mode = {"mode": v.get("mode", "insensitive")} if insensitive or "mode" in v else {}
+                    for k, sub_v in v.items():
+                        if k == "mode":
+                            continue
+                        sub = self.scalar_filter(f, {k: sub_v, **mode}, p, model)
+                        if sub is not None:
+                            conds.append(ir.Not(sub))
                 else:
                     conds.append(self.compare(model, f, "not", v, p, insensitive))
             elif op in ("in", "not_in"):

@@ -208,9 +208,8 @@ class Program:
             raise UnsupportedError("update/delete nested in a many-to-many relation are not supported yet")
 
     def update_at(self, model: Model, found: int, tree: ir.NestedCreate) -> None:
-        """Update the record lookup node `found` holds: its values, then its nested relation writes."""
-        if tree.values:
-            self.add(Node("update", model, *self.assigns(model, tree.values), match=self.pk_match(model, found)))
+        """Update the record lookup node `found` holds: its nested relation writes, then its values
+        (related rows are found by the record's keys as they were, before a key change cascades)."""
         for rw in tree.relations:
             f = self.ctx.field(model, rw.field)
             rel = f.relation
@@ -232,6 +231,8 @@ class Program:
                 self.update_at(related, other, sub)
             if rw.delete_one:
                 self.add(Node("delete", related, match=by_fk, require=True))
+        if tree.values:
+            self.add(Node("update", model, *self.assigns(model, tree.values), match=self.pk_match(model, found)))
 
     def pk_match(self, model: Model, node: int) -> list[tuple[Field, Src]]:
         return [(self.ctx.field(model, n), Src(node=node, field=n)) for n in model.primary_key]

@@ -16,6 +16,8 @@ Ordering always ends with the primary key, so results and cursors are determinis
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlglot import exp
 
 from ..schema.model import Model
@@ -84,17 +86,21 @@ class ReadBuilder:
 
     # ---- filters of a window ------------------------------------------------------------
 
-    def window_conditions(self, model: Model, alias: str, window: ir.Window, terms: list[ir.OrderBy]) -> list[exp.Expression]:
+    def window_conditions(self, model: Model, alias: str, window: ir.Window, terms: list[ir.OrderBy],
+                          scope: Callable[[str], exp.Expression | None] | None = None) -> list[exp.Expression]:
+        """`scope(alias)`: for a nested list, the condition that a row belongs to the parent (the
+        cursor row must be one of the parent's rows, else the list is empty, as in Prisma)."""
         conds: list[exp.Expression] = []
         if window.where is not None:
             conds.append(condition(self.ctx, model, alias, window.where))
         if window.cursor is not None:
-            conds.append(self.cursor_condition(model, alias, window.cursor, terms))
+            conds.append(self.cursor_condition(model, alias, window.cursor, terms, scope))
         if window.distinct:
             conds.append(self.distinct_condition(model, alias, window, terms))
         return conds
 
-    def cursor_condition(self, model: Model, alias: str, cursor: ir.Cursor, terms: list[ir.OrderBy]) -> exp.Expression:
+    def cursor_condition(self, model: Model, alias: str, cursor: ir.Cursor, terms: list[ir.OrderBy],
+                         scope: Callable[[str], exp.Expression | None] | None = None) -> exp.Expression:
         """Rows at or after the cursor row in the given order (inclusive), Prisma's semantics.
 
         Each order term is compared with the same term evaluated on the cursor row, so ordering
@@ -109,10 +115,11 @@ class ReadBuilder:
             q = exp.Select(expressions=[self.order_value(model, c, t)]).from_(table(model.db_name, c), copy=False)
             return exp.Subquery(this=q.where(cursor_row(c), copy=False))
 
-        # existence of the cursor row: no row -> empty result
+        # existence of the cursor row (among the parent's rows for a nested list): none -> empty result
         c = self.ctx.alias()
+        in_scope = scope(c) if scope is not None else None
         exists = exp.Exists(this=exp.Select(expressions=[exp.Literal.number(1)]).from_(table(model.db_name, c), copy=False)
-                            .where(cursor_row(c), copy=False))
+                            .where(cursor_row(c) if in_scope is None else exp.And(this=cursor_row(c), expression=in_scope), copy=False))
         branches: list[exp.Expression] = []
         equal_prefix: list[exp.Expression] = []
         for t in terms:
@@ -215,7 +222,7 @@ class ReadBuilder:
             return self._partitioned(target, child, src, joins, values, shape, rs, pairs)
         terms = self.order_terms(target, child, rs.window)
         ordered = self.order_by(target, child, terms)
-        conds = [corr, *self.window_conditions(target, child, rs.window, terms)]
+        conds = [corr, *self.window_conditions(target, child, rs.window, terms, self._scope(child, pairs))]
         ordinal = exp.Window(this=exp.RowNumber(), order=exp.Order(expressions=[o.copy() for o in ordered]))
         row = exp.alias_(self.rules.json_array([ordinal, *values]), "j", quoted=True)
         inner = exp.Select(expressions=[row]).from_(src, copy=False)
@@ -229,6 +236,17 @@ class ReadBuilder:
             exp.Subquery(this=inner, alias=exp.TableAlias(this=ident(s))), copy=False
         )
         return exp.Subquery(this=outer), RelationShape(True, shape, rs.window.take_negative)
+
+    @staticmethod
+    def _scope(child: str, pairs: list[tuple[exp.Column, exp.Column]]) -> Callable[[str], exp.Expression | None]:
+        """Belongs-to-the-parent for another alias of the related table (direct relations only)."""
+
+        def scope(alias: str) -> exp.Expression | None:
+            if any(mine.table != child for mine, _ in pairs):  # m-n: the key is in the join table
+                return None
+            return and_all([exp.EQ(this=col(alias, mine.name), expression=theirs.copy()) for mine, theirs in pairs])
+
+        return scope
 
     def _partitioned(self, target: Model, child: str, src: exp.Expression, joins: list[exp.Join], values: list[exp.Expression],
                      shape: RecordShape, rs: ir.RelationSelection, pairs: list[tuple[exp.Column, exp.Column]]) -> tuple[exp.Expression, RelationShape]:
