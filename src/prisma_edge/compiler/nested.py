@@ -20,6 +20,8 @@ earlier step's first row; connect-or-create inserts run only when the lookup fou
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from attrs import define, field
 from sqlglot import exp
 
@@ -251,6 +253,7 @@ class NestedBuilder:
 
     def plan(self, op: ir.NestedWrite) -> Plan:
         prog = Program(self.ctx)
+        self._key_changes = {a.field: a for a in op.root.values} if op.kind == "update" else {}
         model = self.ctx.model(op.model)
         if op.kind == "create":
             root = prog.insert(op.root, [])
@@ -271,6 +274,25 @@ class NestedBuilder:
         if self.rules.name == "postgres":
             return self.postgres(prog, model, root, op.selection, msg)
         return self.sequential(prog, model, root, op.selection, msg)
+
+    def key_after(self, model: Model, old: Callable[[str], exp.Expression]) -> list[exp.Expression]:
+        """The root's primary key after its own update: a `set` gives the new value, an atomic op
+        is applied to the old one (so the read-back finds the record whose key just changed)."""
+        from .write import _ARITH
+
+        changes = self._key_changes
+        out = []
+        for n in model.primary_key:
+            a = changes.get(n)
+            f = self.ctx.field(model, n)
+            if a is None or a.value is None:
+                out.append(old(n))
+            elif a.op == "set":
+                out.append(self.ctx.param(a.value))
+            else:
+                out.append(_ARITH[a.op](this=old(n), expression=self.ctx.param(a.value)))
+            del f
+        return out
 
     # ---- PostgreSQL: one statement of CTEs ------------------------------------------------
 
@@ -309,9 +331,10 @@ class NestedBuilder:
                 ctes.append((name, exp.Select(expressions=[exp.alias_(exp.Case(ifs=[exp.If(this=any_rows, true=exp.Literal.number(1))],
                                                                                    default=fail), "ok", quoted=True)])))
                 guards.append(name)
+        after = self.key_after(model, lambda n: col(f"n{root}", self.ctx.field(model, n).db_name))
         keys = [exp.alias_(fn("set_config", exp.Literal.string(f"prisma_edge.k{j}"),
-                               exp.Cast(this=col(f"n{root}", self.ctx.field(model, n).db_name), to=exp.DataType.build("text")), exp.true()),
-                           f"k{j}", quoted=True) for j, n in enumerate(model.primary_key)]
+                               exp.Cast(this=value, to=exp.DataType.build("text")), exp.true()),
+                           f"k{j}", quoted=True) for j, value in enumerate(after)]
         q = exp.Select(expressions=keys).from_(exp.Table(this=ident(f"n{root}")), copy=False)
         for g in guards:
             q = q.join(exp.Table(this=ident(g)), join_type="cross", copy=False)
@@ -556,8 +579,9 @@ class NestedBuilder:
                     steps.append(Step(self.rules.render(exp.Delete(this=exp.Table(this=ident(tbl)), where=exp.Where(this=and_all(conds)))),
                                       when=when(node)))
         # read the root back with its selection (by key: given, generated or the insertId)
-        key_src = [(self.ctx.field(model, n), Src(node=root, field=n)) for n in model.primary_key]
-        locate = and_all([exp.EQ(this=col("tr", f.db_name), expression=value(s, f)) for f, s in key_src])
+        after = self.key_after(model, lambda n: value(Src(node=root, field=n), self.ctx.field(model, n)))
+        locate = and_all([exp.EQ(this=col("tr", self.ctx.field(model, n).db_name), expression=v)
+                          for n, v in zip(model.primary_key, after, strict=True)])
         read, shape, _ = self.reads.select(model, ir.Read(model.name, ir.Window(), selection, single=True), alias="tr", extra_where=locate)
         steps.append(Step(self.rules.render(read), result=True))
         return self.writes.plan(steps, "one", shape, msg)
