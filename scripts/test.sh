@@ -137,7 +137,7 @@ if [ "$SETUP" = 1 ]; then
   header "setup: scripts/setup.sh"
   t0=$EPOCHREALTIME
   setup_args=()
-  selected chromium || setup_args+=(--no-chromium)
+  selected chromium || selected cpython || setup_args+=(--no-chromium)   # tests/browser/ drives Chromium from CPython
   if bash scripts/setup.sh "${setup_args[@]}"; then record setup ok "$(elapsed "$t0")" ""
   else record setup FAILED "$(elapsed "$t0")" "scripts/setup.sh failed"; fi
 fi

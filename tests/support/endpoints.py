@@ -46,7 +46,7 @@ class NeonTarget:
     """Where the tests' Neon endpoint is. `handle` is None when a runner started it outside."""
 
     url: str
-    database_url: str
+    database_url: str = attrs.field(repr=False)  # holds the endpoint's password
     handle: Any = None
     direct_url: str | None = None  # the real PostgreSQL database (CPython only)
 
