@@ -51,13 +51,7 @@ def emulate_delete(ctx: Context, model: Model, parent_keys: KeySelect, depth: in
         assert rel is not None
         action = rel.on_delete or ("SetNull" if not all(_field(child, n).is_required for n in rel.fields) else "Restrict")
         fk_cols = [exp.Column(this=ident(_field(child, n).db_name)) for n in rel.fields]
-        ref_cols = [_field(model, n).db_name for n in rel.references]
-
-        def matches(alias: str | None, fk_cols: list[exp.Column] = fk_cols, ref_cols: list[str] = ref_cols) -> exp.Expression:
-            keys = parent_keys_for(ctx, parent_keys, ref_cols)
-            cols = [col(alias, c.name) if alias else c.copy() for c in fk_cols]
-            lhs = cols[0] if len(cols) == 1 else exp.Tuple(expressions=cols)
-            return exp.In(this=lhs, query=exp.Subquery(this=keys))
+        matches = pointing_at(ctx, parent_keys, fk_cols, [_field(model, n).db_name for n in rel.references])
 
         if action == "Cascade":
             def child_keys(columns: list[str], child: Model = child,
@@ -114,13 +108,7 @@ def emulate_update(ctx: Context, model: Model, parent_keys: KeySelect, new_value
             continue
         action = rel.on_update or "Cascade"
         fk_cols = [exp.Column(this=ident(_field(child, n).db_name)) for n in rel.fields]
-        ref_cols = [_field(model, n).db_name for n in rel.references]
-
-        def matches(alias: str | None, fk_cols: list[exp.Column] = fk_cols, ref_cols: list[str] = ref_cols) -> exp.Expression:
-            keys = parent_keys_for(ctx, parent_keys, ref_cols)
-            cols = [col(alias, c.name) if alias else c.copy() for c in fk_cols]
-            lhs = cols[0] if len(cols) == 1 else exp.Tuple(expressions=cols)
-            return exp.In(this=lhs, query=exp.Subquery(this=keys))
+        matches = pointing_at(ctx, parent_keys, fk_cols, [_field(model, n).db_name for n in rel.references])
 
         if action == "Cascade":
             sets = []
@@ -138,6 +126,19 @@ def emulate_update(ctx: Context, model: Model, parent_keys: KeySelect, new_value
         else:
             steps.append(restrict_check(ctx, rel.name, child, model, matches))
     return steps
+
+
+def pointing_at(ctx: Context, parent_keys: KeySelect, fk_cols: list[exp.Column],
+                ref_cols: list[str]) -> Callable[[str | None], exp.Expression]:
+    """`matches(alias)`: the related row's foreign key is one of the parent rows' referenced keys."""
+
+    def matches(alias: str | None) -> exp.Expression:
+        keys = parent_keys_for(ctx, parent_keys, ref_cols)
+        cols = [col(alias, c.name) if alias else c.copy() for c in fk_cols]
+        lhs = cols[0] if len(cols) == 1 else exp.Tuple(expressions=cols)
+        return exp.In(this=lhs, query=exp.Subquery(this=keys))
+
+    return matches
 
 
 def parent_keys_for(ctx: Context, parent_keys: KeySelect, ref_cols: list[str]) -> exp.Select:

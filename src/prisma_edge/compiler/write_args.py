@@ -8,7 +8,7 @@ literals, `dbgenerated`) are left to the database.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..fields import DbNull
@@ -52,14 +52,9 @@ class WriteParser(ArgParser):
         hint = f" Set the foreign key {', '.join(f'`{x}`' for x in fk)} directly instead." if fk else ""
         self.fail(path, f"nested writes on relation `{f.name}` ({keys}) are not supported yet.{hint}")
 
-    def create_values(self, model: Model, data: Any, path: str, now: dt.datetime, *, nested: bool = False,
-                      implied: frozenset[str] = frozenset()) -> tuple[ir.Assign, ...]:
-        """Scalar values of a create. `implied`: foreign keys a relation write will fill in."""
-        obj = self.mapping(data, path)
-        if obj is None:
-            return ()
-        out: list[ir.Assign] = []
-        given: set[str] = set(implied)
+    def scalar_items(self, model: Model, obj: Mapping[str, Any], path: str, nested: bool) -> Iterator[tuple[Field, str, Any, str]]:
+        """(field, name, value, path) for the scalar fields in write data; relation fields are left
+        to the nested-write parser (`nested`) or refused."""
         for key, val in obj.items():
             f = self.field(model, key, path)
             if f is None:
@@ -69,6 +64,17 @@ class WriteParser(ArgParser):
                 if not nested:
                     self.nested_unsupported(f, val, p)
                 continue
+            yield f, key, val, p
+
+    def create_values(self, model: Model, data: Any, path: str, now: dt.datetime, *, nested: bool = False,
+                      implied: frozenset[str] = frozenset()) -> tuple[ir.Assign, ...]:
+        """Scalar values of a create. `implied`: foreign keys a relation write will fill in."""
+        obj = self.mapping(data, path)
+        if obj is None:
+            return ()
+        out: list[ir.Assign] = []
+        given: set[str] = set(implied)
+        for f, key, val, p in self.scalar_items(model, obj, path, nested):
             if key in implied:
                 self.fail(p, f"`{key}` is set by a relation write in the same data; give one or the other")
                 continue
@@ -100,15 +106,7 @@ class WriteParser(ArgParser):
         if obj is None:
             return ()
         out: list[ir.Assign] = []
-        for key, val in obj.items():
-            f = self.field(model, key, path)
-            if f is None:
-                continue
-            p = _join(path, key)
-            if f.kind == "object":
-                if not nested:
-                    self.nested_unsupported(f, val, p)
-                continue
+        for f, key, val, p in self.scalar_items(model, obj, path, nested):
             op, v = "set", val
             if isinstance(val, Mapping) and f.type != "Json":
                 if len(val) != 1:
