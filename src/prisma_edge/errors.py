@@ -103,6 +103,12 @@ class KnownRequestError(PrismaEdgeError):
 class ValueTooLongError(KnownRequestError):
     code = "P2000"
 
+    @classmethod
+    def for_column(cls, column: str | None, **meta: Any) -> ValueTooLongError:
+        """Prisma's wording, from whichever database reported it."""
+        shown = f" Column: {column}" if column else ""
+        return cls(f"The provided value for the column is too long for the column's type.{shown}", column_name=column, **meta)
+
 
 class UniqueConstraintError(KnownRequestError):
     code = "P2002"
@@ -127,6 +133,12 @@ class RawQueryError(KnownRequestError):
 class NullConstraintError(KnownRequestError):
     code = "P2011"
 
+    @classmethod
+    def for_column(cls, column: str | None, **meta: Any) -> NullConstraintError:
+        """Prisma's wording, from whichever database reported it."""
+        shown = f": (`{column}`)" if column else ""
+        return cls(f"Null constraint violation on the fields{shown}", target=(column,) if column else (), column_name=column, **meta)
+
 
 class MissingRequiredValueError(KnownRequestError):
     code = "P2012"
@@ -150,6 +162,10 @@ class RecordNotFoundError(KnownRequestError):
 
 class WriteConflictError(KnownRequestError):
     code = "P2034"
+
+    @classmethod
+    def retry(cls, **meta: Any) -> WriteConflictError:
+        return cls("Transaction failed due to a write conflict or a deadlock. Please retry your transaction", **meta)
 
 
 class DatabaseError(PrismaEdgeError):

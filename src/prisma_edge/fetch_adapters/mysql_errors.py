@@ -97,24 +97,11 @@ def error_from_mysql(errno: int, message: str, *, sqlstate: str | None = None) -
             db_code=code, field_name=field, constraint=constraint, columns=columns, **meta,
         )
     if errno in _NULL:
-        column = _first_quoted(message)
-        shown = f": (`{column}`)" if column else ""
-        return NullConstraintError(
-            f"Null constraint violation on the fields{shown}",
-            db_code=code, target=(column,) if column else (), column_name=column, **meta,
-        )
+        return NullConstraintError.for_column(_first_quoted(message), db_code=code, **meta)
     if errno == 1406:
-        column = _first_quoted(message)
-        shown = f" Column: {column}" if column else ""
-        return ValueTooLongError(
-            f"The provided value for the column is too long for the column's type.{shown}",
-            db_code=code, column_name=column, **meta,
-        )
+        return ValueTooLongError.for_column(_first_quoted(message), db_code=code, **meta)
     if errno in _WRITE_CONFLICT:
-        return WriteConflictError(
-            "Transaction failed due to a write conflict or a deadlock. Please retry your transaction",
-            db_code=code, **meta,
-        )
+        return WriteConflictError.retry(db_code=code, **meta)
     if errno in _AUTH:
         return AuthenticationError(f"Authentication failed against the database server: {message}", **meta)
     if errno in _CONNECTION:

@@ -98,23 +98,11 @@ def error_from_sqlstate(
             db_code=code, field_name=constraint, constraint=constraint, columns=columns, detail=detail, **meta,
         )
     if sqlstate == "23502":
-        target = (column,) if column else ()
-        shown = f": (`{column}`)" if column else ""
-        return NullConstraintError(
-            f"Null constraint violation on the fields{shown}",
-            db_code=code, target=target, column_name=column, **meta,
-        )
+        return NullConstraintError.for_column(column, db_code=code, **meta)
     if sqlstate == "22001":
-        shown = f" Column: {column}" if column else ""
-        return ValueTooLongError(
-            f"The provided value for the column is too long for the column's type.{shown}",
-            db_code=code, column_name=column, **meta,
-        )
+        return ValueTooLongError.for_column(column, db_code=code, **meta)
     if sqlstate in _WRITE_CONFLICT:
-        return WriteConflictError(
-            "Transaction failed due to a write conflict or a deadlock. Please retry your transaction",
-            db_code=code, **meta,
-        )
+        return WriteConflictError.retry(db_code=code, **meta)
     if sqlstate in _AUTH:
         return AuthenticationError(f"Authentication failed against the database server: {message}", db_code=code,
                                    **meta)
