@@ -89,9 +89,6 @@ class WriteBuilder:
         return Plan(rendered, result, shape, False, tuple(self.ctx.slots[i] for i in sorted(self.ctx.slots)),  # type: ignore[arg-type]
                     message or "No record was found for the operation.")
 
-    def render(self, e: exp.Expression) -> object:
-        return self.rules.render(e)
-
     # ---- PostgreSQL: one statement ------------------------------------------------------
 
     def pg_returning(self, model: Model, cte: exp.Expression, selection: ir.Selection | None, *,
