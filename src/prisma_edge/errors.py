@@ -159,6 +159,13 @@ class InconsistentColumnDataError(KnownRequestError):
 class RecordNotFoundError(KnownRequestError):
     code = "P2025"
 
+    REQUIRED = "An operation failed because it depends on one or more records that were required but not found."
+
+    @classmethod
+    def because(cls, detail: str, **meta: Any) -> RecordNotFoundError:
+        """Prisma's wording: the fixed sentence, then what was missing."""
+        return cls(f"{cls.REQUIRED} {detail}", **meta)
+
 
 class WriteConflictError(KnownRequestError):
     code = "P2034"

@@ -109,7 +109,7 @@ class ModelDelegate:
 
     def _raise_if_none(self, record: Any) -> Any:
         if record is None:
-            raise RecordNotFoundError(f"No {self._model.name} record was found for the query (P2025)")
+            raise RecordNotFoundError.because(f"No record was found for a query (model `{self._model.name}`).")
         return record
 
     def find_many(

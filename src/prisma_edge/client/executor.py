@@ -50,7 +50,7 @@ def not_found_from(e: PrismaEdgeError, message: str) -> PrismaEdgeError:
     """A statement that failed on purpose (required record missing -> P2025; Restrict -> P2014)."""
     text = str(e)
     if NOT_FOUND_MARKER in text:
-        return RecordNotFoundError(message)
+        return RecordNotFoundError.because(message)
     if RESTRICT_MARKER in text:
         rel, child, parent = (text.split(RESTRICT_MARKER + ":", 1)[1].split(":") + ["", "", ""])[:3]
         return restrict_error(rel, child, parent)
@@ -70,7 +70,7 @@ def static_queries(plan: Plan, values: list[Any], dialect: str) -> list[Query]:
 def check_static(plan: Plan, results: list[ResultSet]) -> None:
     for step, rs in zip(plan.steps, results, strict=True):
         if step.require == "found" and not rs.rows:
-            raise RecordNotFoundError(plan.not_found)
+            raise RecordNotFoundError.because(plan.not_found)
         if step.require and step.require.startswith("none:") and rs.rows:
             raise restrict_error(*step.require.split(":")[1:4])
 
@@ -111,7 +111,7 @@ async def _run_steps(conn: Connection, plan: Plan, bound: dict[int, Any]) -> lis
             continue
         rs = await conn.query(_query(step.statement, bound, results))
         if step.require == "found" and not rs.rows or step.require == "affected" and not rs.rows_affected:
-            raise RecordNotFoundError(plan.not_found)
+            raise RecordNotFoundError.because(plan.not_found)
         if step.require and step.require.startswith("none:") and rs.rows:
             raise restrict_error(*step.require.split(":")[1:4])
         results.append(rs)

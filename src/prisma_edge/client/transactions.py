@@ -100,7 +100,7 @@ async def run_batch(client: Client, operations: Sequence[Operation[Any]], isolat
             translate_fields(e, op.delegate._model)
         raise
     except PrismaEdgeError as e:
-        mapped = not_found_from(e, "An operation in the batch failed because a record it needs was not found.")
+        mapped = not_found_from(e, "A record an operation in the batch needs was not found.")
         if mapped is e:
             raise
         raise mapped from e

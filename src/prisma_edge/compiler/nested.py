@@ -61,7 +61,7 @@ class NestedBuilder:
             assert op.where is not None
             root = prog.add(Node("lookup", model, where=op.where, require=True))
             prog.update_at(model, root, op.root)
-        msg = f"A record required by the nested write on `{model.name}` was not found."
+        msg = f"A record needed by the nested write on `{model.name}` was not found."
         if self.rules.name == "postgres":
             return self.postgres(prog, model, root, op.selection, msg)
         return self.sequential(prog, model, root, op.selection, msg)

@@ -69,7 +69,7 @@ class Plan:
     shape: RecordShape | None = None
     reverse: bool = False  # negative take at top level: rows come in inverted order
     slots: tuple[ir.Slot, ...] = ()  # metadata of every user value bound by the statements
-    not_found: str = "No record was found for the operation."
+    not_found: str = "No record was found for the operation."  # P2025's detail (see RecordNotFoundError.because)
     # False: a dynamic plan whose steps need no transaction (MySQL create: INSERT, then read back)
     atomic: bool = True
 

@@ -233,7 +233,7 @@ class WriteBuilder:
     def update(self, op: ir.Update) -> Plan:
         model = self.ctx.model(op.model)
         sel = op.selection or ir.Selection(tuple(f.name for f in model.scalar_fields))
-        msg = f"Record to update not found (model `{model.name}`)."
+        msg = f"Record to update not found (model `{model.name}`)."  # Prisma's detail text
         if self.rules.name == "postgres":
             a = self.ctx.alias()
             upd = exp.Update(this=table(model.db_name, a), expressions=self.set_items(model, op.values, a),
