@@ -109,7 +109,7 @@ class ModelDelegate:
 
     def _raise_if_none(self, record: Any) -> Any:
         if record is None:
-            raise RecordNotFoundError.because(f"No record was found for a query (model `{self._model.name}`).")
+            raise RecordNotFoundError.because("No record was found for a query.", model=self._model.name)
         return record
 
     def find_many(

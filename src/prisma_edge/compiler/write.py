@@ -233,7 +233,7 @@ class WriteBuilder:
     def update(self, op: ir.Update) -> Plan:
         model = self.ctx.model(op.model)
         sel = op.selection or ir.Selection(tuple(f.name for f in model.scalar_fields))
-        msg = f"Record to update not found (model `{model.name}`)."  # Prisma's detail text
+        msg = "No record was found for an update."  # Prisma 7 wording
         if self.rules.name == "postgres":
             a = self.ctx.alias()
             upd = exp.Update(this=table(model.db_name, a), expressions=self.set_items(model, op.values, a),
@@ -258,7 +258,7 @@ class WriteBuilder:
     def delete(self, op: ir.Delete) -> Plan:
         model = self.ctx.model(op.model)
         sel = op.selection or ir.Selection(tuple(f.name for f in model.scalar_fields))
-        msg = f"Record to delete does not exist (model `{model.name}`)."
+        msg = "No record was found for a delete."  # Prisma 7 wording
         if self.rules.name == "postgres":
             a = self.ctx.alias()
             dele = exp.Delete(this=table(model.db_name, a), where=exp.Where(this=condition(self.ctx, model, a, op.where)),
