@@ -47,3 +47,18 @@ def new_cuid2(length: int = 24) -> str:
     """A cuid2-shaped id: a lowercase letter then random base36 characters."""
     first = secrets.choice(string.ascii_lowercase)
     return first + "".join(secrets.choice(_B36) for _ in range(length - 1))
+
+
+_NANOID = string.ascii_letters + string.digits + "_-"
+_CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+
+def new_nanoid(size: int = 21) -> str:
+    """A nanoid: `size` characters of the URL-safe alphabet (Prisma's `nanoid()`, default 21)."""
+    return "".join(secrets.choice(_NANOID) for _ in range(size))
+
+
+def new_ulid() -> str:
+    """A ULID: 48-bit millisecond time + 80 random bits, Crockford base32, 26 characters."""
+    value = (time.time_ns() // 1_000_000) << 80 | int.from_bytes(secrets.token_bytes(10), "big")
+    return "".join(_CROCKFORD[(value >> (5 * i)) & 31] for i in range(25, -1, -1))

@@ -15,7 +15,7 @@ from ..fields import DbNull
 from ..schema.model import Field, Model, Schema
 from . import ir
 from .args import ArgParser, _join
-from .idgen import new_cuid, new_cuid2, new_uuid
+from .idgen import new_cuid, new_cuid2, new_nanoid, new_ulid, new_uuid
 
 NUMBER_OPS = ("set", "increment", "decrement", "multiply", "divide")
 NESTED_WRITE_KEYS = {
@@ -33,6 +33,10 @@ def client_default(f: Field, now: dt.datetime) -> tuple[bool, Any]:
         return True, new_uuid(int(d.args[0]) if d.args else 4)
     if d.kind == "cuid":
         return True, new_cuid2() if d.args and int(d.args[0]) == 2 else new_cuid()
+    if d.kind == "nanoid":
+        return True, new_nanoid(int(d.args[0]) if d.args else 21)
+    if d.kind == "ulid":
+        return True, new_ulid()
     if d.kind == "now":
         return True, now
     return False, None

@@ -25,7 +25,8 @@ _INTS, _STR = ("Int", "BigInt"), ("String",)
 # function -> (scalar types it fits; () = any, None = valid Prisma we do not support, allowed args)
 DEFAULT_FUNCTIONS: dict[str, tuple[tuple[str, ...] | None, tuple[str, ...]]] = {
     "autoincrement": (_INTS, ()), "now": (("DateTime",), ()), "uuid": (_STR, ("4", "7")),
-    "cuid": (_STR, ("1", "2")), "dbgenerated": ((), ()), "nanoid": (None, ()), "ulid": (None, ()),
+    "cuid": (_STR, ("1", "2")), "dbgenerated": ((), ()), "nanoid": (_STR, tuple(str(n) for n in range(2, 256))),
+    "ulid": (_STR, ()),
     "sequence": (None, ()), "auto": (None, ()),
 }
 _S, _I, _B, _F, _D, _BO, _DT, _J, _BY = ("String",), ("Int",), ("BigInt",), ("Float",), ("Decimal",), \

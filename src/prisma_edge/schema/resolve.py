@@ -341,7 +341,7 @@ class _Resolver(Checker):
                     self.p.add("`dbgenerated()` takes at most one string argument", e)
                 return Default("dbgenerated", text)
             if len(fargs) > 1 or (fargs and fargs[0].value not in arg_choices):
-                ok = " or ".join(arg_choices) if arg_choices else "no arguments"
+                ok = ("a length from 2 to 255" if e.value == "nanoid" else " or ".join(arg_choices)) if arg_choices else "no arguments"
                 self.p.add(f"invalid arguments for `{e.describe()}`: expected {ok}", e)
                 return None
             version = int(fargs[0].value) if fargs else DEFAULT_VERSION.get(e.value)
