@@ -229,3 +229,16 @@ async def test_field_references_and_json_nulls(adapter):
         assert await titles({"equals": JsonNull}) == ["json"]
         assert await titles({"equals": AnyNull}) == ["db", "json"]
         assert await titles({"not": AnyNull}) == ["value"]
+
+
+async def test_where_on_an_optional_to_one_include(adapter):
+    async with open_client("blog", adapter) as db:
+        a = await db.user.create({"email": "a@x.io", "profile": {"create": {"bio": "keep"}}})
+        b = await db.user.create({"email": "b@x.io", "profile": {"create": {"bio": "hide"}}})
+        got = await db.user.find_many(order={"id": "asc"}, include={"profile": {"where": {"bio": "keep"}}})
+        assert [u["profile"] and u["profile"]["bio"] for u in got] == ["keep", None]
+        assert {a["id"], b["id"]} == {u["id"] for u in got}
+        from prisma_edge.errors import ValidationError
+
+        with pytest.raises(ValidationError, match="unknown argument `where`"):
+            await db.post.find_many(include={"author": {"where": {"name": "x"}}})  # required: always there

@@ -215,9 +215,7 @@ def translate_fields(e: KnownRequestError, model: Model) -> None:
                 break
         else:
             out.append(t)
-    if out == list(target):
-        return
     e.meta["target"] = tuple(out)
-    e.meta["translated"] = True
-    e.message = f"Unique constraint failed on the fields: ({', '.join(out)})"
+    e.meta["translated"] = out != list(target)  # another model of a batch may still recognise them
+    e.message = f"Unique constraint failed on the fields: ({', '.join(f'`{x}`' for x in out)})"
     e.args = (e.message,)

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..fields import FieldRef
-from ..schema.model import Model, Schema
+from ..schema.model import Field, Model, Schema
 from . import ir
 from .filter_args import FilterParser
 from .parser_base import FILTER_ALIASES, NUMERIC, ORDERABLE, SCALAR_OPS, WINDOW_KEYS, _join, _suggest
@@ -191,12 +191,27 @@ class ArgParser(FilterParser):
             sub = {} if val is True else self.mapping(val, p, "True or an object")
             if sub is None:
                 continue
-            allowed = ("select", "include", "omit", *WINDOW_KEYS, "orderBy") if f.is_list else ("select", "include", "omit")
+            # list relations take a whole window; an optional to-one relation takes a `where`
+            # (the related record, or null when it does not match)
+            allowed = (("select", "include", "omit", *WINDOW_KEYS, "orderBy") if f.is_list else
+                       ("select", "include", "omit", *(() if self.required_to_one(model, f) else ("where",))))
             self.check_keys(sub, allowed, p)
             target = self.model(f.type)
-            win = self.window(target, sub, p) if f.is_list else ir.Window()
+            if f.is_list:
+                win = self.window(target, sub, p)
+            else:
+                win = ir.Window(where=self.where(target, sub.get("where"), _join(p, "where")))
             relations.append(ir.RelationSelection(f.name, win, self.selection(target, sub, p)))
         return ir.Selection(tuple(scalars), tuple(relations), counts)
+
+    @staticmethod
+    def required_to_one(model: Model, f: Field) -> bool:
+        """A to-one relation that always has its record (a required foreign key on this side)."""
+        rel = f.relation
+        if rel is None or not rel.holds_fk:
+            return False
+        fks = [model.field(n) for n in rel.fields]
+        return all(x is not None and x.is_required for x in fks)
 
     def count_selection(self, model: Model, val: Any, path: str) -> tuple[ir.CountSelection, ...]:
         list_rels = [f for f in model.fields if f.kind == "object" and f.is_list]

@@ -216,6 +216,8 @@ class ReadBuilder:
             q = exp.Select(expressions=[row]).from_(src, copy=False)
             for j in joins:
                 q = q.join(j, copy=False)
+            if rs.window.where is not None:
+                corr = exp.And(this=corr, expression=condition(self.ctx, target, child, rs.window.where))
             q = q.where(corr, copy=False).limit(exp.Literal.number(1), copy=False)
             return exp.Subquery(this=q), RelationShape(False, shape)
         if not self.rules.correlated_derived_tables:
