@@ -238,6 +238,8 @@ class _Relations:
         )
 
     def scalar_refs(self, m: ModelDraft, e: Expr, key: str, where: str) -> tuple[str, ...] | None:
+        if e.kind == "const":  # Prisma also takes a single field name without brackets
+            e = Expr("array", "", e.line, e.column, items=(e,))
         if e.kind != "array" or not e.items or not all(isinstance(i, Expr) and i.kind == "const" for i in e.items):
             self.p.add(f"the argument `{key}` must be a list of field names such as `[authorId]`, found "
                        f"`{e.describe()}`", e)
