@@ -57,23 +57,20 @@ class ModelDelegate:
         return f"<ModelDelegate {self._model.name}>"
 
     def _run(self, action: str, args: dict[str, Any], post: Callable[[Any], Any] | None = None) -> Operation[Any]:
-        return Operation(self, action, {k: v for k, v in args.items() if v is not None}, post)
+        """An operation from a method's own arguments (`locals()`): the ones given, by name."""
+        return Operation(self, action, {k: v for k, v in args.items() if v is not None and k != "self"}, post)
 
     # ---- reads --------------------------------------------------------------------------
 
     def find_unique(
         self, where: Mapping[str, Any], *, select: Any = None, include: Any = None, omit: Any = None
     ) -> Operation[dict[str, Any] | None]:
-        return self._run("find_unique", {"where": where, "select": select, "include": include, "omit": omit})
+        return self._run("find_unique", locals())
 
     def find_unique_or_raise(
         self, where: Mapping[str, Any], *, select: Any = None, include: Any = None, omit: Any = None
     ) -> Operation[dict[str, Any]]:
-        return self._run(
-            "find_unique_or_raise",
-            {"where": where, "select": select, "include": include, "omit": omit},
-            self._raise_if_none,
-        )
+        return self._run("find_unique_or_raise", locals(), self._raise_if_none)
 
     def find_first(
         self,
@@ -88,20 +85,7 @@ class ModelDelegate:
         omit: Any = None,
         take: int | None = None,
     ) -> Operation[dict[str, Any] | None]:
-        return self._run(
-            "find_first",
-            {
-                "where": where,
-                "order": order,
-                "skip": skip,
-                "cursor": cursor,
-                "distinct": distinct,
-                "select": select,
-                "include": include,
-                "omit": omit,
-                "take": take,
-            },
-        )
+        return self._run("find_first", locals())
 
     def find_first_or_raise(self, where: Mapping[str, Any] | None = None, **kwargs: Any) -> Operation[dict[str, Any]]:
         op = self.find_first(where, **kwargs)
@@ -125,20 +109,7 @@ class ModelDelegate:
         include: Any = None,
         omit: Any = None,
     ) -> Operation[list[dict[str, Any]]]:
-        return self._run(
-            "find_many",
-            {
-                "where": where,
-                "take": take,
-                "skip": skip,
-                "order": order,
-                "cursor": cursor,
-                "distinct": distinct,
-                "select": select,
-                "include": include,
-                "omit": omit,
-            },
-        )
+        return self._run("find_many", locals())
 
     def count(
         self,
@@ -151,18 +122,7 @@ class ModelDelegate:
         distinct: Any = None,
         select: Any = None,
     ) -> Operation[Any]:
-        return self._run(
-            "count",
-            {
-                "where": where,
-                "take": take,
-                "skip": skip,
-                "order": order,
-                "cursor": cursor,
-                "distinct": distinct,
-                "select": select,
-            },
-        )
+        return self._run("count", locals())
 
     def aggregate(
         self,
@@ -179,21 +139,7 @@ class ModelDelegate:
         _max: Any = None,
     ) -> Operation[dict[str, Any]]:
         """`{"_count": {"_all": n}, "_sum": {"views": 10}, ...}` over the rows the window selects."""
-        return self._run(
-            "aggregate",
-            {
-                "where": where,
-                "take": take,
-                "skip": skip,
-                "order": order,
-                "cursor": cursor,
-                "_count": _count,
-                "_sum": _sum,
-                "_avg": _avg,
-                "_min": _min,
-                "_max": _max,
-            },
-        )
+        return self._run("aggregate", locals())
 
     def group_by(
         self,
@@ -211,32 +157,17 @@ class ModelDelegate:
         _max: Any = None,
     ) -> Operation[list[dict[str, Any]]]:
         """One dict per group: the `by` fields plus the requested aggregates."""
-        return self._run(
-            "group_by",
-            {
-                "by": by,
-                "where": where,
-                "having": having,
-                "order": order,
-                "take": take,
-                "skip": skip,
-                "_count": _count,
-                "_sum": _sum,
-                "_avg": _avg,
-                "_min": _min,
-                "_max": _max,
-            },
-        )
+        return self._run("group_by", locals())
 
     # ---- writes -------------------------------------------------------------------------
 
     def create(
         self, data: Mapping[str, Any], *, select: Any = None, include: Any = None, omit: Any = None
     ) -> Operation[dict[str, Any]]:
-        return self._run("create", {"data": data, "select": select, "include": include, "omit": omit})
+        return self._run("create", locals())
 
     def create_many(self, data: list[Mapping[str, Any]], *, skip_duplicates: bool | None = None) -> Operation[int]:
-        return self._run("create_many", {"data": data, "skip_duplicates": skip_duplicates})
+        return self._run("create_many", locals())
 
     def update(
         self,
@@ -247,22 +178,34 @@ class ModelDelegate:
         include: Any = None,
         omit: Any = None,
     ) -> Operation[dict[str, Any]]:
-        return self._run("update", {"data": data, "where": where, "select": select, "include": include, "omit": omit})
+        return self._run("update", locals())
 
-    def create_many_and_return(self, data: list[Mapping[str, Any]], *, skip_duplicates: bool | None = None, select: Any = None,
-                               include: Any = None, omit: Any = None) -> Operation[list[dict[str, Any]]]:
+    def create_many_and_return(
+        self,
+        data: list[Mapping[str, Any]],
+        *,
+        skip_duplicates: bool | None = None,
+        select: Any = None,
+        include: Any = None,
+        omit: Any = None,
+    ) -> Operation[list[dict[str, Any]]]:
         """Like create_many, returning the created records (PostgreSQL and SQLite; scalar fields)."""
-        return self._run("create_many_and_return", {"data": data, "skip_duplicates": skip_duplicates, "select": select,
-                                                    "include": include, "omit": omit})
+        return self._run("create_many_and_return", locals())
 
-    def update_many_and_return(self, data: Mapping[str, Any], where: Mapping[str, Any] | None = None, *, select: Any = None,
-                               include: Any = None, omit: Any = None) -> Operation[list[dict[str, Any]]]:
+    def update_many_and_return(
+        self,
+        data: Mapping[str, Any],
+        where: Mapping[str, Any] | None = None,
+        *,
+        select: Any = None,
+        include: Any = None,
+        omit: Any = None,
+    ) -> Operation[list[dict[str, Any]]]:
         """Like update_many, returning the updated records (PostgreSQL and SQLite; scalar fields)."""
-        return self._run("update_many_and_return", {"data": data, "where": where, "select": select, "include": include,
-                                                    "omit": omit})
+        return self._run("update_many_and_return", locals())
 
     def update_many(self, data: Mapping[str, Any], where: Mapping[str, Any] | None = None) -> Operation[int]:
-        return self._run("update_many", {"data": data, "where": where})
+        return self._run("update_many", locals())
 
     def upsert(
         self,
@@ -275,23 +218,12 @@ class ModelDelegate:
         include: Any = None,
         omit: Any = None,
     ) -> Operation[dict[str, Any]]:
-        return self._run(
-            "upsert",
-            {
-                "where": where,
-                "data": data,
-                "create": create,
-                "update": update,
-                "select": select,
-                "include": include,
-                "omit": omit,
-            },
-        )
+        return self._run("upsert", locals())
 
     def delete(
         self, where: Mapping[str, Any], *, select: Any = None, include: Any = None, omit: Any = None
     ) -> Operation[dict[str, Any]]:
-        return self._run("delete", {"where": where, "select": select, "include": include, "omit": omit})
+        return self._run("delete", locals())
 
     def delete_many(self, where: Mapping[str, Any] | None = None) -> Operation[int]:
-        return self._run("delete_many", {"where": where})
+        return self._run("delete_many", locals())
