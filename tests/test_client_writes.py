@@ -156,3 +156,16 @@ async def test_create_and_update_many_and_return(adapter):
         assert [set(t) for t in changed] == [{"id", "name"}] and changed[0]["name"] == "A"
         assert sorted(t["name"] for t in await db.tag.find_many()) == ["A", "b"]
 
+
+
+async def test_update_many_and_delete_many_with_limit(adapter):
+    async with open_client("blog", adapter) as db:
+        await db.tag.create_many([{"name": f"t{i}"} for i in range(5)])
+        assert await db.post.update_many(data={"views": 1}, limit=2) == 0  # nothing to update
+        assert await db.tag.delete_many(where={"name": {"in": ["t0", "t1", "t2", "t3"]}}, limit=3) == 3
+        assert sorted(t["name"] for t in await db.tag.find_many()) == ["t3", "t4"]
+        assert await db.tag.delete_many(limit=0) == 0
+        u = await db.user.create({"email": "a@x.io"})
+        await db.post.create_many([{"title": "p", "authorId": u["id"]} for _ in range(4)])
+        assert await db.post.update_many(data={"views": 9}, limit=3) == 3
+        assert await db.post.count(where={"views": 9}) == 3

@@ -316,11 +316,11 @@ class _Gen:
                                        f"list[{rec}]"),
             "update": (f"data: {n}UpdateInput, {wu}, *, {sel}", rec),
             "update_many_and_return": (f"data: {n}UpdateManyInput, where: {n}WhereInput = ..., *, {sel}", f"list[{rec}]"),
-            "update_many": (f"data: {n}UpdateManyInput, where: {n}WhereInput = ...", "int"),
+            "update_many": (f"data: {n}UpdateManyInput, where: {n}WhereInput = ..., *, limit: int = ...", "int"),
             "upsert": (f"{wu}, data: {n}UpsertInput = ..., *, create: {n}CreateInput = ..., "
                        f"update: {n}UpdateInput = ..., {sel}", rec),
             "delete": (f"{wu}, *, {sel}", rec),
-            "delete_many": (f"where: {n}WhereInput = ...", "int"),
+            "delete_many": (f"where: {n}WhereInput = ..., *, limit: int = ...", "int"),
         }
         assert set(sigs) == set(DELEGATE_METHODS)
         methods = "".join(f"\n        def {name}(self, {args}) -> _Operation[{ret}]: ...  # type: ignore[override, unused-ignore]"

@@ -674,10 +674,10 @@ class TodoListDelegate(_ModelDelegate):
         def create_many_and_return(self, data: _t.Sequence[TodoListCreateManyInput], *, skip_duplicates: bool = ..., select: TodoListSelect = ..., include: TodoListInclude = ..., omit: TodoListOmit = ...) -> _Operation[list[TodoList]]: ...  # type: ignore[override, unused-ignore]
         def update(self, data: TodoListUpdateInput, where: TodoListWhereUniqueInput, *, select: TodoListSelect = ..., include: TodoListInclude = ..., omit: TodoListOmit = ...) -> _Operation[TodoList]: ...  # type: ignore[override, unused-ignore]
         def update_many_and_return(self, data: TodoListUpdateManyInput, where: TodoListWhereInput = ..., *, select: TodoListSelect = ..., include: TodoListInclude = ..., omit: TodoListOmit = ...) -> _Operation[list[TodoList]]: ...  # type: ignore[override, unused-ignore]
-        def update_many(self, data: TodoListUpdateManyInput, where: TodoListWhereInput = ...) -> _Operation[int]: ...  # type: ignore[override, unused-ignore]
+        def update_many(self, data: TodoListUpdateManyInput, where: TodoListWhereInput = ..., *, limit: int = ...) -> _Operation[int]: ...  # type: ignore[override, unused-ignore]
         def upsert(self, where: TodoListWhereUniqueInput, data: TodoListUpsertInput = ..., *, create: TodoListCreateInput = ..., update: TodoListUpdateInput = ..., select: TodoListSelect = ..., include: TodoListInclude = ..., omit: TodoListOmit = ...) -> _Operation[TodoList]: ...  # type: ignore[override, unused-ignore]
         def delete(self, where: TodoListWhereUniqueInput, *, select: TodoListSelect = ..., include: TodoListInclude = ..., omit: TodoListOmit = ...) -> _Operation[TodoList]: ...  # type: ignore[override, unused-ignore]
-        def delete_many(self, where: TodoListWhereInput = ...) -> _Operation[int]: ...  # type: ignore[override, unused-ignore]
+        def delete_many(self, where: TodoListWhereInput = ..., *, limit: int = ...) -> _Operation[int]: ...  # type: ignore[override, unused-ignore]
 
 
 class TodoItemDelegate(_ModelDelegate):
@@ -697,10 +697,10 @@ class TodoItemDelegate(_ModelDelegate):
         def create_many_and_return(self, data: _t.Sequence[TodoItemCreateManyInput], *, skip_duplicates: bool = ..., select: TodoItemSelect = ..., include: TodoItemInclude = ..., omit: TodoItemOmit = ...) -> _Operation[list[TodoItem]]: ...  # type: ignore[override, unused-ignore]
         def update(self, data: TodoItemUpdateInput, where: TodoItemWhereUniqueInput, *, select: TodoItemSelect = ..., include: TodoItemInclude = ..., omit: TodoItemOmit = ...) -> _Operation[TodoItem]: ...  # type: ignore[override, unused-ignore]
         def update_many_and_return(self, data: TodoItemUpdateManyInput, where: TodoItemWhereInput = ..., *, select: TodoItemSelect = ..., include: TodoItemInclude = ..., omit: TodoItemOmit = ...) -> _Operation[list[TodoItem]]: ...  # type: ignore[override, unused-ignore]
-        def update_many(self, data: TodoItemUpdateManyInput, where: TodoItemWhereInput = ...) -> _Operation[int]: ...  # type: ignore[override, unused-ignore]
+        def update_many(self, data: TodoItemUpdateManyInput, where: TodoItemWhereInput = ..., *, limit: int = ...) -> _Operation[int]: ...  # type: ignore[override, unused-ignore]
         def upsert(self, where: TodoItemWhereUniqueInput, data: TodoItemUpsertInput = ..., *, create: TodoItemCreateInput = ..., update: TodoItemUpdateInput = ..., select: TodoItemSelect = ..., include: TodoItemInclude = ..., omit: TodoItemOmit = ...) -> _Operation[TodoItem]: ...  # type: ignore[override, unused-ignore]
         def delete(self, where: TodoItemWhereUniqueInput, *, select: TodoItemSelect = ..., include: TodoItemInclude = ..., omit: TodoItemOmit = ...) -> _Operation[TodoItem]: ...  # type: ignore[override, unused-ignore]
-        def delete_many(self, where: TodoItemWhereInput = ...) -> _Operation[int]: ...  # type: ignore[override, unused-ignore]
+        def delete_many(self, where: TodoItemWhereInput = ..., *, limit: int = ...) -> _Operation[int]: ...  # type: ignore[override, unused-ignore]
 
 
 class TransactionClient(_t.Protocol):

@@ -204,7 +204,9 @@ class ModelDelegate:
         """Like update_many, returning the updated records (PostgreSQL and SQLite; scalar fields)."""
         return self._run("update_many_and_return", locals())
 
-    def update_many(self, data: Mapping[str, Any], where: Mapping[str, Any] | None = None) -> Operation[int]:
+    def update_many(
+        self, data: Mapping[str, Any], where: Mapping[str, Any] | None = None, *, limit: int | None = None
+    ) -> Operation[int]:
         return self._run("update_many", locals())
 
     def upsert(
@@ -225,5 +227,5 @@ class ModelDelegate:
     ) -> Operation[dict[str, Any]]:
         return self._run("delete", locals())
 
-    def delete_many(self, where: Mapping[str, Any] | None = None) -> Operation[int]:
+    def delete_many(self, where: Mapping[str, Any] | None = None, *, limit: int | None = None) -> Operation[int]:
         return self._run("delete_many", locals())

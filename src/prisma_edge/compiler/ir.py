@@ -84,7 +84,15 @@ class RelationFilter:
     cond: Cond | None
 
 
-Cond = Compare | Not | And | Or | Const | RelationFilter
+@frozen
+class Limited:
+    """`limit` of update_many / delete_many: the first `limit` rows (by primary key) matching `cond`."""
+
+    cond: Cond | None
+    limit: Slot
+
+
+Cond = Compare | Not | And | Or | Const | RelationFilter | Limited
 
 
 # ---- ordering, pagination, selection ------------------------------------------------------

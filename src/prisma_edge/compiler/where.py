@@ -16,7 +16,7 @@ from sqlglot import exp
 from ..schema.model import Model
 from . import ir
 from .context import Context, and_all, or_all
-from .dialects import fn
+from .dialects import col, fn, ident
 
 _CMP = {"equals": exp.EQ, "not": exp.NEQ, "lt": exp.LT, "lte": exp.LTE, "gt": exp.GT, "gte": exp.GTE}
 
@@ -36,7 +36,27 @@ def condition(ctx: Context, model: Model, alias: str, cond: ir.Cond) -> exp.Expr
         return exp.true() if cond.value else exp.false()
     if isinstance(cond, ir.RelationFilter):
         return relation(ctx, model, alias, cond)
+    if isinstance(cond, ir.Limited):
+        return limited(ctx, model, alias, cond)
     raise TypeError(cond)  # pragma: no cover
+
+
+def limited(ctx: Context, model: Model, alias: str, cond: ir.Limited) -> exp.Expression:
+    """pk IN (SELECT k FROM (SELECT pk AS k FROM M WHERE cond ORDER BY pk LIMIT n) AS d): the
+    derived table lets MySQL use LIMIT here, and read the table an UPDATE/DELETE changes."""
+    inner = ctx.alias()
+    keys = [ctx.column(inner, model, n) for n in model.primary_key]
+    q = exp.Select(expressions=[exp.alias_(k, f"k{i}", quoted=True) for i, k in enumerate(keys)]).from_(
+        exp.Table(this=ident(model.db_name), alias=exp.TableAlias(this=ident(inner))), copy=False)
+    if cond.cond is not None:
+        q = q.where(condition(ctx, model, inner, cond.cond), copy=False)
+    q = q.order_by(*[k.copy() for k in keys], copy=False).limit(ctx.param(cond.limit), copy=False)
+    d = ctx.alias()
+    outer = exp.Select(expressions=[col(d, f"k{i}") for i in range(len(keys))]).from_(
+        exp.Subquery(this=q, alias=exp.TableAlias(this=ident(d))), copy=False)
+    mine = [ctx.column(alias, model, n) for n in model.primary_key]
+    lhs = mine[0] if len(mine) == 1 else exp.Tuple(expressions=mine)
+    return exp.In(this=lhs, query=exp.Subquery(this=outer))
 
 
 def list_compare(ctx: Context, model: Model, alias: str, c: ir.Compare) -> exp.Expression:

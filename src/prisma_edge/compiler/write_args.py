@@ -56,6 +56,13 @@ class WriteParser(ArgParser):
         hint = f" Set the foreign key {', '.join(f'`{x}`' for x in fk)} directly instead." if fk else ""
         self.fail(path, f"nested writes on relation `{f.name}` ({keys}) are not supported yet.{hint}")
 
+    def limited(self, where: ir.Cond | None, limit: Any) -> ir.Cond | None:
+        """`limit` of update_many / delete_many (Prisma 6): at most that many rows."""
+        if limit is None:
+            return where
+        n = self.int_arg(limit, "limit", minimum=0)
+        return where if n is None else ir.Limited(where, self.slot(n, "Int"))
+
     def scalar_items(self, model: Model, obj: Mapping[str, Any], path: str, nested: bool) -> Iterator[tuple[Field, str, Any, str]]:
         """(field, name, value, path) for the scalar fields in write data; relation fields are left
         to the nested-write parser (`nested`) or refused."""
@@ -205,8 +212,8 @@ def parse_write(schema: Schema, model: Model, action: str, args: Mapping[str, An
         op = ir.Update(model.name, where, p.update_values(model, args.get("data", {}), "data", now), p.selection(model, args, ""))
     elif action in ("update_many", "update_many_and_return"):
         returning = action == "update_many_and_return"
-        p.check_keys(args, ("where", "data", *(sel_keys if returning else ())), "")
-        where = p.where(model, args.get("where"), "where")
+        p.check_keys(args, ("where", "data", "limit", *(sel_keys if returning else ())), "")
+        where = p.limited(p.where(model, args.get("where"), "where"), args.get("limit"))
         op = ir.UpdateMany(model.name, where, p.update_values(model, args.get("data", {}), "data", now),
                            p.scalar_selection(model, args) if returning else None)
     elif action == "upsert":
@@ -233,8 +240,8 @@ def parse_write(schema: Schema, model: Model, action: str, args: Mapping[str, An
         p.check_keys(args, ("where", *sel_keys), "")
         op = ir.Delete(model.name, p.unique_where(model, args.get("where"), "where"), p.selection(model, args, ""))
     elif action == "delete_many":
-        p.check_keys(args, ("where",), "")
-        op = ir.DeleteMany(model.name, p.where(model, args.get("where"), "where"))
+        p.check_keys(args, ("where", "limit"), "")
+        op = ir.DeleteMany(model.name, p.limited(p.where(model, args.get("where"), "where"), args.get("limit")))
     else:  # pragma: no cover - the client only calls known actions
         raise ValueError(action)
     p.raise_if_problems()
