@@ -242,3 +242,12 @@ async def test_where_on_an_optional_to_one_include(adapter):
 
         with pytest.raises(ValidationError, match="unknown argument `where`"):
             await db.post.find_many(include={"author": {"where": {"name": "x"}}})  # required: always there
+
+
+async def test_distinct_inside_an_include_is_per_parent(adapter):
+    async with open_client("blog", adapter) as db:
+        a = await db.user.create({"email": "a@x.io", "posts": {"create": [{"title": "same"}, {"title": "same"}, {"title": "other"}]}})
+        b = await db.user.create({"email": "b@x.io", "posts": {"create": [{"title": "same"}]}})
+        got = await db.user.find_many(order={"id": "asc"}, include={"posts": {"distinct": ["title"], "order": {"id": "asc"}}})
+        assert [sorted(p["title"] for p in u["posts"]) for u in got] == [["other", "same"], ["same"]]
+        assert [u["id"] for u in got] == [a["id"], b["id"]]

@@ -96,7 +96,7 @@ class ReadBuilder:
         if window.cursor is not None:
             conds.append(self.cursor_condition(model, alias, window.cursor, terms, scope))
         if window.distinct:
-            conds.append(self.distinct_condition(model, alias, window, terms))
+            conds.append(self.distinct_condition(model, alias, window, terms, scope))
         return conds
 
     def cursor_condition(self, model: Model, alias: str, cursor: ir.Cursor, terms: list[ir.OrderBy],
@@ -140,10 +140,15 @@ class ReadBuilder:
         branches.append(and_all(equal_prefix))  # type: ignore[arg-type]
         return exp.And(this=exists, expression=or_all(branches))
 
-    def distinct_condition(self, model: Model, alias: str, window: ir.Window, terms: list[ir.OrderBy]) -> exp.Expression:
-        """Keep the first row (in order) of each group of equal `distinct` values."""
+    def distinct_condition(self, model: Model, alias: str, window: ir.Window, terms: list[ir.OrderBy],
+                           scope: Callable[[str], exp.Expression | None] | None = None) -> exp.Expression:
+        """Keep the first row (in order) of each group of equal `distinct` values (within the
+        parent's rows, for a nested list)."""
         inner = self.ctx.alias()
-        partition = [self.ctx.column(inner, model, n) for n in window.distinct]
+        # nested: rank within each parent too (its foreign key columns), so the derived table
+        # needs no correlation (MariaDB allows none)
+        parent_cols = getattr(scope, "columns", ()) if scope is not None else ()
+        partition = [col(inner, c) for c in parent_cols] + [self.ctx.column(inner, model, n) for n in window.distinct]
         rn = exp.Window(this=exp.RowNumber(), partition_by=partition,
                         order=exp.Order(expressions=self.order_by(model, inner, [t for t in terms if len(t.path) == 1 and not t.count_of])))
         pk = model.primary_key
@@ -240,14 +245,18 @@ class ReadBuilder:
         return exp.Subquery(this=outer), RelationShape(True, shape, rs.window.take_negative)
 
     @staticmethod
-    def _scope(child: str, pairs: list[tuple[exp.Column, exp.Column]]) -> Callable[[str], exp.Expression | None]:
-        """Belongs-to-the-parent for another alias of the related table (direct relations only)."""
+    def _scope(child: str, pairs: list[tuple[exp.Column, exp.Column]], correlate: bool = True) -> Callable[[str], exp.Expression | None]:
+        """Belongs-to-the-parent for another alias of the related table (direct relations only);
+        `.columns` names the related table's foreign key columns."""
+
+        direct = all(mine.table == child for mine, _ in pairs)  # m-n: the key is in the join table
 
         def scope(alias: str) -> exp.Expression | None:
-            if any(mine.table != child for mine, _ in pairs):  # m-n: the key is in the join table
+            if not direct or not correlate:
                 return None
             return and_all([exp.EQ(this=col(alias, mine.name), expression=theirs.copy()) for mine, theirs in pairs])
 
+        scope.columns = tuple(mine.name for mine, _ in pairs) if direct else ()  # type: ignore[attr-defined]
         return scope
 
     def _partitioned(self, target: Model, child: str, src: exp.Expression, joins: list[exp.Join], values: list[exp.Expression],
@@ -277,7 +286,10 @@ class ReadBuilder:
         inner = exp.Select(expressions=projections).from_(src, copy=False)
         for j in joins:
             inner = inner.join(j, copy=False)
-        filters = and_all(self.window_conditions(target, child, rs.window, terms))
+        # the derived table must not reference the parent (MariaDB): rank per parent by its foreign
+        # key for `distinct`, but no correlated cursor scope here
+        uncorrelated = self._scope(child, pairs, correlate=False)
+        filters = and_all(self.window_conditions(target, child, rs.window, terms, uncorrelated))
         if filters is not None:
             inner = inner.where(filters, copy=False)
         s = self.ctx.alias()
