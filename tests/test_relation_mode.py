@@ -52,3 +52,11 @@ async def test_on_update_cascade_follows_a_changed_key(adapter):
         assert (await db.award.find_first())["authorId"] == 500
         got = await db.author.find_unique(where={"id": 500}, include={"books": True})
         assert len(got["books"]) == 2
+
+
+async def test_on_update_applies_in_upsert_too(adapter):
+    async with open_client("relmode", adapter) as db:
+        a, _ = await seed(db)
+        got = await db.author.upsert(where={"id": a["id"]}, create={"name": "new"}, update={"id": 700})
+        assert got["id"] == 700
+        assert {b["authorId"] for b in await db.book.find_many(where={"title": {"in": ["B1", "B2"]}})} == {700}

@@ -318,10 +318,12 @@ class WriteBuilder:
             read.set("order", None)
             read.set("limit", None)
             read = read.with_(ident("w"), as_=upd, copy=False).with_(ident("i"), as_=ins, copy=False)
-            return self.plan([Step(self.rules.render(read), result=True)], "one", shape)
+            emulated = emulate_update(self.ctx, model, self.key_select(model, op.where), self.new_values(model, op.update))
+            return self.plan([*emulated, Step(self.rules.render(read), result=True)], "one", shape)
         find, _ = self.locate(model, op.where, lock=True)
         keys = [param(Ref(0, i)) for i in range(len(model.primary_key))]
-        steps = [Step(self.rules.render(find))]
+        steps = [Step(self.rules.render(find)),
+                 *emulate_update(self.ctx, model, self.key_select(model, op.where), self.new_values(model, op.update))]
         if op.update:
             upd = exp.Update(this=exp.Table(this=ident(model.db_name)), expressions=self.set_items(model, op.update, None),
                              where=exp.Where(this=self.by_key(model, None, keys)))
