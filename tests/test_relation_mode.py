@@ -60,3 +60,11 @@ async def test_on_update_applies_in_upsert_too(adapter):
         got = await db.author.upsert(where={"id": a["id"]}, create={"name": "new"}, update={"id": 700})
         assert got["id"] == 700
         assert {b["authorId"] for b in await db.book.find_many(where={"title": {"in": ["B1", "B2"]}})} == {700}
+
+
+async def test_set_null_cascades_to_what_references_the_cleared_column(adapter):
+    async with open_client("relchain", adapter) as db:
+        await db.a.create({"id": 1, "b_id": 1, "b": {"create": {"id": 1, "c": {"create": {"id": 1}}}}})
+        await db.a.delete(where={"id": 1})
+        assert [b["a_id"] for b in await db.b.find_many()] == [None]
+        assert [c["b_id"] for c in await db.c.find_many()] == [None]

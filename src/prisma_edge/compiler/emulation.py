@@ -54,21 +54,37 @@ def emulate_delete(ctx: Context, model: Model, parent_keys: KeySelect, depth: in
         matches = pointing_at(ctx, parent_keys, fk_cols, [_field(model, n).db_name for n in rel.references])
 
         if action == "Cascade":
-            def child_keys(columns: list[str], child: Model = child,
-                           matches: Callable[[str | None], exp.Expression] = matches) -> exp.Select:
-                a = ctx.alias()
-                return exp.Select(expressions=[col(a, c) for c in columns]).from_(
-                    table(child.db_name, a), copy=False).where(matches(a), copy=False)
-
-            steps += emulate_delete(ctx, child, child_keys, depth + 1)
+            steps += emulate_delete(ctx, child, rows_of(ctx, child, matches), depth + 1)
             steps.append(Step(ctx.rules.render(exp.Delete(this=exp.Table(this=ident(child.db_name)), where=exp.Where(this=matches(None)))),
                               side_effect=True))
         elif action in ("SetNull", "SetDefault"):
-            sets = [exp.EQ(this=c.copy(), expression=exp.Null()) for c in fk_cols]
-            steps.append(Step(ctx.rules.render(exp.Update(this=exp.Table(this=ident(child.db_name)), expressions=sets,
-                                                          where=exp.Where(this=matches(None)))), side_effect=True))
+            steps += set_null(ctx, child, rel.fields, fk_cols, matches, depth)
         else:  # Restrict, NoAction
             steps.append(restrict_check(ctx, rel.name, child, model, matches))
+    return steps
+
+
+def rows_of(ctx: Context, child: Model, matches: Callable[[str | None], exp.Expression]) -> KeySelect:
+    """A key select of the related rows `matches` picks (for actions that recurse)."""
+
+    def keys(columns: list[str]) -> exp.Select:
+        a = ctx.alias()
+        return exp.Select(expressions=[col(a, c) for c in columns]).from_(table(child.db_name, a), copy=False).where(
+            matches(a), copy=False)
+
+    return keys
+
+
+def set_null(ctx: Context, child: Model, fk_fields: tuple[str, ...], fk_cols: list[exp.Column],
+             matches: Callable[[str | None], exp.Expression], depth: int) -> list[Step]:
+    """SetNull: clear the foreign key, after applying the onUpdate of relations that reference
+    those very columns (they change to NULL); their old values are read first."""
+    steps: list[Step] = []
+    if depth < MAX_DEPTH:
+        steps += emulate_update(ctx, child, rows_of(ctx, child, matches), {n: exp.Null() for n in fk_fields}, depth + 1)
+    sets = [exp.EQ(this=c.copy(), expression=exp.Null()) for c in fk_cols]
+    steps.append(Step(ctx.rules.render(exp.Update(this=exp.Table(this=ident(child.db_name)), expressions=sets,
+                                                  where=exp.Where(this=matches(None)))), side_effect=True))
     return steps
 
 
@@ -91,7 +107,8 @@ def restrict_check(ctx: Context, relation: str, child: Model, model: Model,
     return Step(ctx.rules.render(q), require=f"none:{relation}:{child.name}:{model.name}", side_effect=True)
 
 
-def emulate_update(ctx: Context, model: Model, parent_keys: KeySelect, new_values: dict[str, exp.Expression | None]) -> list[Step]:
+def emulate_update(ctx: Context, model: Model, parent_keys: KeySelect, new_values: dict[str, exp.Expression | None],
+                   depth: int = 0) -> list[Step]:
     """Steps that apply onUpdate actions when an update changes fields other models reference.
 
     `new_values`: field name -> the expression of its new value (None when it is computed,
@@ -117,12 +134,13 @@ def emulate_update(ctx: Context, model: Model, parent_keys: KeySelect, new_value
                 if value is None:
                     raise UnsupportedError(f"onUpdate: Cascade cannot follow a computed change of `{model.name}.{ref}`")
                 sets.append(exp.EQ(this=exp.Column(this=ident(_field(child, fk).db_name)), expression=value.copy()))
+            if depth < MAX_DEPTH:  # the child's keys change too: its own dependents follow first
+                steps += emulate_update(ctx, child, rows_of(ctx, child, matches),
+                                        {fk: new_values[ref] for fk, ref in changed}, depth + 1)
             steps.append(Step(ctx.rules.render(exp.Update(this=exp.Table(this=ident(child.db_name)), expressions=sets,
                                                           where=exp.Where(this=matches(None)))), side_effect=True))
         elif action in ("SetNull", "SetDefault"):
-            sets = [exp.EQ(this=c.copy(), expression=exp.Null()) for c in fk_cols]
-            steps.append(Step(ctx.rules.render(exp.Update(this=exp.Table(this=ident(child.db_name)), expressions=sets,
-                                                          where=exp.Where(this=matches(None)))), side_effect=True))
+            steps += set_null(ctx, child, rel.fields, fk_cols, matches, depth)
         else:
             steps.append(restrict_check(ctx, rel.name, child, model, matches))
     return steps
