@@ -26,3 +26,20 @@ async def test_scalar_list_filters(adapter):
         assert await ids({"meta": {"equals": {"k": 1}}}) == [a["id"]]
         got = await db.item.update(where={"id": b["id"]}, data={"tags": {"set": ["z"]}})
         assert got["tags"] == ["z"]
+
+
+@pytest.mark.parametrize("adapter", ["neon_http"])
+async def test_native_types_write_and_read(adapter):
+    import datetime as dt
+    import re
+
+    async with open_client("lists", adapter) as db:
+        at = dt.datetime(2025, 3, 4, 5, 6, 7, 890000, tzinfo=dt.UTC)
+        n = await db.native.create({"at": at, "day": dt.datetime(2025, 3, 4, tzinfo=dt.UTC),
+                                    "clock": dt.datetime(1970, 1, 1, 12, 30, 15, tzinfo=dt.UTC), "note": "short"})
+        assert re.fullmatch(r"[0-9a-f-]{36}", n["id"]) and n["at"] == at
+        assert n["day"] == dt.datetime(2025, 3, 4, tzinfo=dt.UTC)
+        assert (n["clock"].hour, n["clock"].minute, n["clock"].second) == (12, 30, 15)
+        got = await db.native.update(where={"id": n["id"]}, data={"owner": n["id"], "note": "changed"})
+        assert got["owner"] == n["id"] and got["note"] == "changed"
+        assert await db.native.count(where={"at": {"gte": at}}) == 1

@@ -88,6 +88,9 @@ def decode_datetime(v: Any) -> dt.datetime:
         return d.replace(tzinfo=dt.UTC) if d.tzinfo is None else d.astimezone(dt.UTC)
     if isinstance(v, dt.date):
         return dt.datetime(v.year, v.month, v.day, tzinfo=dt.UTC)
+    if isinstance(v, dt.time):  # @db.Time / @db.Timetz: Prisma's DateTime on 1970-01-01
+        base = dt.datetime(1970, 1, 1, v.hour, v.minute, v.second, v.microsecond, tzinfo=v.tzinfo or dt.UTC)
+        return base.astimezone(dt.UTC)
     raise TypeError(type(v).__name__)
 
 

@@ -153,6 +153,12 @@ class PostgresRules(Rules):
     def cast_param(self, value: exp.Expression, field: Field, enum_db_name: str | None) -> exp.Expression:
         if enum_db_name is not None:  # the enum type's name, quoted by the renderer
             dtype = exp.DataType(this=exp.DataType.Type.USERDEFINED, kind=exp.to_identifier(enum_db_name, quoted=True))
+        elif (native := getattr(field, "native_type", None)) is not None and native.name in PG_NATIVE_CASTS:
+            # the column's own type (`@db.Uuid`, `@db.Timestamptz`, ...): text would not assign to it
+            dtype = _pg_type(PG_NATIVE_CASTS[native.name])
+            if native.name in ("Time", "Timetz"):  # a DateTime is sent as a full timestamp: take its time
+                via = "timestamp" if native.name == "Time" else "timestamptz"
+                return exp.Cast(this=exp.Cast(this=value, to=_pg_type(via)), to=dtype)
         elif (pg := PG_CAST_TYPES.get(field.type)) is not None:
             dtype = exp.DataType.build(pg, dialect="postgres")
         else:
@@ -173,6 +179,24 @@ PG_CAST_TYPES = {
     "Json": "jsonb",
     "Bytes": "bytea",
 }
+
+
+# `@db.<Name>` -> the PostgreSQL type a bound value is cast to before it is written, where a text
+# value would not assign to the column (no length/precision: the column applies its own). String
+# types (Char, VarChar, Text, Bit...) keep the text cast, which assigns to them as it is.
+PG_NATIVE_CASTS = {
+    "Uuid": "uuid", "Xml": "xml", "Inet": "inet", "Citext": "citext", "Boolean": "boolean",
+    "Integer": "integer", "SmallInt": "smallint", "Oid": "oid", "BigInt": "bigint",
+    "DoublePrecision": "double precision", "Real": "real", "Decimal": "numeric", "Money": "money",
+    "Timestamp": "timestamp", "Timestamptz": "timestamptz", "Date": "date", "Time": "time", "Timetz": "timetz",
+    "Json": "json", "JsonB": "jsonb", "ByteA": "bytea",
+}
+
+
+def _pg_type(name: str) -> exp.DataType:
+    if name == "citext":  # an extension's type: sqlglot does not know it by name
+        return exp.DataType(this=exp.DataType.Type.USERDEFINED, kind=exp.to_identifier("citext"))
+    return exp.DataType.build(name, dialect="postgres")
 
 
 class SqliteRules(Rules):
