@@ -26,6 +26,8 @@ async def test_scalar_list_filters(adapter):
         assert await ids({"meta": {"equals": {"k": 1}}}) == [a["id"]]
         got = await db.item.update(where={"id": b["id"]}, data={"tags": {"set": ["z"]}})
         assert got["tags"] == ["z"]
+        got = await db.item.update(where={"id": b["id"]}, data={"tags": {"push": "w"}, "scores": {"push": [6, 7]}})
+        assert got["tags"] == ["z", "w"] and got["scores"] == [5, 6, 7]
 
 
 @pytest.mark.parametrize("adapter", ["neon_http"])

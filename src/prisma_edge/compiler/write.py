@@ -33,7 +33,13 @@ from .where import condition
 # Text of the error a PostgreSQL statement raises on purpose when a required record is missing.
 NOT_FOUND_MARKER = "PRISMA_EDGE_P2025"
 
-_ARITH = {"increment": exp.Add, "decrement": exp.Sub, "multiply": exp.Mul, "divide": exp.Div}
+def _push(this: exp.Expression, expression: exp.Expression) -> exp.Expression:
+    """Scalar-list `push` (PostgreSQL): append to the array, a NULL array counting as empty."""
+    empty = exp.Cast(this=exp.Literal.string("{}"), to=expression.args["to"].copy()) if isinstance(expression, exp.Cast) else exp.Array()
+    return exp.Anonymous(this="array_cat", expressions=[exp.Coalesce(this=this, expressions=[empty]), expression])
+
+
+_ARITH = {"increment": exp.Add, "decrement": exp.Sub, "multiply": exp.Mul, "divide": exp.Div, "push": _push}
 
 
 def empty_insert(dialect: str, table_name: str) -> exp.Insert:

@@ -124,7 +124,7 @@ class WriteParser(ArgParser):
                     self.fail(p, f"expected exactly one of {', '.join(NUMBER_OPS if f.type in ('Int', 'BigInt', 'Float', 'Decimal') else ('set',))}")
                     continue
                 op, v = next(iter(val.items()))
-                allowed = NUMBER_OPS if f.type in ("Int", "BigInt", "Float", "Decimal") and not f.is_list else ("set",)
+                allowed = ("set", "push") if f.is_list else NUMBER_OPS if f.type in ("Int", "BigInt", "Float", "Decimal") else ("set",)
                 if op not in allowed:
                     self.fail(_join(p, str(op)), f"unknown operation `{op}` for {f.type} field; expected one of {', '.join(allowed)}")
                     continue
@@ -139,6 +139,8 @@ class WriteParser(ArgParser):
             if v is DbNull and f.type == "Json":
                 out.append(ir.Assign(key, "set", None))
                 continue
+            if op == "push" and not isinstance(v, list | tuple):
+                v = [v]  # push one element or several
             out.append(ir.Assign(key, op, self.slot_for(f, v, p)))
         given = {a.field for a in out}
         for f in model.fields:
