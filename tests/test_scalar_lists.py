@@ -45,3 +45,19 @@ async def test_native_types_write_and_read(adapter):
         got = await db.native.update(where={"id": n["id"]}, data={"owner": n["id"], "note": "changed"})
         assert got["owner"] == n["id"] and got["note"] == "changed"
         assert await db.native.count(where={"at": {"gte": at}}) == 1
+
+
+@pytest.mark.parametrize("adapter", ["neon_http"])
+async def test_field_references_with_lists(adapter):
+    from prisma_edge import FieldRef
+
+    async with open_client("lists", adapter) as db:
+        a = await db.item.create({"tags": ["x"], "scores": [1, 2], "best": 2})
+        await db.item.create({"tags": ["y"], "scores": [5], "best": 9})
+        assert [i["id"] for i in await db.item.find_many(where={"scores": {"has": FieldRef("best")}})] == [a["id"]]
+        assert [i["id"] for i in await db.item.find_many(where={"best": {"in": FieldRef("scores")}})] == [a["id"]]
+        assert await db.item.count(where={"best": {"not_in": FieldRef("scores")}}) == 1
+        from prisma_edge.errors import ValidationError
+
+        with pytest.raises(ValidationError, match="must be a list of Int"):
+            await db.item.find_many(where={"best": {"in": FieldRef("best")}})

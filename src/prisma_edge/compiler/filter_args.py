@@ -95,13 +95,7 @@ class FilterParser(ParserBase):
                 role: str = "value") -> ir.Cond:
         """`f <op> v` where v may be a plain value, a FieldRef or (Json fields) one of the Json nulls."""
         if isinstance(v, FieldRef):
-            other = model.field(v.name) if model is not None else None
-            if other is None or other.kind == "object":
-                names = [x.name for x in (model.scalar_fields if model else ())]
-                self.fail(path, f"field reference to unknown field `{v.name}`{_suggest(v.name, names)}")
-            elif other.type != f.type or other.is_list != f.is_list:
-                self.fail(path, f"field reference `{v.name}` is {other.type}, but `{f.name}` is {f.type}")
-            return ir.Compare(f.name, op, ir.ColumnRef(v.name), insensitive)
+            return self.field_ref(model, f, op, v, path, insensitive=insensitive)
         if f.type == "Json" and v in (DbNull, JsonNull, AnyNull) and op in ("equals", "not"):
             db_null = ir.Compare(f.name, "is_null")
             json_null = ir.Compare(f.name, "equals", self.slot("null", "Json"))
@@ -109,7 +103,7 @@ class FilterParser(ParserBase):
             return ir.Not(cond) if op == "not" else cond
         return ir.Compare(f.name, op, self.slot_for(f, v, path, role=role), insensitive)
 
-    def list_filter(self, f: Field, val: Any, path: str) -> ir.Cond | None:
+    def list_filter(self, f: Field, val: Any, path: str, model: Model | None = None) -> ir.Cond | None:
         """Scalar lists (PostgreSQL): has, has_every, has_some, is_empty, equals."""
         obj = self.mapping(val, path, "an object with `has`, `has_every`, `has_some`, `is_empty` or `equals`")
         if obj is None:
@@ -124,6 +118,8 @@ class FilterParser(ParserBase):
                     self.fail(p, "expected True or False")
                     continue
                 conds.append(ir.Compare(f.name, "is_empty" if v else "is_not_empty"))
+            elif isinstance(v, FieldRef):  # has: a scalar field; has_every / has_some / equals: a list field
+                conds.append(self.field_ref(model, f, op, v, p, scalar_of=op == "has"))
             elif op == "has":
                 if v is None:
                     self.fail(p, "`has` needs a value, not null")
@@ -137,13 +133,28 @@ class FilterParser(ParserBase):
             return ir.Const(True)
         return conds[0] if len(conds) == 1 else ir.And(tuple(conds))
 
+    def field_ref(self, model: Model | None, f: Field, op: str, v: FieldRef, path: str, *, insensitive: bool = False,
+                  list_of: bool = False, scalar_of: bool = False) -> ir.Cond:
+        """`f <op> other field`: the other field has f's type; a list of it for `in` (`list_of`), one
+        element of it for a list's `has` (`scalar_of`)."""
+        other = model.field(v.name) if model is not None else None
+        if other is None or other.kind == "object":
+            names = [x.name for x in (model.scalar_fields if model else ())]
+            self.fail(path, f"field reference to unknown field `{v.name}`{_suggest(v.name, names)}")
+        else:
+            want_list = True if list_of else False if scalar_of else f.is_list
+            if other.type != f.type or other.is_list != want_list:
+                shape = "a list of " if want_list else ""
+                self.fail(path, f"field reference `{v.name}` must be {shape}{f.type}, like `{f.name}`")
+        return ir.Compare(f.name, op, ir.ColumnRef(v.name), insensitive)
+
     def scalar_filter(self, f: Field, val: Any, path: str, model: Model | None = None) -> ir.Cond | None:
         if f.is_list:
             if val is None:
                 return ir.Compare(f.name, "is_null")
             if not isinstance(val, Mapping):
                 return ir.Compare(f.name, "equals", self.slot_for(f, val, path))
-            return self.list_filter(f, val, path)
+            return self.list_filter(f, val, path, model)
         if val is None:
             if f.is_required:
                 self.fail(path, f"`{f.name}` is required: it is never null, so it cannot be compared with null")
@@ -181,6 +192,8 @@ class FilterParser(ParserBase):
                             conds.append(ir.Not(sub))
                 else:
                     conds.append(self.compare(model, f, "not", v, p, insensitive))
+            elif op in ("in", "not_in") and isinstance(v, FieldRef):  # a scalar-list field of the record
+                conds.append(self.field_ref(model, f, op, v, p, list_of=True))
             elif op in ("in", "not_in"):
                 if not isinstance(v, list | tuple | set | frozenset):
                     self.fail(p, f"expected a list, got {type(v).__name__}")

@@ -66,6 +66,12 @@ def list_compare(ctx: Context, model: Model, alias: str, c: ir.Compare) -> exp.E
     if c.op in ("is_empty", "is_not_empty"):
         size = exp.Coalesce(this=fn("cardinality", column), expressions=[exp.Literal.number(0)])
         return (exp.EQ if c.op == "is_empty" else exp.GT)(this=size, expression=exp.Literal.number(0))
+    if isinstance(c.value, ir.ColumnRef):
+        other = ctx.column(alias, model, c.value.field)
+        if c.op == "has":
+            return exp.EQ(this=other, expression=fn("ANY", column))
+        node = {"has_every": exp.ArrayContainsAll, "has_some": exp.ArrayOverlaps}.get(c.op, exp.EQ)
+        return node(this=column, expression=other)
     assert isinstance(c.value, ir.Slot)
     enum = ctx.schema.enum(f.type) if f.kind == "enum" else None
     value = ctx.rules.cast_param(ctx.param(c.value), f, enum.db_name if enum else None)
@@ -96,6 +102,9 @@ def compare(ctx: Context, model: Model, alias: str, c: ir.Compare) -> exp.Expres
         return exp.Is(this=column, expression=exp.Null())
     if c.op == "is_not_null":
         return exp.Not(this=exp.Is(this=column, expression=exp.Null()))
+    if c.op in ("in", "not_in") and isinstance(c.value, ir.ColumnRef):  # in a list field (PostgreSQL)
+        node: exp.Expression = exp.EQ(this=column, expression=fn("ANY", ctx.column(alias, model, c.value.field)))
+        return exp.Not(this=exp.Coalesce(this=node, expressions=[exp.false()])) if c.op == "not_in" else node
     if c.op in ("in", "not_in"):
         assert isinstance(c.value, tuple)
         if not c.value:
@@ -103,7 +112,7 @@ def compare(ctx: Context, model: Model, alias: str, c: ir.Compare) -> exp.Expres
         values: list[exp.Expression] = [ctx.param(s) for s in c.value]
         if c.insensitive:
             column, values = exp.Lower(this=column), [exp.Lower(this=v) for v in values]
-        node: exp.Expression = exp.In(this=column, expressions=values)
+        node = exp.In(this=column, expressions=values)
         return exp.Not(this=node) if c.op == "not_in" else node
     if isinstance(c.value, ir.ColumnRef):
         value: exp.Expression = ctx.column(alias, model, c.value.field)
