@@ -43,6 +43,11 @@ def encode(value: Any, slot: Slot, dialect: str) -> Any:
             return value  # instr()/substr() take the raw text
         pre, post = _LIKE[op]
         return pre + escape_like(value) + post
+    if slot.type == "JsonPath":  # PostgreSQL: text[]; SQLite / MySQL: '$."key"[0]'
+        if dialect == "postgres":
+            return [str(step) for step in value]
+        return "$" + "".join(f"[{step}]" if isinstance(step, int) else '."' + step.replace("\\", "\\\\").replace('"', '\\"') + '"'
+                             for step in value)
     if slot.is_list:
         return [encode(v, Slot(slot.index, slot.type), dialect) for v in value]
     if dialect == "sqlite":

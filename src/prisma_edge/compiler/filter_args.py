@@ -7,6 +7,7 @@ on optional fields, field references and the three Json nulls, `is`/`is_not` on 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import Any
 
 from ..fields import AnyNull, DbNull, FieldRef, JsonNull
@@ -22,6 +23,28 @@ from .parser_base import (
     _join,
     _suggest,
 )
+
+JSON_OPS = ("path", "equals", "not", "string_contains", "string_starts_with", "string_ends_with", "array_contains",
+            "lt", "lte", "gt", "gte", "mode")
+JSON_ONLY = {"path", "string_contains", "string_starts_with", "string_ends_with", "array_contains", "lt", "lte", "gt", "gte"}
+JSON_ALIASES = {"stringContains": "string_contains", "stringStartsWith": "string_starts_with",
+                "stringEndsWith": "string_ends_with", "arrayContains": "array_contains"}
+
+
+def parse_json_path(value: Any) -> tuple[str | int, ...] | None:
+    """['a', 0, 'b'] or '$.a[0].b' (MySQL's spelling) -> ('a', 0, 'b')."""
+    if isinstance(value, list | tuple):
+        if all(isinstance(x, str) or isinstance(x, int) and not isinstance(x, bool) for x in value):
+            return tuple(value)
+        return None
+    if not isinstance(value, str) or not value.startswith("$"):
+        return None
+    import re
+
+    steps: list[str | int] = []
+    for key, quoted, index in re.findall(r'\.([A-Za-z_][A-Za-z0-9_]*)|\."((?:[^"\\]|\\.)*)"|\[(\d+)\]', value[1:]):
+        steps.append(int(index) if index else key or quoted.replace('\\"', '"'))
+    return tuple(steps)
 
 
 class FilterParser(ParserBase):
@@ -133,6 +156,46 @@ class FilterParser(ParserBase):
             return ir.Const(True)
         return conds[0] if len(conds) == 1 else ir.And(tuple(conds))
 
+    def json_filter(self, f: Field, val: Mapping[str, Any], path: str) -> ir.Cond | None:
+        """Filters on a Json value, at an optional `path` (a list of keys and indexes, or `$.a.b`)."""
+        obj = {JSON_ALIASES.get(k, k): v for k, v in val.items()}
+        self.check_keys(obj, JSON_OPS, path)
+        insensitive = obj.get("mode") == "insensitive"
+        jpath = None
+        if "path" in obj:
+            steps = parse_json_path(obj["path"])
+            if steps is None:
+                self.fail(_join(path, "path"), "expected a list of keys and indexes like ['pet', 'name'], or a string like '$.pet.name'")
+                return None
+            jpath = self.slot(steps, "JsonPath")
+        conds: list[ir.Cond] = []
+        for op, v in obj.items():
+            p = _join(path, op)
+            if op in ("path", "mode"):
+                continue
+            if op in ("string_contains", "string_starts_with", "string_ends_with"):
+                if not isinstance(v, str):
+                    self.fail(p, f"`{op}` takes a string")
+                    continue
+                like = {"string_contains": "contains", "string_starts_with": "startswith", "string_ends_with": "endswith"}[op]
+                conds.append(ir.JsonFilter(f.name, jpath, op, (self.slot(v, "String", role=like + ("_i" if insensitive else "")),), insensitive))
+                continue
+            if op in ("lt", "lte", "gt", "gte"):
+                if isinstance(v, bool) or not isinstance(v, int | float | Decimal):
+                    self.fail(p, f"`{op}` on a Json value takes a number")
+                    continue
+                conds.append(ir.JsonFilter(f.name, jpath, op, (self.slot(Decimal(str(v)), "Decimal"),)))
+                continue
+            if op == "array_contains":
+                items = list(v) if isinstance(v, list | tuple) else [v]
+                slots = tuple(self.slot_for(f, x, _join(p, i)) for i, x in enumerate(items))
+                conds.append(ir.JsonFilter(f.name, jpath, op, slots))
+                continue
+            conds.append(ir.JsonFilter(f.name, jpath, op, (self.slot_for(f, v, p),)))
+        if not conds:
+            return ir.Const(True)
+        return conds[0] if len(conds) == 1 else ir.And(tuple(conds))
+
     def field_ref(self, model: Model | None, f: Field, op: str, v: FieldRef, path: str, *, insensitive: bool = False,
                   list_of: bool = False, scalar_of: bool = False) -> ir.Cond:
         """`f <op> other field`: the other field has f's type; a list of it for `in` (`list_of`), one
@@ -159,6 +222,8 @@ class FilterParser(ParserBase):
             if f.is_required:
                 self.fail(path, f"`{f.name}` is required: it is never null, so it cannot be compared with null")
             return ir.Compare(f.name, "is_null")
+        if f.type == "Json" and isinstance(val, Mapping) and {JSON_ALIASES.get(k, k) for k in val} & JSON_ONLY:
+            return self.json_filter(f, val, path)
         if not isinstance(val, Mapping) or f.type == "Json" and not (val.keys() & {"equals", "not"}):
             return self.compare(model, f, "equals", val, path)
         obj = {FILTER_ALIASES.get(k, k): v for k, v in val.items()}

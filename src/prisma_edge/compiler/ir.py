@@ -85,6 +85,21 @@ class RelationFilter:
 
 
 @frozen
+class JsonFilter:
+    """A filter on a Json field's value at `path` (a slot holding the path; None = the whole value).
+
+    op: equals, not, string_contains, string_starts_with, string_ends_with, array_contains,
+    lt, lte, gt, gte. `values` are JSON-serialised texts (one per element for array_contains).
+    """
+
+    field: str
+    path: Slot | None
+    op: str
+    values: tuple[Slot, ...]
+    insensitive: bool = False
+
+
+@frozen
 class Limited:
     """`limit` of update_many / delete_many: the first `limit` rows (by primary key) matching `cond`."""
 
@@ -92,7 +107,7 @@ class Limited:
     limit: Slot
 
 
-Cond = Compare | Not | And | Or | Const | RelationFilter | Limited
+Cond = Compare | Not | And | Or | Const | RelationFilter | Limited | JsonFilter
 
 
 # ---- ordering, pagination, selection ------------------------------------------------------

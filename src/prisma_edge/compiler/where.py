@@ -38,6 +38,10 @@ def condition(ctx: Context, model: Model, alias: str, cond: ir.Cond) -> exp.Expr
         return relation(ctx, model, alias, cond)
     if isinstance(cond, ir.Limited):
         return limited(ctx, model, alias, cond)
+    if isinstance(cond, ir.JsonFilter):
+        from .json_filter import json_condition
+
+        return json_condition(ctx, model, alias, cond)
     raise TypeError(cond)  # pragma: no cover
 
 
