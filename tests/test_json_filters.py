@@ -41,7 +41,10 @@ async def test_json_path_filters(adapter):
         assert await titles({"path": ["pet", "tags", 0], "equals": "cat"}) == ["tom"]
         assert await titles({"path": ["pet", "name"], "string_contains": "TOM", "mode": "insensitive"}) == ["tom"]
         assert await titles({"path": ["missing"], "equals": 1}) == []
-        with pytest.raises(ValidationError, match="takes a number"):
-            await titles({"path": ["pet", "age"], "gt": "4"})
+        assert await titles({"path": ["pet", "name"], "gt": "S"}) == ["tom"]  # strings compare as strings
+        negated = await db.post.find_many(where={"NOT": {"metadata": {"path": ["pet", "name"], "string_ends_with": "o"}}})
+        assert sorted(p["title"] for p in negated) == ["rex", "tom"]  # NOT keeps "is a string"
+        with pytest.raises(ValidationError, match="takes a number or a string"):
+            await titles({"path": ["pet", "age"], "gt": [4]})
         with pytest.raises(ValidationError, match="list of keys"):
             await titles({"path": 5, "equals": 1})

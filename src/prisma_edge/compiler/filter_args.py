@@ -180,9 +180,12 @@ class FilterParser(ParserBase):
                 like = {"string_contains": "contains", "string_starts_with": "startswith", "string_ends_with": "endswith"}[op]
                 conds.append(ir.JsonFilter(f.name, jpath, op, (self.slot(v, "String", role=like + ("_i" if insensitive else "")),), insensitive))
                 continue
-            if op in ("lt", "lte", "gt", "gte"):
+            if op in ("lt", "lte", "gt", "gte"):  # numbers compare as numbers, strings as strings
+                if isinstance(v, str):
+                    conds.append(ir.JsonFilter(f.name, jpath, op + "_text", (self.slot(v, "String"),)))
+                    continue
                 if isinstance(v, bool) or not isinstance(v, int | float | Decimal):
-                    self.fail(p, f"`{op}` on a Json value takes a number")
+                    self.fail(p, f"`{op}` on a Json value takes a number or a string")
                     continue
                 conds.append(ir.JsonFilter(f.name, jpath, op, (self.slot(Decimal(str(v)), "Decimal"),)))
                 continue

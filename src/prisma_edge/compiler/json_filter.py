@@ -26,7 +26,9 @@ _TYPES = {
 }
 
 
-def json_condition(ctx: Context, model: Model, alias: str, jf: ir.JsonFilter) -> exp.Expression:
+def json_condition(ctx: Context, model: Model, alias: str, jf: ir.JsonFilter, negate: bool = False) -> exp.Expression:
+    """The filter as `type check AND match`; negated (`NOT`), `type check AND NOT match`: Prisma's
+    NOT on a typed Json filter still requires the value to be of that type."""
     d = ctx.rules.name
     column = ctx.column(alias, model, jf.field)
     path = ctx.param(jf.path) if jf.path is not None else None
@@ -73,9 +75,14 @@ def json_condition(ctx: Context, model: Model, alias: str, jf: ir.JsonFilter) ->
                 expression=exp.EQ(this=fn("JSON_UNQUOTE", extracted()), expression=fn("JSON_UNQUOTE", wanted.copy())))
         else:
             same = exp.EQ(this=extracted(), expression=value(jf.values[0]))
-        if jf.op == "equals":
+        if (jf.op == "equals") != negate:
             return same
         return exp.Not(this=exp.Coalesce(this=exp.Paren(this=same), expressions=[exp.false()]))
+    def typed(kind: str, match: exp.Expression) -> exp.Expression:
+        if negate:
+            match = exp.Not(this=exp.Coalesce(this=exp.Paren(this=match), expressions=[exp.false()]))
+        return and_all([is_a(kind), match])  # type: ignore[return-value]
+
     if jf.op.startswith("string_"):
         op = jf.op.removeprefix("string_").replace("starts_with", "startswith").replace("ends_with", "endswith")
         pattern = ctx.param(jf.values[0])
@@ -85,24 +92,26 @@ def json_condition(ctx: Context, model: Model, alias: str, jf: ir.JsonFilter) ->
             match = _sqlite_case_sensitive(op, text(), pattern)
         else:
             match = ctx.rules.like(text(), pattern, jf.insensitive)
-        return and_all([is_a("string"), match])  # type: ignore[return-value]
+        return typed("string", match)
+    if jf.op.endswith("_text"):  # lt/gt... with a string: compare strings
+        return typed("string", _CMP[jf.op.removesuffix("_text")](this=text(), expression=ctx.param(jf.values[0])))
     if jf.op in _CMP:
         number = text() if d != "postgres" else exp.Cast(this=text(), to=exp.DataType.build("numeric"))
-        return and_all([is_a("number"), _CMP[jf.op](this=number, expression=ctx.param(jf.values[0]))])  # type: ignore[return-value]
+        return typed("number", _CMP[jf.op](this=number, expression=ctx.param(jf.values[0])))
     assert jf.op == "array_contains"
     if d == "postgres":
         items = exp.Cast(this=ctx.param(jf.values[0]), to=exp.DataType.build("jsonb", dialect="postgres")) if len(jf.values) == 1 else None
         parts = [exp.ArrayContainsAll(this=extracted(), expression=_pg_array_of(ctx, s)) for s in jf.values] if items is None else \
             [exp.ArrayContainsAll(this=extracted(), expression=_pg_array_of(ctx, jf.values[0]))]
-        return and_all([is_a("array"), *parts])  # type: ignore[return-value]
+        return typed("array", and_all(parts))  # type: ignore[arg-type]
     if d == "mysql":
-        return and_all([is_a("array"), *[fn("JSON_CONTAINS", extracted(), fn("JSON_ARRAY", value(s))) for s in jf.values]])  # type: ignore[return-value]
+        return typed("array", and_all([fn("JSON_CONTAINS", extracted(), fn("JSON_ARRAY", value(s))) for s in jf.values]))  # type: ignore[arg-type]
     each = []
     for s in jf.values:  # SQLite: every wanted element is one of the array's elements
         elements = exp.Select(expressions=[exp.Literal.number(1)]).from_(
             exp.Table(this=fn("json_each", column.copy(), path.copy() if path is not None else exp.Literal.string("$"))), copy=False)
         each.append(exp.Exists(this=elements.where(exp.EQ(this=exp.column("value"), expression=value(s)), copy=False)))
-    return and_all([is_a("array"), *each])  # type: ignore[return-value]
+    return typed("array", and_all(each))  # type: ignore[arg-type]
 
 
 def _pg_array_of(ctx: Context, slot: ir.Slot) -> exp.Expression:

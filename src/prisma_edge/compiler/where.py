@@ -31,6 +31,10 @@ def condition(ctx: Context, model: Model, alias: str, cond: ir.Cond) -> exp.Expr
     if isinstance(cond, ir.Or):
         return or_all([condition(ctx, model, alias, c) for c in cond.conds])
     if isinstance(cond, ir.Not):
+        if isinstance(cond.cond, ir.JsonFilter):  # NOT keeps the Json filter's type requirement
+            from .json_filter import json_condition
+
+            return json_condition(ctx, model, alias, cond.cond, negate=True)
         return exp.Not(this=exp.Paren(this=condition(ctx, model, alias, cond.cond)))
     if isinstance(cond, ir.Const):
         return exp.true() if cond.value else exp.false()
