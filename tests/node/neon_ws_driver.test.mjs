@@ -7,91 +7,23 @@
 //
 // run: node --test tests/node/    (needs PostgreSQL on 127.0.0.1:5432 with user postgres, or
 // PRISMA_EDGE_PG_*; the Python used for the endpoint is PRISMA_EDGE_PYTHON or .venv/bin/python)
-import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, spawnSync } from "node:child_process";
-import path from "node:path";
-import url from "node:url";
 import { Pool, neonConfig } from "@neondatabase/serverless";
 import ws from "ws";
+import { useNeonEndpoint } from "./neon_endpoint.mjs";
 
-const ROOT = path.resolve(path.dirname(url.fileURLToPath(import.meta.url)), "../..");
-const PYTHON = process.env.PRISMA_EDGE_PYTHON || path.join(ROOT, ".venv/bin/python");
-const ENV = { ...process.env, PYTHONPATH: [path.join(ROOT, "src"), ROOT, process.env.PYTHONPATH].filter(Boolean).join(path.delimiter) };
-const DB = `pe_neon_ws_node_${process.pid}_${Date.now().toString(36)}`;
-const PG_HOST = process.env.PRISMA_EDGE_PG_HOST || "127.0.0.1";
-const PG_PORT = process.env.PRISMA_EDGE_PG_PORT || "5432";
-const PG_USER = process.env.PRISMA_EDGE_PG_USER || "postgres";
-
-// Runs SQL straight on PostgreSQL (psycopg), independent of the endpoint; returns rows as JSON.
-const ORACLE = `
-import json, os, sys, psycopg
-url = f"postgresql://{os.environ.get('PRISMA_EDGE_PG_USER', 'postgres')}@{os.environ.get('PRISMA_EDGE_PG_HOST', '127.0.0.1')}:{os.environ.get('PRISMA_EDGE_PG_PORT', '5432')}/{sys.argv[1]}"
-with psycopg.connect(url, autocommit=True, connect_timeout=5) as conn:
-    cur = conn.execute(sys.argv[2])
-    print(json.dumps([list(r) for r in cur.fetchall()] if cur.description else [], default=str))
-`;
-
-function oracle(sql, db = DB) {
-  const r = spawnSync(PYTHON, ["-c", ORACLE, db, sql], { env: ENV, encoding: "utf8" });
-  if (r.status !== 0) throw new Error(`PostgreSQL oracle failed: ${r.stderr}`);
-  return JSON.parse(r.stdout);
-}
-
-let server;
 let httpUrl;
 let wsProxy;
 let databaseUrl;
-let skipReason = null;
-
-before(async () => {
-  try {
-    oracle(`CREATE DATABASE "${DB}"`, "postgres");
-  } catch (e) {
-    if (process.env.CI === "true") throw e;
-    skipReason = `PostgreSQL not reachable: ${e.message.split("\n").slice(-2).join(" ")}`;
-    return;
-  }
-  oracle(`CREATE TABLE item (id int PRIMARY KEY, name text NOT NULL UNIQUE, qty bigint, price numeric(12,2),
-          data bytea, at timestamptz, doc jsonb, tags text[], flag boolean)`);
-  const dbUrl = `postgresql://${PG_USER}@${PG_HOST}:${PG_PORT}/${DB}`;
-  server = spawn(PYTHON, ["-m", "prisma_edge.cli", "dev", "neon", "--database", dbUrl], {
-    env: ENV, stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stderr = "";
-  server.stderr.on("data", (c) => (stderr += c));
-  [httpUrl, wsProxy, databaseUrl] = await new Promise((resolve, reject) => {
-    let out = "";
-    const timer = setTimeout(() => reject(new Error(`endpoint did not start: ${stderr}`)), 20000);
-    server.stdout.on("data", (chunk) => {
-      out += chunk;
-      const h = out.match(/^NEON_HTTP_URL=(\S+)$/m);
-      const w = out.match(/^NEON_WS_PROXY=(\S+)$/m);
-      const d = out.match(/^DATABASE_URL=(\S+)$/m);
-      if (h && w && d) { clearTimeout(timer); resolve([h[1], w[1], d[1]]); }
-    });
-    server.on("exit", (code) => { clearTimeout(timer); reject(new Error(`endpoint exited ${code}: ${stderr}`)); });
-  });
+const ep = useNeonEndpoint("pe_neon_ws_node", `CREATE TABLE item (id int PRIMARY KEY, name text NOT NULL UNIQUE, qty bigint, price numeric(12,2),
+          data bytea, at timestamptz, doc jsonb, tags text[], flag boolean)`, ["NEON_HTTP_URL", "NEON_WS_PROXY", "DATABASE_URL"], (vars) => {
+  ({ NEON_HTTP_URL: httpUrl, NEON_WS_PROXY: wsProxy, DATABASE_URL: databaseUrl } = vars);
   neonConfig.webSocketConstructor = ws;
   neonConfig.useSecureWebSocket = false;
   neonConfig.wsProxy = () => wsProxy; // the function form, as for a local proxy: "127.0.0.1:PORT/v2"
 });
-
-after(async () => {
-  if (server) {
-    const exited = new Promise((resolve) => server.on("exit", resolve));
-    server.kill("SIGINT");
-    await exited;
-  }
-  if (!skipReason) oracle(`DROP DATABASE IF EXISTS "${DB}" WITH (FORCE)`, "postgres");
-});
-
-function t(name, fn) {
-  test(name, async (ctx) => {
-    if (skipReason) return ctx.skip(skipReason);
-    await fn();
-  });
-}
+const { oracle } = ep;
+const t = ep.test;
 
 /** The endpoint's records of WebSocket connections made with this application_name. */
 async function connections(app) {
