@@ -54,11 +54,11 @@ __all__ = ["PlanetScaleAdapter"]
 EXECUTE = "/psdb.v1alpha1.Database/Execute"
 MAX_RESPONSE_BYTES = 64 * 1024 * 1024
 _POOL_SIZE = 8
-_ISOLATION_SQL = {
-    "ReadUncommitted": "READ UNCOMMITTED",
-    "ReadCommitted": "READ COMMITTED",
-    "RepeatableRead": "REPEATABLE READ",
-    "Serializable": "SERIALIZABLE",
+_ISOLATION_SQL = {  # whole statements: nothing is spliced into SQL text
+    "ReadUncommitted": "SET TRANSACTION ISOLATION LEVEL READ UNCOMMITTED",
+    "ReadCommitted": "SET TRANSACTION ISOLATION LEVEL READ COMMITTED",
+    "RepeatableRead": "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ",
+    "Serializable": "SET TRANSACTION ISOLATION LEVEL SERIALIZABLE",
 }
 _TX_CONTROL = re.compile(r"^\s*(begin|start\s+transaction)\b", re.IGNORECASE)
 
@@ -133,7 +133,7 @@ class PlanetScaleAdapter:
             if isolation not in _ISOLATION_SQL:
                 raise ClientError(f"isolation level {isolation!r} is not supported on MySQL; "
                                   f"use one of {', '.join(_ISOLATION_SQL)}")
-            await tx._run(f"SET TRANSACTION ISOLATION LEVEL {_ISOLATION_SQL[isolation]}", ())
+            await tx._run(_ISOLATION_SQL[isolation], ())
         await tx._run("BEGIN", ())
         try:
             yield tx
