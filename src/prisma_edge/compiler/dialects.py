@@ -116,6 +116,17 @@ class Rules:
             column, pattern = exp.Lower(this=column), exp.Lower(this=pattern)
         return exp.Escape(this=exp.Like(this=column, expression=pattern), expression=exp.Literal.string("\\"))
 
+    def match(self, op: str, column: exp.Expression, text: exp.Expression, pattern: exp.Expression,
+              insensitive: bool) -> exp.Expression:
+        """contains / startswith / endswith: `text` is the raw value, `pattern` its LIKE pattern."""
+        return self.like(column, pattern, insensitive)
+
+    def concat(self, parts: list[exp.Expression]) -> exp.Expression:
+        out = parts[0]
+        for part in parts[1:]:
+            out = exp.DPipe(this=out, expression=part)
+        return out
+
     def cast_param(self, value: exp.Expression, field: Field, enum_db_name: str | None) -> exp.Expression:
         return value
 
@@ -219,9 +230,22 @@ class SqliteRules(Rules):
 
     def like(self, column: exp.Expression, pattern: exp.Expression, insensitive: bool) -> exp.Expression:
         # SQLite's LIKE ignores ASCII case, which is exactly Prisma's `insensitive` there.
+        return super().like(column, pattern, False)
+
+    def match(self, op: str, column: exp.Expression, text: exp.Expression, pattern: exp.Expression,
+              insensitive: bool) -> exp.Expression:
+        """Case-sensitive matching cannot use LIKE here: instr() / substr() on the raw text
+        (the binder sends the raw value for these slots; see client.codec)."""
         if insensitive:
-            return super().like(column, pattern, False)
-        raise AssertionError("case-sensitive matching on SQLite goes through instr(), see where.py")
+            return self.like(column, pattern, True)
+        position = fn("instr", column, text)
+        if op == "contains":
+            return exp.GT(this=position, expression=exp.Literal.number(0))
+        if op == "startswith":
+            return exp.EQ(this=position, expression=exp.Literal.number(1))
+        start = exp.Add(this=exp.Sub(this=fn("length", column.copy()), expression=fn("length", text.copy())),
+                        expression=exp.Literal.number(1))
+        return exp.EQ(this=fn("substr", column.copy(), start), expression=text.copy())
 
 
 class MysqlRules(Rules):
@@ -229,6 +253,9 @@ class MysqlRules(Rules):
     sqlglot_dialect = "mysql"
     returning = False
     supports_nulls_ordering = False
+
+    def concat(self, parts: list[exp.Expression]) -> exp.Expression:
+        return exp.Concat(expressions=parts)  # `||` is OR in MySQL
     correlated_derived_tables = False  # MariaDB has none; MySQL 8.0.14+ has them: one SQL serves both
 
 

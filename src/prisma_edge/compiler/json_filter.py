@@ -85,14 +85,8 @@ def json_condition(ctx: Context, model: Model, alias: str, jf: ir.JsonFilter, ne
 
     if jf.op.startswith("string_"):
         op = jf.op.removeprefix("string_").replace("starts_with", "startswith").replace("ends_with", "endswith")
-        pattern = ctx.param(jf.values[0])
-        if d == "sqlite" and not jf.insensitive:
-            from .where import _sqlite_case_sensitive
-
-            match = _sqlite_case_sensitive(op, text(), pattern)
-        else:
-            match = ctx.rules.like(text(), pattern, jf.insensitive)
-        return typed("string", match)
+        wanted = ctx.param(jf.values[0])  # a LIKE pattern, or the raw text where the dialect needs it
+        return typed("string", ctx.rules.match(op, text(), wanted, wanted.copy(), jf.insensitive))
     if jf.op.endswith("_text"):  # lt/gt... with a string: compare strings
         return typed("string", _CMP[jf.op.removesuffix("_text")](this=text(), expression=ctx.param(jf.values[0])))
     if jf.op in _CMP:

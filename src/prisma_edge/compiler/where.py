@@ -128,20 +128,14 @@ def compare(ctx: Context, model: Model, alias: str, c: ir.Compare) -> exp.Expres
         assert isinstance(c.value, ir.Slot)
         value = ctx.param(c.value)
     if c.op in ("contains", "startswith", "endswith"):
-        if isinstance(c.value, ir.ColumnRef):  # pattern from another column: build it in SQL
+        pattern = value
+        if isinstance(c.value, ir.ColumnRef):  # pattern from another column: escape and wrap it in SQL
             escaped = value
             for ch in ("\\", "%", "_"):
-                escaped = exp.Anonymous(this="REPLACE", expressions=[escaped, exp.Literal.string(ch), exp.Literal.string("\\" + ch)])
+                escaped = fn("REPLACE", escaped, exp.Literal.string(ch), exp.Literal.string("\\" + ch))
             parts = {"contains": ["%", None, "%"], "startswith": [None, "%"], "endswith": ["%", None]}[c.op]
-            pieces = [escaped if p is None else exp.Literal.string(p) for p in parts]
-            pattern = pieces[0]
-            for piece in pieces[1:]:
-                pattern = exp.DPipe(this=pattern, expression=piece) if ctx.rules.name != "mysql" else exp.Concat(expressions=[pattern, piece])
-            return ctx.rules.like(column, pattern, c.insensitive) if (ctx.rules.name != "sqlite" or c.insensitive) else \
-                _sqlite_case_sensitive(c.op, column, value)
-        if ctx.rules.name == "sqlite" and not c.insensitive:
-            return _sqlite_case_sensitive(c.op, column, value)
-        return ctx.rules.like(column, value, c.insensitive)
+            pattern = ctx.rules.concat([escaped if p is None else exp.Literal.string(p) for p in parts])
+        return ctx.rules.match(c.op, column, value, pattern, c.insensitive)
     if c.insensitive:
         column, value = exp.Lower(this=column), exp.Lower(this=value)
     if ctx.rules.name == "postgres" and ctx.field(model, c.field).type == "Json":
@@ -149,20 +143,6 @@ def compare(ctx: Context, model: Model, alias: str, c: ir.Compare) -> exp.Expres
         jsonb = exp.DataType.build("jsonb", dialect="postgres")
         column, value = exp.Cast(this=column, to=jsonb), exp.Cast(this=value, to=jsonb.copy())
     return _CMP[c.op](this=column, expression=value)
-
-
-def _sqlite_case_sensitive(op: str, column: exp.Expression, value: exp.Expression) -> exp.Expression:
-    """The value slot is bound raw (no LIKE pattern) for these; see client.codec."""
-    position = fn("instr", column, value)
-    if op == "contains":
-        return exp.GT(this=position, expression=exp.Literal.number(0))
-    if op == "startswith":
-        return exp.EQ(this=position, expression=exp.Literal.number(1))
-    start = exp.Add(
-        this=exp.Sub(this=fn("length", column.copy()), expression=fn("length", value.copy())),
-        expression=exp.Literal.number(1),
-    )
-    return exp.EQ(this=fn("substr", column.copy(), start), expression=value.copy())
 
 
 def relation(ctx: Context, model: Model, alias: str, rf: ir.RelationFilter) -> exp.Expression:
