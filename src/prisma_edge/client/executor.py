@@ -11,9 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..compiler.dialects import Ref, Statement
-from ..compiler.emulation import RESTRICT_MARKER
+from ..compiler.guards import NOT_FOUND_MARKER, RESTRICT_MARKER
 from ..compiler.plan import Plan, Step
-from ..compiler.write import NOT_FOUND_MARKER
 from ..errors import PrismaEdgeError, RecordNotFoundError, RelationViolationError
 from ..fetch_adapters.base import Connection, Query, ResultSet
 from .codec import bind, decode_row

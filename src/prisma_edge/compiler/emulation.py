@@ -21,10 +21,9 @@ from ..errors import UnsupportedError
 from ..schema.model import Field, Model
 from .context import Context, table
 from .dialects import col, ident
+from .guards import RESTRICT_MARKER, fail_if_rows
 from .plan import Step
 
-# Text of the error a PostgreSQL statement raises on purpose for a Restrict violation.
-RESTRICT_MARKER = "PRISMA_EDGE_P2014"
 MAX_DEPTH = 8
 
 KeySelect = Callable[[list[str]], exp.Select]  # SELECT <these columns> FROM parent WHERE <which rows>
@@ -92,18 +91,11 @@ def restrict_check(ctx: Context, relation: str, child: Model, model: Model,
                    matches: Callable[[str | None], exp.Expression]) -> Step:
     """A step that fails (P2014) when any related row still points at the parent rows."""
     a = ctx.alias()
-    exists = exp.Exists(this=exp.Select(expressions=[exp.Literal.number(1)]).from_(table(child.db_name, a), copy=False)
-                        .where(matches(a), copy=False))
+    related = exp.Select(expressions=[exp.Literal.number(1)]).from_(table(child.db_name, a), copy=False).where(matches(a), copy=False)
     if ctx.rules.name == "postgres":
-        b = ctx.alias()
-        count = exp.Subquery(this=exp.Select(expressions=[exp.Count(this=exp.Star())]).from_(table(child.db_name, b), copy=False)
-                             .where(matches(b), copy=False))
-        # the cast's input depends on the data, so PostgreSQL cannot fold (and raise) it at plan time
-        fail = exp.Cast(this=exp.DPipe(this=exp.Literal.string(f"{RESTRICT_MARKER}:{relation}:{child.name}:{model.name}:"),
-                                       expression=count), to=exp.DataType.build("int"))
-        check = exp.Select(expressions=[exp.Case(ifs=[exp.If(this=exists, true=fail)], default=exp.Literal.number(1))])
-        return Step(ctx.rules.render(check), side_effect=True)
-    q = exp.Select(expressions=[exp.Literal.number(1)]).where(exists, copy=False)
+        marker = f"{RESTRICT_MARKER}:{relation}:{child.name}:{model.name}"
+        return Step(ctx.rules.render(exp.Select(expressions=[fail_if_rows(marker, related)])), side_effect=True)
+    q = exp.Select(expressions=[exp.Literal.number(1)]).where(exp.Exists(this=related), copy=False)
     return Step(ctx.rules.render(q), require=f"none:{relation}:{child.name}:{model.name}", side_effect=True)
 
 

@@ -28,11 +28,12 @@ from ..schema.model import Field, Model
 from . import ir
 from .context import Context, and_all, table
 from .dialects import PG_CAST_TYPES, Ref, col, fn, ident, param
+from .guards import NOT_FOUND_MARKER, fail_unless_rows, rows_of
 from .nested_program import Node, Program, Src
 from .plan import Plan, Step
 from .select import ReadBuilder
 from .where import condition
-from .write import NOT_FOUND_MARKER, WriteBuilder, empty_insert
+from .write import WriteBuilder, empty_insert
 
 
 class NestedBuilder:
@@ -116,11 +117,8 @@ class NestedBuilder:
             ctes.append((f"n{i}", body))
             if node.require:
                 name = f"g{i}"
-                any_rows = exp.Exists(this=exp.Select(expressions=[exp.Literal.number(1)]).from_(exp.Table(this=ident(f"n{i}")), copy=False))
-                count = exp.Subquery(this=exp.Select(expressions=[exp.Count(this=exp.Star())]).from_(exp.Table(this=ident(f"n{i}")), copy=False))
-                fail = exp.Cast(this=exp.DPipe(this=exp.Literal.string(f"{NOT_FOUND_MARKER}:"), expression=count), to=exp.DataType.build("int"))
-                ctes.append((name, exp.Select(expressions=[exp.alias_(exp.Case(ifs=[exp.If(this=any_rows, true=exp.Literal.number(1))],
-                                                                                   default=fail), "ok", quoted=True)])))
+                ok = fail_unless_rows(NOT_FOUND_MARKER, rows_of(f"n{i}"))
+                ctes.append((name, exp.Select(expressions=[exp.alias_(ok, "ok", quoted=True)])))
                 guards.append(name)
         after = self.key_after(model, lambda n: col(f"n{root}", self.ctx.field(model, n).db_name))
         keys = [exp.alias_(fn("set_config", exp.Literal.string(f"prisma_edge.k{j}"),

@@ -26,12 +26,11 @@ from . import ir
 from .context import Context, and_all, table
 from .dialects import Ref, col, fn, ident, param
 from .emulation import emulate_delete, emulate_update
+from .guards import NOT_FOUND_MARKER, fail_unless_rows, rows_of
 from .plan import Plan, RecordShape, Step
 from .select import ReadBuilder
 from .where import condition
 
-# Text of the error a PostgreSQL statement raises on purpose when a required record is missing.
-NOT_FOUND_MARKER = "PRISMA_EDGE_P2025"
 
 def _push(this: exp.Expression, expression: exp.Expression) -> exp.Expression:
     """Scalar-list `push` (PostgreSQL): append to the array, a NULL array counting as empty."""
@@ -113,12 +112,7 @@ class WriteBuilder:
         ctes: list[tuple[str, exp.Expression]] = [("w", cte)]
         src: exp.Expression = w
         if required:
-            count_w = exp.Subquery(this=exp.Select(expressions=[exp.Count(this=exp.Star())]).from_(exp.Table(this=ident("w")), copy=False))
-            fail = exp.Cast(this=exp.DPipe(this=exp.Literal.string(f"{NOT_FOUND_MARKER}:"), expression=count_w),
-                            to=exp.DataType.build("int"))
-            any_w = exp.Exists(this=exp.Select(expressions=[exp.Literal.number(1)]).from_(exp.Table(this=ident("w")), copy=False))
-            guard = exp.Select(expressions=[exp.alias_(exp.Case(ifs=[exp.If(this=any_w, true=exp.Literal.number(1))], default=fail),
-                                                      "ok", quoted=True)])
+            guard = exp.Select(expressions=[exp.alias_(fail_unless_rows(NOT_FOUND_MARKER, rows_of("w")), "ok", quoted=True)])
             ctes.append(("g", guard))
             src = exp.Table(this=ident("g"))
         if selection is None:
