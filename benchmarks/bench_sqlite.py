@@ -21,8 +21,8 @@ from prisma_edge import Client  # noqa: E402
 from prisma_edge.client.codec import bind  # noqa: E402
 from prisma_edge.compiler import PlanCache, build, compile_query, parse  # noqa: E402
 from prisma_edge.fetch_adapters.sqlite import SqliteAdapter  # noqa: E402
+from prisma_edge.migrate.push import push_schema  # noqa: E402
 from prisma_edge.schema import load_schema  # noqa: E402
-from prisma_edge.schema.push import push_schema  # noqa: E402
 
 OPERATIONS: list[tuple[str, str, dict[str, Any]]] = [
     ("find_unique", "user", {"where": {"email": "u5@x.io"}}),

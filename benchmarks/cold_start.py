@@ -99,7 +99,7 @@ def prepare(tmp: Path) -> Path:
     from decimal import Decimal
 
     from prisma_edge.generate import generate_file
-    from prisma_edge.schema.push import push_schema
+    from prisma_edge.migrate.push import push_schema
 
     base = tmp / "bench"
     base.mkdir()

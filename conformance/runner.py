@@ -39,8 +39,8 @@ import attrs
 from prisma_edge.client import Client
 from prisma_edge.errors import SchemaError
 from prisma_edge.fetch_adapters.base import Adapter, Query
+from prisma_edge.migrate.push import push_schema
 from prisma_edge.schema import parse_schema
-from prisma_edge.schema.push import push_schema
 
 from . import BASELINE, CORPUS
 from .compare import BatchOutcome, Err, Judge, Ok, Outcome, Renderer, error_cause

@@ -3,12 +3,13 @@
 #
 # usage: bash scripts/test.sh [--steps LIST] [--no-setup] [-- PYTEST_ARGS...]
 #
-#   --steps LIST   comma-separated subset of: ruff,cpython,node,chromium,node-drivers (default: all)
+#   --steps LIST   comma-separated subset of: ruff,structure,cpython,node,chromium,node-drivers (default: all)
 #   --no-setup     skip scripts/setup.sh (venv, npm ci, chromium, Pyodide wheels); the project
 #                  wheel for the micropip test is still rebuilt
 #   PYTEST_ARGS    passed to pytest in every runtime (e.g. -- -k sqlite tests/test_x.py)
 #
-# Steps, in order: set-up; ruff check; pytest under CPython; start the local Neon/PlanetScale
+# Steps, in order: set-up; ruff check; the package's shape (scripts/check_structure.py: no import
+# cycle, no module over 500 lines, no folder over 12 modules); pytest under CPython; start the local Neon/PlanetScale
 # endpoints for Pyodide (which has no TCP); pytest in Pyodide under Node (wasm_tests/run_node.mjs);
 # pytest in Pyodide in headless Chromium (wasm_tests/run_chromium.py);
 # the official JS drivers' fidelity tests (node --test tests/node/*.test.mjs, when there are any).
@@ -19,7 +20,7 @@
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-ALL_STEPS=(ruff cpython node chromium node-drivers)
+ALL_STEPS=(ruff structure cpython node chromium node-drivers)
 STEPS=("${ALL_STEPS[@]}")
 SETUP=1
 PYTEST_ARGS=()
@@ -156,6 +157,14 @@ else
     if .venv/bin/ruff check .; then status=ok; else status=FAILED; fi
     record ruff "$status" "$(elapsed "$t0")" "$([ "$status" = ok ] || echo "lint errors")"
     echo "---- ruff: $status in $(elapsed "$t0") s"
+  fi
+
+  if selected structure; then
+    header "structure: scripts/check_structure.py"
+    t0=$EPOCHREALTIME
+    if .venv/bin/python scripts/check_structure.py; then status=ok; else status=FAILED; fi
+    record structure "$status" "$(elapsed "$t0")" "$([ "$status" = ok ] || echo "import cycle, long module or crowded folder")"
+    echo "---- structure: $status in $(elapsed "$t0") s"
   fi
 
   if selected cpython; then

@@ -23,8 +23,8 @@ import pytest
 
 from prisma_edge.cli import main
 from prisma_edge.errors import ClientError
+from prisma_edge.migrate.push import connect, parse_url, push_schema
 from prisma_edge.schema.model import Schema
-from prisma_edge.schema.push import connect, parse_url, push_schema
 from tests.support.databases import temp_mysql, temp_postgres
 from tests.test_ddl import hand_blog
 

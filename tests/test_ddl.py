@@ -1,4 +1,4 @@
-"""DDL text per dialect (`prisma_edge.schema.ddl`): pure, runs in Pyodide too.
+"""DDL text per dialect (`prisma_edge.migrate.ddl`): pure, runs in Pyodide too.
 
 Schemas are built by hand from `schema.model` so each case shows exactly the field it is about;
 `hand_blog()` is a small complete schema (also used by tests/test_db_push.py).
@@ -13,8 +13,8 @@ import attrs
 import pytest
 
 from prisma_edge.errors import SchemaError
+from prisma_edge.migrate.ddl import ddl_statements, table_names
 from prisma_edge.schema import load_schema
-from prisma_edge.schema.ddl import ddl_statements, table_names
 from prisma_edge.schema.model import (
     Datasource,
     Default,

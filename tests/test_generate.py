@@ -25,8 +25,8 @@ from prisma_edge import FieldRef, cli
 from prisma_edge.client import ModelDelegate
 from prisma_edge.errors import PrismaEdgeError, ValidationError
 from prisma_edge.generate import DELEGATE_METHODS, GenerateError, generate
+from prisma_edge.migrate.push import push_schema
 from prisma_edge.schema import load_schema, parse_schema
-from prisma_edge.schema.push import push_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMAS = ROOT / "tests" / "schemas"

@@ -6,8 +6,8 @@ import re
 
 from prisma_edge.client import Client
 from prisma_edge.fetch_adapters.sqlite import SqliteAdapter
+from prisma_edge.migrate.push import push_schema
 from prisma_edge.schema import parse_schema
-from prisma_edge.schema.push import push_schema
 
 SCHEMA = """
 model Thing {

@@ -20,7 +20,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from prisma_edge.errors import ClientError
-from prisma_edge.fetch_adapters.mysql_format import interpolate
+from prisma_edge.fetch_adapters.protocols.mysql.format import interpolate
 
 ROOT = Path(__file__).resolve().parent.parent
 

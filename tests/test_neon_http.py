@@ -34,7 +34,7 @@ from prisma_edge.errors import (
 )
 from prisma_edge.fetch_adapters.base import Adapter, ColumnType, Query
 from prisma_edge.fetch_adapters.neon_http import NeonHttpAdapter, derive_endpoint
-from prisma_edge.fetch_adapters.transport import FetchResponse, MockFetch, check_url, default_fetch
+from prisma_edge.fetch_adapters.transports.fetch import FetchResponse, MockFetch, check_url, default_fetch
 from tests.support.endpoints import neon_target, unique
 
 IN_PYODIDE = sys.platform == "emscripten"

@@ -32,8 +32,8 @@ from prisma_edge.errors import (
 from prisma_edge.fetch_adapters.base import Adapter, Query
 from prisma_edge.fetch_adapters.neon_http import NeonHttpAdapter
 from prisma_edge.fetch_adapters.neon_ws import NeonWsAdapter, ws_url
-from prisma_edge.fetch_adapters.transport import default_fetch
-from prisma_edge.fetch_adapters.ws_transport import check_ws_url
+from prisma_edge.fetch_adapters.transports.fetch import default_fetch
+from prisma_edge.fetch_adapters.transports.websocket import check_ws_url
 from tests.support.endpoints import neon_target, unique
 
 IN_PYODIDE = sys.platform == "emscripten"
@@ -353,7 +353,7 @@ def _pg_pipelined(neon: WsTarget):  # noqa: ANN202
     """A pgwire client machine and its first flight: startup + password + a query + Sync."""
     from urllib.parse import unquote, urlsplit
 
-    from prisma_edge.fetch_adapters.pgwire import PgConnection
+    from prisma_edge.fetch_adapters.protocols.pgwire import PgConnection
 
     p = urlsplit(neon.t.database_url)
     conn = PgConnection(unquote(p.username), p.path.lstrip("/"), unquote(p.password))
@@ -362,7 +362,7 @@ def _pg_pipelined(neon: WsTarget):  # noqa: ANN202
 
 
 async def _answer(conn, ws) -> list:  # noqa: ANN001
-    from prisma_edge.fetch_adapters.pgwire import NEED_DATA, CommandComplete, DataRow, ReadyForQuery
+    from prisma_edge.fetch_adapters.protocols.pgwire import NEED_DATA, CommandComplete, DataRow, ReadyForQuery
 
     got = []
     while True:

@@ -21,7 +21,7 @@ import pytest
 
 from prisma_edge import errors
 from prisma_edge.fetch_adapters.base import Adapter, ColumnType, Connection, Query
-from prisma_edge.fetch_adapters.pg_direct import PgDirectAdapter
+from prisma_edge.fetch_adapters.postgres import PgDirectAdapter
 
 pytestmark = [pytest.mark.no_pyodide("opens TCP sockets to PostgreSQL"), pytest.mark.postgres]
 

@@ -25,8 +25,13 @@ from prisma_edge.errors import (
     WriteConflictError,
 )
 from prisma_edge.fetch_adapters.base import ColumnType
-from prisma_edge.fetch_adapters.pg_errors import error_from_sqlstate, key_columns
-from prisma_edge.fetch_adapters.pg_types import column_type, decode_text, encode_param, parse_array
+from prisma_edge.fetch_adapters.protocols.postgres.errors import error_from_sqlstate, key_columns
+from prisma_edge.fetch_adapters.protocols.postgres.types import (
+    column_type,
+    decode_text,
+    encode_param,
+    parse_array,
+)
 
 UTC = dt.UTC
 

@@ -17,7 +17,7 @@ import struct
 import pytest
 
 from prisma_edge.errors import AuthenticationError, ClientError, ConnectionError, ProtocolError
-from prisma_edge.fetch_adapters.pgwire import (
+from prisma_edge.fetch_adapters.protocols.pgwire import (
     NEED_DATA,
     AuthenticationOk,
     AuthenticationRequest,
@@ -44,9 +44,9 @@ from prisma_edge.fetch_adapters.pgwire import (
     StatementSkipped,
     md5_password,
 )
-from prisma_edge.fetch_adapters.pgwire import messages as m
-from prisma_edge.fetch_adapters.pgwire import scram as scram_module
-from prisma_edge.fetch_adapters.pgwire.results import StatementResult, group_outcomes
+from prisma_edge.fetch_adapters.protocols.pgwire import messages as m
+from prisma_edge.fetch_adapters.protocols.pgwire import scram as scram_module
+from prisma_edge.fetch_adapters.protocols.pgwire.results import StatementResult, group_outcomes
 
 
 def be(kind: str, payload: bytes = b"") -> bytes:

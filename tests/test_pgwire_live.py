@@ -27,8 +27,8 @@ import pytest
 
 from prisma_edge.errors import AuthenticationError, ConnectionError
 from prisma_edge.fetch_adapters.base import Query
-from prisma_edge.fetch_adapters.pg_direct import PgDirectAdapter
-from prisma_edge.fetch_adapters.pgwire import (
+from prisma_edge.fetch_adapters.postgres import PgDirectAdapter
+from prisma_edge.fetch_adapters.protocols.pgwire import (
     NEED_DATA,
     AuthenticationOk,
     AuthenticationRequest,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from prisma_edge.compiler import dialects
+from prisma_edge.compiler.sql import dialects
 from tests.support.clients import open_client
 
 

@@ -29,10 +29,10 @@ from prisma_edge.errors import (
     WriteConflictError,
 )
 from prisma_edge.fetch_adapters.base import Adapter, ColumnType, Query
-from prisma_edge.fetch_adapters.mysql_errors import error_from_mysql, split_vitess_message
-from prisma_edge.fetch_adapters.mysql_types import field_decoder, parse_datetime, parse_time
 from prisma_edge.fetch_adapters.planetscale import PlanetScaleAdapter
-from prisma_edge.fetch_adapters.transport import FetchResponse, MockFetch, default_fetch
+from prisma_edge.fetch_adapters.protocols.mysql.errors import error_from_mysql, split_vitess_message
+from prisma_edge.fetch_adapters.protocols.mysql.types import field_decoder, parse_datetime, parse_time
+from prisma_edge.fetch_adapters.transports.fetch import FetchResponse, MockFetch, default_fetch
 from tests.support.ps_endpoint import planetscale, table_suffix  # noqa: F401 - fixture
 
 SFX = table_suffix()

@@ -449,8 +449,8 @@ def test_load_schema_reports_the_path(tmp_path: Path):
 
 
 def test_parsed_joins_name_real_columns_in_the_created_tables(blog: Schema, shop: Schema, saas: Schema):
-    """Create each schema in SQLite (via schema.ddl) and check every join column exists where it should."""
-    from prisma_edge.schema.ddl import ddl_statements
+    """Create each schema in SQLite (via migrate.ddl) and check every join column exists where it should."""
+    from prisma_edge.migrate.ddl import ddl_statements
 
     for schema in (blog, shop, saas):
         db = sqlite3.connect(":memory:")

@@ -18,9 +18,9 @@ IN_BROWSER = os.environ.get("PRISMA_EDGE_RUNTIME") == "pyodide-chromium"
 def test_sync_client_over_neon_http_in_the_browser():
     from prisma_edge import sync
     from prisma_edge.fetch_adapters.neon_http import NeonHttpAdapter
-    from prisma_edge.fetch_adapters.sync_fetch import BlockingFetch
+    from prisma_edge.fetch_adapters.transports.sync_fetch import BlockingFetch
+    from prisma_edge.migrate.push import push_schema
     from prisma_edge.schema import load_schema
-    from prisma_edge.schema.push import push_schema
     from tests.support.clients import reset_database, schema_path
 
     database, endpoint = os.environ.get("PRISMA_EDGE_NEON_DATABASE_URL"), os.environ.get("PRISMA_EDGE_NEON_HTTP_URL")

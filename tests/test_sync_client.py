@@ -7,8 +7,8 @@ import pytest
 from prisma_edge import sync
 from prisma_edge.errors import UniqueConstraintError
 from prisma_edge.fetch_adapters.sqlite import SqliteAdapter
+from prisma_edge.migrate.push import push_schema
 from prisma_edge.schema import load_schema
-from prisma_edge.schema.push import push_schema
 from tests.support.clients import schema_path
 
 
@@ -42,7 +42,7 @@ def test_run_sync_without_a_loop_refuses_a_waiting_coroutine():
 def test_sync_client_over_neon_http_blocking_fetch():
 
     from prisma_edge.fetch_adapters.neon_http import NeonHttpAdapter
-    from prisma_edge.fetch_adapters.sync_fetch import BlockingFetch
+    from prisma_edge.fetch_adapters.transports.sync_fetch import BlockingFetch
     from tests.support.clients import _neon, reset_database
 
     db_url, endpoint = _neon()

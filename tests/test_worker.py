@@ -76,8 +76,8 @@ def test_worker_todo_api_in_workerd_over_local_neon(tmp_path):
 
     from prisma_edge.devserver.neon import start_neon_endpoint
     from prisma_edge.fetch_adapters.neon_http import NeonHttpAdapter
+    from prisma_edge.migrate.push import push_schema
     from prisma_edge.schema import load_schema
-    from prisma_edge.schema.push import push_schema
 
     with temp_postgres("worker") as direct, start_neon_endpoint(direct) as neon:
         asyncio.run(push_schema(NeonHttpAdapter(neon.connection_string, endpoint=neon.url),

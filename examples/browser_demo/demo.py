@@ -17,7 +17,7 @@ from typing import Any
 from prisma_edge_client import Client
 
 from prisma_edge.errors import PrismaEdgeError
-from prisma_edge.schema.push import push_schema
+from prisma_edge.migrate.push import push_schema
 
 ACTIONS = ("find_many", "find_first", "find_unique", "count", "aggregate", "group_by", "create", "update",
            "upsert", "delete", "create_many", "update_many", "delete_many")

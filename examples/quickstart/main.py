@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from prisma_edge import Client
-from prisma_edge.schema.push import push_schema
+from prisma_edge.migrate.push import push_schema
 
 HERE = Path(__file__).resolve().parent
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 # subcommand path -> "module:function" taking the parsed namespace and returning an exit code
 _COMMANDS = {
     ("generate", None): "prisma_edge.generate:run",
-    ("db", "push"): "prisma_edge.schema.push:run",
+    ("db", "push"): "prisma_edge.migrate.push:run",
     ("dev", "neon"): "prisma_edge.devserver.neon:run",
     ("dev", "planetscale"): "prisma_edge.devserver.planetscale:run",
 }

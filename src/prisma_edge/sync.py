@@ -74,7 +74,7 @@ class Client:
             target = url or self._async._schema_url()
             options = dict(self._async._adapter_options)
             if "://" in target and not target.startswith(("file:", "sqlite:")) and options.get("kind") in (None, "neon_http", "planetscale"):
-                from .fetch_adapters.sync_fetch import BlockingFetch
+                from .fetch_adapters.transports.sync_fetch import BlockingFetch
 
                 options.setdefault("fetch", BlockingFetch())
             self._async._adapter = adapter_for_url(target, self._async.schema, **options)

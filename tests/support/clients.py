@@ -27,8 +27,8 @@ import pytest
 
 from prisma_edge.client import Client
 from prisma_edge.fetch_adapters.base import Adapter
+from prisma_edge.migrate.push import push_schema
 from prisma_edge.schema import load_schema
-from prisma_edge.schema.push import push_schema
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
 ADAPTERS = ["sqlite", "neon_http", "neon_ws", "planetscale"]

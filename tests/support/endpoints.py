@@ -33,7 +33,7 @@ import attrs
 import pytest
 
 from prisma_edge.fetch_adapters.neon_http import NeonHttpAdapter
-from prisma_edge.fetch_adapters.transport import default_fetch
+from prisma_edge.fetch_adapters.transports.fetch import default_fetch
 from tests.support.databases import temp_postgres
 
 ENV_URL = "PRISMA_EDGE_NEON_HTTP_URL"

@@ -119,8 +119,8 @@ def main() -> int:
     sys.path.insert(0, str(ROOT / "src"))
     from prisma_edge.devserver.neon import start_neon_endpoint
     from prisma_edge.fetch_adapters.neon_http import NeonHttpAdapter
+    from prisma_edge.migrate.push import push_schema
     from prisma_edge.schema import load_schema
-    from prisma_edge.schema.push import push_schema
 
     with start_neon_endpoint(args.database) as neon, tempfile.TemporaryDirectory() as tmp:
         if not args.no_push:

@@ -15,11 +15,13 @@ from pathlib import Path
 from typing import Any
 
 from ..compiler import PlanCache, compile_query
-from ..errors import ClientError, KnownRequestError, UniqueConstraintError
+from ..errors import ClientError, KnownRequestError
 from ..fetch_adapters.base import Adapter, Connection, IsolationLevel
 from ..schema.model import Model, Schema
 from .delegate import ModelDelegate, Operation
+from .error_fields import translate_fields
 from .executor import execute_plan
+from .transactions import interactive, run_batch
 
 
 def _snake(name: str) -> str:
@@ -42,7 +44,7 @@ ADAPTERS = {
     "neon_http": ("prisma_edge.fetch_adapters.neon_http", "NeonHttpAdapter"),
     "neon_ws": ("prisma_edge.fetch_adapters.neon_ws", "NeonWsAdapter"),
     "planetscale": ("prisma_edge.fetch_adapters.planetscale", "PlanetScaleAdapter"),
-    "postgres": ("prisma_edge.fetch_adapters.pg_direct", "PgDirectAdapter"),
+    "postgres": ("prisma_edge.fetch_adapters.postgres", "PgDirectAdapter"),
 }
 
 
@@ -149,8 +151,6 @@ class Client:
         `await db.batch([db.user.create({...}), db.post.update(...)])` -> results in input order;
         if any fails, none is applied.
         """
-        from .transactions import run_batch
-
         return await run_batch(self, operations, isolation)
 
     def tx(self, *, isolation: IsolationLevel | None = None, timeout: float | None = None) -> AbstractAsyncContextManager[Any]:
@@ -158,8 +158,6 @@ class Client:
 
         Not available on Neon over HTTP (no session): use `batch`, or the WebSocket adapter.
         """
-        from .transactions import interactive
-
         return interactive(self, isolation, timeout)
 
     # ---- raw SQL ------------------------------------------------------------------------
@@ -193,29 +191,3 @@ class Client:
 
     async def __aexit__(self, *exc: object) -> None:
         await self.close()
-
-
-def translate_fields(e: KnownRequestError, model: Model) -> None:
-    """Database column / constraint names in an error -> the schema's field names."""
-    if not isinstance(e, UniqueConstraintError) or e.meta.get("translated"):
-        return
-    target = e.meta.get("target") or ()
-    if isinstance(target, str):
-        target = (target,)
-    by_column = {f.db_name: f.name for f in model.fields}
-    out: list[str] = []
-    for t in target:
-        if t in by_column:
-            out.append(by_column[t])
-            continue
-        for u in model.uniques:  # a constraint/index name, e.g. User_email_key
-            default = f"{model.db_name}_{'_'.join(model.field(n).db_name for n in u.fields if model.field(n))}_key"
-            if t in (u.db_name, default, u.name):
-                out.extend(u.fields)
-                break
-        else:
-            out.append(t)
-    e.meta["target"] = tuple(out)
-    e.meta["translated"] = out != list(target)  # another model of a batch may still recognise them
-    e.message = f"Unique constraint failed on the fields: ({', '.join(f'`{x}`' for x in out)})"
-    e.args = (e.message,)

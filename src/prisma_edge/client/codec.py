@@ -1,6 +1,6 @@
 """Values in and out: bind a call's values for a dialect, decode rows by the plan's shapes.
 
-Binding: values arrive already validated and normalised by the compiler (`compiler.values`);
+Binding: values arrive already validated and normalised by the compiler (`compiler.arguments.values`);
 here they only take the form the dialect stores (SQLite has no DateTime/Decimal/Boolean types)
 and LIKE patterns are built, with `%`, `_` and the escape character escaped.
 
@@ -149,7 +149,7 @@ def _value(column: Column, v: Any, nested: bool) -> Any:
 
 
 def _pg_array(text: str) -> list[Any]:
-    from ..fetch_adapters.pg_types import parse_array
+    from ..fetch_adapters.protocols.postgres.types import parse_array
 
     return parse_array(text, str)
 

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..compiler.dialects import Ref, Statement
-from ..compiler.guards import NOT_FOUND_MARKER, RESTRICT_MARKER
-from ..compiler.plan import Plan, Step
+from ..compiler.plan import NOT_FOUND_MARKER, RESTRICT_MARKER, Plan, Ref, Statement, Step
 from ..errors import PrismaEdgeError, RecordNotFoundError, RelationViolationError
 from ..fetch_adapters.base import Connection, Query, ResultSet
 from .codec import bind, decode_row

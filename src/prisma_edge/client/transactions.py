@@ -21,6 +21,7 @@ from ..errors import ClientError, InconsistentColumnDataError, KnownRequestError
 from ..fetch_adapters.base import Connection, IsolationLevel, Query
 from .codec import raw_value
 from .delegate import ModelDelegate, Operation
+from .error_fields import translate_fields
 from .executor import check_static, execute_plan, not_found_from, shape_result, static_queries
 
 if TYPE_CHECKING:
@@ -94,8 +95,6 @@ async def run_batch(client: Client, operations: Sequence[Operation[Any]], isolat
                 out.append(op.post(value) if op.post else value)
             return out
     except KnownRequestError as e:
-        from .client import translate_fields
-
         for op in operations:
             translate_fields(e, op.delegate._model)
         raise

@@ -1,5 +1,14 @@
 """Prisma-style queries -> Plans of SQL, per dialect, with a cache keyed by the query's shape.
 
+The stages, one folder each, data flowing one way:
+
+    arguments/   Prisma arguments -> IR (validation, coercion, defaults; no sqlglot)
+    ir.py        the IR: what a query means, values replaced by slots (the plan-cache key)
+    sql/         IR -> sqlglot -> SQL text, one table of differences per dialect (reads, filters)
+    writes/      write programs: flat and nested writes, emulated referential actions, guards
+    plan.py      the Plan: statements with parameter slots, and how to shape the result
+    cache.py     the plan cache
+
 `compile_query(schema, model, action, args, dialect)` validates the arguments (every call),
 looks the resulting IR up in the plan cache, and only on a miss builds sqlglot expressions and
 renders them. It returns the Plan and the call's values; the client binds and runs them.
@@ -8,74 +17,19 @@ No I/O happens here.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Mapping
 from typing import Any
 
-from ..errors import ValidationError
 from ..schema.model import Schema
 from . import ir
-from .aggregate import AggregateBuilder
-from .aggregate_args import parse_aggregate, parse_group_by
-from .args import parse_count, parse_read
-from .context import Context
-from .dialects import rules_for
+from .arguments import parse
+from .cache import PlanCache
 from .plan import Plan, Step
-from .select import ReadBuilder
-from .write import WriteBuilder
-from .write_args import parse_write
-
-READ_ACTIONS = {
-    "find_unique", "find_unique_or_raise", "find_first", "find_first_or_raise", "find_many",
-}
-WRITE_ACTIONS = {
-    "create", "create_many", "create_many_and_return", "update", "update_many", "update_many_and_return", "upsert",
-    "delete", "delete_many",
-}
-
-
-class PlanCache:
-    """A small LRU of compiled plans; `renders` counts cache misses (each one renders SQL)."""
-
-    def __init__(self, maxsize: int = 512) -> None:
-        self.maxsize = maxsize
-        self._plans: OrderedDict[Any, Plan] = OrderedDict()
-        self.hits = 0
-        self.renders = 0
-
-    def get(self, key: Any) -> Plan | None:
-        plan = self._plans.get(key)
-        if plan is not None:
-            self._plans.move_to_end(key)
-            self.hits += 1
-        return plan
-
-    def put(self, key: Any, plan: Plan) -> None:
-        self.renders += 1
-        self._plans[key] = plan
-        if len(self._plans) > self.maxsize:
-            self._plans.popitem(last=False)
-
-    def __len__(self) -> int:
-        return len(self._plans)
-
-
-def parse(schema: Schema, model_name: str, action: str, args: Mapping[str, Any]) -> tuple[ir.Operation, list[Any]]:
-    """Validate `args` for `model_name.action` into IR and the call's values."""
-    model = schema.model(model_name)
-    if model is None:
-        raise ValidationError(f"unknown model `{model_name}`")
-    if action in READ_ACTIONS:
-        return parse_read(schema, model, action, args)
-    if action == "count":
-        return parse_count(schema, model, args)
-    if action in WRITE_ACTIONS:
-        return parse_write(schema, model, action, args)
-    if action == "aggregate":
-        return parse_aggregate(schema, model, args)
-    if action == "group_by":
-        return parse_group_by(schema, model, args)
-    raise ValidationError(f"unknown operation `{action}`")
+from .sql.aggregate import AggregateBuilder
+from .sql.context import Context
+from .sql.dialects import rules_for
+from .sql.select import ReadBuilder
+from .writes.builder import WriteBuilder
 
 
 def build(schema: Schema, op: ir.Operation, dialect: str) -> Plan:
@@ -96,7 +50,7 @@ def build(schema: Schema, op: ir.Operation, dialect: str) -> Plan:
             "aggregate" if isinstance(op, ir.Aggregate) else "groups")
         return Plan((Step(ctx.rules.render(q), result=True),), kind, shape, False, _slots(ctx))
     if isinstance(op, ir.NestedWrite):
-        from .nested import NestedBuilder
+        from .writes.nested import NestedBuilder
 
         return NestedBuilder(ctx).plan(op)
     wb = WriteBuilder(ctx)

@@ -1,6 +1,6 @@
 """Query IR: what a Prisma query means, with every user value replaced by a `Slot`.
 
-The IR is built by `compiler.args` from the user's keyword arguments after validation. It is
+The IR is built by `compiler.arguments` from the user's keyword arguments after validation. It is
 frozen and hashable, and two queries that differ only in their values produce EQUAL IR, so
 the IR itself is the plan-cache key (DESIGN.md decision 4). Values travel separately, in a
 list indexed by `Slot.index`.

@@ -21,7 +21,34 @@ from typing import Literal
 from attrs import frozen
 
 from . import ir
-from .dialects import Statement
+
+# Statements that fail on purpose carry these in their error text (writes/guards.py makes them);
+# the executor turns them into P2025 / P2014.
+NOT_FOUND_MARKER = "PRISMA_EDGE_P2025"
+RESTRICT_MARKER = "PRISMA_EDGE_P2014"
+
+
+@frozen
+class Ref:
+    """A parameter taken from column `column` of the first row of statement `step`
+    (or of statement `alt` when `step` did not run or found no row)."""
+
+    step: int
+    column: int
+    alt: int | None = None
+
+
+ParamRef = int | Ref
+
+
+@frozen
+class Statement:
+    """Rendered SQL plus, per placeholder in text order, what it binds."""
+
+    sql: str
+    params: tuple[ParamRef, ...] = ()
+
+
 
 
 @frozen

@@ -17,7 +17,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from prisma_edge.errors import ClientError
-from prisma_edge.fetch_adapters import pg_types
+from prisma_edge.fetch_adapters.protocols.postgres import types as pg_types
 
 __all__ = ["PgFailure", "PgPool", "Query", "begin_sql", "run_batch", "run_query"]
 

@@ -40,7 +40,7 @@ import attrs
 from prisma_edge.devserver.http import Request
 from prisma_edge.devserver.websocket import ServerWebSocket
 from prisma_edge.errors import PrismaEdgeError, redact
-from prisma_edge.fetch_adapters.pgwire import (
+from prisma_edge.fetch_adapters.protocols.pgwire import (
     NEED_DATA,
     AuthenticationOk,
     AuthenticationRequest,

@@ -47,6 +47,7 @@ from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
 from prisma_edge.devserver.http import HttpServer, Request, Response, ThreadedServer, json_response
+from prisma_edge.devserver.vitess import VTRPC, encode_result
 from prisma_edge.errors import ClientError, redact
 
 __all__ = ["PlanetScaleEndpoint", "start_planetscale_endpoint", "run"]
@@ -62,28 +63,6 @@ CORS = {
     "Access-Control-Max-Age": "86400",
 }
 
-# MySQL column type byte -> Vitess type name (protocols.md C.10); flags refine some of them
-_MYSQL_TO_VITESS = {
-    0: "DECIMAL", 1: "INT8", 2: "INT16", 3: "INT32", 4: "FLOAT32", 5: "FLOAT64", 6: "NULL_TYPE",
-    7: "TIMESTAMP", 8: "INT64", 9: "INT24", 10: "DATE", 11: "TIME", 12: "DATETIME", 13: "YEAR",
-    14: "DATE", 15: "VARCHAR", 16: "BIT", 17: "TIMESTAMP", 18: "DATETIME", 19: "TIME", 245: "JSON",
-    246: "DECIMAL", 247: "ENUM", 248: "SET", 249: "TEXT", 250: "TEXT", 251: "TEXT", 252: "TEXT",
-    253: "VARCHAR", 254: "CHAR", 255: "GEOMETRY",
-}
-_UNSIGNED, _BINARY, _ENUM, _SET = 32, 128, 256, 2048
-_BINARY_VARIANT = {"TEXT": "BLOB", "VARCHAR": "VARBINARY", "CHAR": "BINARY"}
-
-# MySQL errno -> vtrpc code name (protocols.md C.11, abridged); anything else is UNKNOWN
-_VTRPC = {
-    **dict.fromkeys((1050, 1062, 1169, 1586), "ALREADY_EXISTS"),
-    **dict.fromkeys((1054, 1109, 1146, 1176), "NOT_FOUND"),
-    **dict.fromkeys((1048, 1049, 1064, 1149, 1264, 1366, 1406, 1292, 1364), "INVALID_ARGUMENT"),
-    **dict.fromkeys((1046, 1216, 1217, 1230, 1451, 1452, 1792), "FAILED_PRECONDITION"),
-    **dict.fromkeys((1044, 1045, 1142, 1143, 1227), "PERMISSION_DENIED"),
-    **dict.fromkeys((1040, 1153, 1203), "RESOURCE_EXHAUSTED"),
-    1205: "DEADLINE_EXCEEDED", 1213: "ABORTED", 1235: "UNIMPLEMENTED",
-    **dict.fromkeys((2006, 2013, 1053, 1927), "UNAVAILABLE"),
-}
 _CONNECTION_LOST = frozenset({2006, 2013, 2014, 2055, 1053, 1927})
 _SWALLOWED = ("set @@boost_cached_queries", "use @")
 
@@ -298,7 +277,7 @@ class PlanetScaleEndpoint:
             try:
                 reply["result"] = self._run(s, sql)
             except _SqlError as e:
-                reply["error"] = {"code": _VTRPC.get(e.errno, "UNKNOWN"), "message": str(e)}
+                reply["error"] = {"code": VTRPC.get(e.errno, "UNKNOWN"), "message": str(e)}
             reply["timing"] = time.perf_counter() - started
             s.last_used = time.monotonic()
             reply["session"] = self._blob(s)
@@ -324,7 +303,7 @@ class PlanetScaleEndpoint:
             with s.conn.cursor() as cur:
                 cur.execute(sql)
                 res = cur._result  # PyMySQL keeps the raw field packets here
-                result = _encode_result(res)
+                result = encode_result(res)
         except pymysql.err.MySQLError as e:
             errno = e.args[0] if e.args and isinstance(e.args[0], int) else 0
             message = e.args[1] if len(e.args) > 1 else str(e)
@@ -383,50 +362,6 @@ def _pymysql() -> Any:
     except ImportError:
         raise ClientError("the PlanetScale dev endpoint needs PyMySQL: pip install 'prisma-edge[devserver]'") from None
     return pymysql
-
-
-def _encode_result(res: Any) -> dict[str, Any]:
-    """PyMySQL's raw result (bytes values, field packets) -> protojson `result`."""
-    out: dict[str, Any] = {}
-    if res is None:
-        return out
-    if getattr(res, "fields", None):
-        out["fields"] = [_field(f) for f in res.fields]
-        rows = []
-        for row in res.rows or ():
-            lengths = [str(len(v)) if v is not None else "-1" for v in row]
-            encoded: dict[str, Any] = {"lengths": lengths}
-            raw = b"".join(v for v in row if v is not None)
-            if raw:
-                encoded["values"] = base64.b64encode(raw).decode()
-            rows.append(encoded)
-        if rows:
-            out["rows"] = rows
-    else:
-        if res.affected_rows and res.affected_rows > 0:
-            out["rowsAffected"] = str(res.affected_rows)
-        if res.insert_id:
-            out["insertId"] = str(res.insert_id)
-    return out
-
-
-def _field(f: Any) -> dict[str, Any]:
-    kind = _MYSQL_TO_VITESS.get(f.type_code, "NULL_TYPE")
-    if kind in ("INT8", "INT16", "INT24", "INT32", "INT64") and f.flags & _UNSIGNED:
-        kind = "U" + kind
-    elif kind in _BINARY_VARIANT and f.flags & _BINARY:
-        kind = _BINARY_VARIANT[kind]
-    elif kind == "CHAR" and f.flags & _ENUM:
-        kind = "ENUM"
-    elif kind == "CHAR" and f.flags & _SET:
-        kind = "SET"
-    db = f.db.decode("utf-8", "replace") if isinstance(f.db, bytes) else (f.db or "")
-    field = {
-        "name": f.name, "type": kind, "table": f.table_name, "orgTable": f.org_table, "database": db,
-        "orgName": f.org_name, "columnLength": f.length, "charset": f.charsetnr, "decimals": f.scale,
-        "flags": f.flags,
-    }
-    return {k: v for k, v in field.items() if v not in ("", 0, None, "NULL_TYPE")}
 
 
 # -- serving --------------------------------------------------------------------------------------

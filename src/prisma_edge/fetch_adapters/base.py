@@ -11,7 +11,7 @@ datetime...). The client decodes them further by the Plan's field types, so an a
 text where it has no better information (Neon sends text for everything; SQLite has no types).
 
 Errors: adapters raise the classes of `prisma_edge.errors` (mapped from SQLSTATE / errno with
-`pg_errors` / `mysql_errors`), with secrets redacted. The client translates column names in
+`protocols.postgres.errors` / `protocols.mysql.errors`), with secrets redacted. The client translates column names in
 `meta` back to field names.
 """
 

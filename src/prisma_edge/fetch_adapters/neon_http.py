@@ -13,7 +13,7 @@ against the local endpoint (`prisma-edge dev neon`):
 HTTP cannot hold an interactive transaction: `transaction()` raises `UnsupportedError` and
 `batch()` is the atomic unit (Neon runs a batch as one transaction).
 
-Errors: HTTP 400 carries PostgreSQL's error fields, mapped with `pg_errors`; 413 (request too
+Errors: HTTP 400 carries PostgreSQL's error fields, mapped with `protocols.postgres.errors`; 413 (request too
 large) -> `ClientError`; 507 (response too large) -> `DatabaseError`; 401/403 ->
 `AuthenticationError`; 408/504 -> `TimeoutError`; other statuses -> `ConnectionError` (5xx, 429)
 or `ProtocolError`; a body that is not the JSON Neon sends -> `ProtocolError`. The password and
@@ -29,7 +29,6 @@ from typing import Any
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit
 
 from prisma_edge import __version__, errors
-from prisma_edge.fetch_adapters import pg_types
 from prisma_edge.fetch_adapters.base import (
     AdapterStats,
     Connection,
@@ -38,8 +37,9 @@ from prisma_edge.fetch_adapters.base import (
     Query,
     ResultSet,
 )
-from prisma_edge.fetch_adapters.pg_errors import error_from_sqlstate
-from prisma_edge.fetch_adapters.transport import (
+from prisma_edge.fetch_adapters.protocols.postgres import types as pg_types
+from prisma_edge.fetch_adapters.protocols.postgres.errors import error_from_sqlstate
+from prisma_edge.fetch_adapters.transports.fetch import (
     Fetch,
     FetchResponse,
     check_url,

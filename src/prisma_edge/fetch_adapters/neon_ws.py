@@ -1,8 +1,8 @@
 """Neon over WebSocket: the PostgreSQL protocol through Neon's proxy, as `Pool`/`Client` speak it (protocols.md B).
 
-Everything above the socket is shared with `pg_direct`: `pg_session.PgWireAdapter` keeps a pool of
+Everything above the socket is shared with `postgres` (TCP): `protocols.postgres.session.PgWireAdapter` keeps a pool of
 `PgSession`s driving the sans-I/O `pgwire` machine; this module only opens the byte stream, a
-WebSocket (`ws_transport`: the JS `WebSocket` in Pyodide and Workers, `websockets` in CPython).
+WebSocket (`transports.websocket`: the JS `WebSocket` in Pyodide and Workers, `websockets` in CPython).
 
 - URL, as `@neondatabase/serverless` 1.x builds it (B.1): `wss://<host>/v2` by default (the
   port is not used); `ws_proxy="host:port/path"` gives `<scheme>://host:port/path?address=<host>:<port>`
@@ -30,15 +30,15 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 from prisma_edge import errors
 from prisma_edge.fetch_adapters.base import IsolationLevel
-from prisma_edge.fetch_adapters.pg_session import (
+from prisma_edge.fetch_adapters.protocols.postgres.session import (
     APPLICATION_NAME,
     ByteStream,
     PgSession,
     PgTransaction,
     PgWireAdapter,
 )
-from prisma_edge.fetch_adapters.transport import is_loopback_host
-from prisma_edge.fetch_adapters.ws_transport import ConnectWebSocket, check_ws_url, connect_websocket
+from prisma_edge.fetch_adapters.transports.fetch import is_loopback_host
+from prisma_edge.fetch_adapters.transports.websocket import ConnectWebSocket, check_ws_url, connect_websocket
 
 __all__ = ["NeonWsAdapter", "ws_url"]
 
@@ -139,7 +139,7 @@ class NeonWsAdapter(PgWireAdapter):
 
 
 def _stream_closed(session: PgSession) -> bool:
-    # PgSession keeps its stream private; ws_transport's sockets say whether they have ended
+    # PgSession keeps its stream private; transports.websocket sockets say whether they have ended
     stream: Any = getattr(session, "_stream", None)
     return bool(getattr(stream, "closed", False))
 

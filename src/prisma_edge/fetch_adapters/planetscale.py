@@ -4,7 +4,7 @@ Theory of operation (protocols.md C):
 
 - Every statement is one `POST .../Execute` with JSON `{"query": <SQL with values inlined>,
   "session": <the last session the server returned, or null>}` and Basic auth. The API has no
-  bind parameters, so values go through `mysql_format.interpolate` (the one place values become
+  bind parameters, so values go through `protocols.mysql.format.interpolate` (the one place values become
   SQL text).
 - The server keeps state per session (a pinned MySQL connection: transactions, variables). We
   echo the session blob verbatim. Plain queries borrow a session from a small idle pool (a new one
@@ -12,8 +12,8 @@ Theory of operation (protocols.md C):
 - `batch()` and `transaction()` borrow a session exclusively and run BEGIN ... COMMIT on it; every
   step is its own round trip because the API runs one statement per request. A failed COMMIT raises (Prisma
   issue #29138 lost data by ignoring it); any failure rolls back first and then raises.
-- Replies: `result.fields` (Vitess types, decoded by `mysql_types`) and `rows` as `lengths` plus
-  base64 `values`; SQL errors come back as HTTP 200 with `error`, mapped by `mysql_errors`.
+- Replies: `result.fields` (Vitess types, decoded by `protocols.mysql.types`) and `rows` as `lengths` plus
+  base64 `values`; SQL errors come back as HTTP 200 with `error`, mapped by `protocols.mysql.errors`.
   HTTP-level failures are typed (401 -> AuthenticationError, 5xx -> ConnectionError, malformed,
   truncated or oversized bodies -> ProtocolError). The password never appears in messages or reprs.
 """
@@ -44,10 +44,10 @@ from prisma_edge.errors import (
     redact,
 )
 from prisma_edge.fetch_adapters.base import AdapterStats, Dialect, IsolationLevel, Query, ResultSet
-from prisma_edge.fetch_adapters.mysql_errors import error_from_vitess
-from prisma_edge.fetch_adapters.mysql_format import interpolate
-from prisma_edge.fetch_adapters.mysql_types import field_decoder
-from prisma_edge.fetch_adapters.transport import Fetch, default_fetch, is_loopback_host
+from prisma_edge.fetch_adapters.protocols.mysql.errors import error_from_vitess
+from prisma_edge.fetch_adapters.protocols.mysql.format import interpolate
+from prisma_edge.fetch_adapters.protocols.mysql.types import field_decoder
+from prisma_edge.fetch_adapters.transports.fetch import Fetch, default_fetch, is_loopback_host
 
 __all__ = ["PlanetScaleAdapter"]
 

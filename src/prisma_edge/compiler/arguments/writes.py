@@ -1,0 +1,154 @@
+"""Validate write arguments (create / update / upsert / delete and their *_many forms) into IR.
+
+Client-side defaults are generated here, on every call, exactly where Prisma's engine computes
+them: `uuid()`, `cuid()`, `now()` and `@updatedAt`. Database defaults (`autoincrement()`,
+literals, `dbgenerated`) are left to the database.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from ...fields import DbNull
+from ...schema.model import Field, Model
+from .. import ir
+from .ids import new_cuid, new_cuid2, new_nanoid, new_ulid, new_uuid
+from .reads import ArgParser, _join
+
+NUMBER_OPS = ("set", "increment", "decrement", "multiply", "divide")
+NESTED_WRITE_KEYS = {
+    "create", "create_many", "createMany", "connect", "connect_or_create", "connectOrCreate",
+    "disconnect", "set", "update", "update_many", "updateMany", "upsert", "delete", "delete_many", "deleteMany",
+}
+
+
+def client_default(f: Field, now: dt.datetime) -> tuple[bool, Any]:
+    """(True, value) when Prisma computes `f`'s default in the client, else (False, None)."""
+    d = f.default
+    if d is None:
+        return False, None
+    if d.kind == "uuid":
+        return True, new_uuid(int(d.args[0]) if d.args else 4)
+    if d.kind == "cuid":
+        return True, new_cuid2() if d.args and int(d.args[0]) == 2 else new_cuid()
+    if d.kind == "nanoid":
+        return True, new_nanoid(int(d.args[0]) if d.args else 21)
+    if d.kind == "ulid":
+        return True, new_ulid()
+    if d.kind == "now":
+        return True, now
+    return False, None
+
+
+class WriteParser(ArgParser):
+    def scalar_selection(self, model: Model, args: Mapping[str, Any]) -> ir.Selection:
+        """The selection of a *_and_return operation: scalar fields only (Prisma's rule too)."""
+        sel = self.selection(model, args, "")
+        if sel.relations or sel.counts:
+            self.fail("select" if args.get("select") else "include", "`*_and_return` operations return scalar fields only")
+        return sel
+
+    def nested_unsupported(self, f: Field, val: Any, path: str) -> None:
+        keys = ", ".join(f"`{k}`" for k in val) if isinstance(val, Mapping) else repr(val)
+        fk = f.relation.fields if f.relation else ()
+        hint = f" Set the foreign key {', '.join(f'`{x}`' for x in fk)} directly instead." if fk else ""
+        self.fail(path, f"nested writes on relation `{f.name}` ({keys}) are not supported yet.{hint}")
+
+    def limited(self, where: ir.Cond | None, limit: Any) -> ir.Cond | None:
+        """`limit` of update_many / delete_many (Prisma 6): at most that many rows."""
+        if limit is None:
+            return where
+        n = self.int_arg(limit, "limit", minimum=0)
+        return where if n is None else ir.Limited(where, self.slot(n, "Int"))
+
+    def scalar_items(self, model: Model, obj: Mapping[str, Any], path: str, nested: bool) -> Iterator[tuple[Field, str, Any, str]]:
+        """(field, name, value, path) for the scalar fields in write data; relation fields are left
+        to the nested-write parser (`nested`) or refused."""
+        for key, val in obj.items():
+            f = self.field(model, key, path)
+            if f is None:
+                continue
+            p = _join(path, key)
+            if f.kind == "object":
+                if not nested:
+                    self.nested_unsupported(f, val, p)
+                continue
+            yield f, key, val, p
+
+    def create_values(self, model: Model, data: Any, path: str, now: dt.datetime, *, nested: bool = False,
+                      implied: frozenset[str] = frozenset()) -> tuple[ir.Assign, ...]:
+        """Scalar values of a create. `implied`: foreign keys a relation write will fill in."""
+        obj = self.mapping(data, path)
+        if obj is None:
+            return ()
+        out: list[ir.Assign] = []
+        given: set[str] = set(implied)
+        for f, key, val, p in self.scalar_items(model, obj, path, nested):
+            if key in implied:
+                self.fail(p, f"`{key}` is set by a relation write in the same data; give one or the other")
+                continue
+            given.add(key)
+            if val is DbNull and f.type == "Json":
+                val = None
+            if val is None:
+                if f.is_required:
+                    self.fail(p, f"field `{key}` is required and cannot be null")
+                out.append(ir.Assign(key, "set", None))
+                continue
+            if f.is_list and isinstance(val, Mapping) and set(val) == {"set"}:
+                val = val["set"]
+            out.append(ir.Assign(key, "set", self.slot_for(f, val, p)))
+        for f in model.fields:
+            if f.kind == "object" or f.name in given:
+                continue
+            generated, value = client_default(f, now)
+            if not generated and f.is_updated_at:
+                generated, value = True, now
+            if generated:
+                out.append(ir.Assign(f.name, "set", self.slot_for(f, value, _join(path, f.name))))
+            elif f.is_required and f.default is None and not f.is_list:
+                self.fail(path, f"missing required field `{f.name}` ({f.type}) on model `{model.name}`: A value is required but not set")
+        return tuple(out)
+
+    def update_values(self, model: Model, data: Any, path: str, now: dt.datetime, *, nested: bool = False) -> tuple[ir.Assign, ...]:
+        obj = self.mapping(data, path)
+        if obj is None:
+            return ()
+        out: list[ir.Assign] = []
+        for f, key, val, p in self.scalar_items(model, obj, path, nested):
+            op, v = "set", val
+            if isinstance(val, Mapping) and f.type != "Json":
+                if len(val) != 1:
+                    self.fail(p, f"expected exactly one of {', '.join(NUMBER_OPS if f.type in ('Int', 'BigInt', 'Float', 'Decimal') else ('set',))}")
+                    continue
+                op, v = next(iter(val.items()))
+                allowed = ("set", "push") if f.is_list else NUMBER_OPS if f.type in ("Int", "BigInt", "Float", "Decimal") else ("set",)
+                if op not in allowed:
+                    self.fail(_join(p, str(op)), f"unknown operation `{op}` for {f.type} field; expected one of {', '.join(allowed)}")
+                    continue
+                p = _join(p, op)
+            if v is None:
+                if op != "set":
+                    self.fail(p, f"`{op}` needs a number, not null")
+                elif f.is_required:
+                    self.fail(p, f"field `{key}` is required and cannot be set to null")
+                out.append(ir.Assign(key, "set", None))
+                continue
+            if v is DbNull and f.type == "Json":
+                out.append(ir.Assign(key, "set", None))
+                continue
+            if op == "push" and not isinstance(v, list | tuple):
+                v = [v]  # push one element or several
+            out.append(ir.Assign(key, op, self.slot_for(f, v, p)))
+        given = {a.field for a in out}
+        for f in model.fields:
+            if f.is_updated_at and f.name not in given:
+                out.append(ir.Assign(f.name, "set", self.slot_for(f, now, _join(path, f.name))))
+        return tuple(out)
+
+
+def _now() -> dt.datetime:
+    n = dt.datetime.now(dt.UTC)
+    return n.replace(microsecond=n.microsecond // 1000 * 1000)

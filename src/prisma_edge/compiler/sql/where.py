@@ -1,0 +1,183 @@
+"""IR conditions -> sqlglot boolean expressions over a table alias.
+
+Prisma's semantics, per case:
+- `in: []` is false, `not_in: []` is true; `OR: []` false, `AND: []`/`NOT: []` true (IR Const).
+- `every` holds when no related row fails the condition (a NULL outcome counts as failing).
+- `is: None` / `is_not: None` test the relation's presence (the FK columns when this side
+  holds them, otherwise EXISTS).
+- String matching: LIKE with escaped patterns (the binder escapes `%`, `_` and `\\`);
+  case-sensitive matching on SQLite uses instr()/substr(), since SQLite's LIKE ignores case.
+"""
+
+from __future__ import annotations
+
+from sqlglot import exp
+
+from ...schema.model import Model
+from .. import ir
+from .context import Context, and_all, or_all
+from .dialects import col, fn, ident
+
+_CMP = {"equals": exp.EQ, "not": exp.NEQ, "lt": exp.LT, "lte": exp.LTE, "gt": exp.GT, "gte": exp.GTE}
+
+
+def condition(ctx: Context, model: Model, alias: str, cond: ir.Cond) -> exp.Expression:
+    if isinstance(cond, ir.Compare):
+        return compare(ctx, model, alias, cond)
+    if isinstance(cond, ir.And):
+        parts = [condition(ctx, model, alias, c) for c in cond.conds]
+        out = and_all(parts)
+        return exp.Paren(this=out) if out is not None and len(parts) > 1 else (out or exp.true())
+    if isinstance(cond, ir.Or):
+        return or_all([condition(ctx, model, alias, c) for c in cond.conds])
+    if isinstance(cond, ir.Not):
+        if isinstance(cond.cond, ir.JsonFilter):  # NOT keeps the Json filter's type requirement
+            from .json_filter import json_condition
+
+            return json_condition(ctx, model, alias, cond.cond, negate=True)
+        return exp.Not(this=exp.Paren(this=condition(ctx, model, alias, cond.cond)))
+    if isinstance(cond, ir.Const):
+        return exp.true() if cond.value else exp.false()
+    if isinstance(cond, ir.RelationFilter):
+        return relation(ctx, model, alias, cond)
+    if isinstance(cond, ir.Limited):
+        return limited(ctx, model, alias, cond)
+    if isinstance(cond, ir.JsonFilter):
+        from .json_filter import json_condition
+
+        return json_condition(ctx, model, alias, cond)
+    raise TypeError(cond)  # pragma: no cover
+
+
+def limited(ctx: Context, model: Model, alias: str, cond: ir.Limited) -> exp.Expression:
+    """pk IN (SELECT k FROM (SELECT pk AS k FROM M WHERE cond ORDER BY pk LIMIT n) AS d): the
+    derived table lets MySQL use LIMIT here, and read the table an UPDATE/DELETE changes."""
+    inner = ctx.alias()
+    keys = [ctx.column(inner, model, n) for n in model.primary_key]
+    q = exp.Select(expressions=[exp.alias_(k, f"k{i}", quoted=True) for i, k in enumerate(keys)]).from_(
+        exp.Table(this=ident(model.db_name), alias=exp.TableAlias(this=ident(inner))), copy=False)
+    if cond.cond is not None:
+        q = q.where(condition(ctx, model, inner, cond.cond), copy=False)
+    q = q.order_by(*[k.copy() for k in keys], copy=False).limit(ctx.param(cond.limit), copy=False)
+    d = ctx.alias()
+    outer = exp.Select(expressions=[col(d, f"k{i}") for i in range(len(keys))]).from_(
+        exp.Subquery(this=q, alias=exp.TableAlias(this=ident(d))), copy=False)
+    mine = [ctx.column(alias, model, n) for n in model.primary_key]
+    lhs = mine[0] if len(mine) == 1 else exp.Tuple(expressions=mine)
+    return exp.In(this=lhs, query=exp.Subquery(this=outer))
+
+
+def list_compare(ctx: Context, model: Model, alias: str, c: ir.Compare) -> exp.Expression:
+    """Scalar-list filters (PostgreSQL arrays)."""
+    f = ctx.field(model, c.field)
+    column = ctx.column(alias, model, c.field)
+    if c.op in ("is_empty", "is_not_empty"):
+        size = exp.Coalesce(this=fn("cardinality", column), expressions=[exp.Literal.number(0)])
+        return (exp.EQ if c.op == "is_empty" else exp.GT)(this=size, expression=exp.Literal.number(0))
+    if isinstance(c.value, ir.ColumnRef):
+        other = ctx.column(alias, model, c.value.field)
+        if c.op == "has":
+            return exp.EQ(this=other, expression=fn("ANY", column))
+        node = {"has_every": exp.ArrayContainsAll, "has_some": exp.ArrayOverlaps}.get(c.op, exp.EQ)
+        return node(this=column, expression=other)
+    assert isinstance(c.value, ir.Slot)
+    enum = ctx.schema.enum(f.type) if f.kind == "enum" else None
+    value = ctx.rules.cast_param(ctx.param(c.value), f, enum.db_name if enum else None)
+    if c.op == "has":  # one element: compare against the element type
+        elem = ctx.rules.cast_param(ctx.param(c.value), _Scalar(f), enum.db_name if enum else None)
+        return exp.EQ(this=elem, expression=fn("ANY", column))
+    if c.op == "has_every":
+        return exp.ArrayContainsAll(this=column, expression=value)
+    if c.op == "has_some":
+        return exp.ArrayOverlaps(this=column, expression=value)
+    return exp.EQ(this=column, expression=value)
+
+
+class _Scalar:
+    """The element type of a scalar-list field (for casts)."""
+
+    def __init__(self, f: object) -> None:
+        self.type = f.type  # type: ignore[attr-defined]
+        self.kind = f.kind  # type: ignore[attr-defined]
+        self.is_list = False
+
+
+def compare(ctx: Context, model: Model, alias: str, c: ir.Compare) -> exp.Expression:
+    if ctx.field(model, c.field).is_list and c.op not in ("is_null", "is_not_null"):
+        return list_compare(ctx, model, alias, c)
+    column: exp.Expression = ctx.column(alias, model, c.field)
+    if c.op == "is_null":
+        return exp.Is(this=column, expression=exp.Null())
+    if c.op == "is_not_null":
+        return exp.Not(this=exp.Is(this=column, expression=exp.Null()))
+    if c.op in ("in", "not_in") and isinstance(c.value, ir.ColumnRef):  # in a list field (PostgreSQL)
+        node: exp.Expression = exp.EQ(this=column, expression=fn("ANY", ctx.column(alias, model, c.value.field)))
+        return exp.Not(this=exp.Coalesce(this=node, expressions=[exp.false()])) if c.op == "not_in" else node
+    if c.op in ("in", "not_in"):
+        assert isinstance(c.value, tuple)
+        if not c.value:
+            return exp.false() if c.op == "in" else exp.true()
+        values: list[exp.Expression] = [ctx.param(s) for s in c.value]
+        if c.insensitive:
+            column, values = exp.Lower(this=column), [exp.Lower(this=v) for v in values]
+        node = exp.In(this=column, expressions=values)
+        return exp.Not(this=node) if c.op == "not_in" else node
+    if isinstance(c.value, ir.ColumnRef):
+        value: exp.Expression = ctx.column(alias, model, c.value.field)
+    else:
+        assert isinstance(c.value, ir.Slot)
+        value = ctx.param(c.value)
+    if c.op in ("contains", "startswith", "endswith"):
+        pattern = value
+        if isinstance(c.value, ir.ColumnRef):  # pattern from another column: escape and wrap it in SQL
+            escaped = value
+            for ch in ("\\", "%", "_"):
+                escaped = fn("REPLACE", escaped, exp.Literal.string(ch), exp.Literal.string("\\" + ch))
+            parts = {"contains": ["%", None, "%"], "startswith": [None, "%"], "endswith": ["%", None]}[c.op]
+            pattern = ctx.rules.concat([escaped if p is None else exp.Literal.string(p) for p in parts])
+        return ctx.rules.match(c.op, column, value, pattern, c.insensitive)
+    if c.insensitive:
+        column, value = exp.Lower(this=column), exp.Lower(this=value)
+    if ctx.rules.name == "postgres" and ctx.field(model, c.field).type == "Json":
+        # json has no equality operator and a bare parameter has no type: compare as jsonb
+        jsonb = exp.DataType.build("jsonb", dialect="postgres")
+        column, value = exp.Cast(this=column, to=jsonb), exp.Cast(this=value, to=jsonb.copy())
+    return _CMP[c.op](this=column, expression=value)
+
+
+def relation(ctx: Context, model: Model, alias: str, rf: ir.RelationFilter) -> exp.Expression:
+    f = ctx.field(model, rf.field)
+    rel = f.relation
+    assert rel is not None
+
+    def where_of(cond: ir.Cond | None, negate: bool = False):  # noqa: ANN202
+        def build(child: str, target: Model) -> exp.Expression | None:
+            if cond is None:
+                return None
+            e = condition(ctx, target, child, cond)
+            if negate:  # a NULL outcome counts as "does not match"
+                return exp.Not(this=exp.Coalesce(this=exp.Paren(this=e), expressions=[exp.false()]))
+            return e
+
+        return build
+
+    if rf.kind == "some":
+        return ctx.exists(alias, f, where_of(rf.cond))
+    if rf.kind == "none":
+        return exp.Not(this=ctx.exists(alias, f, where_of(rf.cond)))
+    if rf.kind == "every":
+        if rf.cond is None:
+            return exp.true()
+        return exp.Not(this=ctx.exists(alias, f, where_of(rf.cond, negate=True)))
+    # to-one: is / is_not
+    if rf.cond is None:
+        if rel.holds_fk and rel.fields:
+            cols = [ctx.column(alias, model, n) for n in rel.fields]
+            if rf.kind == "is":
+                return and_all([exp.Is(this=c, expression=exp.Null()) for c in cols]) or exp.true()
+            return and_all([exp.Not(this=exp.Is(this=c, expression=exp.Null())) for c in cols]) or exp.true()
+        present = ctx.exists(alias, f)
+        return exp.Not(this=present) if rf.kind == "is" else present
+    if rf.kind == "is":
+        return ctx.exists(alias, f, where_of(rf.cond))
+    return exp.Not(this=ctx.exists(alias, f, where_of(rf.cond)))

@@ -1,0 +1,1 @@
+"""Write programs: flat and nested writes, emulated referential actions, guards."""

@@ -1,0 +1,225 @@
+"""Flatten a nested write into a dependency-ordered list of nodes (dialect-independent).
+
+A record whose foreign key points at another is written after it; a node that yields a row
+exposes its columns to later nodes through `Src.node`. `nested.NestedBuilder` renders the nodes
+as one PostgreSQL statement or as steps for SQLite/MySQL.
+"""
+
+from __future__ import annotations
+
+from attrs import define, field
+
+from ...errors import UnsupportedError
+from ...schema.model import Field, Model
+from .. import ir
+from ..sql.context import Context
+
+
+@define
+class Src:
+    """Where a written value comes from: a user value (slot) or a column of an earlier node."""
+
+    slot: ir.Slot | None = None
+    node: int | None = None
+    field: str | None = None
+    null: bool = False
+
+
+@define
+class Node:
+    kind: str  # insert | lookup | update | delete | join_insert | join_delete
+    model: Model | None
+    values: list[tuple[Field, Src]] = field(factory=list)
+    ops: dict[str, str] = field(factory=dict)  # field name -> atomic op for updates
+    where: ir.Cond | None = None
+    match: list[tuple[Field, Src]] = field(factory=list)  # extra equality conditions
+    exclude: tuple[ir.Cond, ...] = ()  # rows matching any of these are left alone (set)
+    require: bool = False
+    when_missing: int | None = None  # run only when lookup node K found nothing
+    when_found: int | None = None  # run only when lookup node K found its row
+    either: int | None = None  # this insert is the fallback of lookup node K (connect_or_create)
+    join: tuple[str, str, Src, str, Src] | None = None  # (table, col_a, src_a, col_b, src_b)
+    ignore_conflict: bool = False
+
+
+class Program:
+    """Flatten a NestedWrite into nodes (dialect-independent)."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.nodes: list[Node] = []
+        self.branch: tuple[str, int] | None = None  # ("found" | "missing", lookup node)
+
+    def add(self, node: Node) -> int:
+        if self.branch is not None and node.when_missing is None and node.when_found is None:
+            kind, lookup = self.branch  # inside one branch of an upsert: run only on that branch
+            if kind == "found":
+                node.when_found = lookup
+            else:
+                node.when_missing = lookup
+        self.nodes.append(node)
+        return len(self.nodes) - 1
+
+    def insert(self, nc: ir.NestedCreate, fixed: list[tuple[Field, Src]], when_missing: int | None = None) -> int:
+        model = self.ctx.model(nc.model)
+        values = [(self.ctx.field(model, a.field), Src(slot=a.value, null=a.value is None)) for a in nc.values]
+        values += fixed
+        # to-one relations whose FK this record holds: write/locate the target first
+        later: list[ir.RelationWrite] = []
+        for rw in nc.relations:
+            f = self.ctx.field(model, rw.field)
+            rel = f.relation
+            assert rel is not None
+            if rel.holds_fk:
+                target_node = self.to_one_target(f, rw, when_missing)
+                if target_node is not None:
+                    values += [(self.ctx.field(model, mine), Src(node=target_node, field=theirs))
+                               for mine, theirs in zip(rel.fields, rel.references, strict=True)]
+            else:
+                later.append(rw)
+        me = self.add(Node("insert", model, values, when_missing=when_missing))
+        for rw in later:
+            self.children(model, me, self.ctx.field(model, rw.field), rw, when_missing)
+        return me
+
+    def to_one_target(self, f: Field, rw: ir.RelationWrite, when_missing: int | None) -> int | None:
+        target = self.ctx.model(f.type)
+        if rw.creates:
+            return self.insert(rw.creates[0], [], when_missing)
+        if rw.connects:
+            return self.add(Node("lookup", target, where=rw.connects[0], require=True, when_missing=when_missing))
+        if rw.connect_or_creates:
+            coc = rw.connect_or_creates[0]
+            found = self.add(Node("lookup", target, where=coc.where, when_missing=when_missing))
+            made = self.insert(coc.create, [], when_missing=found)
+            self.nodes[made].either = found
+            return made
+        return None
+
+    def parent_keys(self, parent: int, f: Field) -> list[tuple[str, Src]]:
+        """(child FK field, source) pairs that point a child at parent node `parent`."""
+        rel = f.relation
+        assert rel is not None
+        target = self.ctx.model(f.type)
+        opposite = target.field(rel.opposite_field)
+        assert opposite is not None and opposite.relation is not None
+        o = opposite.relation
+        return [(mine, Src(node=parent, field=theirs)) for mine, theirs in zip(o.fields, o.references, strict=True)]
+
+    def children(self, model: Model, parent: int, f: Field, rw: ir.RelationWrite, when_missing: int | None) -> None:
+        rel = f.relation
+        assert rel is not None
+        target = self.ctx.model(f.type)
+        if rel.join_table is not None:
+            self.many_to_many(model, parent, f, rw, when_missing)
+            return
+        keys = self.parent_keys(parent, f)
+        fixed = [(self.ctx.field(target, n), s) for n, s in keys]
+        if rw.sets is not None:  # detach every current child not in the new set
+            self.add(Node("update", target, [(fld, Src(null=True)) for fld, _ in fixed], match=fixed,
+                          exclude=rw.sets, when_missing=when_missing))
+        for cond in rw.disconnects:
+            self.add(Node("update", target, [(fld, Src(null=True)) for fld, _ in fixed], where=cond, match=fixed,
+                          when_missing=when_missing))
+        for cond in (*rw.connects, *(rw.sets or ())):
+            found = self.add(Node("lookup", target, where=cond, require=True, when_missing=when_missing))
+            self.add(Node("update", target, fixed, match=self.pk_match(target, found), when_missing=when_missing))
+        for coc in rw.connect_or_creates:
+            found = self.add(Node("lookup", target, where=coc.where, when_missing=when_missing))
+            self.add(Node("update", target, fixed, match=self.pk_match(target, found), when_missing=when_missing))
+            made = self.insert(coc.create, fixed, when_missing=found)
+            self.nodes[made].either = found
+        for nc in rw.creates:
+            self.insert(nc, fixed, when_missing)
+        for nc in rw.create_many:
+            node = self.insert(nc, fixed, when_missing)
+            self.nodes[node].ignore_conflict = rw.skip_duplicates
+        for where, data in rw.update_many:
+            if data is None:
+                self.add(Node("delete", target, where=where, match=fixed, when_missing=when_missing))
+            else:
+                self.add(Node("update", target, *self.assigns(target, data), where=where, match=fixed, when_missing=when_missing))
+        for where, tree in rw.updates:
+            found = self.add(Node("lookup", target, where=where, match=fixed, require=True, when_missing=when_missing))
+            self.update_at(target, found, tree)
+        for where, create, update in rw.upserts:
+            found = self.add(Node("lookup", target, where=where, match=fixed, when_missing=when_missing))
+            if update:
+                vals, ops = self.assigns(target, update)
+                self.add(Node("update", target, vals, ops, match=self.pk_match(target, found), when_found=found))
+            self.insert(create, fixed, when_missing=found)
+        for cond in rw.deletes:
+            self.add(Node("delete", target, where=cond, match=fixed, require=True, when_missing=when_missing))
+        if rw.delete_one or rw.disconnect_all:
+            if rw.delete_one:
+                self.add(Node("delete", target, match=fixed, require=True, when_missing=when_missing))
+            else:
+                self.add(Node("update", target, [(fld, Src(null=True)) for fld, _ in fixed], match=fixed, when_missing=when_missing))
+
+    def many_to_many(self, model: Model, parent: int, f: Field, rw: ir.RelationWrite, when_missing: int | None) -> None:
+        rel = f.relation
+        assert rel is not None and rel.join_table and rel.self_column and rel.other_column and rel.self_key and rel.other_key
+        target = self.ctx.model(f.type)
+        self_key = next(x.name for x in model.fields if x.db_name == rel.self_key)
+        other_key = next(x.name for x in target.fields if x.db_name == rel.other_key)
+        mine = Src(node=parent, field=self_key)
+
+        def link(node: int) -> None:
+            self.add(Node("join_insert", None, join=(rel.join_table, rel.self_column, mine, rel.other_column,
+                                                       Src(node=node, field=other_key)), ignore_conflict=True,
+                          when_missing=when_missing))
+
+        if rw.sets is not None or rw.disconnects:
+            unlink = [(cond, False) for cond in rw.disconnects] if rw.sets is None else [(None, True)]
+            for cond, everything in unlink:
+                found = None if everything else self.add(Node("lookup", target, where=cond, when_missing=when_missing))
+                self.add(Node("join_delete", None, join=(rel.join_table, rel.self_column, mine, rel.other_column,
+                                                           Src(node=found, field=other_key) if found is not None else Src(null=True)),
+                              when_missing=when_missing))
+        for cond in (*rw.connects, *(rw.sets or ())):
+            link(self.add(Node("lookup", target, where=cond, require=True, when_missing=when_missing)))
+        for coc in rw.connect_or_creates:
+            found = self.add(Node("lookup", target, where=coc.where, when_missing=when_missing))
+            made = self.insert(coc.create, [], when_missing=found)
+            self.nodes[made].either = found
+            link(made)
+        for nc in rw.creates:
+            link(self.insert(nc, [], when_missing))
+        if rw.update_many or rw.updates or rw.deletes:
+            raise UnsupportedError("update/delete nested in a many-to-many relation are not supported yet")
+
+    def update_at(self, model: Model, found: int, tree: ir.NestedCreate) -> None:
+        """Update the record lookup node `found` holds: its nested relation writes, then its values
+        (related rows are found by the record's keys as they were, before a key change cascades)."""
+        for rw in tree.relations:
+            f = self.ctx.field(model, rw.field)
+            rel = f.relation
+            assert rel is not None
+            if not rel.holds_fk:
+                self.children(model, found, f, rw, None)
+                continue
+            target = self.to_one_target(f, rw, None)
+            if target is not None:  # create / connect / connect_or_create: point our FK at it
+                vals = [(self.ctx.field(model, m), Src(node=target, field=t)) for m, t in zip(rel.fields, rel.references, strict=True)]
+                self.add(Node("update", model, vals, match=self.pk_match(model, found)))
+            if rw.disconnect_all:
+                vals = [(self.ctx.field(model, m), Src(null=True)) for m in rel.fields]
+                self.add(Node("update", model, vals, match=self.pk_match(model, found)))
+            related = self.ctx.model(f.type)
+            by_fk = [(self.ctx.field(related, t), Src(node=found, field=m)) for m, t in zip(rel.fields, rel.references, strict=True)]
+            for where, sub in rw.updates:
+                other = self.add(Node("lookup", related, where=where, match=by_fk, require=True))
+                self.update_at(related, other, sub)
+            if rw.delete_one:
+                self.add(Node("delete", related, match=by_fk, require=True))
+        if tree.values:
+            self.add(Node("update", model, *self.assigns(model, tree.values), match=self.pk_match(model, found)))
+
+    def pk_match(self, model: Model, node: int) -> list[tuple[Field, Src]]:
+        return [(self.ctx.field(model, n), Src(node=node, field=n)) for n in model.primary_key]
+
+    def assigns(self, model: Model, data: tuple[ir.Assign, ...]) -> tuple[list[tuple[Field, Src]], dict[str, str]]:
+        vals = [(self.ctx.field(model, a.field), Src(slot=a.value, null=a.value is None)) for a in data]
+        return vals, {a.field: a.op for a in data if a.op != "set"}
+
+

@@ -1,0 +1,1 @@
+"""Protocol codecs: bytes and text of PostgreSQL and MySQL, no I/O."""

@@ -1,0 +1,1 @@
+"""MySQL / Vitess: parameter formatting, value types, error numbers."""

@@ -1,0 +1,1 @@
+"""PostgreSQL above the wire: the session, value types, SQLSTATE errors."""

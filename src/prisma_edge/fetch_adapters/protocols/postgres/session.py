@@ -1,0 +1,472 @@
+"""A PostgreSQL session and the `Adapter` over a pool of them, over any byte stream (transport-free).
+
+Driving the sans-I/O `pgwire` state machine; the `postgres` adapter opens the stream over asyncio TCP, and the
+Neon WebSocket adapter can reuse all of this over a WebSocket.
+
+- `PgSession`: one server session over any `ByteStream` (`send(bytes)`, `recv() -> bytes`,
+  `close()`). It writes what its `PgConnection` produces, feeds it what arrives, and turns events
+  into `ResultSet`s or `prisma_edge.errors`. Every exchange is ONE flight: the statements and one
+  Sync, then read until the machine is owed nothing. Connecting is lazy: the first exchange carries
+  the startup packet, and with `pipeline_auth` ("cleartext" for the Neon proxy, "trust" for a
+  trusting server) the first statements ride in the same flight.
+- `PgWireAdapter`: the `Adapter` over a pool of sessions; a subclass says how to open a stream
+  (`_open_stream()`). `PgTransaction` is the `Connection` inside its `transaction()`.
+
+Semantics:
+- `query()`: one statement, one round trip, its own implicit transaction.
+- `batch()`: `BEGIN [ISOLATION LEVEL ..]`, the statements and `COMMIT` in one flight with one Sync.
+  If a statement fails the server skips the rest (COMMIT too) and a ROLLBACK follows: one more
+  round trip, on failure only.
+- `transaction()`: BEGIN is never sent alone, it rides with the first statement. COMMIT on exit,
+  ROLLBACK on an exception; `timeout` cancels the body and rolls back. `batch()` inside it uses a
+  savepoint, so a failed batch leaves no trace and the transaction goes on.
+- A session returns to the pool only when idle outside a transaction; anything else (an error
+  mid-exchange, a cancelled task, a lost connection) closes it. A lost connection raises
+  `ConnectionError`, and nothing uncommitted survives it: the server aborts the transaction.
+- The password is never in a message or a repr; server texts pass through `redact()`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator, Callable, Sequence
+from typing import Any, Protocol
+
+from prisma_edge import __version__, errors
+from prisma_edge.fetch_adapters.base import AdapterStats, Dialect, IsolationLevel, Query, ResultSet
+from prisma_edge.fetch_adapters.protocols.pgwire import (
+    NEED_DATA,
+    AuthenticationRequest,
+    CommandComplete,
+    ConnectionClosed,
+    ConnState,
+    ErrorResponse,
+    Event,
+    PgConnection,
+    PipelineAuth,
+)
+from prisma_edge.fetch_adapters.protocols.pgwire.results import StatementResult, group_outcomes
+from prisma_edge.fetch_adapters.protocols.postgres import types as pg_types
+from prisma_edge.fetch_adapters.protocols.postgres.errors import error_from_sqlstate
+
+__all__ = ["APPLICATION_NAME", "ByteStream", "PgSession", "PgTransaction", "PgWireAdapter", "begin_sql"]
+
+APPLICATION_NAME = f"prisma-edge/{__version__}"
+Statement = tuple[str, Sequence[Any]]
+
+_BEGIN: dict[str | None, str] = {
+    None: "BEGIN",
+    "ReadUncommitted": "BEGIN ISOLATION LEVEL READ UNCOMMITTED",
+    "ReadCommitted": "BEGIN ISOLATION LEVEL READ COMMITTED",
+    "RepeatableRead": "BEGIN ISOLATION LEVEL REPEATABLE READ",
+    "Serializable": "BEGIN ISOLATION LEVEL SERIALIZABLE",
+}
+
+
+def begin_sql(isolation: IsolationLevel | None) -> str:
+    """The BEGIN statement for an isolation level (a fixed table: no text is ever spliced in)."""
+    try:
+        return _BEGIN[isolation]
+    except KeyError:
+        levels = ", ".join(k for k in _BEGIN if k)
+        raise errors.UnsupportedError(
+            f"isolation level {isolation!r} is not available on PostgreSQL; use one of {levels}"
+        ) from None
+
+
+class ByteStream(Protocol):
+    """A reliable, ordered byte pipe: a TCP stream, or a WebSocket carrying binary messages."""
+
+    async def send(self, data: bytes) -> None: ...
+
+    async def recv(self) -> bytes:
+        """Some bytes; b"" once the peer has closed."""
+        ...
+
+    async def close(self) -> None: ...
+
+
+class PgSession:
+    """One PostgreSQL session over a ByteStream (see the module docstring).
+
+    Args:
+        stream: the connected byte pipe (TLS, if any, already negotiated).
+        conn: a fresh `PgConnection` (state NEW); the first exchange logs in.
+        pipeline_auth: see `PgConnection.startup`.
+        stats: where round trips are counted (one per flight written).
+        secrets: texts to redact from every message (the password).
+        connect_timeout: seconds the login may take when it is not pipelined.
+    """
+
+    def __init__(
+        self,
+        stream: ByteStream,
+        conn: PgConnection,
+        *,
+        pipeline_auth: PipelineAuth | None = None,
+        stats: AdapterStats | None = None,
+        secrets: tuple[str, ...] = (),
+        connect_timeout: float | None = None,
+    ) -> None:
+        self._stream = stream
+        self.conn = conn
+        self._pipeline_auth = pipeline_auth
+        self.stats = stats if stats is not None else AdapterStats()
+        self._secrets = tuple(s for s in secrets if s)
+        self._connect_timeout = connect_timeout
+        self.broken = False
+
+    def __repr__(self) -> str:
+        return f"<PgSession {self.conn!r}{' broken' if self.broken else ''}>"
+
+    @property
+    def reusable(self) -> bool:
+        """Idle outside a transaction and owed nothing: safe to hand to the next caller."""
+        return not self.broken and self.conn.idle and self.conn.transaction_status == "I"
+
+    async def run(self, statements: Sequence[Statement]) -> list[ResultSet | errors.PrismaEdgeError | None]:
+        """Statements + one Sync in one flight: per statement a ResultSet, its error, or None (skipped).
+
+        Raises:
+            ClientError: a parameter has no PostgreSQL text form (nothing was sent).
+            ConnectionError: the connection failed or broke the protocol (the session is closed).
+            PrismaEdgeError: an error at the Sync (a deferred constraint failing the implicit COMMIT).
+        """
+        encoded = [(sql, _encode_params(params)) for sql, params in statements]
+
+        def build() -> bytes:
+            out = [self.conn.send_query(sql, params) for sql, params in encoded]
+            out.append(self.conn.sync())
+            return b"".join(out)
+
+        outcomes, at_sync = group_outcomes(await self._exchange(build), len(statements))
+        if at_sync:
+            raise self.error(at_sync[0])
+        return [
+            _result_set(o) if isinstance(o, StatementResult) else self.error(o) if isinstance(o, ErrorResponse) else None
+            for o in outcomes
+        ]
+
+    async def simple(self, sql: str) -> str:
+        """A simple query (COMMIT, ROLLBACK...): its last command tag; raises the server's error."""
+        tag = ""
+        for ev in await self._exchange(lambda: self.conn.simple_query(sql)):
+            if isinstance(ev, ErrorResponse):
+                raise self.error(ev)
+            if isinstance(ev, CommandComplete):
+                tag = ev.tag
+        return tag
+
+    async def close(self) -> None:
+        """Say goodbye (Terminate) if the session is healthy, then close the stream."""
+        if not self.broken and self.conn.state is ConnState.READY:
+            with contextlib.suppress(Exception):
+                await self._stream.send(self.conn.terminate())
+        self.broken = True
+        with contextlib.suppress(Exception):
+            await self._stream.close()
+
+    def error(self, ev: ErrorResponse) -> errors.PrismaEdgeError:
+        """The prisma_edge error for an ErrorResponse (SQLSTATE mapped, secrets redacted)."""
+        err = error_from_sqlstate(
+            ev.sqlstate, ev.message, detail=ev.detail, constraint=ev.constraint, column=ev.column,
+            table=ev.table, secrets=self._secrets,
+        )  # fmt: skip
+        err.meta.setdefault("schema", ev.schema)
+        err.meta.setdefault("hint", ev.hint)
+        return err
+
+    async def _exchange(self, build: Callable[[], bytes]) -> list[Event]:
+        if self.broken:
+            raise errors.ConnectionError("this PostgreSQL session is closed")
+        try:
+            prefix = b""
+            if self.conn.state is ConnState.NEW:
+                prefix = self.conn.startup(pipeline_auth=self._pipeline_auth)
+                if self._pipeline_auth is None:  # log in first, then send
+                    async with asyncio.timeout(self._connect_timeout):
+                        await self._send(prefix)
+                        await self._collect()
+                    prefix = b""
+            await self._send(prefix + build())
+            return await self._collect()
+        except TimeoutError:  # only our login deadline raises this in here
+            self.broken = True
+            await self.close()
+            raise errors.TimeoutError(f"logging in to PostgreSQL took longer than {self._connect_timeout}s") from None
+        except BaseException:  # failed or cancelled mid-exchange: the protocol position is lost
+            self.broken = True  # no Terminate: the server may still be answering
+            await self.close()
+            raise
+
+    async def _send(self, data: bytes) -> None:
+        self.stats.round_trips += 1
+        try:
+            await self._stream.send(data)
+        except OSError as e:
+            raise errors.ConnectionError(f"lost the connection to PostgreSQL: {self._redact(str(e))}") from None
+
+    async def _collect(self) -> list[Event]:
+        """Read until the machine is owed nothing: logged in and every operation answered."""
+        conn = self.conn
+        events: list[Event] = []
+        fatal: ErrorResponse | None = None
+        while not (conn.state is ConnState.READY and conn.pending == 0):
+            starting = conn.state in (ConnState.AUTHENTICATING, ConnState.STARTING)
+            ev = conn.next_event()
+            if ev is NEED_DATA:
+                try:
+                    data = await self._stream.recv()
+                except OSError as e:
+                    raise errors.ConnectionError(f"lost the connection to PostgreSQL: {self._redact(str(e))}") from None
+                conn.receive_data(data)
+            elif isinstance(ev, AuthenticationRequest):
+                if ev.response:
+                    await self._send(ev.response)
+            elif isinstance(ev, ConnectionClosed):
+                if fatal is not None:
+                    raise self.error(fatal)
+                raise errors.ConnectionError("the PostgreSQL server closed the connection")
+            elif isinstance(ev, ErrorResponse) and starting:
+                raise self.error(ev)  # failed login (the server hangs up next)
+            else:
+                if isinstance(ev, ErrorResponse) and ev.is_fatal:
+                    fatal = ev
+                events.append(ev)  # type: ignore[arg-type]
+        return events
+
+    def _redact(self, text: str) -> str:
+        return errors.redact(text, *self._secrets)
+
+
+def _encode_params(params: Sequence[Any]) -> list[str | None]:
+    try:
+        return [pg_types.encode_param(p) for p in params]
+    except TypeError as e:
+        raise errors.ClientError(str(e)) from None
+
+
+def _result_set(res: StatementResult) -> ResultSet:
+    """Decode one statement's text cells by their type OIDs (pg_types)."""
+    fields = res.fields
+    decoders = [pg_types.decoder(f.type_oid) if f.format == 0 else None for f in fields]
+    try:
+        rows = tuple(
+            tuple(v if v is None or dec is None else dec(v.decode()) for dec, v in zip(decoders, row, strict=True))
+            for row in res.rows
+        )
+    except (ValueError, ArithmeticError) as e:
+        raise errors.ProtocolError(f"PostgreSQL sent a value that does not decode ({type(e).__name__})") from None
+    return ResultSet(
+        columns=tuple(f.name for f in fields),
+        rows=rows,
+        column_types=tuple(pg_types.column_type(f.type_oid) for f in fields),
+        rows_affected=res.rows_affected,
+    )
+
+
+def _only_results(outcomes: Sequence[ResultSet | errors.PrismaEdgeError | None]) -> list[ResultSet]:
+    """The results, or raise the first statement error."""
+    for o in outcomes:
+        if isinstance(o, errors.PrismaEdgeError):
+            raise o
+    return [o for o in outcomes if isinstance(o, ResultSet)]
+
+
+class PgWireAdapter:
+    """The Adapter protocol over a pool of `PgSession`s; subclasses implement `_open_stream()`."""
+
+    dialect: Dialect = "postgres"
+
+    def __init__(
+        self,
+        *,
+        user: str,
+        database: str | None,
+        password: str | None,
+        application_name: str = APPLICATION_NAME,
+        options: dict[str, str] | None = None,
+        pipeline_auth: PipelineAuth | None = None,
+        pool_size: int = 5,
+        timeout: float | None = 30.0,
+        label: str = "postgresql",
+    ) -> None:
+        if pool_size < 1:
+            raise errors.ClientError("pool_size must be at least 1")
+        self._user, self._database, self._password = user, database, password
+        self._application_name = application_name
+        # UTC and ISO dates: what pg_types decodes, and what Neon's endpoints run with
+        self._options = {"TimeZone": "UTC", "DateStyle": "ISO, MDY", **(options or {})}
+        self._pipeline_auth = pipeline_auth
+        self.pool_size = pool_size
+        self.timeout = timeout
+        self._label = label
+        self.stats = AdapterStats()
+        self._idle: list[PgSession] = []
+        self._slots = asyncio.Semaphore(pool_size)
+        self._closed = False
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self._label}>"
+
+    async def _open_stream(self) -> ByteStream:
+        raise NotImplementedError
+
+    async def query(self, query: Query) -> ResultSet:
+        """One statement in one round trip (its own implicit transaction)."""
+        self.stats.statements += 1
+        async with self._session() as s:
+            outcomes = await s.run([(query.sql, query.params)])
+        return _only_results(outcomes)[0]
+
+    async def batch(self, queries: Sequence[Query], *, isolation: IsolationLevel | None = None) -> list[ResultSet]:
+        """All statements in one transaction in ONE round trip (plus a ROLLBACK if one fails)."""
+        if not queries:
+            return []
+        begin = begin_sql(isolation)
+        self.stats.statements += len(queries)
+        async with self._session() as s:
+            outcomes = await s.run([(begin, ()), *((q.sql, q.params) for q in queries), ("COMMIT", ())])
+            if any(isinstance(o, errors.PrismaEdgeError) for o in outcomes) and s.conn.transaction_status != "I":
+                await s.simple("ROLLBACK")
+        return _only_results(outcomes)[1:-1]  # errors of BEGIN/COMMIT (SAVEPOINT/RELEASE) count too
+
+    @contextlib.asynccontextmanager
+    async def transaction(
+        self, *, isolation: IsolationLevel | None = None, timeout: float | None = None
+    ) -> AsyncIterator[PgTransaction]:
+        """An interactive transaction: COMMIT on exit, ROLLBACK on an exception.
+
+        Args:
+            isolation: the transaction's isolation level.
+            timeout: seconds the body may run; then it is cancelled, the transaction rolled back
+                and `prisma_edge.errors.TimeoutError` raised.
+        """
+        begin = begin_sql(isolation)
+        async with self._session() as s:
+            tx = PgTransaction(s, begin, self.stats)
+            deadline = asyncio.timeout(timeout)
+            try:
+                async with deadline:
+                    yield tx
+            except BaseException as e:
+                await tx._finish(commit=False)
+                if isinstance(e, TimeoutError) and deadline.expired():
+                    raise errors.TimeoutError(
+                        f"the transaction ran longer than its timeout ({timeout}s) and was rolled back"
+                    ) from None
+                raise
+            await tx._finish(commit=True)
+
+    async def close(self) -> None:
+        """Close pooled sessions; sessions in use close when they are released."""
+        self._closed = True
+        idle, self._idle = self._idle, []
+        for s in idle:
+            await s.close()
+
+    async def __aenter__(self) -> PgWireAdapter:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
+
+    @contextlib.asynccontextmanager
+    async def _session(self) -> AsyncIterator[PgSession]:
+        if self._closed:
+            raise errors.ClientError(f"this {type(self).__name__} is closed")
+        async with self._slots:
+            s = self._idle.pop() if self._idle else await self._new_session()
+            try:
+                yield s
+            finally:
+                if s.reusable and not self._closed:
+                    self._idle.append(s)
+                else:
+                    await s.close()
+
+    async def _new_session(self) -> PgSession:
+        try:
+            async with asyncio.timeout(self.timeout):
+                stream = await self._open_stream()
+        except TimeoutError:
+            raise errors.TimeoutError(f"connecting to {self._label} took longer than {self.timeout}s") from None
+        conn = PgConnection(
+            self._user, self._database, self._password, self._application_name, options=self._options
+        )
+        return PgSession(
+            stream, conn, pipeline_auth=self._pipeline_auth, stats=self.stats,
+            secrets=(self._password or "",), connect_timeout=self.timeout,
+        )  # fmt: skip
+
+
+class PgTransaction:
+    """The Connection inside `transaction()`: statements run one exchange at a time on its session."""
+
+    dialect: Dialect = "postgres"
+
+    def __init__(self, session: PgSession, begin: str, stats: AdapterStats) -> None:
+        self._s = session
+        self._begin: str | None = begin  # not sent yet: it rides with the first statement
+        self._stats = stats
+        self._lock = asyncio.Lock()
+        self._done = False
+        self._savepoints = 0
+
+    async def _run(self, statements: list[Statement]) -> list[ResultSet | errors.PrismaEdgeError | None]:
+        if self._done:
+            raise errors.ClientError("this transaction is already closed")
+        async with self._lock:
+            lead: list[Statement] = []
+            if self._begin is not None:
+                lead, self._begin = [(self._begin, ())], None
+            outcomes = await self._s.run(lead + statements)
+        if lead and isinstance(outcomes[0], errors.PrismaEdgeError):
+            raise outcomes[0]
+        return outcomes[len(lead) :]
+
+    async def query(self, query: Query) -> ResultSet:
+        self._stats.statements += 1
+        return _only_results(await self._run([(query.sql, query.params)]))[0]
+
+    async def batch(self, queries: Sequence[Query], *, isolation: IsolationLevel | None = None) -> list[ResultSet]:
+        """All or nothing inside the transaction (a savepoint), in one round trip."""
+        if isolation is not None:
+            raise errors.ClientError("isolation can only be set when the transaction starts")
+        if not queries:
+            return []
+        self._stats.statements += len(queries)
+        self._savepoints += 1
+        name = f"pe_batch_{self._savepoints}"  # our own counter: no user text in the name
+        outcomes = await self._run(
+            [(f"SAVEPOINT {name}", ()), *((q.sql, q.params) for q in queries), (f"RELEASE SAVEPOINT {name}", ())]
+        )
+        if any(isinstance(o, errors.PrismaEdgeError) for o in outcomes):
+            async with self._lock:
+                await self._s.simple(f"ROLLBACK TO SAVEPOINT {name}")
+        return _only_results(outcomes)[1:-1]  # errors of BEGIN/COMMIT (SAVEPOINT/RELEASE) count too
+
+    async def _finish(self, *, commit: bool) -> None:
+        if self._done:
+            return
+        self._done = True
+        s = self._s
+        if self._begin is not None or s.broken:  # nothing was sent, or the server already rolled back
+            return
+        if not commit:
+            with contextlib.suppress(errors.PrismaEdgeError):
+                await s.simple("ROLLBACK")
+            return
+        try:
+            tag = await s.simple("COMMIT")
+        except errors.ConnectionError as e:
+            raise errors.ConnectionError(
+                f"the connection was lost during COMMIT, so its outcome is unknown: {e.message}"
+            ) from e
+        if tag == "ROLLBACK":
+            raise errors.DatabaseError(
+                "the transaction was rolled back: a statement in it failed (COMMIT answered ROLLBACK)",
+                db_code="25P02",
+            )
+

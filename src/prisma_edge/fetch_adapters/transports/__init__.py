@@ -1,0 +1,1 @@
+"""Transports: the byte pipes adapters run over (fetch, WebSocket, sync fetch)."""

@@ -1,0 +1,1 @@
+"""The database side of a schema: DDL per dialect and `db push`."""
