@@ -1,6 +1,9 @@
 """Client-side id generators for `@default(uuid())`, `uuid(7)`, `cuid()` and `cuid(2)`.
 
 Standard library only (`secrets`, `time`), so they work the same in CPython and Pyodide.
+Nothing here runs at import: Cloudflare's Python Workers snapshot the imported modules at deploy
+and refuse entropy there (`os.urandom` raises outside a request), so the cuid counter's random
+start is drawn on the first id, inside a request.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ import time
 import uuid
 
 _B36 = string.digits + string.ascii_lowercase
-_counter = secrets.randbelow(36**4)
+_counter: int | None = None  # drawn on first use (see the module docstring)
 
 
 def _base36(n: int, width: int = 0) -> str:
@@ -36,7 +39,7 @@ def new_uuid(version: int = 4) -> str:
 def new_cuid() -> str:
     """A cuid (v1 layout: 'c' + time + counter + fingerprint + random), 25 characters."""
     global _counter
-    _counter = (_counter + 1) % 36**4
+    _counter = ((secrets.randbelow(36**4) if _counter is None else _counter) + 1) % 36**4
     fingerprint = _base36(os.getpid() % 36**2, 2) + _base36(secrets.randbelow(36**2), 2)
     return "c" + _base36(time.time_ns() // 1_000_000, 8) + _base36(_counter, 4) + fingerprint + _base36(
         secrets.randbelow(36**8), 8
