@@ -144,6 +144,8 @@ class Call:
     sql: str | None = None
     items: tuple[Call, ...] = ()
     rollback: bool = False
+    isolation: str | None = None  # Prisma's isolation level names, which prisma-edge shares
+    timeout: float | None = None  # seconds (Prisma's `timeout` is in milliseconds)
 
 
 class Converter:
@@ -188,11 +190,11 @@ class Converter:
         action = step["action"]
         if action == "$transaction":
             items = tuple(self.step(s) for s in step["batch"])
-            if step.get("isolationLevel"):
-                raise Untranslatable("isolationLevel of a $transaction batch")
-            return Call("batch", items=items)
+            return Call("batch", items=items, isolation=step.get("isolationLevel"))
         if action == "$interactive":
-            return Call("interactive", items=tuple(self.step(s) for s in step["steps"]), rollback=bool(step.get("rollback")))
+            timeout = step["timeout"] / 1000 if step.get("timeout") else None
+            return Call("interactive", items=tuple(self.step(s) for s in step["steps"]), rollback=bool(step.get("rollback")),
+                        isolation=step.get("isolationLevel"), timeout=timeout)
         if action in ("$queryRaw", "$executeRaw"):
             kind = "query_raw" if action == "$queryRaw" else "execute_raw"
             return Call(kind, sql=step["sql"], params=tuple(decode_values(step.get("params", []))))
@@ -226,22 +228,26 @@ async def run_call(db: Any, call: Call) -> Any:
         for item in call.items:
             if item.kind != "model":
                 raise Untranslatable("a raw query inside a $transaction batch")
-            ops.append(_operation(db, item, lazy=True))
-        results = await db.batch(ops)
+            ops.append(_operation(db, item))
+        results = await (db.batch(ops, isolation=call.isolation) if call.isolation else db.batch(ops))
         return [{"count": r} if it.action in COUNT_RESULT and isinstance(r, int) else r
                 for it, r in zip(call.items, results, strict=True)]
     if call.kind == "interactive":
         out: list[Any] = []
         try:
-            async with db.tx() as tx:
+            opts = {k: v for k, v in (("isolation", call.isolation), ("timeout", call.timeout)) if v is not None}
+            async with db.tx(**opts) as tx:
                 for item in call.items:
                     out.append(await run_call(tx, item))
                 if call.rollback:
                     raise _Rollback
         except _Rollback:
-            raise RollbackRequested from None
+            raise RollbackRequested(ROLLBACK_MESSAGE) from None
         return out
     raise ValueError(call.kind)
+
+
+ROLLBACK_MESSAGE = "rollback requested by the scenario"  # the recorder's words
 
 
 class _Rollback(Exception):
@@ -252,6 +258,7 @@ class RollbackRequested(Exception):
     """The scenario's interactive transaction threw on purpose (Prisma's answer: the same)."""
 
 
-def _operation(db: Any, call: Call, *, lazy: bool = False) -> Any:
+def _operation(db: Any, call: Call) -> Any:
+    """The unawaited operation (prisma-edge's operations, like Prisma's, run when awaited)."""
     delegate = getattr(db, call.model)
     return getattr(delegate, call.method)(**call.kwargs)

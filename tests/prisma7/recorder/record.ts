@@ -158,11 +158,15 @@ function decodeArgs(v: any, ctx: { Prisma: any; client: any }): any {
   return out
 }
 
+// A value at a volatile key (the scenario's "volatile": {"createdAt": "DateTime"}) that the run itself
+// made (a DateTime not earlier than the scenario's start minus VOLATILE_SLACK_MS) is recorded as
+// {"$volatile": "DateTime"}; seeded values (in the past) are kept as they are.
+const VOLATILE_SLACK_MS = 5 * 60 * 1000
+let scenarioStart = 0
 function encodeResult(v: any, volatile: Record<string, string>, key?: string): any {
   if (key !== undefined && key in volatile && v !== null && v !== undefined) {
     const kind = volatile[key]
-    const ok = kind === 'DateTime' ? v instanceof Date : kind === 'String' ? typeof v === 'string' : true
-    if (ok) return { $volatile: kind }
+    if (kind === 'DateTime' && v instanceof Date && v.getTime() >= scenarioStart - VOLATILE_SLACK_MS) return { $volatile: kind }
   }
   if (v === undefined) return { $type: 'Undefined' }
   if (v === null) return null
@@ -232,7 +236,7 @@ function buildCall(client: any, ctx: any, step: any): () => Promise<any> {
       for (const s of step.steps) out.push(await buildCall(tx, ctx, s)())
       if (step.rollback) throw Object.assign(new Error('rollback requested by the scenario'), { rollback: out })
       return out
-    })
+    }, { ...(step.timeout ? { timeout: step.timeout } : {}), ...(step.isolationLevel ? { isolationLevel: step.isolationLevel } : {}) })
   }
   const delegate = client[lcFirst(step.model)]
   if (!delegate || typeof delegate[a] !== 'function') throw new Error(`no ${step.model}.${a}`)
@@ -291,6 +295,7 @@ async function recordFile(stem: string, admin: pg.Client): Promise<void> {
     for (const s of seed) await setup.query(s)
     await setup.end()
     const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: dbUrl() }) })
+    scenarioStart = Date.now()
     const ctx = { Prisma, client }
     const answers = []
     for (const step of sc.steps) {
