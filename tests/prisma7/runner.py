@@ -24,6 +24,7 @@ from typing import Any
 import attrs
 
 from prisma_edge import Client, load_schema
+
 from .compare import (
     ORDERED_ACTIONS_LIST,
     canonical_order,
@@ -276,7 +277,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--file", action="append", help="scenario file stem (default: all)")
     ap.add_argument("--json", help="write every outcome to this file")
     ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--write-baseline", action="store_true", help=f"store the measured figures in {BASELINE.name}")
     ns = ap.parse_args(argv)
+    measured: dict[str, dict[str, int]] = {}
     all_out: dict[str, list[dict[str, Any]]] = {}
     for adapter in ns.adapter or PG_ADAPTERS:
         t0 = time.perf_counter()
@@ -284,6 +287,14 @@ def main(argv: list[str] | None = None) -> int:
         print(report(adapter, outcomes, limit=ns.limit))
         print(f"  ({time.perf_counter() - t0:.1f} s)")
         all_out[adapter] = [attrs.asdict(o) | {"name": o.name} for o in outcomes]
+        measured[adapter] = figures(outcomes).as_dict()
+    if ns.write_baseline:
+        if ns.file:
+            ap.error("--write-baseline needs the whole run (no --file)")
+        base = json.loads(BASELINE.read_text(encoding="utf-8")) if BASELINE.exists() else {}
+        base.update(measured)
+        BASELINE.write_text(json.dumps(base, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        print(f"wrote {BASELINE}")
     if ns.json:
         Path(ns.json).write_text(json.dumps(all_out, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     return 0

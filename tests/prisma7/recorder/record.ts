@@ -201,6 +201,8 @@ function encodeError(e: any): any {
     if (e?.constructor?.name === 'PrismaClientValidationError') reason = (rest[rest.length - 1] ?? '').trim()
     else reason = (rest.find((l) => !/^\s*(→|\d+\s|[{}])/.test(l)) ?? '').trim()
   }
+  // the only timing-dependent words Prisma prints (interactive transaction timeouts): kept out of the recording
+  reason = reason.replace(/however \d+ ms passed/, 'however <n> ms passed')
   const out: Record<string, any> = { type: e?.constructor?.name ?? typeof e, code: e?.code ?? null, message: first, reason }
   if (e?.meta && Object.keys(e.meta).length) out.meta = encodeResult(e.meta, {})
   return out
