@@ -204,7 +204,10 @@ function encodeError(e: any): any {
   // the only timing-dependent words Prisma prints (interactive transaction timeouts): kept out of the recording
   reason = reason.replace(/however \d+ ms passed/, 'however <n> ms passed')
   const out: Record<string, any> = { type: e?.constructor?.name ?? typeof e, code: e?.code ?? null, message: first, reason }
-  if (e?.meta && Object.keys(e.meta).length) out.meta = encodeResult(e.meta, {})
+  if (e?.meta && Object.keys(e.meta).length) {
+    out.meta = encodeResult(e.meta, {})
+    if (typeof out.meta.timeTaken === 'number') out.meta.timeTaken = '<ms>' // the transaction timeout's measured time
+  }
   return out
 }
 
