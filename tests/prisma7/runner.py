@@ -43,6 +43,7 @@ DDL = HERE / "ddl"
 SCHEMA_DIRS = (HERE / "schemas", HERE.parent / "schemas")
 BASELINE = HERE / "baseline.json"
 PG_ADAPTERS = ("neon_http", "neon_ws")
+STEP_TIMEOUT = 30.0  # seconds; a step that hangs is an answer (crash:TimeoutError), not the end of the run
 # actions that change the database: after one of them differs, later steps may be noise
 READ_ACTIONS = {"findUnique", "findUniqueOrThrow", "findFirst", "findFirstOrThrow", "findMany", "count",
                 "aggregate", "groupBy", "$queryRaw"}
@@ -139,7 +140,7 @@ async def answer(db: Client, conv: Converter, step: dict[str, Any]) -> tuple[str
     except Untranslatable as e:
         return "untranslatable", str(e)
     try:
-        return "result", await run_call(db, call)
+        return "result", await asyncio.wait_for(run_call(db, call), STEP_TIMEOUT)
     except Exception as e:  # noqa: BLE001 - any failure of prisma-edge is an answer to compare
         return "error", e
 
