@@ -16,7 +16,7 @@ from typing import Any
 
 from ..compiler import PlanCache, compile_query
 from ..errors import ClientError, KnownRequestError
-from ..fetch_adapters.base import Adapter, Connection, IsolationLevel
+from ..fetch_adapters.base import Adapter, Connection, IsolationLevel, sql_rules
 from ..schema.model import Model, Schema
 from .delegate import ModelDelegate, Operation
 from .error_fields import translate_fields
@@ -136,7 +136,7 @@ class Client:
 
     async def _execute(self, model: Model, action: str, args: Mapping[str, Any], conn: Connection | None = None) -> Any:
         adapter = self.adapter
-        plan, values = compile_query(self.schema, model.name, action, args, adapter.dialect, self.plan_cache)
+        plan, values = compile_query(self.schema, model.name, action, args, sql_rules(adapter), self.plan_cache)
         try:
             return await execute_plan(conn or adapter, plan, values, in_transaction=conn is not None)
         except KnownRequestError as e:

@@ -75,6 +75,13 @@ def bind(values: list[Any], slots: tuple[Slot, ...], dialect: str) -> dict[int, 
     return {s.index: encode(values[s.index], s, dialect) for s in slots}
 
 
+def pack_values(encoded: list[Any]) -> str:
+    """Bound values as ONE JSON array parameter (`plan.Pack`); bytes as the upper-case hex that
+    SQLite's hex() compares them with."""
+    return json.dumps([v.hex().upper() if isinstance(v, bytes | bytearray | memoryview) else v for v in encoded],
+                      separators=(",", ":"), ensure_ascii=False)
+
+
 # ---- decoding --------------------------------------------------------------------------------
 
 

@@ -10,15 +10,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..compiler.plan import NOT_FOUND_MARKER, RESTRICT_MARKER, Plan, Ref, Statement, Step
+from ..compiler.plan import NOT_FOUND_MARKER, RESTRICT_MARKER, Pack, Plan, Ref, Statement, Step
 from ..errors import PrismaEdgeError, RecordNotFoundError, RelationViolationError
 from ..fetch_adapters.base import Connection, Query, ResultSet
-from .codec import bind, decode_row
+from .codec import bind, decode_row, pack_values
 
 
 def _query(stmt: Statement, bound: dict[int, Any], results: list[ResultSet | None]) -> Query:
     params: list[Any] = []
     for p in stmt.params:
+        if isinstance(p, Pack):
+            params.append(pack_values([bound[i] for i in p.slots]))
+            continue
         if isinstance(p, Ref):
             rs = results[p.step] if p.step < len(results) else None
             if (rs is None or not rs.rows and p.column != -1) and p.alt is not None:
@@ -122,7 +125,10 @@ def shape_result(plan: Plan, results: list[ResultSet | None]) -> Any:
                 for r in rs.rows]
     if plan.result == "affected":
         return sum(rs.rows_affected for s, rs in zip(plan.steps, results, strict=True) if rs is not None and not s.side_effect)
-    rs = next((r for s, r in zip(reversed(plan.steps), reversed(results), strict=True) if s.result and r is not None), None)
+    # the last result step that found rows, else the last that ran (a static plan runs every
+    # branch: the branch not taken finds nothing)
+    ran = [r for s, r in zip(plan.steps, results, strict=True) if s.result and r is not None]
+    rs = next((r for r in reversed(ran) if r.rows), ran[-1] if ran else None)
     rows = rs.rows if rs is not None else ()
     if plan.result == "count":
         return int(rows[0][0]) if rows else 0

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..compiler import compile_query
 from ..errors import ClientError, InconsistentColumnDataError, KnownRequestError, PrismaEdgeError
-from ..fetch_adapters.base import Connection, IsolationLevel, Query
+from ..fetch_adapters.base import Connection, IsolationLevel, Query, sql_rules
 from .codec import raw_value
 from .delegate import ModelDelegate, Operation
 from .error_fields import translate_fields
@@ -73,7 +73,7 @@ async def run_batch(client: Client, operations: Sequence[Operation[Any]], isolat
         if not isinstance(op, Operation):
             raise ClientError(f"batch item {i} is {type(op).__name__}; pass unawaited operations like db.user.create(...)")
     adapter = client.adapter
-    compiled = [compile_query(client.schema, op.delegate._model.name, op.action, op.args, adapter.dialect, client.plan_cache)
+    compiled = [compile_query(client.schema, op.delegate._model.name, op.action, op.args, sql_rules(adapter), client.plan_cache)
                 for op in operations]
     try:
         if all(plan.static for plan, _ in compiled):

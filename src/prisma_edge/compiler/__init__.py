@@ -12,7 +12,10 @@ The stages, one folder each, data flowing one way:
 `compile_query(schema, model, action, args, dialect)` validates the arguments (every call),
 looks the resulting IR up in the plan cache, and only on a miss builds sqlglot expressions and
 renders them. It returns the Plan and the call's values; the client binds and runs them.
-No I/O happens here.
+No I/O happens here. `dialect` names a table of `sql/dialects.py` (a dialect, or a variant such
+as "d1"), whose statement limits every plan is made to fit: `in` lists packed into one JSON
+parameter, multi-row inserts split, and for rules with `static_plans` dynamic plans lowered to
+one static batch (`writes/static.py`).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ..errors import Problem, ValidationError
 from ..schema.model import Schema
 from . import ir
 from .arguments import parse
@@ -27,14 +31,46 @@ from .cache import PlanCache
 from .plan import Plan, Step
 from .sql.aggregate import AggregateBuilder
 from .sql.context import Context
-from .sql.dialects import rules_for
+from .sql.dialects import Rules, rules_for
 from .sql.select import ReadBuilder
 from .writes.builder import WriteBuilder
 
 
 def build(schema: Schema, op: ir.Operation, dialect: str) -> Plan:
-    """IR -> Plan (renders SQL: the expensive part the cache avoids)."""
-    ctx = Context(schema, rules_for(dialect))
+    """IR -> Plan (renders SQL: the expensive part the cache avoids), within the rules' limits."""
+    rules = rules_for(dialect)
+    plan = _build(Context(schema, rules), op)
+    if _too_many_params(plan, rules):  # again, with `in` lists as one JSON parameter each
+        plan = _build(Context(schema, rules, pack_lists=True), op)
+    if rules.static_plans:
+        from .writes.static import lower
+
+        plan = lower(plan, rules)
+    check_limits(plan, rules)
+    return plan
+
+
+def _too_many_params(plan: Plan, rules: Rules) -> bool:
+    return any(len(s.statement.params) > rules.max_params for s in plan.steps)
+
+
+def check_limits(plan: Plan, rules: Rules) -> None:
+    """Refuse a statement that still carries more than the database takes (`Rules.max_params`,
+    `Rules.max_statement_bytes`), before anything is sent."""
+    name = rules.key or rules.name
+    for s in plan.steps:
+        stmt = s.statement
+        if len(stmt.params) > rules.max_params:
+            raise ValidationError([Problem("", f"the query needs {len(stmt.params)} bind parameters in one statement; "
+                                               f"{name} takes at most {rules.max_params}: use fewer values or split the call")])
+        size = len(stmt.sql.encode("utf-8"))
+        if size > rules.max_statement_bytes:
+            raise ValidationError([Problem("", f"one statement of this query is {size} bytes of SQL; {name} takes at most "
+                                               f"{rules.max_statement_bytes}: select or nest less in one call")])
+
+
+def _build(ctx: Context, op: ir.Operation) -> Plan:
+    schema = ctx.schema
     if isinstance(op, ir.Read):
         rb = ReadBuilder(ctx)
         q, shape, reverse = rb.select(ctx.model(op.model), op)

@@ -7,6 +7,8 @@ did not (`when="missing:i"`), and may require rows (`require="found"` -> P2025).
 
 Static plans (no refs, no conditions) run as ONE batch: one round trip, one transaction.
 Dynamic plans run inside one transaction, step by step (SQLite locally; MySQL on a session).
+Where the database has no interactive transaction (Cloudflare D1), the compiler lowers dynamic
+plans to static ones (writes/static.py).
 
 Shapes tell the decoder what each column (top level) or JSON array element (nested) is:
 a scalar of a Prisma type, a relation (itself a shape, one or many), or relation counts.
@@ -16,9 +18,9 @@ by ordinal (reversed for a negative `take`) and drops it.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
-from attrs import frozen
+from attrs import field, frozen
 
 from . import ir
 
@@ -38,17 +40,28 @@ class Ref:
     alt: int | None = None
 
 
-ParamRef = int | Ref
+@frozen
+class Pack:
+    """ONE parameter holding the user values of `slots` as a JSON array text, which the SQL reads
+    with `json_each` (a long `in` list on D1, whose statements take at most 100 parameters)."""
+
+    slots: tuple[int, ...]
+
+
+ParamRef = int | Ref | Pack
 
 
 @frozen
 class Statement:
-    """Rendered SQL plus, per placeholder in text order, what it binds."""
+    """Rendered SQL plus, per placeholder in text order, what it binds.
+
+    `source`: the sqlglot tree the SQL was rendered from, kept only where a later pass rewrites
+    the plan (rules with `static_plans`: writes/static.py); not part of equality.
+    """
 
     sql: str
     params: tuple[ParamRef, ...] = ()
-
-
+    source: Any = field(default=None, eq=False, repr=False)
 
 
 @frozen
@@ -107,4 +120,4 @@ class Plan:
 
 
 def _has_refs(stmt: Statement) -> bool:
-    return any(not isinstance(p, int) for p in stmt.params)
+    return any(isinstance(p, Ref) for p in stmt.params)

@@ -98,6 +98,13 @@ class Connection(Protocol):
         ...
 
 
+def sql_rules(conn: Connection) -> str:
+    """The compiler rules (`compiler.sql.dialects.rules_for`) a connection's SQL follows: its
+    `sql_rules` attribute where it is a variant of its dialect ("d1": SQLite whose operations must
+    each be one static batch), else its dialect."""
+    return getattr(conn, "sql_rules", None) or conn.dialect
+
+
 @runtime_checkable
 class Adapter(Connection, Protocol):
     stats: AdapterStats

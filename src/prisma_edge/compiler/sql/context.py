@@ -14,6 +14,7 @@ from sqlglot import exp
 from ...errors import UnsupportedError
 from ...schema.model import Field, Model, Schema
 from .. import ir
+from ..plan import Pack
 from .dialects import Rules, col, ident, param
 
 
@@ -41,11 +42,14 @@ def or_all(conds: list[exp.Expression]) -> exp.Expression:
 
 
 class Context:
-    def __init__(self, schema: Schema, rules: Rules) -> None:
+    def __init__(self, schema: Schema, rules: Rules, *, pack_lists: bool = False) -> None:
         self.schema = schema
         self.rules = rules
         self._n = -1
         self.slots: dict[int, ir.Slot] = {}
+        # `in` lists as ONE JSON parameter each (compiler.build sets it when a statement would
+        # carry more parameters than the rules allow)
+        self.pack_lists = pack_lists
 
     def alias(self) -> str:
         self._n += 1
@@ -64,6 +68,12 @@ class Context:
     def param(self, slot: ir.Slot) -> exp.Placeholder:
         self.slots[slot.index] = slot
         return param(slot.index)
+
+    def pack(self, slots: tuple[ir.Slot, ...]) -> exp.Placeholder:
+        """One placeholder binding all `slots` as a JSON array (see `plan.Pack`)."""
+        for s in slots:
+            self.slots[s.index] = s
+        return param(Pack(tuple(s.index for s in slots)))
 
     def column(self, alias: str, model: Model, name: str) -> exp.Column:
         return col(alias, self.field(model, name).db_name)

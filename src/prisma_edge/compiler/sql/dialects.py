@@ -8,7 +8,14 @@ binds, in the order the placeholders appear in the text (so `?` dialects stay co
 prints the dialect's marker (`$n` for PostgreSQL, `?` elsewhere).
 
 Placeholders carry a key in `this`: "<slot>" for a user value, "r<step>.<column>" for a value
-taken from an earlier statement's first row (see `plan.Statement`).
+taken from an earlier statement's first row, "j<slot>.<slot>..." for several user values packed
+into one JSON parameter (see `plan.Statement`).
+
+Each subclass also states what one statement may carry (`max_params`, `max_statement_bytes`),
+the compiler's one table of per-dialect statement limits: `compiler.build` packs long `in` lists
+and splits multi-row inserts to stay inside them, and refuses what still does not fit.
+`rules_for(key)` looks a table up by its key: a dialect's name, or a variant such as "d1"
+(SQLite SQL whose operations must each be one static batch).
 """
 
 from __future__ import annotations
@@ -20,20 +27,25 @@ from sqlglot import exp
 from sqlglot.dialects.dialect import Dialect
 
 from ...schema.model import Field
-from ..plan import ParamRef, Ref, Statement
+from ..plan import Pack, ParamRef, Ref, Statement
 
 
-def param(key: int | Ref) -> exp.Placeholder:
-    """A placeholder node for a slot index or a Ref."""
+def param(key: int | Ref | Pack) -> exp.Placeholder:
+    """A placeholder node for a slot index, a Ref or a Pack."""
     if isinstance(key, Ref):
         return exp.Placeholder(this=f"r{key.step}.{key.column}" + (f".{key.alt}" if key.alt is not None else ""))
+    if isinstance(key, Pack):
+        return exp.Placeholder(this="j" + ".".join(map(str, key.slots)))
     return exp.Placeholder(this=str(key))
 
 
-def _parse_key(text: str) -> ParamRef:
+def parse_key(text: str) -> ParamRef:
+    """The ParamRef a placeholder key names (see `param`)."""
     if text.startswith("r"):
         parts = [int(x) for x in text[1:].split(".")]  # column -1: the step's insertId
         return Ref(parts[0], parts[1], parts[2] if len(parts) > 2 else None)
+    if text.startswith("j"):
+        return Pack(tuple(int(x) for x in text[1:].split(".")))
     return int(text)
 
 
@@ -53,7 +65,8 @@ def fn(name: str, *args: exp.Expression) -> exp.Expression:
 class Rules:
     """Base rules (ANSI-ish). Subclasses override per dialect."""
 
-    name: ClassVar[str] = ""
+    name: ClassVar[str] = ""  # the SQL dialect (what `rules.name == ...` checks compare)
+    key: ClassVar[str] = ""  # the table's key in RULES, when it is a variant of `name`
     sqlglot_dialect: ClassVar[str] = ""
     placeholder: ClassVar[str] = "?"
     returning: ClassVar[bool] = True
@@ -62,6 +75,14 @@ class Rules:
     supports_nulls_ordering: ClassVar[bool] = True
     # Correlated derived tables (a FROM-subquery that references the outer row).
     correlated_derived_tables: ClassVar[bool] = True
+    # A check that must stop a write (P2025 inside a batch, Restrict) is a statement that fails
+    # (writes/guards.py), not a step the client checks between statements.
+    guards: ClassVar[bool] = False
+    # Every plan must be static (one batch, no values passed between statements): D1.
+    static_plans: ClassVar[bool] = False
+    # What one statement may carry: bind parameters, and bytes of SQL text.
+    max_params: ClassVar[int] = 65_535
+    max_statement_bytes: ClassVar[int] = 1_000_000_000
 
     def nulls_first_default(self, descending: bool) -> bool:
         """Where NULLs sort when no `nulls` is given: MySQL and SQLite put them first ascending."""
@@ -109,19 +130,35 @@ class Rules:
     def cast_param(self, value: exp.Expression, field: Field, enum_db_name: str | None) -> exp.Expression:
         return value
 
+    def top_level(self, value: exp.Expression, field: Field) -> exp.Expression:
+        """A column selected at the top level of a result (not inside JSON)."""
+        return value
+
+    def fail_with(self, text: exp.Expression) -> exp.Expression:
+        """An expression that fails its statement with `text` in the error message (guards.py)."""
+        return exp.Cast(this=text, to=exp.DataType.build("int"))
+
+    def packed_list(self, pack: exp.Expression) -> exp.Expression:
+        """The values of one packed JSON parameter as a subquery an IN can read."""
+        raise NotImplementedError(f"{self.name} does not read packed lists")
+
     # ---- rendering -----------------------------------------------------------------------
 
     def render(self, expression: exp.Expression) -> Statement:
+        source = expression.copy() if self.static_plans else None  # for writes/static.py
         cls, dialect = _generator_class(type(self))
         gen = cls(dialect=dialect)
         sql = gen.generate(expression, copy=False)
-        return Statement(sql, tuple(gen.pe_params))
+        return Statement(sql, tuple(gen.pe_params), source)
 
 
 class PostgresRules(Rules):
     name = "postgres"
     sqlglot_dialect = "postgres"
     placeholder = "$"
+    guards = True
+    max_params = 65_535  # the protocol's 16-bit parameter count
+    max_statement_bytes = 2**30 - 1  # the largest protocol message
     json_array_fn = "JSON_BUILD_ARRAY"
     json_agg_fn = "JSON_AGG"
 
@@ -194,6 +231,16 @@ class SqliteRules(Rules):
     sqlglot_dialect = "sqlite"
     json_array_fn = "json_array"
     json_agg_fn = "json_group_array"
+    max_params = 32_766  # SQLITE_MAX_VARIABLE_NUMBER
+    max_statement_bytes = 1_000_000_000  # SQLITE_MAX_SQL_LENGTH
+
+    def fail_with(self, text: exp.Expression) -> exp.Expression:
+        # a JSON path must start with `$`: json_extract fails with the path in its message
+        return fn("json_extract", exp.Literal.string("{}"), text)
+
+    def packed_list(self, pack: exp.Expression) -> exp.Expression:
+        each = exp.Table(this=exp.Anonymous(this="json_each", expressions=[pack]))
+        return exp.Select(expressions=[exp.column("value")]).from_(each, copy=False)
 
     def json_safe(self, value: exp.Expression, field: Field) -> exp.Expression:
         if field.type == "Bytes":  # hex(NULL) is '' in SQLite: keep NULL as NULL
@@ -232,13 +279,34 @@ class MysqlRules(Rules):
     sqlglot_dialect = "mysql"
     returning = False
     supports_nulls_ordering = False
+    max_statement_bytes = 16 * 2**20  # max_allowed_packet's default (PlanetScale interpolates values)
 
     def concat(self, parts: list[exp.Expression]) -> exp.Expression:
         return exp.Concat(expressions=parts)  # `||` is OR in MySQL
     correlated_derived_tables = False  # MariaDB has none; MySQL 8.0.14+ has them: one SQL serves both
 
 
-RULES: dict[str, Rules] = {r.name: r for r in (PostgresRules(), SqliteRules(), MysqlRules())}
+class D1Rules(SqliteRules):
+    """Cloudflare D1: SQLite behind `batch()`, which runs its statements in order and atomically
+    (a failing statement rolls the whole batch back) but cannot hand one statement's result to
+    the next, and has no interactive transaction (no BEGIN). So every plan is static: guards fail
+    the batch, and dynamic plans are lowered (writes/static.py). Limits from Cloudflare's D1
+    limits page: 100 bound parameters and 100,000 bytes of SQL per statement. D1 returns numbers
+    as JavaScript doubles, so BigInt columns are selected as text (exact beyond 2**53)."""
+
+    key = "d1"
+    guards = True
+    static_plans = True
+    max_params = 100
+    max_statement_bytes = 100_000
+
+    def top_level(self, value: exp.Expression, field: Field) -> exp.Expression:
+        if field.type == "BigInt" and not field.is_list:
+            return exp.Cast(this=value, to=exp.DataType.build("text"))
+        return value
+
+
+RULES: dict[str, Rules] = {r.key or r.name: r for r in (PostgresRules(), SqliteRules(), MysqlRules(), D1Rules())}
 
 
 def rules_for(dialect: str) -> Rules:
@@ -255,7 +323,7 @@ def _generator_class(rules_cls: type[Rules]) -> tuple[type[Any], Dialect]:
     numbered = rules_cls.placeholder == "$"
 
     def placeholder_sql(self: Any, e: exp.Placeholder) -> str:
-        self.pe_params.append(_parse_key(str(e.this)))
+        self.pe_params.append(parse_key(str(e.this)))
         return f"${len(self.pe_params)}" if numbered else "?"
 
     class Generator(base):  # type: ignore[misc, valid-type]

@@ -181,8 +181,7 @@ class ReadBuilder:
         for name in sel.scalars:
             f = self.ctx.field(model, name)
             value: exp.Expression = col(alias, f.db_name)
-            if nested:
-                value = self.rules.json_safe(value, f)
+            value = self.rules.json_safe(value, f) if nested else self.rules.top_level(value, f)
             exprs.append(value)
             enum = self.ctx.schema.enum(f.type) if f.kind == "enum" else None
             mapped = tuple((v.db_name, v.name) for v in enum.values if v.db_name != v.name) if enum else ()

@@ -117,6 +117,9 @@ def compare(ctx: Context, model: Model, alias: str, c: ir.Compare) -> exp.Expres
         assert isinstance(c.value, tuple)
         if not c.value:
             return exp.false() if c.op == "in" else exp.true()
+        if ctx.pack_lists and len(c.value) > 1:  # ONE parameter: a JSON array read by the database
+            node = exp.In(this=_packed_side(ctx, model, c, column), query=exp.Subquery(this=_packed_values(ctx, c)))
+            return exp.Not(this=node) if c.op == "not_in" else node
         values: list[exp.Expression] = [ctx.param(s) for s in c.value]
         if c.insensitive:
             column, values = exp.Lower(this=column), [exp.Lower(this=v) for v in values]
@@ -181,3 +184,18 @@ def relation(ctx: Context, model: Model, alias: str, rf: ir.RelationFilter) -> e
     if rf.kind == "is":
         return ctx.exists(alias, f, where_of(rf.cond))
     return exp.Not(this=ctx.exists(alias, f, where_of(rf.cond)))
+
+
+def _packed_side(ctx: Context, model: Model, c: ir.Compare, column: exp.Expression) -> exp.Expression:
+    """The column as the packed JSON values compare to it: Bytes as hex text (JSON has no bytes)."""
+    if ctx.field(model, c.field).type == "Bytes":
+        column = fn("hex", column)
+    return exp.Lower(this=column) if c.insensitive else column
+
+
+def _packed_values(ctx: Context, c: ir.Compare) -> exp.Expression:
+    assert isinstance(c.value, tuple)
+    q = ctx.rules.packed_list(ctx.pack(c.value))
+    if c.insensitive:
+        q.set("expressions", [exp.Lower(this=e) for e in q.expressions])
+    return q

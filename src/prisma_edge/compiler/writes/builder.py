@@ -112,7 +112,7 @@ class WriteBuilder:
         ctes: list[tuple[str, exp.Expression]] = [("w", cte)]
         src: exp.Expression = w
         if required:
-            guard = exp.Select(expressions=[exp.alias_(fail_unless_rows(NOT_FOUND_MARKER, rows_of("w")), "ok", quoted=True)])
+            guard = exp.Select(expressions=[exp.alias_(fail_unless_rows(NOT_FOUND_MARKER, rows_of("w"), self.rules), "ok", quoted=True)])
             ctes.append(("g", guard))
             src = exp.Table(this=ident("g"))
         if selection is None:
@@ -183,21 +183,30 @@ class WriteBuilder:
                 for _ in rows[:-1]:
                     steps.append(Step(self.rules.render(empty_insert(self.rules.name, model.db_name))))
                 ins = empty_insert(self.rules.name, model.db_name)
-            else:
+                steps.append(self.insert_step(model, op, ins))
+                continue
+            # as many rows per INSERT as the rules' parameter limit allows (D1: 100 per statement)
+            per_insert = max(1, self.rules.max_params // len(cols))
+            for start in range(0, len(rows), per_insert):
                 tuples = [exp.Tuple(expressions=[self.value_expr(model, ir.Assign(c, "set", v)) for c, v in zip(columns, row, strict=True)])
-                          for row in rows]
-                ins = exp.Insert(this=exp.Schema(this=tbl, expressions=cols), expression=exp.Values(expressions=tuples))
-            if op.skip_duplicates:
-                if self.rules.name == "mysql":
-                    ins.set("ignore", True)
-                else:
-                    ins.set("conflict", exp.OnConflict(action=exp.var("DO NOTHING")))
-            if op.returning is not None:
-                ins.set("returning", self.returning_columns(model, op.returning))
-            steps.append(Step(self.rules.render(ins), result=op.returning is not None))
+                          for row in rows[start:start + per_insert]]
+                ins = exp.Insert(this=exp.Schema(this=tbl.copy(), expressions=[c.copy() for c in cols]),
+                                 expression=exp.Values(expressions=tuples))
+                steps.append(self.insert_step(model, op, ins))
         if op.returning is not None:
             return self.plan(steps, "returned", self.returning_shape(model, op.returning))
         return self.plan(steps, "affected", None)
+
+    def insert_step(self, model: Model, op: ir.CreateMany, ins: exp.Insert) -> Step:
+        """One INSERT of create_many, with its duplicates and returning clauses."""
+        if op.skip_duplicates:
+            if self.rules.name == "mysql":
+                ins.set("ignore", True)
+            else:
+                ins.set("conflict", exp.OnConflict(action=exp.var("DO NOTHING")))
+        if op.returning is not None:
+            ins.set("returning", self.returning_columns(model, op.returning))
+        return Step(self.rules.render(ins), result=op.returning is not None)
 
     def returning_columns(self, model: Model, sel: ir.Selection) -> exp.Returning:
         if self.rules.name == "mysql":

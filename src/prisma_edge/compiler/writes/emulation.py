@@ -6,7 +6,7 @@ PostgreSQL), as statements placed before the delete:
 - Cascade: delete the related rows (their own related rows first, recursively);
 - SetNull: set the foreign key to NULL;
 - Restrict / NoAction: fail with P2014 if any related row exists (a check that fails the
-  statement on PostgreSQL; a step that must find nothing elsewhere).
+  statement where the rules say `guards` (PostgreSQL, D1); a step that must find nothing elsewhere).
 "Which parent rows" is a key subquery built from the delete's own filter, so every emulation
 statement is static: no extra round trip on Neon HTTP.
 """
@@ -92,9 +92,9 @@ def restrict_check(ctx: Context, relation: str, child: Model, model: Model,
     """A step that fails (P2014) when any related row still points at the parent rows."""
     a = ctx.alias()
     related = exp.Select(expressions=[exp.Literal.number(1)]).from_(table(child.db_name, a), copy=False).where(matches(a), copy=False)
-    if ctx.rules.name == "postgres":
+    if ctx.rules.guards:  # the statement itself fails, so the batch it rides in rolls back
         marker = f"{RESTRICT_MARKER}:{relation}:{child.name}:{model.name}"
-        return Step(ctx.rules.render(exp.Select(expressions=[fail_if_rows(marker, related)])), side_effect=True)
+        return Step(ctx.rules.render(exp.Select(expressions=[fail_if_rows(marker, related, ctx.rules)])), side_effect=True)
     q = exp.Select(expressions=[exp.Literal.number(1)]).where(exp.Exists(this=related), copy=False)
     return Step(ctx.rules.render(q), require=f"none:{relation}:{child.name}:{model.name}", side_effect=True)
 

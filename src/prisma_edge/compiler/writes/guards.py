@@ -1,17 +1,18 @@
-"""Statements that fail on purpose, so a PostgreSQL batch rolls back as a whole.
+"""Statements that fail on purpose, so a batch rolls back as a whole (PostgreSQL, D1).
 
-PostgreSQL has no RAISE outside PL/pgSQL; a cast of non-numeric text to int fails the statement
-with the text in the error message, which the client maps back to a Prisma code (P2025, P2014).
-The cast's input includes a row count, so the planner cannot fold (and raise) it at plan time.
+Neither PostgreSQL (outside PL/pgSQL) nor SQLite (outside triggers) has a RAISE a plain statement
+can use, so each dialect fails through an expression whose error message carries our text
+(`Rules.fail_with`): PostgreSQL casts non-numeric text to int, SQLite reads a JSON path that
+does not start with `$`. The client finds the text in the database's message and maps it back
+to a Prisma code (P2025, P2014). The text includes a row count, so no planner can fold (and
+raise) it before the statement runs.
 """
 
 from __future__ import annotations
 
 from sqlglot import exp
 
-from ..sql.dialects import ident
-
-# Texts of the errors raised on purpose (found again in the database's message by the client).
+from ..sql.dialects import Rules, ident
 
 
 def rows_of(table_name: str) -> exp.Select:
@@ -25,17 +26,18 @@ def count_of(rows: exp.Select) -> exp.Subquery:
     return exp.Subquery(this=q)
 
 
-def failure(marker: str, rows: exp.Select) -> exp.Expression:
+def failure(marker: str, rows: exp.Select, rules: Rules) -> exp.Expression:
     """An expression that fails the statement, naming `marker`, when evaluated."""
-    return exp.Cast(this=exp.DPipe(this=exp.Literal.string(f"{marker}:"), expression=count_of(rows)),
-                    to=exp.DataType.build("int"))
+    return rules.fail_with(exp.DPipe(this=exp.Literal.string(f"{marker}:"), expression=count_of(rows)))
 
 
-def fail_unless_rows(marker: str, rows: exp.Select) -> exp.Case:
+def fail_unless_rows(marker: str, rows: exp.Select, rules: Rules) -> exp.Case:
     """1 when `rows` has any row; otherwise fail with `marker`."""
-    return exp.Case(ifs=[exp.If(this=exp.Exists(this=rows.copy()), true=exp.Literal.number(1))], default=failure(marker, rows))
+    return exp.Case(ifs=[exp.If(this=exp.Exists(this=rows.copy()), true=exp.Literal.number(1))],
+                    default=failure(marker, rows, rules))
 
 
-def fail_if_rows(marker: str, rows: exp.Select) -> exp.Case:
+def fail_if_rows(marker: str, rows: exp.Select, rules: Rules) -> exp.Case:
     """Fail with `marker` when `rows` has any row; otherwise 1."""
-    return exp.Case(ifs=[exp.If(this=exp.Exists(this=rows.copy()), true=failure(marker, rows))], default=exp.Literal.number(1))
+    return exp.Case(ifs=[exp.If(this=exp.Exists(this=rows.copy()), true=failure(marker, rows, rules))],
+                    default=exp.Literal.number(1))

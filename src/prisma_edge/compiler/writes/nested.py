@@ -117,7 +117,7 @@ class NestedBuilder:
             ctes.append((f"n{i}", body))
             if node.require:
                 name = f"g{i}"
-                ok = fail_unless_rows(NOT_FOUND_MARKER, rows_of(f"n{i}"))
+                ok = fail_unless_rows(NOT_FOUND_MARKER, rows_of(f"n{i}"), self.rules)
                 ctes.append((name, exp.Select(expressions=[exp.alias_(ok, "ok", quoted=True)])))
                 guards.append(name)
         after = self.key_after(model, lambda n: col(f"n{root}", self.ctx.field(model, n).db_name))
