@@ -70,7 +70,6 @@ def check_limits(plan: Plan, rules: Rules) -> None:
 
 
 def _build(ctx: Context, op: ir.Operation) -> Plan:
-    schema = ctx.schema
     if isinstance(op, ir.Read):
         rb = ReadBuilder(ctx)
         q, shape, reverse = rb.select(ctx.model(op.model), op)
