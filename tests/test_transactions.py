@@ -23,7 +23,7 @@ async def test_batch_results_in_order_and_one_request_on_neon(adapter):
         ])
         assert created["name"] == "t1" and renamed["name"] == "A" and n == 1
         assert listed == [{**renamed, "posts": []}]
-        if adapter in ("neon_http", "neon_ws"):
+        if adapter in ("neon_http", "neon_ws", "d1"):
             assert db.adapter.stats.round_trips == 1
             if before is not None:
                 assert endpoint_requests(adapter) == before + 1
@@ -52,7 +52,7 @@ async def test_batch_with_isolation_and_or_raise(adapter):
 
 async def test_interactive_transaction(adapter):
     async with open_client("blog", adapter) as db:
-        if adapter == "neon_http":
+        if adapter in ("neon_http", "d1"):  # no session to hold a transaction: the error says to batch
             with pytest.raises(UnsupportedError, match="batch"):
                 async with db.tx():
                     pass

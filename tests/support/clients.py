@@ -4,11 +4,14 @@
 - "sqlite": an in-memory database, always;
 - "neon_http": the local Neon-compatible endpoint in front of a throwaway PostgreSQL database;
 - "neon_ws": the same endpoint's WebSocket proxy (same port, path /v2), through NeonWsAdapter;
-- "planetscale": the local PlanetScale-compatible endpoint in front of a throwaway MariaDB database.
+- "planetscale": the local PlanetScale-compatible endpoint in front of a throwaway MariaDB database;
+- "d1": Cloudflare D1, through the local D1-compatible REST endpoint (devserver/d1.py) over an
+  in-memory SQLite database, or the Worker's own D1 binding when the suite runs inside workerd.
 
 The network endpoints start once per test process (in CPython), or come from the environment
 when a runner started them outside (Pyodide: `PRISMA_EDGE_NEON_HTTP_URL` +
-`PRISMA_EDGE_NEON_DATABASE_URL`, `PRISMA_EDGE_PLANETSCALE_URL`). Each test drops and re-creates
+`PRISMA_EDGE_NEON_DATABASE_URL`, `PRISMA_EDGE_PLANETSCALE_URL`, `PRISMA_EDGE_D1_URL` +
+`PRISMA_EDGE_D1_TOKEN`). Each test drops and re-creates
 its schema's tables, so tests stay independent on a shared database. When a server is missing
 the test skips with the reason (fails in CI: tests/support/databases.py).
 """
@@ -32,6 +35,7 @@ from prisma_edge.schema import load_schema
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
 ADAPTERS = ["sqlite", "neon_http", "neon_ws", "planetscale"]
+ADAPTERS += ["d1"]
 IN_PYODIDE = sys.platform == "emscripten"
 
 _stack = contextlib.ExitStack()
@@ -82,6 +86,20 @@ def _planetscale() -> str:
     return _endpoints["planetscale"].url
 
 
+def _d1() -> tuple[str, str]:
+    """(database API URL, token) of the D1-compatible endpoint."""
+    env_url, env_token = os.environ.get("PRISMA_EDGE_D1_URL"), os.environ.get("PRISMA_EDGE_D1_TOKEN")
+    if env_url and env_token:
+        return env_url, env_token
+    if IN_PYODIDE:
+        pytest.skip("under Pyodide the D1 endpoint is started outside: set PRISMA_EDGE_D1_URL and PRISMA_EDGE_D1_TOKEN")
+    if "d1" not in _endpoints:
+        from prisma_edge.devserver.d1 import start_d1_endpoint
+
+        _endpoints["d1"] = _stack.enter_context(start_d1_endpoint())
+    return _endpoints["d1"].url, _endpoints["d1"].api_token
+
+
 def endpoint_requests(adapter: str) -> int | None:
     """Requests the local endpoint behind `adapter` has received (None: not ours to count)."""
     if adapter == "neon_http" and "neon" in _endpoints:
@@ -90,6 +108,8 @@ def endpoint_requests(adapter: str) -> int | None:
         return _endpoints["neon"][2].ws_stats()["frames_received"]
     if adapter == "planetscale" and "planetscale" in _endpoints:
         return _endpoints["planetscale"].request_count()
+    if adapter == "d1" and "d1" in _endpoints:
+        return _endpoints["d1"].request_count
     return None
 
 
@@ -112,7 +132,22 @@ def make_adapter(adapter: str) -> Adapter:
         from prisma_edge.fetch_adapters.planetscale import PlanetScaleAdapter
 
         return PlanetScaleAdapter(_planetscale())
+    if adapter == "d1":
+        from prisma_edge.fetch_adapters.d1 import D1Adapter
+
+        binding = workerd_binding("DB")
+        if binding is not None:
+            return D1Adapter(binding)
+        url, token = _d1()
+        return D1Adapter(url, api_token=token)
     raise ValueError(adapter)
+
+
+def workerd_binding(name: str) -> Any:
+    """The Worker's binding `name` when the suite runs inside workerd (wasm_tests/run_workerd.py),
+    else None."""
+    env = sys.modules.get("prisma_edge_workerd_env")
+    return getattr(env, name, None) if env is not None else None
 
 
 @contextlib.asynccontextmanager
@@ -136,6 +171,23 @@ async def reset_database(a: Adapter) -> None:
 
     if a.dialect == "postgres":
         await a.batch([Query("DROP SCHEMA IF EXISTS public CASCADE"), Query("CREATE SCHEMA public")])
+        return
+    if a.dialect == "sqlite":  # D1: every table but SQLite's and Cloudflare's own, referencing ones first
+        rs = await a.query(Query("SELECT m.name, f.\"table\" FROM sqlite_master AS m LEFT JOIN pragma_foreign_key_list(m.name) AS f "
+                                 "WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name NOT LIKE '_cf_%'"))
+        refs: dict[str, set[str]] = {}
+        for name, parent in rs.rows:
+            refs.setdefault(str(name), set()).update({str(parent)} if parent and parent != name else set())
+        order: list[str] = []
+        while refs:  # a table goes once no remaining table references it
+            free = sorted(t for t in refs if not any(t in ps for u, ps in refs.items() if u != t)) or sorted(refs)
+            for t in free:
+                order.append(t)
+                del refs[t]
+        # test-only DDL: table names come from the database's own catalog
+        drops = [Query('DROP TABLE IF EXISTS "' + t.replace('"', '""') + '"') for t in order]
+        if drops:
+            await a.batch(drops)
         return
     rs = await a.query(Query("SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()"))
     names = [r[0] for r in rs.rows]

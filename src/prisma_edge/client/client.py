@@ -45,6 +45,7 @@ ADAPTERS = {
     "neon_ws": ("prisma_edge.fetch_adapters.neon_ws", "NeonWsAdapter"),
     "planetscale": ("prisma_edge.fetch_adapters.planetscale", "PlanetScaleAdapter"),
     "postgres": ("prisma_edge.fetch_adapters.postgres", "PgDirectAdapter"),
+    "d1": ("prisma_edge.fetch_adapters.d1", "D1Adapter"),
 }
 
 
@@ -59,10 +60,12 @@ def adapter_for_url(url: str, schema: Schema | None = None, *, kind: str | None 
             kind = "sqlite"
         elif scheme in ("postgres", "postgresql"):
             kind = "neon_http"
+        elif scheme == "d1":
+            kind = "d1"
         elif scheme in ("mysql", "planetscale", "http", "https"):
             kind = "planetscale"
         else:
-            raise ClientError(f"unsupported database URL scheme `{scheme}` (expected file:, postgresql://, mysql:// or https://)")
+            raise ClientError(f"unsupported database URL scheme `{scheme}` (expected file:, postgresql://, mysql://, d1:// or https://)")
     if kind not in ADAPTERS:
         raise ClientError(f"unknown adapter `{kind}`; expected one of {', '.join(ADAPTERS)}")
     module, cls = ADAPTERS[kind]
@@ -77,7 +80,8 @@ class Client:
         url: database URL; default: the schema's datasource URL (`env("DATABASE_URL")`).
         adapter: an adapter instance, or the name of one to make from the URL: "sqlite",
             "neon_http" (default for postgresql://), "neon_ws", "planetscale" (default for mysql://
-            and https://), "postgres" (direct TCP, CPython).
+            and https://), "postgres" (direct TCP, CPython), "d1" (default for d1://; in a Worker
+            pass `D1Adapter(env.DB)`).
         adapter_options: keyword arguments for the adapter made from the URL, e.g.
             `{"endpoint": "http://127.0.0.1:4444/sql"}` for a local Neon endpoint.
     """

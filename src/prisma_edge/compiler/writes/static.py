@@ -87,8 +87,9 @@ class _Lowering:
                     out.append(self.helper(self.capture_select(i, e.copy(), cond)))
                 if st.require == "found":
                     out.append(self.helper(self.guard_found(i, cond)))
-                if st.result:
-                    out.append(Step(self.rules.render(e.where(cond, copy=False) if cond is not None else e), result=True))
+                if st.result or i not in self.captured:  # a result, or a guard (Restrict) that fails by itself
+                    rendered = self.rules.render(e.where(cond, copy=False) if cond is not None else e)
+                    out.append(attrs.evolve(st, statement=rendered, when=None, require=None))
             elif isinstance(e, exp.Insert):
                 returning = e.args.get("returning")
                 if not st.result:
