@@ -24,7 +24,7 @@ if _t.TYPE_CHECKING:
 
     SCHEMA: _Schema  # the embedded schema (built on first access)
 
-SCHEMA_SHA256 = 'a654805b3899850fc7c0ebb5d53619fc574e77b5a22c3ec1cc32fc840b8acfc9'  # of the schema text this module was generated from
+SCHEMA_SHA256 = 'cd289664bde5e3142f3f8f213557a5f3406b09b0e5cf8d20e01b4cbbc2825143'  # of the schema text this module was generated from
 
 
 SortOrder: _t.TypeAlias = _t.Literal['asc', 'desc']

@@ -1,12 +1,13 @@
-"""The Worker's JSON API over prisma-edge and Neon HTTP, without the `workers` SDK.
+"""The Workers' JSON API: todo lists with their items, over any prisma-edge client.
 
-`worker.py` (the Cloudflare entrypoint) only adapts a request to `handle(env, method, url, body)`
-and its `(status, json_text)` back to a Response, so this module runs unchanged in the local
-workerd test (examples/cloudflare_worker/local/), which has no `workers` SDK.
+The three Workers (`neon_worker.py`, `d1_worker.py`, `hyperdrive_worker.py`) differ only in how
+they reach their database; each adapts Cloudflare's request to `handle(db, method, url, body)`
+and its `(status, json_text)` back to a Response. No `workers` import here, so this module runs
+unchanged in the local workerd runs (local/).
 
-    GET    /todos          every list with its items (one SQL statement, one Neon request)
+    GET    /todos          every list with its items (one SQL statement, one database call)
     POST   /todos          {"title": str, "items": [{"text": str, "done"?: bool}]}
-                           -> the list and its items, created by one nested write (one request)
+                           -> the list and its items, created by one nested write (one call)
     PATCH  /todos/<id>     {"title"?: str, "add"?: [{"text", "done"?}], "items"?: [{"id", "text"?, "done"?}]}
                            -> rename, add items and update items in one nested update
 """
@@ -16,49 +17,43 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
-
-from prisma_edge_client import (
-    Client,
-    TodoItemCreateInput,
-    TodoItemFindManyArgs,
-    TodoItemUpdateInput,
-    TodoItemUpdateWithWhereUniqueInput,
-    TodoListUpdateInput,
-)
 
 from prisma_edge.errors import PrismaEdgeError, RecordNotFoundError, ValidationError
 
+if TYPE_CHECKING:  # the D1 Worker's generated client has the same models and methods
+    from prisma_edge_client import (
+        Client,
+        TodoItemCreateInput,
+        TodoItemFindManyArgs,
+        TodoItemUpdateInput,
+        TodoItemUpdateWithWhereUniqueInput,
+        TodoListUpdateInput,
+    )
+
+    from prisma_edge.client.delegate import Operation
+
 ITEMS: TodoItemFindManyArgs = {"order": {"id": "asc"}}
-_clients: dict[tuple[str, str | None], Client] = {}
 
 
 class BadRequest(Exception):
     """The request body is not what the route expects (400)."""
 
 
-def client_for(env: Any) -> Client:
-    """One client per isolate and database (its plan cache then serves every request).
-
-    `env` is the Worker's environment: `DATABASE_URL` (a secret) and, for a local Neon-compatible
-    endpoint only, `NEON_HTTP_URL` (Neon's own endpoint is derived from the URL's host).
-    """
-    url = str(env.DATABASE_URL)
-    endpoint = getattr(env, "NEON_HTTP_URL", None)
-    endpoint = str(endpoint) if endpoint else None
-    db = _clients.get((url, endpoint))
-    if db is None:
-        options = {"endpoint": endpoint} if endpoint else {}
-        db = _clients[(url, endpoint)] = Client(url=url, adapter_options=options)
-    return db
+def operations(db: Client) -> list[Operation[Any]]:
+    """The routes' database calls, unrun: `db.warm(operations(db), dialect=...)` compiles their
+    plans at import, so they are in Cloudflare's deploy-time snapshot."""
+    return [
+        db.todo_list.find_many(order={"id": "asc"}, include={"items": ITEMS}),
+        db.todo_list.create({"title": "", "items": {"create": [{"text": "", "done": False}]}}, include={"items": ITEMS}),
+    ]
 
 
-async def handle(env: Any, method: str, url: str, body: str) -> tuple[int, str]:
+async def handle(db: Client, method: str, url: str, body: str) -> tuple[int, str]:
     """Route one request; returns (HTTP status, JSON text). Never raises."""
     path = urlsplit(str(url)).path.rstrip("/") or "/"
     try:
-        db = client_for(env)
         if path == "/todos":
             if method == "GET":
                 return 200, _json(await db.todo_list.find_many(order={"id": "asc"}, include={"items": ITEMS}))

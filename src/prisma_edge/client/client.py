@@ -7,6 +7,7 @@ Model delegates are looked up by name (`db.user`, `db.order_item`, `db.orderitem
 
 from __future__ import annotations
 
+import copy
 import os
 import re
 from collections.abc import Mapping, Sequence
@@ -46,6 +47,7 @@ ADAPTERS = {
     "planetscale": ("prisma_edge.fetch_adapters.planetscale", "PlanetScaleAdapter"),
     "postgres": ("prisma_edge.fetch_adapters.postgres", "PgDirectAdapter"),
     "d1": ("prisma_edge.fetch_adapters.d1", "D1Adapter"),
+    "hyperdrive": ("prisma_edge.fetch_adapters.hyperdrive", "HyperdriveAdapter"),
 }
 
 
@@ -81,7 +83,8 @@ class Client:
         adapter: an adapter instance, or the name of one to make from the URL: "sqlite",
             "neon_http" (default for postgresql://), "neon_ws", "planetscale" (default for mysql://
             and https://), "postgres" (direct TCP, CPython), "d1" (default for d1://; in a Worker
-            pass `D1Adapter(env.DB)`).
+            pass `D1Adapter(env.DB)`), "hyperdrive" (PostgreSQL over a Workers TCP socket; the
+            URL is the binding's `connectionString`).
         adapter_options: keyword arguments for the adapter made from the URL, e.g.
             `{"endpoint": "http://127.0.0.1:4444/sql"}` for a local Neon endpoint.
     """
@@ -146,6 +149,27 @@ class Client:
         except KnownRequestError as e:
             translate_fields(e, model)
             raise
+
+    def with_adapter(self, adapter: Adapter) -> Client:
+        """This client (schema, plan cache) over another adapter, e.g. one made per request in a
+        Worker: `async with db.with_adapter(HyperdriveAdapter(self.env.HYPERDRIVE)) as rdb:`.
+        Closing it closes that adapter only."""
+        other = copy.copy(self)
+        other._adapter = adapter
+        other._delegates = {}
+        return other
+
+    def warm(self, operations: Sequence[Operation[Any]], *, dialect: str | None = None) -> int:
+        """Compile these (unawaited) operations' plans into the plan cache now, without running
+        them or touching the database, the clock or entropy: in a Worker, at import, so the
+        plans are in Cloudflare's deploy-time snapshot. `dialect`: the compiler rules the
+        adapter will use ("d1", "postgres", "sqlite", "mysql"); default the adapter's.
+        Returns how many plans were compiled (cached ones are not counted)."""
+        rules = dialect or sql_rules(self.adapter)
+        before = self.plan_cache.renders
+        for op in operations:
+            compile_query(self.schema, op.delegate._model.name, op.action, op.args, rules, self.plan_cache, shape_only=True)
+        return self.plan_cache.renders - before
 
     # ---- batches and transactions ---------------------------------------------------------
 

@@ -101,8 +101,9 @@ def _slots(ctx: Context) -> tuple[ir.Slot, ...]:
 
 
 def compile_query(schema: Schema, model: str, action: str, args: Mapping[str, Any], dialect: str,
-                  cache: PlanCache | None = None) -> tuple[Plan, list[Any]]:
-    op, values = parse(schema, model, action, args)
+                  cache: PlanCache | None = None, *, shape_only: bool = False) -> tuple[Plan, list[Any]]:
+    """(Plan, the call's values). `shape_only`: for compiling ahead (the values are stand-ins)."""
+    op, values = parse(schema, model, action, args, shape_only=shape_only)
     key = (dialect, op)
     plan = cache.get(key) if cache is not None else None
     if plan is None:

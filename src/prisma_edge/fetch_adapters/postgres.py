@@ -25,7 +25,7 @@ from prisma_edge.fetch_adapters.protocols.postgres.session import (  # the sessi
 )
 from prisma_edge.fetch_adapters.transports.fetch import is_loopback_host
 
-__all__ = ["ByteStream", "PgDirectAdapter", "PgSession", "PgTransaction", "PgWireAdapter", "begin_sql"]
+__all__ = ["ByteStream", "PgDirectAdapter", "PgSession", "PgTransaction", "PgWireAdapter", "begin_sql", "parse_url"]
 
 SslMode = Literal["disable", "allow", "prefer", "require", "verify-ca", "verify-full"]
 
@@ -55,7 +55,7 @@ class PgDirectAdapter(PgWireAdapter):
         pipeline_auth: PipelineAuth | None = None,
         application_name: str | None = None,
     ) -> None:
-        cfg = _parse_url(url)
+        cfg = parse_url(url)
         self._host, self._port = cfg["host"], int(cfg["port"])
         self._sslmode = _sslmode(cfg.get("sslmode"), ssl, self._host)
         self._ssl_arg = ssl
@@ -143,7 +143,7 @@ class _AsyncioStream:
             await self.writer.wait_closed()
 
 
-def _parse_url(url: str) -> dict[str, str]:
+def parse_url(url: str) -> dict[str, str]:
     """host/port/user/password/database (+ sslmode, application_name, options) of a libpq URL."""
     try:
         p = urlsplit(url)

@@ -17,7 +17,7 @@ from .aggregates import parse_aggregate, parse_group_by
 from .base import _join
 from .nested import NestedParser, has_relation_writes
 from .reads import parse_count, parse_read
-from .writes import WriteParser, _now
+from .writes import SHAPE_ONLY_NOW, WriteParser, _now
 
 READ_ACTIONS = {
     "find_unique", "find_unique_or_raise", "find_first", "find_first_or_raise", "find_many",
@@ -29,8 +29,13 @@ WRITE_ACTIONS = {
 
 
 
-def parse(schema: Schema, model_name: str, action: str, args: Mapping[str, Any]) -> tuple[ir.Operation, list[Any]]:
-    """Validate `args` for `model_name.action` into IR and the call's values."""
+def parse(schema: Schema, model_name: str, action: str, args: Mapping[str, Any], *,
+          shape_only: bool = False) -> tuple[ir.Operation, list[Any]]:
+    """Validate `args` for `model_name.action` into IR and the call's values.
+
+    `shape_only`: the IR is all that is wanted (compiling a plan ahead, e.g. at import in a
+    Worker): client-side defaults then draw no entropy and read no clock.
+    """
     model = schema.model(model_name)
     if model is None:
         raise ValidationError(f"unknown model `{model_name}`")
@@ -39,7 +44,7 @@ def parse(schema: Schema, model_name: str, action: str, args: Mapping[str, Any])
     if action == "count":
         return parse_count(schema, model, args)
     if action in WRITE_ACTIONS:
-        return parse_write(schema, model, action, args)
+        return parse_write(schema, model, action, args, shape_only=shape_only)
     if action == "aggregate":
         return parse_aggregate(schema, model, args)
     if action == "group_by":
@@ -47,10 +52,12 @@ def parse(schema: Schema, model_name: str, action: str, args: Mapping[str, Any])
     raise ValidationError(f"unknown operation `{action}`")
 
 
-def parse_write(schema: Schema, model: Model, action: str, args: Mapping[str, Any]) -> tuple[ir.Operation, list[Any]]:
+def parse_write(schema: Schema, model: Model, action: str, args: Mapping[str, Any], *,
+                shape_only: bool = False) -> tuple[ir.Operation, list[Any]]:
     """Parse create / create_many / update / update_many / upsert / delete / delete_many."""
     p = WriteParser(schema, model, action)
-    now = _now()
+    p.shape_only = shape_only
+    now = SHAPE_ONLY_NOW if shape_only else _now()
     op: ir.Operation
     sel_keys = ("select", "include", "omit")
 
@@ -59,6 +66,7 @@ def parse_write(schema: Schema, model: Model, action: str, args: Mapping[str, An
         create_arg, update_arg = data.get("create", args.get("create")), data.get("update", args.get("update"))
         if has_relation_writes(model, create_arg) or has_relation_writes(model, update_arg):
             p = NestedParser(schema, model, action)
+            p.shape_only = shape_only
             p.check_keys(args, ("where", "data", "create", "update", *sel_keys), "")
             base = "data." if "data" in args else ""
             where = p.unique_where(model, args.get("where"), "where")
@@ -69,6 +77,7 @@ def parse_write(schema: Schema, model: Model, action: str, args: Mapping[str, An
             return ir.NestedWrite(model.name, "upsert", root, where, sel, update_tree), p.values
     if action in ("create", "update") and has_relation_writes(model, args.get("data")):
         p = NestedParser(schema, model, action)
+        p.shape_only = shape_only
         p.check_keys(args, ("data", *sel_keys) if action == "create" else ("where", "data", *sel_keys), "")
         if action == "create":
             root = p.create_tree(model, args["data"], "data", now)

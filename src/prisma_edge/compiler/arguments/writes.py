@@ -24,11 +24,18 @@ NESTED_WRITE_KEYS = {
 }
 
 
-def client_default(f: Field, now: dt.datetime) -> tuple[bool, Any]:
+# What a client-side default is while only the plan's shape matters (`parse(..., shape_only=True)`,
+# compiling at import time): a value of the right type drawn from no entropy and no clock.
+SHAPE_ONLY_NOW = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+
+def client_default(f: Field, now: dt.datetime, *, shape_only: bool = False) -> tuple[bool, Any]:
     """(True, value) when Prisma computes `f`'s default in the client, else (False, None)."""
     d = f.default
     if d is None:
         return False, None
+    if shape_only and d.kind in ("uuid", "cuid", "nanoid", "ulid"):
+        return True, ""
     if d.kind == "uuid":
         return True, new_uuid(int(d.args[0]) if d.args else 4)
     if d.kind == "cuid":
@@ -43,6 +50,8 @@ def client_default(f: Field, now: dt.datetime) -> tuple[bool, Any]:
 
 
 class WriteParser(ArgParser):
+    shape_only = False  # client-side defaults without entropy or clock (see SHAPE_ONLY_NOW)
+
     def scalar_selection(self, model: Model, args: Mapping[str, Any]) -> ir.Selection:
         """The selection of a *_and_return operation: scalar fields only (Prisma's rule too)."""
         sel = self.selection(model, args, "")
@@ -103,7 +112,7 @@ class WriteParser(ArgParser):
         for f in model.fields:
             if f.kind == "object" or f.name in given:
                 continue
-            generated, value = client_default(f, now)
+            generated, value = client_default(f, now, shape_only=self.shape_only)
             if not generated and f.is_updated_at:
                 generated, value = True, now
             if generated:

@@ -1,0 +1,21 @@
+CREATE TABLE "TodoList" (
+  "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+  "title" TEXT NOT NULL,
+  "createdAt" DATETIME NOT NULL DEFAULT (
+    STRFTIME('%Y-%m-%dT%H:%M:%f+00:00', 'now')
+  ),
+  "updatedAt" DATETIME NOT NULL
+);
+
+CREATE TABLE "TodoItem" (
+  "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+  "text" TEXT NOT NULL,
+  "done" BOOLEAN NOT NULL DEFAULT FALSE,
+  "listId" INTEGER NOT NULL,
+  CONSTRAINT "TodoItem_listId_fkey" FOREIGN KEY ("listId") REFERENCES "TodoList" (
+    "id"
+  ) ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+CREATE INDEX "TodoItem_listId_idx" ON "TodoItem"("listId");
+

@@ -1,0 +1,23 @@
+"""Cloudflare Python Worker: the todo API on Cloudflare D1 (the `DB` binding), with prisma-edge.
+
+Every operation is ONE `batch()` call on the binding: a nested create or update runs atomically
+(a failing part rolls the whole write back). The client and its compiled plans are made at
+import, so Cloudflare's deploy-time snapshot holds them; the adapter around the binding is made
+per request (it holds no connection, so this costs nothing).
+"""
+
+from prisma_edge_client_d1 import Client
+from todos import handle, operations
+from workers import Response, WorkerEntrypoint
+
+from prisma_edge.fetch_adapters.d1 import D1Adapter
+
+DB = Client()
+DB.warm(operations(DB), dialect="d1")
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        db = DB.with_adapter(D1Adapter(self.env.DB))
+        status, body = await handle(db, request.method, request.url, await request.text())
+        return Response(body, status=status, headers={"content-type": "application/json"})
