@@ -6,7 +6,9 @@
 - "neon_ws": the same endpoint's WebSocket proxy (same port, path /v2), through NeonWsAdapter;
 - "planetscale": the local PlanetScale-compatible endpoint in front of a throwaway MariaDB database;
 - "d1": Cloudflare D1, through the local D1-compatible REST endpoint (devserver/d1.py) over an
-  in-memory SQLite database, or the Worker's own D1 binding when the suite runs inside workerd.
+  in-memory SQLite database, or the Worker's own D1 binding when the suite runs inside workerd;
+- "hyperdrive" (inside workerd only): the Worker's Hyperdrive binding, over `cloudflare:sockets`,
+  in front of a throwaway PostgreSQL database (wasm_tests/run_workerd.py).
 
 The network endpoints start once per test process (in CPython), or come from the environment
 when a runner started them outside (Pyodide: `PRISMA_EDGE_NEON_HTTP_URL` +
@@ -36,6 +38,9 @@ from prisma_edge.schema import load_schema
 SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
 ADAPTERS = ["sqlite", "neon_http", "neon_ws", "planetscale"]
 ADAPTERS += ["d1"]
+IN_WORKERD = os.environ.get("PRISMA_EDGE_RUNTIME") == "workerd"  # wasm_tests/run_workerd.py
+if IN_WORKERD:  # PostgreSQL over a Workers TCP socket: only inside workerd
+    ADAPTERS += ["hyperdrive"]
 IN_PYODIDE = sys.platform == "emscripten"
 
 _stack = contextlib.ExitStack()
@@ -140,14 +145,24 @@ def make_adapter(adapter: str) -> Adapter:
             return D1Adapter(binding)
         url, token = _d1()
         return D1Adapter(url, api_token=token)
+    if adapter == "hyperdrive":
+        from prisma_edge.fetch_adapters.hyperdrive import HyperdriveAdapter
+
+        binding = workerd_binding("HYPERDRIVE")
+        if binding is None:
+            pytest.skip("Hyperdrive runs only inside workerd (wasm_tests/run_workerd.py)")
+        return HyperdriveAdapter(binding)
     raise ValueError(adapter)
 
 
 def workerd_binding(name: str) -> Any:
     """The Worker's binding `name` when the suite runs inside workerd (wasm_tests/run_workerd.py),
     else None."""
-    env = sys.modules.get("prisma_edge_workerd_env")
-    return getattr(env, name, None) if env is not None else None
+    if not IN_WORKERD:
+        return None
+    import prisma_edge_workerd_env  # type: ignore[import-not-found]  # the request's env, from workerd_pytest.mjs
+
+    return getattr(prisma_edge_workerd_env, name, None)
 
 
 @contextlib.asynccontextmanager

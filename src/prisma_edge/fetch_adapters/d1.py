@@ -261,17 +261,20 @@ def _js_value(value: Any, to_js: Any) -> Any:
 def _binding_outcome(answer: Any) -> Outcome:
     """A D1Result (`{results: [row objects], meta}`) as columns, rows and meta."""
     import js  # type: ignore[import-not-found]  # noqa: PLC0415
+    from pyodide.ffi import jsnull  # type: ignore[import-not-found]  # noqa: PLC0415
 
     rows_js = answer.results
     columns: tuple[str, ...] = tuple(str(k) for k in js.Object.keys(rows_js[0])) if rows_js.length else ()
-    rows = [[_py(getattr(row, c)) for c in columns] for row in rows_js]
+    rows = [[_py(js.Reflect.get(row, c), jsnull) for c in columns] for row in rows_js]
     meta = answer.meta.to_py() if answer.meta is not None else {}
     return columns, rows, dict(meta)
 
 
-def _py(value: Any) -> Any:
+def _py(value: Any, jsnull: Any) -> Any:
+    if value is None or value is jsnull:
+        return None
     to_py = getattr(value, "to_py", None)
-    if to_py is None:  # already a Python value: None, number, str
+    if to_py is None:  # already a Python value: number, str
         return value
     converted = to_py()
     return bytes(converted) if isinstance(converted, list | memoryview | bytearray) else converted

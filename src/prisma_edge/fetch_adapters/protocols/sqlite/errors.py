@@ -2,9 +2,9 @@
 
 SQLite names the failing columns only in its English message (`UNIQUE constraint failed:
 users.email`), so they are parsed from it, as Prisma's SQLite and D1 adapters do. D1 wraps the
-message: `D1_ERROR: UNIQUE constraint failed: users.email: SQLITE_CONSTRAINT` (the binding) or
-`UNIQUE constraint failed: users.email: SQLITE_CONSTRAINT` (its REST API); `split_d1_message`
-takes the wrapping off. No module here imports `sqlite3`, which not every runtime has.
+message: `D1_ERROR: UNIQUE constraint failed: users.email: SQLITE_CONSTRAINT (extended:
+SQLITE_CONSTRAINT_UNIQUE)` (the binding, as workerd 2026-04 words it), `... : SQLITE_CONSTRAINT`
+(older runtimes, and its REST API as Wrangler shows it); `split_d1_message` takes the wrapping off. No module here imports `sqlite3`, which not every runtime has.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ __all__ = ["error_from_message", "split_d1_message"]
 _UNIQUE = re.compile(r"(?:UNIQUE|PRIMARY KEY) constraint failed: (.+)")
 _NOT_NULL = re.compile(r"NOT NULL constraint failed: (.+)")
 _D1_PREFIX = re.compile(r"^(?:D1_[A-Z_]+: )+")
-_CODE_SUFFIX = re.compile(r": (SQLITE_[A-Z_]+)$")
+_CODE_SUFFIX = re.compile(r": (SQLITE_[A-Z_]+)(?: \(extended: SQLITE_[A-Z_]+\))?$")
 
 
 def split_d1_message(message: str) -> tuple[str, str | None]:
