@@ -10,8 +10,12 @@ One connection per request. A socket belongs to the request that opened it, and 
 already pools, so this adapter holds at most one connection and is meant to live for one
 request: make it inside the handler and close it before returning (`async with
 db.with_adapter(HyperdriveAdapter(self.env.HYPERDRIVE)) as rdb:`), which leaves no connection
-open. Using it from another request is refused with a `ClientError` saying so (the runtime
-detects it; `transports.sockets`), and so is any use after `close()`.
+open. Using it from another request is refused with a `ClientError` saying so, before any I/O:
+workerd itself would leave such an operation hanging until it cancels the request. The adapter
+knows its request by a context variable: each request's handler runs in its own asyncio task,
+with its own copy of the context, and the adapter marks the context it is first used in (an
+adapter made at import is bound to the first request that uses it). Any use after `close()` is
+refused too.
 
 Semantics are PostgreSQL's and the session layer's: `query()` one round trip, `batch()` one
 flight in a transaction, `transaction()` interactive. The login is not pipelined by default
@@ -21,18 +25,51 @@ Hyperdrive's own hosts (`*.hyperdrive.local`) and loopback, `prefer` elsewhere.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+from contextvars import ContextVar
 from typing import Any
 
 from prisma_edge import errors
+from prisma_edge.fetch_adapters.base import IsolationLevel
 from prisma_edge.fetch_adapters.postgres import parse_url
 from prisma_edge.fetch_adapters.protocols.pgwire import PipelineAuth, messages
-from prisma_edge.fetch_adapters.protocols.postgres.session import APPLICATION_NAME, ByteStream, PgWireAdapter
+from prisma_edge.fetch_adapters.protocols.postgres.session import (
+    APPLICATION_NAME,
+    ByteStream,
+    PgSession,
+    PgTransaction,
+    PgWireAdapter,
+)
 from prisma_edge.fetch_adapters.transports.fetch import is_loopback_host
 from prisma_edge.fetch_adapters.transports.sockets import WorkersSocket
 
 __all__ = ["HyperdriveAdapter"]
 
 _PLAIN_SSLMODES = ("disable", "allow")
+# The request a context belongs to: a fresh object per request (see the module docstring).
+_REQUEST: ContextVar[object | None] = ContextVar("prisma_edge_request", default=None)
+_ACROSS_REQUESTS = (
+    "this HyperdriveAdapter was opened while serving another request: in Workers a connection belongs "
+    "to the request that opened it (workerd would leave this operation hanging). Make the adapter "
+    "inside each request: `async with db.with_adapter(HyperdriveAdapter(self.env.HYPERDRIVE)) as rdb:`"
+)
+
+
+def _in_task() -> bool:
+    try:
+        return asyncio.current_task() is not None
+    except RuntimeError:  # no event loop running (CPython, at import)
+        return False
+
+
+def _current_request() -> object:
+    marker = _REQUEST.get()
+    if marker is None:
+        marker = object()
+        _REQUEST.set(marker)
+    return marker
 
 
 class HyperdriveAdapter(PgWireAdapter):
@@ -62,6 +99,9 @@ class HyperdriveAdapter(PgWireAdapter):
             raise errors.ClientError(f"unknown sslmode {mode!r}")
         self._sslmode = mode
         self._connect = connect
+        # made in a request handler: that request (tasks it starts later see the same marker);
+        # made at import: bound to the first request that uses it
+        self._request: object | None = _current_request() if _in_task() else None
         super().__init__(
             user=cfg["user"], database=cfg["database"], password=cfg.get("password"),
             application_name=application_name or cfg.get("application_name") or APPLICATION_NAME,
@@ -69,6 +109,26 @@ class HyperdriveAdapter(PgWireAdapter):
             pipeline_auth=pipeline_auth, pool_size=1, timeout=timeout,
             label=f"postgresql://{cfg['user']}@{self._host}:{self._port}/{cfg['database']}",
         )  # fmt: skip
+
+    def _check_request(self) -> None:
+        current = _current_request()
+        if self._request is None:
+            self._request = current
+        elif self._request is not current:
+            raise errors.ClientError(_ACROSS_REQUESTS)
+
+    @contextlib.asynccontextmanager
+    async def _session(self) -> AsyncIterator[PgSession]:
+        self._check_request()
+        async with super()._session() as s:
+            yield s
+
+    @contextlib.asynccontextmanager
+    async def transaction(self, *, isolation: IsolationLevel | None = None,
+                          timeout: float | None = None) -> AsyncIterator[PgTransaction]:
+        self._check_request()
+        async with super().transaction(isolation=isolation, timeout=timeout) as tx:
+            yield tx
 
     async def _open_stream(self) -> ByteStream:
         tls = "off" if self._sslmode in _PLAIN_SSLMODES else "starttls"

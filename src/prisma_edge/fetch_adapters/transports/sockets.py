@@ -9,9 +9,9 @@ wraps such a socket in the three coroutines the PostgreSQL session layer drives
 `close()`, plus `start_tls()` for PostgreSQL's SSLRequest upgrade (`secureTransport: "starttls"`).
 
 One rule of the runtime shapes its use: an I/O object belongs to the request that created it.
-Touching a socket from another request fails in the runtime ("Cannot perform I/O on behalf of a
-different request"); that failure is raised here as a `ClientError` that says to open the
-connection inside the request (the Hyperdrive adapter does: one connection per request).
+workerd leaves an operation on another request's socket hanging until it cancels the request as
+hung, so the Hyperdrive adapter refuses such use itself, before any I/O (one connection per
+request).
 
 `js` / `pyodide.ffi` are imported inside the calls, so importing this module costs nothing
 outside Pyodide.
@@ -27,12 +27,6 @@ from prisma_edge import errors
 __all__ = ["WorkersSocket", "cloudflare_connect"]
 
 SecureTransport = Literal["off", "on", "starttls"]
-_OTHER_REQUEST = "different request"
-_ACROSS_REQUESTS = (
-    "this connection was opened while serving another request: in Workers a socket belongs to the "
-    "request that opened it. Open the connection inside each request (create the HyperdriveAdapter, "
-    "or `db.with_adapter(...)`, in the handler) and close it before the response"
-)
 
 
 def cloudflare_connect() -> Any:
@@ -132,8 +126,6 @@ class WorkersSocket:
                 await socket.close()
 
 
-def _error(e: BaseException, what: str) -> errors.PrismaEdgeError:
+def _error(e: BaseException, what: str) -> errors.ConnectionError:
     text = str(getattr(e, "message", "") or e)
-    if _OTHER_REQUEST in text:
-        return errors.ClientError(_ACROSS_REQUESTS)
     return errors.ConnectionError(f"{what}: {errors.redact(text)[:200]}")
