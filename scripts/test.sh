@@ -3,7 +3,7 @@
 #
 # usage: bash scripts/test.sh [--steps LIST] [--no-setup] [-- PYTEST_ARGS...]
 #
-#   --steps LIST   comma-separated subset of: ruff,structure,cpython,node,chromium,node-drivers (default: all)
+#   --steps LIST   comma-separated subset of: ruff,structure,cpython,node,chromium,workerd,node-drivers (default: all)
 #   --no-setup     skip scripts/setup.sh (venv, npm ci, chromium, Pyodide wheels); the project
 #                  wheel for the micropip test is still rebuilt
 #   PYTEST_ARGS    passed to pytest in every runtime (e.g. -- -k sqlite tests/test_x.py)
@@ -12,6 +12,7 @@
 # cycle, no module over 500 lines, no folder over 12 modules); pytest under CPython; start the local Neon/PlanetScale
 # endpoints for Pyodide (which has no TCP); pytest in Pyodide under Node (wasm_tests/run_node.mjs);
 # pytest in Pyodide in headless Chromium (wasm_tests/run_chromium.py);
+# the client suite on D1 (binding) and Hyperdrive inside workerd via miniflare (wasm_tests/run_workerd.py);
 # the official JS drivers' fidelity tests (node --test tests/node/*.test.mjs, when there are any).
 # Prints each step's wall time, a table per runtime (passed / failed / skipped / of which
 # no_pyodide), and as the very last line "N passed, M failed" over all runtimes, where M also
@@ -20,7 +21,7 @@
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-ALL_STEPS=(ruff structure cpython node chromium node-drivers)
+ALL_STEPS=(ruff structure cpython node chromium workerd node-drivers)
 STEPS=("${ALL_STEPS[@]}")
 SETUP=1
 PYTEST_ARGS=()
@@ -177,7 +178,8 @@ else
     header "endpoints: local Neon and PlanetScale endpoints for the Pyodide runs"
     t0=$EPOCHREALTIME
     if start_endpoint neon 2 .venv/bin/python -m tests.support.endpoints \
-        && start_endpoint planetscale 1 .venv/bin/python -m tests.support.ps_endpoint; then
+        && start_endpoint planetscale 1 .venv/bin/python -m tests.support.ps_endpoint \
+        && start_endpoint d1 2 .venv/bin/python -m tests.support.d1_endpoint; then
       record endpoints ok "$(elapsed "$t0")" ""
     elif [ "${CI:-}" = true ]; then
       record endpoints FAILED "$(elapsed "$t0")" "could not start; Pyodide would skip their tests"
@@ -198,6 +200,11 @@ else
       -- -rfEs "${PYTEST_ARGS[@]}"
   fi
   stop_endpoints
+
+  if selected workerd; then
+    run_pytest_step workerd "pytest inside workerd (miniflare): D1 binding, Hyperdrive" \
+      .venv/bin/python wasm_tests/run_workerd.py --summary-json "$OUT/workerd.json" -- "${PYTEST_ARGS[@]}"
+  fi
 
   if selected node-drivers; then
     shopt -s nullglob
@@ -242,7 +249,7 @@ for line in (out / "steps.tsv").read_text().splitlines():
         num = lambda k: sum(int(n) for n in re.findall(rf"^# {k} (\d+)$", tap, re.M))  # noqa: E731
         counts = {"passed": num("pass"), "failed": num("fail") + num("cancelled"),
                   "skipped": num("skipped") + num("todo"), "no_pyodide": 0}
-    elif step in ("cpython", "node", "chromium") and status != "ok":
+    elif step in ("cpython", "node", "chromium", "workerd") and status != "ok":
         note = note or "no summary: the runner stopped before pytest's summary"
     failed_tests = counts["failed"] if counts else 0
     total_passed += counts["passed"] if counts else 0

@@ -52,14 +52,22 @@ def project_files() -> dict[str, str]:
 
 
 @contextlib.contextmanager
-def throwaway_postgres() -> Iterator[str]:
-    """A fresh PostgreSQL database for the Hyperdrive binding (dropped afterwards)."""
+def throwaway_postgres() -> Iterator[str | None]:
+    """A fresh PostgreSQL database for the Hyperdrive binding (dropped afterwards); None when no
+    server answers (then the Hyperdrive tests skip, except in CI, where that is a failure)."""
     import psycopg
 
     name = f"pe_workerd_{uuid.uuid4().hex[:12]}"
     admin = f"postgresql://{PG_USER}@{PG[0]}:{PG[1]}/postgres"
-    with psycopg.connect(admin, autocommit=True, connect_timeout=5) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        with psycopg.connect(admin, autocommit=True, connect_timeout=5) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+    except psycopg.OperationalError as e:
+        if os.environ.get("CI") == "true":
+            raise
+        print(f"[workerd] PostgreSQL at {PG[0]}:{PG[1]} is not reachable ({e}); the Hyperdrive tests skip", file=sys.stderr)
+        yield None
+        return
     try:
         yield f"postgresql://{PG_USER}:local@{PG[0]}:{PG[1]}/{name}"  # miniflare wants a password; trust ignores it
     finally:
@@ -93,13 +101,13 @@ def main() -> int:
     extra = args.pytest
     files = [a for a in extra if a.startswith("tests/") and not a.startswith("-")] or CLIENT_SUITE
     options = [a for a in extra if a not in files] or ["-k", SELECT]
-    env = {"PRISMA_EDGE_RUNTIME": "workerd", **{k: v for k, v in passthrough_env().items()}}
+    env = {**passthrough_env(), "PRISMA_EDGE_RUNTIME": "workerd"}
     summary, rc = None, 0
     with tempfile.TemporaryDirectory() as tmp, throwaway_postgres() as pg:
         modules = build(Path(tmp), entry=ROOT / "wasm_tests" / "workerd_pytest.mjs", files=project_files(),
                         wheel_files=wheels(ROOT / ".pyodide-wheels"))
         host = Host(Path(tmp), modules, bindings={"PRISMA_EDGE_PYTHON_ENV": json.dumps(env)}, d1=["DB"],
-                    hyperdrives={"HYPERDRIVE": pg})
+                    hyperdrives={"HYPERDRIVE": pg} if pg else None)
         with host:
             for f in files:
                 print(f"[workerd] {f}", flush=True)
