@@ -95,17 +95,17 @@ start_endpoint() {
   exec {fd}> "$OUT/$name.in"
   ENDPOINT_PIDS+=("$pid:$fd")
   for ((i = 0; i < 600; i++)); do
-    [ "$(grep -c '^PRISMA_EDGE_[A-Z_]*=' "$OUT/$name.out")" -ge "$want" ] && break
+    [ "$(grep -c '^PRISMA_EDGE_[A-Z0-9_]*=' "$OUT/$name.out")" -ge "$want" ] && break
     kill -0 "$pid" 2>/dev/null || break
     sleep 0.1
   done
-  if [ "$(grep -c '^PRISMA_EDGE_[A-Z_]*=' "$OUT/$name.out")" -lt "$want" ]; then
+  if [ "$(grep -c '^PRISMA_EDGE_[A-Z0-9_]*=' "$OUT/$name.out")" -lt "$want" ]; then
     echo "$name endpoint did not start:"
     tail -n 5 "$OUT/$name.err" | sed 's/^/    /'
     return 1
   fi
-  mapfile -t -O "${#ENDPOINT_ENV[@]}" ENDPOINT_ENV < <(grep '^PRISMA_EDGE_[A-Z_]*=' "$OUT/$name.out")
-  echo "$name endpoint up (pid $pid): $(grep -o '^PRISMA_EDGE_[A-Z_]*' "$OUT/$name.out" | paste -sd' ')"
+  mapfile -t -O "${#ENDPOINT_ENV[@]}" ENDPOINT_ENV < <(grep '^PRISMA_EDGE_[A-Z0-9_]*=' "$OUT/$name.out")
+  echo "$name endpoint up (pid $pid): $(grep -o '^PRISMA_EDGE_[A-Z0-9_]*' "$OUT/$name.out" | paste -sd' ')"
 }
 # SIGTERM each endpoint (each drops its throwaway database), SIGKILL after 20 s.
 stop_endpoints() {
