@@ -141,6 +141,20 @@ def test_d1_plans_fit_d1_limits_and_are_static():
     assert len(rows.steps) == 16  # 33 rows per INSERT: 3 values each (email, name and the default createdAt)
 
 
+def test_statement_limits_are_one_table_the_compiler_consults():
+    from prisma_edge.compiler.sql.dialects import rules_for
+    from prisma_edge.errors import ValidationError
+
+    assert [(rules_for(k).max_params, rules_for(k).max_statement_bytes) for k in ("d1", "sqlite", "postgres", "mysql")] == [
+        (100, 100_000), (32_766, 1_000_000_000), (65_535, 2**30 - 1), (65_535, 16 * 2**20)]
+    schema = load_schema(schema_path("blog"))
+    long_value = {"select": {"id": True, "posts": {"where": {"title": {"contains": "x" * 120_000}}}}}
+    assert compile_query(schema, "User", "find_many", long_value, "d1")  # values are parameters, not SQL text
+    long_sql = {"where": {"OR": [{"posts": {"some": {}}}] * 1200}}  # about 106 KB of SQL, no parameter
+    with pytest.raises(ValidationError, match="d1 takes at most 100000"):
+        compile_query(schema, "User", "find_many", long_sql, "d1")
+
+
 async def test_interactive_transactions_on_d1_point_to_batch():
     async with open_client("blog", "d1") as db:
         with pytest.raises(UnsupportedError, match=r"db\.batch"):

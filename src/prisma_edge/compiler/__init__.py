@@ -40,7 +40,7 @@ def build(schema: Schema, op: ir.Operation, dialect: str) -> Plan:
     """IR -> Plan (renders SQL: the expensive part the cache avoids), within the rules' limits."""
     rules = rules_for(dialect)
     plan = _build(Context(schema, rules), op)
-    if _too_many_params(plan, rules):  # again, with `in` lists as one JSON parameter each
+    if rules.packs_lists and _too_many_params(plan, rules):  # again, with `in` lists as one JSON parameter each
         plan = _build(Context(schema, rules, pack_lists=True), op)
     if rules.static_plans:
         from .writes.static import lower

@@ -138,6 +138,9 @@ class Rules:
         """An expression that fails its statement with `text` in the error message (guards.py)."""
         return exp.Cast(this=text, to=exp.DataType.build("int"))
 
+    # `in` lists can go as ONE JSON parameter (`packed_list`) when a statement has too many
+    packs_lists: ClassVar[bool] = False
+
     def packed_list(self, pack: exp.Expression) -> exp.Expression:
         """The values of one packed JSON parameter as a subquery an IN can read."""
         raise NotImplementedError(f"{self.name} does not read packed lists")
@@ -233,6 +236,7 @@ class SqliteRules(Rules):
     json_agg_fn = "json_group_array"
     max_params = 32_766  # SQLITE_MAX_VARIABLE_NUMBER
     max_statement_bytes = 1_000_000_000  # SQLITE_MAX_SQL_LENGTH
+    packs_lists = True
 
     def fail_with(self, text: exp.Expression) -> exp.Expression:
         # a JSON path must start with `$`: json_extract fails with the path in its message
