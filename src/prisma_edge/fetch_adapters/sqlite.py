@@ -11,23 +11,13 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import re
 import sqlite3
 from collections.abc import AsyncIterator, Sequence
 from typing import Any
 
-from ..errors import (
-    DatabaseError,
-    ForeignKeyError,
-    NullConstraintError,
-    PrismaEdgeError,
-    TimeoutError,
-    UniqueConstraintError,
-)
+from ..errors import DatabaseError, PrismaEdgeError
 from .base import AdapterStats, Dialect, IsolationLevel, Query, ResultSet
-
-_UNIQUE = re.compile(r"UNIQUE constraint failed: (.+)")
-_NOT_NULL = re.compile(r"NOT NULL constraint failed: (.+)")
+from .protocols.sqlite import error_from_message
 
 
 def path_from_url(url: str) -> str:
@@ -44,19 +34,11 @@ def path_from_url(url: str) -> str:
 
 
 def map_error(e: sqlite3.Error) -> PrismaEdgeError:
-    msg = str(e)
-    if isinstance(e, sqlite3.IntegrityError):
-        if m := _UNIQUE.search(msg):
-            cols = tuple(c.strip().split(".", 1)[-1] for c in m.group(1).split(","))
-            return UniqueConstraintError(f"Unique constraint failed on the fields: ({', '.join(cols)})", target=cols, db_code="2067")
-        if "FOREIGN KEY constraint failed" in msg:
-            return ForeignKeyError("Foreign key constraint violated", field_name="(not reported by SQLite)", db_code="787")
-        if m := _NOT_NULL.search(msg):
-            column = m.group(1).split(".", 1)[-1]
-            return NullConstraintError(f"Null constraint violation on the fields: ({column})", constraint=(column,), db_code="1299")
-    if "database is locked" in msg or "database table is locked" in msg:
-        return TimeoutError("SQLite database is locked by another connection (timed out waiting)")
-    return DatabaseError(f"SQLite error: {msg}", db_code=type(e).__name__)
+    if isinstance(e, sqlite3.IntegrityError) or "locked" in str(e):
+        mapped = error_from_message(str(e))
+        if not isinstance(mapped, DatabaseError):
+            return mapped
+    return DatabaseError(f"SQLite error: {e}", db_code=type(e).__name__)
 
 
 class _Conn:
