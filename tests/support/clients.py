@@ -4,11 +4,13 @@
 - "sqlite": an in-memory database, always;
 - "neon_http": the local Neon-compatible endpoint in front of a throwaway PostgreSQL database;
 - "neon_ws": the same endpoint's WebSocket proxy (same port, path /v2), through NeonWsAdapter;
-- "planetscale": the local PlanetScale-compatible endpoint in front of a throwaway MariaDB database.
+- "planetscale": the local PlanetScale-compatible endpoint in front of a throwaway MariaDB database;
+- "libsql": the local libSQL (Hrana over HTTP) endpoint in front of a throwaway SQLite file.
 
 The network endpoints start once per test process (in CPython), or come from the environment
 when a runner started them outside (Pyodide: `PRISMA_EDGE_NEON_HTTP_URL` +
-`PRISMA_EDGE_NEON_DATABASE_URL`, `PRISMA_EDGE_PLANETSCALE_URL`). Each test drops and re-creates
+`PRISMA_EDGE_NEON_DATABASE_URL`, `PRISMA_EDGE_PLANETSCALE_URL`, `PRISMA_EDGE_LIBSQL_URL` +
+`PRISMA_EDGE_LIBSQL_AUTH_TOKEN`). Each test drops and re-creates
 its schema's tables, so tests stay independent on a shared database. When a server is missing
 the test skips with the reason (fails in CI: tests/support/databases.py).
 """
@@ -31,7 +33,7 @@ from prisma_edge.migrate.push import push_schema
 from prisma_edge.schema import load_schema
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
-ADAPTERS = ["sqlite", "neon_http", "neon_ws", "planetscale"]
+ADAPTERS = ["sqlite", "neon_http", "neon_ws", "planetscale", "libsql"]
 IN_PYODIDE = sys.platform == "emscripten"
 
 _stack = contextlib.ExitStack()
@@ -82,6 +84,14 @@ def _planetscale() -> str:
     return _endpoints["planetscale"].url
 
 
+def _libsql() -> Any:
+    if "libsql" not in _endpoints:
+        from tests.support.libsql_endpoint import libsql_target
+
+        _endpoints["libsql"] = _stack.enter_context(libsql_target())
+    return _endpoints["libsql"]
+
+
 def endpoint_requests(adapter: str) -> int | None:
     """Requests the local endpoint behind `adapter` has received (None: not ours to count)."""
     if adapter == "neon_http" and "neon" in _endpoints:
@@ -90,6 +100,8 @@ def endpoint_requests(adapter: str) -> int | None:
         return _endpoints["neon"][2].ws_stats()["frames_received"]
     if adapter == "planetscale" and "planetscale" in _endpoints:
         return _endpoints["planetscale"].request_count()
+    if adapter == "libsql" and "libsql" in _endpoints and _endpoints["libsql"].handle is not None:
+        return _endpoints["libsql"].handle.request_count
     return None
 
 
@@ -112,6 +124,8 @@ def make_adapter(adapter: str) -> Adapter:
         from prisma_edge.fetch_adapters.planetscale import PlanetScaleAdapter
 
         return PlanetScaleAdapter(_planetscale())
+    if adapter == "libsql":
+        return _libsql().adapter()
     raise ValueError(adapter)
 
 
@@ -136,6 +150,12 @@ async def reset_database(a: Adapter) -> None:
 
     if a.dialect == "postgres":
         await a.batch([Query("DROP SCHEMA IF EXISTS public CASCADE"), Query("CREATE SCHEMA public")])
+        return
+    if a.dialect == "sqlite":  # libSQL: one script on one stream, so the PRAGMA holds for the drops
+        rs = await a.query(Query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"))
+        drops = [f'DROP TABLE IF EXISTS "{r[0]}"' for r in rs.rows]  # test-only DDL: names from the catalog
+        if drops:
+            await a.execute_script(["PRAGMA foreign_keys = OFF", *drops, "PRAGMA foreign_keys = ON"])  # type: ignore[attr-defined]
         return
     rs = await a.query(Query("SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()"))
     names = [r[0] for r in rs.rows]
