@@ -37,12 +37,6 @@ if TYPE_CHECKING:
     from .builder import WriteBuilder
 
 
-def empty_insert(dialect: str, table_name: str) -> exp.Insert:
-    from .builder import empty_insert as build
-
-    return build(dialect, table_name)
-
-
 def where_fields(cond: ir.Cond | None) -> set[str] | None:
     """The model's own fields a filter reads, or None when it reads more (relations, Json paths)."""
     if cond is None or isinstance(cond, ir.Const):
@@ -267,8 +261,8 @@ class StaticNestedCreate:
                 return None
             values.append((f, v))
         if node.kind == "insert" and m is not None:
-            if not values:
-                return empty_insert("sqlite", m.db_name)
+            if not values:  # a row of database defaults
+                return exp.Insert(this=exp.Table(this=ident(m.db_name)), default=True)
             ins = exp.Insert(this=exp.Schema(this=exp.Table(this=ident(m.db_name)), expressions=[exp.Column(this=ident(f.db_name)) for f, _ in values]),
                              expression=exp.Values(expressions=[exp.Tuple(expressions=[v for _, v in values])]))
             if node.ignore_conflict:
