@@ -1,0 +1,2 @@
+-- DropIndex
+ALTER TABLE `Media` DROP INDEX `Media_fileName_key`;

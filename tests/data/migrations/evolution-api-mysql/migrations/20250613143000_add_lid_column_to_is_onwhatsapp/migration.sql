@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE `IsOnWhatsapp` ADD COLUMN     `lid` VARCHAR(100);
