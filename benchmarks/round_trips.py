@@ -23,18 +23,19 @@ PRISMA7 = {"nested create (2 levels + connects)": {"neon_http": "refused", "plan
 
 async def main() -> None:
     results = {}
-    for adapter in ("sqlite", "neon_http", "neon_ws", "planetscale"):
+    adapters = ("sqlite", "neon_http", "neon_ws", "planetscale", "libsql")
+    for adapter in adapters:
         try:
             results[adapter] = await measure(adapter)
         except BaseException as e:  # noqa: BLE001 - a missing server is reported, not fatal
             print(f"{adapter}: not measured ({type(e).__name__}: {e})")
     names = next(iter(results.values())).keys() if results else []
-    print(f"{'operation':<38} {'sqlite':>7} {'neon_http':>10} {'neon_ws':>8} {'planetscale':>12}   Prisma 7 (neon_http / planetscale)")
+    print(f"{'operation':<38} " + " ".join(f"{a:>11}" for a in adapters) + "   Prisma 7 (neon_http / planetscale)")
     for name in names:
-        cells = [str(results[a][name][0]) if a in results else "-" for a in ("sqlite", "neon_http", "neon_ws", "planetscale")]
+        cells = [str(results[a][name][0]) if a in results else "-" for a in adapters]
         p7 = PRISMA7.get(name, {})
         ref = f"{p7.get('neon_http', '?')} / {p7.get('planetscale', '?')}" if p7 else ""
-        print(f"{name:<38} {cells[0]:>7} {cells[1]:>10} {cells[2]:>8} {cells[3]:>12}   {ref}")
+        print(f"{name:<38} " + " ".join(f"{c:>11}" for c in cells) + f"   {ref}")
 
 
 if __name__ == "__main__":

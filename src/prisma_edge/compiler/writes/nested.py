@@ -34,7 +34,7 @@ from ..sql.where import condition
 from .builder import WriteBuilder, empty_insert
 from .guards import fail_unless_rows, rows_of
 from .program import Node, Program, Src
-from .sqlite_static import StaticNestedCreate
+from .sqlite_static import StaticNestedCreate, _JoinField
 
 
 class NestedBuilder:
@@ -389,16 +389,6 @@ class NestedBuilder:
         assert pk is not None
         auto = pk.default is not None and pk.default.kind == "autoincrement"
         return auto and pk.name not in {f.name for f, _ in node.values} and wanted <= {pk.name}
-
-
-class _JoinField:
-    """Stands in for a Field when writing implicit m-n join-table columns (no casts needed)."""
-
-    def __init__(self, name: str) -> None:
-        self.name = self.db_name = name
-        self.type = "Join"
-        self.kind = "scalar"
-        self.is_list = False
 
 
 def _or(conds: list[exp.Expression]) -> exp.Expression:
