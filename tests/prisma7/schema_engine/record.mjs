@@ -52,6 +52,7 @@ function notPortable(text, target) {
     if (lists.length) reasons.push(`scalar/enum lists: ${[...new Set(lists)].map((t) => t + "[]").join(", ")}`)
     if (/type\s*:\s*(Hash|Gin|Gist|SpGist|Brin)/.test(text)) reasons.push('PostgreSQL index types')
     if (/ops\s*:/.test(text)) reasons.push('PostgreSQL operator classes')
+    if (/@relation\([^)]*\bmap\s*:/.test(text)) reasons.push('named foreign keys (@relation(map:))')
   }
   return reasons.length ? reasons.join('; ') : null
 }

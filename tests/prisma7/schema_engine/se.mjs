@@ -136,7 +136,46 @@ function makeFactory(url) {
     f = new PrismaMariaDb(url ?? process.env.SE_MYSQL_URL ?? 'mariadb://root@127.0.0.1:3306/test')
   }
   // The engine expects the Result-wrapping "bound" factory the Prisma CLI uses; a bare factory fails.
-  return bindMigrationAwareSqlAdapterFactory(f)
+  if (provider === 'sqlite') shadowScripts(f)
+  if (process.env.SE_TRACE) traceFactory(f)
+  const bound = bindMigrationAwareSqlAdapterFactory(f)
+  boundFactories.push(bound)
+  return bound
+}
+const boundFactories = []
+
+// The wasm engine replays the migration history on the SQLite shadow database with executeRaw, one call per
+// migration file; both SQLite adapters run a single statement there (better-sqlite3 refuses "more than one
+// statement", libsql silently runs the first only), so `migrate dev` fails or sees drift. On the shadow
+// connection, parameterless executeRaw goes to executeScript, which runs the whole file as the native engine does.
+function shadowScripts(f) {
+  const orig = f.connectToShadowDb.bind(f)
+  f.connectToShadowDb = async (...a) => {
+    const ad = await orig(...a)
+    const raw = ad.executeRaw.bind(ad)
+    ad.executeRaw = async (q) => (q.args?.length ? raw(q) : (await ad.executeScript(q.sql), 0))
+    return ad
+  }
+}
+
+// SE_TRACE=1: log every adapter call (connection, shadow connection, transactions) to stderr
+function traceFactory(f) {
+  const wrap = (a, tag) => new Proxy(a, {
+    get(t, p) {
+      const v = t[p]
+      if (typeof v !== 'function') return v
+      return (...args) => {
+        const q = args[0]?.sql ?? (typeof args[0] === 'string' ? args[0] : '')
+        process.stderr.write(`[trace ${tag}] ${String(p)} ${String(q).replace(/\s+/g, ' ').slice(0, 120)}\n`)
+        const r = v.apply(t, args)
+        return r?.then ? r.then((x) => (x && typeof x === 'object' && typeof x.commit === 'function') ? wrap(x, tag + '.tx') : x) : r
+      }
+    },
+  })
+  for (const [m, tag] of [['connect', 'main'], ['connectToShadowDb', 'shadow']]) {
+    const orig = f[m].bind(f)
+    f[m] = async (...a) => wrap(await orig(...a), tag)
+  }
 }
 
 // adapter-pg 7.10 has no mapping for PostgreSQL's internal one-byte type "char" (OID 18) and fails with
@@ -194,7 +233,16 @@ function errorText(e) {
   const panic = globalThis.PRISMA_WASM_PANIC_REGISTRY.msg
   if (panic) return 'wasm panic: ' + panic
   const code = e && e.code ? ` (${e.code})` : ''
-  return (e && e.message ? e.message : String(e)) + code
+  let msg = (e && e.message ? e.message : String(e)) + code
+  // "External error id#N": the JS error the adapter raised, kept in the bound factory's registry
+  msg = msg.replace(/External error id#(\d+)/g, (m, id) => {
+    for (const b of boundFactories) {
+      const r = b.errorRegistry?.registeredErrors?.[Number(id)]
+      if (r) return `${m} [${r.error?.message ?? String(r.error)}]`
+    }
+    return m
+  })
+  return msg
 }
 
 function out(result, scriptKey) {
@@ -270,7 +318,10 @@ async function migrateDev(before, after) {
     const ap = await engine.applyMigrations({ migrationsList: migrationsList(baseDir, dirs), filters })
     result.firstApplied = ap.appliedMigrationNames
     if (opts.seed) {
-      await engine.dbExecute({ datasourceType: { tag: 'url', url: url ?? '' }, script: fs.readFileSync(opts.seed, 'utf8') })
+      // one dbExecute per line: on SQLite the engine runs dbExecute's script with a single-statement call
+      for (const stmt of fs.readFileSync(opts.seed, 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('--'))) {
+        await engine.dbExecute({ datasourceType: { tag: 'url', url: url ?? '' }, script: stmt })
+      }
       result.seeded = path.basename(opts.seed)
     }
     // 2. `migrate dev` on `after`
