@@ -2,7 +2,8 @@
 // Re-record Prisma's DDL and migration SQL (see README.md beside this file).
 //
 //   node record.mjs ddl            tests/expected/prisma_ddl/<schema>.<provider>.sql for tests/schemas/*.prisma
-//   node record.mjs edits [NN...]  tests/prisma7/edits/<NN>_<name>/<provider>.sql and <provider>.json
+//   node record.mjs edits [NN...]  tests/prisma7/edits/<NN>_<name>/<provider>.sql, <provider>.json,
+//                                  init.<provider>.sql (DDL of before) and target.<provider>.sql (DDL of after)
 //   node record.mjs all
 //   add --check to compare with the checked-in files instead of writing them (exit 1 on any difference)
 //
@@ -113,6 +114,9 @@ function recordEdits(only) {
       if (why || (meta.providers && !meta.providers.includes(p))) continue
       const sql = se('diff', p, before, after, '--set-provider')
       emit(path.join(dir, `${p}.sql`), sql)
+      // Prisma's DDL for each side, so a migration can be judged on its own: init + edit == target
+      emit(path.join(dir, `init.${p}.sql`), se('diff-empty', p, before, '--set-provider'))
+      emit(path.join(dir, `target.${p}.sql`), se('diff-empty', p, after, '--set-provider'))
       const out = { engine: engine.engine, mode: 'se.mjs migrate-dev (see README)', emptyTables: null, seeded: null }
       const a = stripVolatile(JSON.parse(se('migrate-dev', p, before, after, '--set-provider', '--json')))
       out.emptyTables = a
