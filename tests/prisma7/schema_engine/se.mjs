@@ -290,10 +290,11 @@ function migrationsList(baseDir, dirs) {
 }
 
 async function migrateDev(before, after) {
-  // The wasm build's createMigration and evaluateDataLoss are not handed the adapter factory, so they cannot reach a
-  // shadow database ("PostgreSQL shadow DB must be provided through an external factory"). `diff` and `devDiagnostic`
-  // are; so the migration `migrate dev` writes is computed the way createMigration computes it: diff from the
-  // migration history (applied to a shadow database made by the adapter factory) to the edited datamodel.
+  // The wasm build's createMigration and evaluateDataLoss are not handed the adapter factory, so on their own they
+  // cannot reach a shadow database ("PostgreSQL shadow DB must be provided through an external factory"). `diff` and
+  // `devDiagnostic` are. So: first `diff` from the migration history (replayed on a shadow database made by the
+  // adapter factory) to the edited datamodel; that fills the engine's migration-schema cache, after which
+  // evaluateDataLoss and createMigration (which read the same cache) work and give `migrate dev`'s own results.
   const baseDir = fs.mkdtempSync(path.join(os.tmpdir(), 'se-migrations-'))
   let url, cleanup = async () => {}
   if (provider === 'postgresql') {
