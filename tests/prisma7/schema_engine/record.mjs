@@ -62,7 +62,9 @@ let failures = 0
 function emit(file, content) {
   if (check) {
     const old = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null
-    if (old !== content) { failures++; console.log(`DIFFERS ${path.relative(tests, file)}`) }
+    // the engine build's hash is recorded, not compared: another build must give the same results
+    const norm = (t) => t === null || !file.endsWith('.json') ? t : t.replace(/"(engine|package)": "[^"]*"/g, '"$1": "-"')
+    if (norm(old) !== norm(content)) { failures++; console.log(`DIFFERS ${path.relative(tests, file)}`) }
   } else {
     fs.mkdirSync(path.dirname(file), { recursive: true })
     fs.writeFileSync(file, content)
