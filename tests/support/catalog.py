@@ -139,7 +139,7 @@ def _pg_read(conn: Any, schema: str, exclude: tuple[str, ...]) -> dict:
         }
 
     # indexes, with the constraint each one backs
-    for (table, name, unique, primary, method, nkey, natts, pred, nnd, contype, idxoid) in _rows(conn, """
+    for (table, name, unique, primary, method, nkey, _natts, pred, nnd, contype, idxoid) in _rows(conn, """
             SELECT t.relname, i.relname, x.indisunique, x.indisprimary, am.amname,
                    x.indnkeyatts, x.indnatts, pg_get_expr(x.indpred, x.indrelid),
                    COALESCE((to_jsonb(x) ->> 'indnullsnotdistinct')::boolean, false),
@@ -297,10 +297,14 @@ def _sqlite_read(conn: sqlite3.Connection, exclude: tuple[str, ...]) -> dict:
         indexes: dict[str, dict] = {}
         for (_seq, iname, unique, origin, partial) in conn.execute(f"PRAGMA index_list({_q(name)})"):
             icols = []
-            for (_seqno, cid, cname, desc, coll, key) in conn.execute(f"PRAGMA index_xinfo({_q(iname)})"):
+            terms = _index_terms(index_sql.get(iname))
+            for (seqno, cid, cname, desc, coll, key) in conn.execute(f"PRAGMA index_xinfo({_q(iname)})"):
                 if not key:
                     continue
-                entry: dict[str, Any] = {"column": cname} if cid >= 0 else {"expression": f"<expression #{_seqno}>"}
+                if cid >= 0:
+                    entry: dict[str, Any] = {"column": cname}
+                else:  # an expression (cid -2); its text as written in CREATE INDEX
+                    entry = {"expression": terms[seqno] if seqno < len(terms) else f"<expression #{seqno}>"}
                 entry["order"] = "DESC" if desc else "ASC"
                 entry["collation"] = None if (coll or "BINARY").upper() == "BINARY" else coll
                 icols.append(entry)
@@ -537,6 +541,40 @@ def _render(t: tuple[str, str]) -> str:
     if kind == "str":
         return "'" + text.replace("'", "''") + "'"
     return text
+
+
+def _index_terms(sql: str | None) -> list[str]:
+    """The indexed terms of a CREATE INDEX statement, each without its ASC/DESC and COLLATE."""
+    if not sql:
+        return []
+    toks = _tokens(sql)
+    try:
+        on = next(i for i, t in enumerate(toks) if _is(t, "ON"))
+        start = next(i for i in range(on, len(toks)) if toks[i] == ("op", "("))
+    except StopIteration:
+        return []
+    terms, cur, depth = [], [], 0
+    for t in toks[start + 1:]:
+        if t == ("op", "("):
+            depth += 1
+        elif t == ("op", ")"):
+            if depth == 0:
+                break
+            depth -= 1
+        if t == ("op", ",") and depth == 0:
+            terms.append(cur)
+            cur = []
+        else:
+            cur.append(t)
+    terms.append(cur)
+    out = []
+    for term in terms:
+        while term and (_is(term[-1], "ASC", "DESC")):
+            term = term[:-1]
+        if len(term) >= 2 and _is(term[-2], "COLLATE"):
+            term = term[:-2]
+        out.append(" ".join(_render(t) for t in term))
+    return out
 
 
 def _index_predicate(sql: str | None) -> str | None:
