@@ -18,24 +18,24 @@ sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 
 from tests.test_round_trips import measure  # noqa: E402
 
-ADAPTERS = ("sqlite", "neon_http", "neon_ws", "planetscale", "d1")  # hyperdrive: inside workerd only (run_workerd.py)
 PRISMA7 = {"nested create (2 levels + connects)": {"neon_http": "refused", "planetscale": "12", "postgres": "10 statements"}}
 
 
 async def main() -> None:
     results = {}
-    for adapter in ADAPTERS:
+    adapters = ("sqlite", "neon_http", "neon_ws", "planetscale", "libsql", "d1")  # hyperdrive: inside workerd only
+    for adapter in adapters:
         try:
             results[adapter] = await measure(adapter)
         except BaseException as e:  # noqa: BLE001 - a missing server is reported, not fatal
             print(f"{adapter}: not measured ({type(e).__name__}: {e})")
     names = next(iter(results.values())).keys() if results else []
-    print(f"{'operation':<38}" + "".join(f" {a:>12}" for a in ADAPTERS) + "   Prisma 7 (neon_http / planetscale)")
+    print(f"{'operation':<38} " + " ".join(f"{a:>11}" for a in adapters) + "   Prisma 7 (neon_http / planetscale)")
     for name in names:
-        cells = [str(results[a][name][0]) if a in results else "-" for a in ADAPTERS]
+        cells = [str(results[a][name][0]) if a in results else "-" for a in adapters]
         p7 = PRISMA7.get(name, {})
         ref = f"{p7.get('neon_http', '?')} / {p7.get('planetscale', '?')}" if p7 else ""
-        print(f"{name:<38}" + "".join(f" {c:>12}" for c in cells) + f"   {ref}")
+        print(f"{name:<38} " + " ".join(f"{c:>11}" for c in cells) + f"   {ref}")
 
 
 if __name__ == "__main__":

@@ -81,8 +81,8 @@ pytest_note() {
   esac
 }
 
-# Pyodide has no TCP sockets, so for the Node and Chromium runs the local Neon and PlanetScale
-# endpoints (tests/support/endpoints.py, ps_endpoint.py) run here, outside, and the runners pass
+# Pyodide has no TCP sockets, so for the Node and Chromium runs the local Neon, PlanetScale and libSQL
+# endpoints (tests/support/endpoints.py, ps_endpoint.py, libsql_endpoint.py) run here, outside, and the runners pass
 # their PRISMA_EDGE_* URLs into Python. Their values hold credentials: never printed.
 # start_endpoint NAME LINES COMMAND...: serve in the background, stdin on a FIFO we hold open (so
 # the endpoint also stops if this script dies), until it printed LINES `PRISMA_EDGE_X=value` lines.
@@ -175,10 +175,11 @@ else
   fi
 
   if selected node || selected chromium; then
-    header "endpoints: local Neon and PlanetScale endpoints for the Pyodide runs"
+    header "endpoints: local Neon, PlanetScale and libSQL endpoints for the Pyodide runs"
     t0=$EPOCHREALTIME
     if start_endpoint neon 2 .venv/bin/python -m tests.support.endpoints \
         && start_endpoint planetscale 1 .venv/bin/python -m tests.support.ps_endpoint \
+        && start_endpoint libsql 2 .venv/bin/python -m tests.support.libsql_endpoint \
         && start_endpoint d1 2 .venv/bin/python -m tests.support.d1_endpoint; then
       record endpoints ok "$(elapsed "$t0")" ""
     elif [ "${CI:-}" = true ]; then

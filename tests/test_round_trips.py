@@ -1,7 +1,8 @@
 """Round trips per operation, counted at the adapter and (for the network adapters) at the endpoint.
 
 The design rule is one round trip per operation: every read, and every write on Neon over HTTP
-and over WebSocket (counted there as WebSocket messages the endpoint received), on D1 (one
+and over WebSocket (counted there as WebSocket messages the endpoint received), on libSQL (one
+Hrana pipeline request each), on embedded SQLite (one call: a static batch), on D1 (one
 `batch()`: one request to the D1 endpoint) and on Hyperdrive (one flight on the socket; the
 workerd run only, wasm_tests/run_workerd.py).
 PlanetScale's HTTP API carries one statement per request, so its writes cost a session
@@ -16,14 +17,14 @@ from tests.support.clients import ADAPTERS, endpoint_requests, open_client
 
 # operation -> expected round trips per adapter (sqlite: calls into sqlite3 within one transaction)
 EXPECTED = {
-    "find_many + include x2": {"sqlite": 1, "neon_http": 1, "neon_ws": 1, "planetscale": 1, "d1": 1, "hyperdrive": 1},
-    "count": {"sqlite": 1, "neon_http": 1, "neon_ws": 1, "planetscale": 1, "d1": 1, "hyperdrive": 1},
-    "create": {"sqlite": 1, "neon_http": 1, "neon_ws": 1, "planetscale": 2, "d1": 1, "hyperdrive": 1},
-    "nested create (2 levels + connects)": {"sqlite": 7, "neon_http": 1, "neon_ws": 1, "planetscale": 9, "d1": 1, "hyperdrive": 1},
-    "update": {"sqlite": 3, "neon_http": 1, "neon_ws": 1, "planetscale": 5, "d1": 1, "hyperdrive": 1},
-    "upsert": {"sqlite": 3, "neon_http": 1, "neon_ws": 1, "planetscale": 5, "d1": 1, "hyperdrive": 1},
-    "delete": {"sqlite": 3, "neon_http": 1, "neon_ws": 1, "planetscale": 5, "d1": 1, "hyperdrive": 1},
-    "batch of 3": {"sqlite": 1, "neon_http": 1, "neon_ws": 1, "planetscale": 7, "d1": 1, "hyperdrive": 1},
+    "find_many + include x2": {"sqlite": 1, "neon_http": 1, "neon_ws": 1, "planetscale": 1, "libsql": 1, "d1": 1, "hyperdrive": 1},
+    "count": {"sqlite": 1, "neon_http": 1, "neon_ws": 1, "planetscale": 1, "libsql": 1, "d1": 1, "hyperdrive": 1},
+    "create": {"sqlite": 1, "neon_http": 1, "neon_ws": 1, "planetscale": 2, "libsql": 1, "d1": 1, "hyperdrive": 1},
+    "nested create (2 levels + connects)": {"sqlite": 1, "neon_http": 1, "neon_ws": 1, "planetscale": 9, "libsql": 1, "d1": 1, "hyperdrive": 1},
+    "update": {"sqlite": 1, "neon_http": 1, "neon_ws": 1, "planetscale": 5, "libsql": 1, "d1": 1, "hyperdrive": 1},
+    "upsert": {"sqlite": 1, "neon_http": 1, "neon_ws": 1, "planetscale": 5, "libsql": 1, "d1": 1, "hyperdrive": 1},
+    "delete": {"sqlite": 1, "neon_http": 1, "neon_ws": 1, "planetscale": 5, "libsql": 1, "d1": 1, "hyperdrive": 1},
+    "batch of 3": {"sqlite": 1, "neon_http": 1, "neon_ws": 1, "planetscale": 7, "libsql": 1, "d1": 1, "hyperdrive": 1},
 }
 
 

@@ -23,7 +23,7 @@ async def test_batch_results_in_order_and_one_request_on_neon(adapter):
         ])
         assert created["name"] == "t1" and renamed["name"] == "A" and n == 1
         assert listed == [{**renamed, "posts": []}]
-        if adapter in ("neon_http", "neon_ws", "d1"):
+        if adapter in ("neon_http", "neon_ws", "libsql", "d1"):
             assert db.adapter.stats.round_trips == 1
             if before is not None:
                 assert endpoint_requests(adapter) == before + 1

@@ -1,4 +1,4 @@
-"""`prisma-edge` command line: `generate`, `db push`, `dev neon`, `dev planetscale`, `dev d1`.
+"""`prisma-edge` command line: `generate`, `db push`, `dev neon`, `dev planetscale`, `dev libsql`, `dev d1`.
 
 Each subcommand lives in its own module and is imported only when used, so the CLI stays cheap
 to start and optional extras (database drivers for the local endpoints) load only when needed.
@@ -17,6 +17,7 @@ _COMMANDS = {
     ("db", "push"): "prisma_edge.migrate.push:run",
     ("dev", "neon"): "prisma_edge.devserver.neon:run",
     ("dev", "planetscale"): "prisma_edge.devserver.planetscale:run",
+    ("dev", "libsql"): "prisma_edge.devserver.libsql:run",
     ("dev", "d1"): "prisma_edge.devserver.d1:run",
 }
 
@@ -37,7 +38,7 @@ def _parser() -> argparse.ArgumentParser:
     push.add_argument("--force-reset", action="store_true", help="drop the schema's tables first")
     push.add_argument("--print", dest="print_sql", action="store_true", help="print the DDL, do not run it")
 
-    dev = sub.add_parser("dev", help="local Neon/PlanetScale/D1-compatible endpoints").add_subparsers(
+    dev = sub.add_parser("dev", help="local Neon/PlanetScale/libSQL/D1-compatible endpoints").add_subparsers(
         dest="cmd", required=True
     )
     for name, example in (("neon", "postgresql://..."), ("planetscale", "mysql://...")):
@@ -45,6 +46,11 @@ def _parser() -> argparse.ArgumentParser:
         d.add_argument("--database", required=True, help=f"the real database, e.g. {example}")
         d.add_argument("--host", default="127.0.0.1")
         d.add_argument("--port", type=int, default=0, help="0 picks a free port")
+    lib = dev.add_parser("libsql", help="serve Turso's Hrana-over-HTTP protocol in front of an SQLite file")
+    lib.add_argument("--database", required=True, help="the SQLite file, e.g. dev.db (created when missing)")
+    lib.add_argument("--auth-token", help="the token clients must send (default: a random one, printed)")
+    lib.add_argument("--host", default="127.0.0.1")
+    lib.add_argument("--port", type=int, default=0, help="0 picks a free port")
     d1 = dev.add_parser("d1", help="serve Cloudflare D1's REST API over a local SQLite database")
     d1.add_argument("--database", help="the SQLite file (default: an in-memory database)")
     d1.add_argument("--host", default="127.0.0.1")

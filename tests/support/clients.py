@@ -5,6 +5,7 @@
 - "neon_http": the local Neon-compatible endpoint in front of a throwaway PostgreSQL database;
 - "neon_ws": the same endpoint's WebSocket proxy (same port, path /v2), through NeonWsAdapter;
 - "planetscale": the local PlanetScale-compatible endpoint in front of a throwaway MariaDB database;
+- "libsql": the local libSQL (Hrana over HTTP) endpoint in front of a throwaway SQLite file;
 - "d1": Cloudflare D1, through the local D1-compatible REST endpoint (devserver/d1.py) over an
   in-memory SQLite database, or the Worker's own D1 binding when the suite runs inside workerd;
 - "hyperdrive" (inside workerd only): the Worker's Hyperdrive binding, over `cloudflare:sockets`,
@@ -12,8 +13,8 @@
 
 The network endpoints start once per test process (in CPython), or come from the environment
 when a runner started them outside (Pyodide: `PRISMA_EDGE_NEON_HTTP_URL` +
-`PRISMA_EDGE_NEON_DATABASE_URL`, `PRISMA_EDGE_PLANETSCALE_URL`, `PRISMA_EDGE_D1_URL` +
-`PRISMA_EDGE_D1_TOKEN`). Each test drops and re-creates
+`PRISMA_EDGE_NEON_DATABASE_URL`, `PRISMA_EDGE_PLANETSCALE_URL`, `PRISMA_EDGE_LIBSQL_URL` +
+`PRISMA_EDGE_LIBSQL_AUTH_TOKEN`, `PRISMA_EDGE_D1_URL` + `PRISMA_EDGE_D1_TOKEN`). Each test drops and re-creates
 its schema's tables, so tests stay independent on a shared database. When a server is missing
 the test skips with the reason (fails in CI: tests/support/databases.py).
 """
@@ -36,7 +37,7 @@ from prisma_edge.migrate.push import push_schema
 from prisma_edge.schema import load_schema
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
-ADAPTERS = ["sqlite", "neon_http", "neon_ws", "planetscale"]
+ADAPTERS = ["sqlite", "neon_http", "neon_ws", "planetscale", "libsql"]
 ADAPTERS += ["d1"]
 IN_WORKERD = os.environ.get("PRISMA_EDGE_RUNTIME") == "workerd"  # wasm_tests/run_workerd.py
 if IN_WORKERD:  # PostgreSQL over a Workers TCP socket: only inside workerd
@@ -91,6 +92,12 @@ def _planetscale() -> str:
     return _endpoints["planetscale"].url
 
 
+def _libsql() -> Any:
+    if "libsql" not in _endpoints:
+        from tests.support.libsql_endpoint import libsql_target
+
+        _endpoints["libsql"] = _stack.enter_context(libsql_target())
+    return _endpoints["libsql"]
 def _d1() -> tuple[str, str]:
     """(database API URL, token) of the D1-compatible endpoint."""
     if os.environ.get("PRISMA_EDGE_RUNTIME") == "pyodide-chromium":  # true of Cloudflare's API, so of ours
@@ -115,6 +122,8 @@ def endpoint_requests(adapter: str) -> int | None:
         return _endpoints["neon"][2].ws_stats()["frames_received"]
     if adapter == "planetscale" and "planetscale" in _endpoints:
         return _endpoints["planetscale"].request_count()
+    if adapter == "libsql" and "libsql" in _endpoints and _endpoints["libsql"].handle is not None:
+        return _endpoints["libsql"].handle.request_count
     if adapter == "d1" and "d1" in _endpoints:
         return _endpoints["d1"].request_count
     return None
@@ -139,6 +148,8 @@ def make_adapter(adapter: str) -> Adapter:
         from prisma_edge.fetch_adapters.planetscale import PlanetScaleAdapter
 
         return PlanetScaleAdapter(_planetscale())
+    if adapter == "libsql":
+        return _libsql().adapter()
     if adapter == "d1":
         from prisma_edge.fetch_adapters.d1 import D1Adapter
 
@@ -188,6 +199,12 @@ async def reset_database(a: Adapter) -> None:
 
     if a.dialect == "postgres":
         await a.batch([Query("DROP SCHEMA IF EXISTS public CASCADE"), Query("CREATE SCHEMA public")])
+        return
+    if a.dialect == "sqlite" and hasattr(a, "execute_script"):  # libSQL: one script on one stream, so the PRAGMA holds for the drops
+        rs = await a.query(Query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"))
+        drops = [f'DROP TABLE IF EXISTS "{r[0]}"' for r in rs.rows]  # test-only DDL: names from the catalog
+        if drops:
+            await a.execute_script(["PRAGMA foreign_keys = OFF", *drops, "PRAGMA foreign_keys = ON"])  # type: ignore[attr-defined]
         return
     if a.dialect == "sqlite":  # D1: every table but SQLite's and Cloudflare's own, referencing ones first
         rs = await a.query(Query("SELECT m.name, f.\"table\" FROM sqlite_master AS m LEFT JOIN pragma_foreign_key_list(m.name) AS f "

@@ -46,6 +46,7 @@ ADAPTERS = {
     "neon_ws": ("prisma_edge.fetch_adapters.neon_ws", "NeonWsAdapter"),
     "planetscale": ("prisma_edge.fetch_adapters.planetscale", "PlanetScaleAdapter"),
     "postgres": ("prisma_edge.fetch_adapters.postgres", "PgDirectAdapter"),
+    "libsql": ("prisma_edge.fetch_adapters.libsql", "LibsqlAdapter"),
     "d1": ("prisma_edge.fetch_adapters.d1", "D1Adapter"),
     "hyperdrive": ("prisma_edge.fetch_adapters.hyperdrive", "HyperdriveAdapter"),
 }
@@ -53,7 +54,8 @@ ADAPTERS = {
 
 def adapter_for_url(url: str, schema: Schema | None = None, *, kind: str | None = None, **options: Any) -> Adapter:
     """Make the adapter `kind` names, or the one the URL means: SQLite for files, Neon over HTTP
-    for `postgresql://`, PlanetScale for `mysql://` (and for PlanetScale's `https://user:pw@host`)."""
+    for `postgresql://`, libSQL for `libsql://` (and `https://` hosts of Turso), PlanetScale for
+    `mysql://` (and for PlanetScale's `https://user:pw@host`)."""
     import importlib
 
     scheme = url.split(":", 1)[0].lower()
@@ -62,16 +64,28 @@ def adapter_for_url(url: str, schema: Schema | None = None, *, kind: str | None 
             kind = "sqlite"
         elif scheme in ("postgres", "postgresql"):
             kind = "neon_http"
+        elif scheme == "libsql" or scheme == "https" and _is_turso(url):
+            kind = "libsql"
         elif scheme == "d1":
             kind = "d1"
         elif scheme in ("mysql", "planetscale", "http", "https"):
             kind = "planetscale"
         else:
-            raise ClientError(f"unsupported database URL scheme `{scheme}` (expected file:, postgresql://, mysql://, d1:// or https://)")
+            raise ClientError(f"unsupported database URL scheme `{scheme}` (expected file:, postgresql://, mysql://, libsql://, d1:// or https://)")
     if kind not in ADAPTERS:
         raise ClientError(f"unknown adapter `{kind}`; expected one of {', '.join(ADAPTERS)}")
     module, cls = ADAPTERS[kind]
     return getattr(importlib.import_module(module), cls)(url, **options)
+
+
+def _is_turso(url: str) -> bool:
+    from urllib.parse import urlsplit
+
+    try:
+        host = (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return False
+    return host.endswith(".turso.io")
 
 
 class Client:
@@ -82,9 +96,10 @@ class Client:
         url: database URL; default: the schema's datasource URL (`env("DATABASE_URL")`).
         adapter: an adapter instance, or the name of one to make from the URL: "sqlite",
             "neon_http" (default for postgresql://), "neon_ws", "planetscale" (default for mysql://
-            and https://), "postgres" (direct TCP, CPython), "d1" (default for d1://; in a Worker
-            pass `D1Adapter(env.DB)`), "hyperdrive" (PostgreSQL over a Workers TCP socket; the
-            URL is the binding's `connectionString`).
+            and https://), "libsql" (default for libsql:// and https://*.turso.io), "postgres"
+            (direct TCP, CPython), "d1" (default for d1://; in a Worker pass `D1Adapter(env.DB)`),
+            "hyperdrive" (PostgreSQL over a Workers TCP socket; the URL is the binding's
+            `connectionString`).
         adapter_options: keyword arguments for the adapter made from the URL, e.g.
             `{"endpoint": "http://127.0.0.1:4444/sql"}` for a local Neon endpoint.
     """

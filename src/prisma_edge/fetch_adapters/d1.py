@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Sequence
 from contextlib import AbstractAsyncContextManager
 from typing import Any
@@ -47,7 +48,7 @@ from prisma_edge.fetch_adapters.base import (
     Query,
     ResultSet,
 )
-from prisma_edge.fetch_adapters.protocols.sqlite.errors import error_from_message, split_d1_message
+from prisma_edge.fetch_adapters.protocols.sqlite import error_from_message
 from prisma_edge.fetch_adapters.transports.fetch import Fetch, check_url, default_fetch
 
 __all__ = ["API_BASE", "D1Adapter"]
@@ -130,11 +131,24 @@ class D1Adapter:
         return [_result_set(*o) for o in outcomes]
 
 
+_D1_PREFIX = re.compile(r"^(?:D1_[A-Z_]+: )+")
+_CODE_SUFFIX = re.compile(r": (SQLITE_[A-Z_]+)(?: \(extended: SQLITE_[A-Z_]+\))?$")
+
+
+def split_d1_message(message: str) -> tuple[str, str | None]:
+    """(SQLite's own message, its result code name) of a D1 error text: the binding says
+    `D1_ERROR: UNIQUE constraint failed: users.email: SQLITE_CONSTRAINT (extended:
+    SQLITE_CONSTRAINT_UNIQUE)` (workerd 2026-04), older runtimes and the REST API (as Wrangler
+    shows it) `UNIQUE constraint failed: users.email: SQLITE_CONSTRAINT`."""
+    text = _D1_PREFIX.sub("", message.strip())
+    m = _CODE_SUFFIX.search(text)
+    return (text[: m.start()], m.group(1)) if m else (text, None)
+
+
 def error_from_d1(message: str) -> errors.PrismaEdgeError:
-    """The error class for a D1 error text (see `protocols.sqlite.errors`)."""
+    """The error class for a D1 error text (SQLite's message, as `protocols.sqlite` reads it)."""
     text, code = split_d1_message(message)
-    return error_from_message(text, constraint=code == "SQLITE_CONSTRAINT" or "constraint failed" in text,
-                              db_code=code or "D1_ERROR")
+    return error_from_message(text, code or "D1_ERROR")
 
 
 def _param(value: Any) -> Any:

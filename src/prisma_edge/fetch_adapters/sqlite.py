@@ -17,11 +17,7 @@ from typing import Any
 
 from ..errors import DatabaseError, PrismaEdgeError
 from .base import AdapterStats, Dialect, IsolationLevel, Query, ResultSet
-from .protocols.sqlite.errors import error_from_message
-
-
-def map_error(e: sqlite3.Error) -> PrismaEdgeError:
-    return error_from_message(str(e), constraint=isinstance(e, sqlite3.IntegrityError), db_code=type(e).__name__)
+from .protocols.sqlite import error_from_message
 
 
 def path_from_url(url: str) -> str:
@@ -35,6 +31,14 @@ def path_from_url(url: str) -> str:
                 rest = "/" + rest
             return rest.split("?", 1)[0] or ":memory:"
     return url
+
+
+def map_error(e: sqlite3.Error) -> PrismaEdgeError:
+    if isinstance(e, sqlite3.IntegrityError) or "locked" in str(e):
+        mapped = error_from_message(str(e))
+        if not isinstance(mapped, DatabaseError):
+            return mapped
+    return DatabaseError(f"SQLite error: {e}", db_code=type(e).__name__)
 
 
 class _Conn:

@@ -12,6 +12,7 @@ the schema's tables is refused (naming them) unless `--force-reset` drops and re
 from __future__ import annotations
 
 import argparse
+import inspect
 import os
 import re
 import sys
@@ -67,8 +68,11 @@ async def push_schema(connection: Connection, schema: Schema, *, drop_first: boo
             )
     statements = ddl_statements(schema, dialect, drop_first=drop_first)
     queries = [Query(s) for s in statements]
+    script = getattr(connection, "execute_script", None)
     if dialect == "postgres":  # transactional DDL: all or nothing, and one request over Neon HTTP
         await connection.batch(queries)
+    elif inspect.iscoroutinefunction(script):  # libSQL: one request, one stream (the PRAGMAs hold)
+        await script(statements)
     else:  # MySQL commits each DDL statement anyway; SQLite's PRAGMAs must run outside a transaction
         for q in queries:
             await connection.query(q)

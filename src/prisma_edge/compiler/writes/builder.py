@@ -6,8 +6,9 @@ PostgreSQL (RETURNING + data-modifying CTEs): every write is ONE statement, e.g.
 Upsert chains an UPDATE CTE and an INSERT ... SELECT ... WHERE NOT EXISTS (SELECT 1 FROM upd).
 
 SQLite: create = INSERT + SELECT of `last_insert_rowid()` (static batch, one transaction);
-update / delete / upsert locate the row first (step 0, P2025 when missing), then write by
-primary key, then read back, all in one local transaction.
+update / delete / upsert are static batches too where the row can be found again by its `where`
+(`sqlite_static.py`); otherwise they locate the row first (step 0, P2025 when missing), then
+write by primary key, then read back, all in one transaction.
 
 MySQL (no RETURNING): like SQLite, with `LAST_INSERT_ID()` for autoincrement keys, client-known
 keys otherwise, and `FOR UPDATE` on the locating SELECT.
@@ -30,6 +31,7 @@ from ..sql.select import ReadBuilder
 from ..sql.where import condition
 from .emulation import emulate_delete, emulate_update
 from .guards import fail_unless_rows, rows_of
+from .sqlite_static import StaticWrites
 
 
 def _push(this: exp.Expression, expression: exp.Expression) -> exp.Expression:
@@ -251,6 +253,8 @@ class WriteBuilder:
             q, shape = self.pg_returning(model, upd, sel, required=True)
             emulated = emulate_update(self.ctx, model, self.key_select(model, op.where), self.new_values(model, op.values))
             return self.plan([*emulated, Step(self.rules.render(q), require="found", result=True)], "one", shape, msg)
+        if self.rules.name == "sqlite" and (static := StaticWrites(self).update(op)) is not None:
+            return static
         find, _ = self.locate(model, op.where, lock=True)
         keys = [param(Ref(0, i)) for i in range(len(model.primary_key))]
         steps = [Step(self.rules.render(find), require="found"),
@@ -275,6 +279,8 @@ class WriteBuilder:
             q, shape = self.pg_returning(model, dele, sel, required=True)
             emulated = emulate_delete(self.ctx, model, self.key_select(model, op.where))
             return self.plan([*emulated, Step(self.rules.render(q), require="found", result=True)], "one", shape, msg)
+        if self.rules.name == "sqlite" and (static := StaticWrites(self).delete(op)) is not None:
+            return static
         find, _ = self.locate(model, op.where, lock=True)
         keys = [param(Ref(0, i)) for i in range(len(model.primary_key))]
         read, shape, _ = self.reads.select(model, self.selection_read(model, sel), alias="td", extra_where=self.by_key(model, "td", keys))
@@ -329,6 +335,8 @@ class WriteBuilder:
             read = read.with_(ident("w"), as_=upd, copy=False).with_(ident("i"), as_=ins, copy=False)
             emulated = emulate_update(self.ctx, model, self.key_select(model, op.where), self.new_values(model, op.update))
             return self.plan([*emulated, Step(self.rules.render(read), result=True)], "one", shape)
+        if self.rules.name == "sqlite" and (static := StaticWrites(self).upsert(op)) is not None:
+            return static
         find, _ = self.locate(model, op.where, lock=True)
         keys = [param(Ref(0, i)) for i in range(len(model.primary_key))]
         steps = [Step(self.rules.render(find)),

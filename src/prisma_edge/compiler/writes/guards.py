@@ -1,11 +1,11 @@
-"""Statements that fail on purpose, so a batch rolls back as a whole (PostgreSQL, D1).
+"""Statements that fail on purpose, so a batch rolls back as a whole (PostgreSQL, SQLite, D1).
 
 Neither PostgreSQL (outside PL/pgSQL) nor SQLite (outside triggers) has a RAISE a plain statement
 can use, so each dialect fails through an expression whose error message carries our text
-(`Rules.fail_with`): PostgreSQL casts non-numeric text to int, SQLite reads a JSON path that
-does not start with `$`. The client finds the text in the database's message and maps it back
-to a Prisma code (P2025, P2014). The text includes a row count, so no planner can fold (and
-raise) it before the statement runs.
+(`Rules.fail_with`): PostgreSQL casts non-numeric text to int; SQLite, whose casts never fail,
+reads a JSON path that does not start with `$` ("JSON path error near '<text>'"). The client
+finds the text in the database's message and maps it back to a Prisma code (P2025, P2014).
+The text includes a row count, so no planner can fold (and raise) it before the statement runs.
 """
 
 from __future__ import annotations

@@ -34,6 +34,7 @@ from ..sql.where import condition
 from .builder import WriteBuilder, empty_insert
 from .guards import fail_unless_rows, rows_of
 from .program import Node, Program, Src
+from .sqlite_static import StaticNestedCreate, _JoinField
 
 
 class NestedBuilder:
@@ -65,6 +66,10 @@ class NestedBuilder:
         msg = f"A record needed by the nested write on `{model.name}` was not found."
         if self.rules.name == "postgres":
             return self.postgres(prog, model, root, op.selection, msg)
+        if self.rules.name == "sqlite" and op.kind == "create":  # one static batch where that reads the same
+            static = StaticNestedCreate(self.writes, prog.nodes).plan(model, root, op.selection, msg)
+            if static is not None:
+                return static
         return self.sequential(prog, model, root, op.selection, msg)
 
     def key_after(self, model: Model, old: Callable[[str], exp.Expression]) -> list[exp.Expression]:
@@ -384,16 +389,6 @@ class NestedBuilder:
         assert pk is not None
         auto = pk.default is not None and pk.default.kind == "autoincrement"
         return auto and pk.name not in {f.name for f, _ in node.values} and wanted <= {pk.name}
-
-
-class _JoinField:
-    """Stands in for a Field when writing implicit m-n join-table columns (no casts needed)."""
-
-    def __init__(self, name: str) -> None:
-        self.name = self.db_name = name
-        self.type = "Join"
-        self.kind = "scalar"
-        self.is_list = False
 
 
 def _or(conds: list[exp.Expression]) -> exp.Expression:

@@ -1,1 +1,0 @@
-"""SQLite: error messages -> error classes (shared by the local adapter and Cloudflare D1)."""

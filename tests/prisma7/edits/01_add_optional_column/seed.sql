@@ -1,0 +1,1 @@
+INSERT INTO "User" ("email", "name") VALUES ('a@example.com', 'Ann'), ('b@example.com', NULL);

@@ -1,0 +1,1 @@
+INSERT INTO "User" ("email", "bio") VALUES ('a@example.com', 'x');

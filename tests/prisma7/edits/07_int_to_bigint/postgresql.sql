@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Counter" ALTER COLUMN "value" SET DATA TYPE BIGINT;

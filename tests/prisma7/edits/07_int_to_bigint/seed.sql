@@ -1,0 +1,1 @@
+INSERT INTO "Counter" ("id", "value") VALUES (1, 42);

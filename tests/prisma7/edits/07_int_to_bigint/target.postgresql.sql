@@ -1,0 +1,10 @@
+-- CreateSchema
+CREATE SCHEMA IF NOT EXISTS "public";
+
+-- CreateTable
+CREATE TABLE "Counter" (
+    "id" INTEGER NOT NULL,
+    "value" BIGINT NOT NULL,
+
+    CONSTRAINT "Counter_pkey" PRIMARY KEY ("id")
+);

@@ -1,0 +1,1 @@
+INSERT INTO "Item" ("id", "code") VALUES (1, '17');

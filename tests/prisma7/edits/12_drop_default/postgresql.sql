@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Post" ALTER COLUMN "published" DROP DEFAULT,
+ALTER COLUMN "createdAt" DROP DEFAULT;

@@ -1,0 +1,6 @@
+-- CreateTable
+CREATE TABLE "Post" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "published" BOOLEAN NOT NULL,
+    "createdAt" DATETIME NOT NULL
+);

@@ -1,0 +1,6 @@
+-- CreateTable
+CREATE TABLE "Post" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "views" INTEGER NOT NULL DEFAULT 10,
+    "status" TEXT NOT NULL DEFAULT 'published'
+);

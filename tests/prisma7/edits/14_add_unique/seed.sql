@@ -1,0 +1,1 @@
+INSERT INTO "User" ("handle") VALUES ('ann'), ('bob');

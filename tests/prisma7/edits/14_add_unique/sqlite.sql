@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE UNIQUE INDEX "User_handle_key" ON "User"("handle");

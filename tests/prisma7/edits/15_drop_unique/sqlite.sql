@@ -1,0 +1,2 @@
+-- DropIndex
+DROP INDEX "User_handle_key";

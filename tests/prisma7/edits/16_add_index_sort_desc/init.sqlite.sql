@@ -1,0 +1,7 @@
+-- CreateTable
+CREATE TABLE "Event" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "kind" TEXT NOT NULL,
+    "at" DATETIME NOT NULL,
+    "weight" INTEGER NOT NULL
+);

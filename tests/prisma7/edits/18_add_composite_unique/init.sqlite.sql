@@ -1,0 +1,6 @@
+-- CreateTable
+CREATE TABLE "Member" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "teamId" INTEGER NOT NULL,
+    "email" TEXT NOT NULL
+);

@@ -1,0 +1,1 @@
+INSERT INTO "Log" ("msg") VALUES ('hello');

@@ -1,0 +1,1 @@
+INSERT INTO "Setting" ("key", "scope", "value") VALUES ('a', 'app', '1');

@@ -1,0 +1,1 @@
+INSERT INTO "Price" ("amount", "rate") VALUES (1.25, 2.5);

@@ -1,0 +1,1 @@
+INSERT INTO "Price" ("amount") VALUES (1.25);

@@ -1,0 +1,5 @@
+-- CreateTable
+CREATE TABLE "Price" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "amount" REAL NOT NULL
+);

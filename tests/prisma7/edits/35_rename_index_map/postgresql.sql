@@ -1,0 +1,2 @@
+-- RenameIndex
+ALTER INDEX "Event_kind_idx" RENAME TO "event_kind";

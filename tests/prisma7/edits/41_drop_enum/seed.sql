@@ -1,0 +1,1 @@
+INSERT INTO "User" ("role") VALUES ('ADMIN');

@@ -1,0 +1,19 @@
+-- CreateSchema
+CREATE SCHEMA IF NOT EXISTS "public";
+
+-- CreateTable
+CREATE TABLE "Doc" (
+    "tenant" TEXT NOT NULL,
+    "slug" TEXT NOT NULL,
+
+    CONSTRAINT "Doc_pkey" PRIMARY KEY ("tenant","slug")
+);
+
+-- CreateTable
+CREATE TABLE "Revision" (
+    "id" SERIAL NOT NULL,
+    "tenant" TEXT NOT NULL,
+    "docSlug" TEXT NOT NULL,
+
+    CONSTRAINT "Revision_pkey" PRIMARY KEY ("id")
+);

@@ -1,0 +1,4 @@
+-- CreateTable
+CREATE TABLE "Blob" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT
+);

@@ -1,0 +1,4 @@
+-- CreateTable
+CREATE TABLE "Node" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT
+);
