@@ -37,7 +37,14 @@ import time
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from prisma_edge.devserver.http import HttpServer, Request, Response, ThreadedServer, json_response
+from prisma_edge.devserver.http import (
+    HttpServer,
+    Request,
+    Response,
+    ThreadedServer,
+    json_response,
+    serve_until_interrupted,
+)
 
 __all__ = ["D1Endpoint", "D1EndpointHandle", "start_d1_endpoint"]
 
@@ -279,11 +286,4 @@ def run(args: argparse.Namespace) -> int:
           "Use D1Adapter(D1_URL, api_token=D1_TOKEN):", flush=True)
     print(f"D1_URL={handle.url}", flush=True)
     print(f"D1_TOKEN={handle.api_token}", flush=True)
-    try:
-        while True:
-            time.sleep(3600)
-    except KeyboardInterrupt:
-        pass
-    finally:
-        handle.close()
-    return 0
+    return serve_until_interrupted(handle)

@@ -31,7 +31,7 @@ import attrs
 
 from prisma_edge.devserver import websocket
 
-__all__ = ["HttpServer", "Request", "Response", "ThreadedServer", "json_response"]
+__all__ = ["HttpServer", "Request", "Response", "ThreadedServer", "json_response", "serve_until_interrupted"]
 
 log = logging.getLogger("prisma_edge.devserver.http")
 
@@ -356,3 +356,17 @@ class ThreadedServer:
             self._thread.join(timeout=30)
         if self._on_close is not None:
             self._on_close()
+
+
+def serve_until_interrupted(handle: Any) -> int:
+    """Keep a started endpoint serving until Ctrl-C (the `prisma-edge dev ...` commands), then close it."""
+    import time
+
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        handle.close()
+    return 0

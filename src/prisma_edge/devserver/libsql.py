@@ -42,7 +42,14 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from prisma_edge.devserver import hrana_pb
-from prisma_edge.devserver.http import HttpServer, Request, Response, ThreadedServer, json_response
+from prisma_edge.devserver.http import (
+    HttpServer,
+    Request,
+    Response,
+    ThreadedServer,
+    json_response,
+    serve_until_interrupted,
+)
 
 __all__ = ["LibsqlEndpoint", "start_libsql_endpoint", "run"]
 
@@ -442,11 +449,4 @@ def run(args: argparse.Namespace) -> int:
     print(f"libSQL (Hrana over HTTP) endpoint for {args.database} (Ctrl-C to stop); connect with:", flush=True)
     print(f"LIBSQL_URL={handle.url}", flush=True)
     print(f"LIBSQL_AUTH_TOKEN={handle.auth_token}", flush=True)
-    try:
-        while True:
-            time.sleep(3600)
-    except KeyboardInterrupt:
-        pass
-    finally:
-        handle.close()
-    return 0
+    return serve_until_interrupted(handle)

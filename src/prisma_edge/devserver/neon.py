@@ -39,14 +39,20 @@ import json
 import logging
 import secrets
 import threading
-import time
 import uuid
 from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 from urllib.parse import parse_qsl, quote, unquote, urlsplit
 
-from prisma_edge.devserver.http import HttpServer, Request, Response, ThreadedServer, json_response
+from prisma_edge.devserver.http import (
+    HttpServer,
+    Request,
+    Response,
+    ThreadedServer,
+    json_response,
+    serve_until_interrupted,
+)
 from prisma_edge.devserver.neon_pg import PgFailure, PgPool, begin_sql, run_batch, run_query
 from prisma_edge.devserver.neon_ws import NeonWsRelay
 from prisma_edge.devserver.websocket import ServerWebSocket
@@ -368,11 +374,4 @@ def run(args: argparse.Namespace) -> int:
     print(f"NEON_HTTP_URL={handle.url}", flush=True)
     print(f"NEON_WS_PROXY={handle.ws_proxy}", flush=True)
     print(f"DATABASE_URL={handle.connection_string}", flush=True)
-    try:
-        while True:
-            time.sleep(3600)
-    except KeyboardInterrupt:
-        pass
-    finally:
-        handle.close()
-    return 0
+    return serve_until_interrupted(handle)

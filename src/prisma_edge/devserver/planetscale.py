@@ -46,7 +46,14 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
-from prisma_edge.devserver.http import HttpServer, Request, Response, ThreadedServer, json_response
+from prisma_edge.devserver.http import (
+    HttpServer,
+    Request,
+    Response,
+    ThreadedServer,
+    json_response,
+    serve_until_interrupted,
+)
 from prisma_edge.devserver.vitess import VTRPC, encode_result
 from prisma_edge.errors import ClientError, redact
 
@@ -438,11 +445,4 @@ def run(args: argparse.Namespace) -> int:
     print(f"PlanetScale HTTP endpoint for {handle.endpoint.database_label} (Ctrl-C to stop); connect with:",
           flush=True)
     print(handle.url, flush=True)
-    try:
-        while True:
-            time.sleep(3600)
-    except KeyboardInterrupt:
-        pass
-    finally:
-        handle.close()
-    return 0
+    return serve_until_interrupted(handle)
