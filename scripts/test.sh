@@ -39,7 +39,7 @@ for s in "${STEPS[@]}"; do
   [[ " ${ALL_STEPS[*]} " == *" $s "* ]] || { echo "test.sh: unknown step $s" >&2; exit 2; }
 done
 
-STEP_TIMEOUT=${TEST_STEP_TIMEOUT:-600}  # seconds; a safety net, not a target
+STEP_TIMEOUT=${TEST_STEP_TIMEOUT:-1500}  # seconds; a safety net against a hang, not a target
 OUT=$(mktemp -d)
 ENDPOINT_PIDS=()
 ENDPOINT_ENV=()
