@@ -7,9 +7,9 @@ left open. The client and its compiled plans are made at import, in Cloudflare's
 
 from prisma_edge_client import Client
 from todos import handle, operations
-from workers import Response, WorkerEntrypoint
 
 from prisma_edge.fetch_adapters.hyperdrive import HyperdriveAdapter
+from workers import Response, WorkerEntrypoint
 
 DB = Client()
 DB.warm(operations(DB), dialect="postgres")

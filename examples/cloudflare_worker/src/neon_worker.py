@@ -8,9 +8,9 @@ open, so one adapter per database URL serves every request.
 
 from prisma_edge_client import Client
 from todos import handle, operations
-from workers import Response, WorkerEntrypoint
 
 from prisma_edge.fetch_adapters.neon_http import NeonHttpAdapter
+from workers import Response, WorkerEntrypoint
 
 DB = Client()
 DB.warm(operations(DB), dialect="postgres")
