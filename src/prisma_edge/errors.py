@@ -29,11 +29,13 @@ through `redact()` before raising.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Any
 
 import attrs
+
+from .redact import Secrets
+from .redact import redact as _redact
 
 
 class PrismaEdgeError(Exception):
@@ -221,15 +223,7 @@ CODE_TO_ERROR: dict[str, type[KnownRequestError]] = {
     if cls.code
 }
 
-_URL_CREDENTIALS = re.compile(r"(?P<scheme>[a-zA-Z][a-zA-Z0-9+.-]*://)(?P<cred>[^@/\s]+)@")
-_PASSWORD_KV = re.compile(r"(?i)(password|passwd|pwd|secret|token)(\s*[=:]\s*)(\S+)")
 
-
-def redact(text: str, *secrets: str | None) -> str:
-    """Remove credentials from text: URL userinfo, `password=...` pairs and any given secret."""
-    out = _URL_CREDENTIALS.sub(lambda m: f"{m.group('scheme')}***@", text)
-    out = _PASSWORD_KV.sub(lambda m: f"{m.group(1)}{m.group(2)}***", out)
-    for s in secrets:
-        if s and len(s) >= 3:
-            out = out.replace(s, "***")
-    return out
+def redact(text: str, *secrets: Secrets | str | None) -> str:
+    """Remove credentials from text (see `prisma_edge.redact`, the one redaction function)."""
+    return _redact(text, *secrets)

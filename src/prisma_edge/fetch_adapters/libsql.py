@@ -51,6 +51,7 @@ from prisma_edge.fetch_adapters.base import AdapterStats, Dialect, IsolationLeve
 from prisma_edge.fetch_adapters.protocols import hrana
 from prisma_edge.fetch_adapters.protocols.sqlite import error_from_message
 from prisma_edge.fetch_adapters.transports.fetch import Fetch, check_url, default_fetch, is_loopback_host
+from prisma_edge.redact import Secrets, scrub_error
 
 __all__ = ["LibsqlAdapter", "LibsqlTransaction"]
 
@@ -78,6 +79,7 @@ class LibsqlAdapter:
         if not token and not is_loopback_host(urlsplit(self._base).hostname or ""):
             raise ClientError("a libSQL URL needs an auth token: pass auth_token=... (Turso: `turso db tokens create <db>`)")
         self._token = token or None
+        self._secrets = Secrets.from_url(url) | Secrets.of(self._token)
         self._pipeline = urljoin(self._base, "v3/pipeline")
         check_url(self._pipeline)
         self._fetch = fetch if fetch is not None else default_fetch()
@@ -263,13 +265,10 @@ class LibsqlAdapter:
         return ProtocolError(f"unexpected reply from libSQL: HTTP {status}: {text}", status=status)
 
     def _scrub(self, text: str) -> str:
-        return redact(text, self._token)
+        return redact(text, self._secrets)
 
     def _redacted(self, e: PrismaEdgeError) -> PrismaEdgeError:
-        clean = self._scrub(e.message)
-        if clean != e.message:
-            e.message = clean
-            e.args = (clean,)
+        scrub_error(e, self._secrets)
         return e
 
     def _stream_url(self, base_url: Any, current: str) -> str:
