@@ -22,6 +22,7 @@
         ├── AuthenticationError          P1000
         ├── TimeoutError                 P1008
         └── ProtocolError                the peer broke its protocol (bad/short/oversized response)
+            └── RedirectError            a 3xx answer: never followed
 
 Secrets (connection strings, passwords) never appear in any message: adapters pass messages
 through `redact()` before raising.
@@ -186,9 +187,17 @@ class DatabaseError(PrismaEdgeError):
 
 
 class ConnectionError(PrismaEdgeError):  # noqa: A001 - mirrors Prisma's naming, namespaced here
-    """The server could not be reached, or the connection was lost."""
+    """The server could not be reached, or the connection was lost.
+
+    `outcome_unknown` is True when the request had been sent and its answer was lost: the server
+    may have applied it (the message says "outcome unknown"); False means it was not applied.
+    """
 
     code = "P1001"
+
+    @property
+    def outcome_unknown(self) -> bool:
+        return bool(self.meta.get("outcome_unknown"))
 
 
 class AuthenticationError(ConnectionError):
@@ -203,6 +212,10 @@ class ProtocolError(ConnectionError):
     """The peer sent something its protocol does not allow (cut short, oversized, malformed)."""
 
     code = None
+
+
+class RedirectError(ProtocolError):
+    """The server answered with a redirect (3xx), which no transport follows (`status`, `location_host` in meta)."""
 
 
 CODE_TO_ERROR: dict[str, type[KnownRequestError]] = {

@@ -83,6 +83,7 @@ class LibsqlAdapter:
         self._pipeline = urljoin(self._base, "v3/pipeline")
         check_url(self._pipeline)
         self._fetch = fetch if fetch is not None else default_fetch()
+        self._own_fetch = fetch is None  # ours to close (its kept-alive connections)
         self._timeout = timeout
         self._max_response = max_response_bytes
         self._closed = False
@@ -180,6 +181,9 @@ class LibsqlAdapter:
 
     async def close(self) -> None:
         self._closed = True
+        closer = getattr(self._fetch, "close", None)
+        if self._own_fetch and closer is not None:
+            await closer()
 
     async def __aenter__(self) -> LibsqlAdapter:
         return self

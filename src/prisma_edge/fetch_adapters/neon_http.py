@@ -90,6 +90,7 @@ class NeonHttpAdapter:
         self.endpoint = endpoint or derive_endpoint(parts["hostname"], jwt_auth=auth_token is not None)
         check_url(self.endpoint)
         self._fetch = fetch or default_fetch()
+        self._own_fetch = fetch is None  # ours to close (its kept-alive connections)
         self.timeout = timeout
         self.max_response_bytes = max_response_bytes
         self._auth_token = auth_token
@@ -158,6 +159,9 @@ class NeonHttpAdapter:
 
     async def close(self) -> None:
         self._closed = True
+        closer = getattr(self._fetch, "close", None)
+        if self._own_fetch and closer is not None:
+            await closer()
 
     async def __aenter__(self) -> NeonHttpAdapter:
         return self

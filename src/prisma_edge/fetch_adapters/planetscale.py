@@ -81,6 +81,7 @@ class PlanetScaleAdapter:
                  max_response_bytes: int = MAX_RESPONSE_BYTES) -> None:
         self._base, self._host, self._auth, self._secrets = _parse_url(url)
         self._fetch = fetch if fetch is not None else default_fetch()
+        self._own_fetch = fetch is None  # ours to close (its kept-alive connections)
         self._timeout = timeout
         self._max_response = max_response_bytes
         self._idle: list[dict[str, Any]] = []
@@ -150,6 +151,9 @@ class PlanetScaleAdapter:
         """Forget pooled sessions (the server closes their connections when idle)."""
         self._closed = True
         self._idle.clear()
+        closer = getattr(self._fetch, "close", None)
+        if self._own_fetch and closer is not None:
+            await closer()
 
     # -- wire ------------------------------------------------------------------------------------
 
