@@ -213,3 +213,33 @@ def test_schema_expressions_nested_400_deep_are_a_schema_error():
     calls = "dbgenerated(" * 400 + '"x"' + ")" * 400
     with pytest.raises(SchemaError, match="nested more than 64"):
         parse_schema(text.replace(f"Int[] @default({body})", f"String @default({calls})"))
+
+
+async def test_the_sqlite_adapter_itself_refuses_unencodable_parameters():
+    """Behind the compiler's checks: an adapter used directly still answers with a typed error."""
+    from prisma_edge.fetch_adapters.base import Query
+    from prisma_edge.fetch_adapters.sqlite import SqliteAdapter
+
+    a = SqliteAdapter(":memory:")
+    try:
+        with pytest.raises(ValidationError, match="lone surrogate"):
+            await a.query(Query("SELECT ?", ("\ud800",)))
+        with pytest.raises(ValidationError, match="64-bit"):
+            await a.query(Query("SELECT ?", (2**70,)))
+        assert (await a.query(Query("SELECT ?", ("ok",)))).rows == (("ok",),)
+    finally:
+        await a.close()
+
+
+def test_the_postgres_wire_encoder_refuses_unencodable_text_and_takes_65535_parameters():
+    from prisma_edge.fetch_adapters.protocols.pgwire import messages
+    from prisma_edge.fetch_adapters.protocols.pgwire.errors import LocalProtocolError
+
+    with pytest.raises(LocalProtocolError, match="lone surrogate"):
+        messages.bind(["\ud800"])
+    with pytest.raises(LocalProtocolError, match="lone surrogate"):
+        messages.parse("SELECT '\ud800'")
+    # the server reads the count unsigned: 65,535 parameters (what libpq and PostgresRules allow)
+    assert messages.bind(["1"] * 65535)[9:11] == b"\xff\xff"
+    with pytest.raises(LocalProtocolError, match="65535"):
+        messages.bind(["1"] * 65536)
