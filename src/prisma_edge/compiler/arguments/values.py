@@ -13,7 +13,7 @@ import sys
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from ..limits import decimal_problem, text_problem
+from ..limits import decimal_problem, json_depth_problem, text_problem
 
 INT32 = (-(2**31), 2**31 - 1)
 INT64 = (-(2**63), 2**63 - 1)
@@ -110,6 +110,8 @@ def coerce(type_name: str, value: Any, enum_values: tuple[str, ...] | None = Non
             raise BadValue(f"expected bytes, got {_describe(value)}")
         return value
     if type_name == "Json":
+        if (problem := json_depth_problem(value)) is not None:
+            raise BadValue(problem)
         try:
             text = json.dumps(value, separators=(",", ":"), allow_nan=False, default=_json_default)
         except (TypeError, ValueError) as e:
