@@ -25,6 +25,8 @@ from tests.support.fault_proxy import fault_proxy
 from tests.support.hostile_http import hostile_server
 from tests.support.ps_endpoint import planetscale  # noqa: F401 - fixture
 
+pytestmark = pytest.mark.no_pyodide("starts its own loopback servers and proxies (Pyodide has no sockets)")
+
 PASSWORD = "r3dir-S3cret"
 
 
