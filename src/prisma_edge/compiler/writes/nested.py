@@ -140,6 +140,9 @@ class NestedBuilder:
                 if node.require:
                     name = f"g{i}"
                     ok = fail_unless_rows(NOT_FOUND_MARKER, rows_of(f"n{i}"), self.rules)
+                    if runs_if := self._pg_missing(node):  # a node on a branch that did not run needs nothing
+                        ok = exp.Case(ifs=[exp.If(this=exp.Not(this=exp.Paren(this=and_all(runs_if))), true=exp.Literal.number(1))],
+                                      default=ok)
                     ctes.append((name, exp.Select(expressions=[exp.alias_(ok, "ok", quoted=True)])))
                     guards.append(name)
             items: list[exp.Expression] = []

@@ -128,7 +128,7 @@ class Program:
             self.add(Node("update", target, fixed, match=self.pk_match(target, found), when_missing=when_missing))
         for coc in rw.connect_or_creates:
             found = self.add(Node("lookup", target, where=coc.where, when_missing=when_missing))
-            self.add(Node("update", target, fixed, match=self.pk_match(target, found), when_missing=when_missing))
+            self.add(Node("update", target, fixed, match=self.pk_match(target, found), when_found=found))
             made = self.insert(coc.create, fixed, when_missing=found)
             self.nodes[made].either = found
         for nc in rw.creates:
