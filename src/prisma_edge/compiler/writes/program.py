@@ -139,7 +139,7 @@ class Program:
         for where, data in rw.update_many:
             if data is None:
                 self.add(Node("delete", target, where=where, match=fixed, when_missing=when_missing))
-            else:
+            elif data:  # `data: {}` changes nothing
                 self.add(Node("update", target, *self.assigns(target, data), where=where, match=fixed, when_missing=when_missing))
         for where, tree in rw.updates:
             found = self.add(Node("lookup", target, where=where, match=fixed, require=True, when_missing=when_missing))
@@ -191,7 +191,7 @@ class Program:
         for where, data in rw.update_many:
             if data is None:
                 self.add(Node("delete", target, where=where, linked=linked, when_missing=when_missing))
-            else:
+            elif data:
                 self.add(Node("update", target, *self.assigns(target, data), where=where, linked=linked,
                               when_missing=when_missing))
         for where, tree in rw.updates:
