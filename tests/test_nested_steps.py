@@ -14,10 +14,11 @@ from collections.abc import AsyncIterator
 import pytest
 
 from prisma_edge.client import Client
+from prisma_edge.errors import RecordNotFoundError
 from tests.support.clients import open_client
 
 ADAPTERS = ["sqlite", "neon_http", "neon_ws", "postgres"]
-pytestmark = pytest.mark.parametrize("adapter", ADAPTERS)
+ALL = ["sqlite", "neon_http", "neon_ws", "postgres", "planetscale", "libsql", "d1"]
 
 
 @contextlib.asynccontextmanager
@@ -52,6 +53,7 @@ def one_request(db: Client, adapter: str) -> None:
         assert db.adapter.stats.round_trips == 1
 
 
+@pytest.mark.parametrize("adapter", ADAPTERS)
 async def test_update_row_twice_connect_parent_and_decrement(adapter):
     async with steps_client(adapter) as db:
         root = await db.category.create({"name": "root"})
@@ -67,6 +69,7 @@ async def test_update_row_twice_connect_parent_and_decrement(adapter):
         assert (again["parentId"], again["depth"]) == (root["id"], 2)
 
 
+@pytest.mark.parametrize("adapter", ADAPTERS)
 async def test_update_many_sees_sibling_create(adapter):
     async with steps_client(adapter) as db:
         u = await db.user.create({"email": "a@x.io", "posts": {"create": [{"title": "old"}]}})
@@ -85,6 +88,7 @@ async def test_update_many_sees_sibling_create(adapter):
         assert [(p["title"], p["content"]) for p in out["posts"]] == [("old", "bulk"), ("new", "bulk")]
 
 
+@pytest.mark.parametrize("adapter", ADAPTERS)
 async def test_connect_or_create_sees_tag_a_sibling_created(adapter):
     async with steps_client(adapter) as db:
         db.adapter.stats.reset()
@@ -101,6 +105,7 @@ async def test_connect_or_create_sees_tag_a_sibling_created(adapter):
         assert await db.tag.count() == 1
 
 
+@pytest.mark.parametrize("adapter", ADAPTERS)
 async def test_uuid_varchar_bigint_and_composite_keys_travel_typed(adapter):
     async with steps_client(adapter) as db:
         await db.label.create({"code": "urgent", "name": "Urgent"})
@@ -172,3 +177,94 @@ async def test_uuid_varchar_bigint_and_composite_keys_travel_typed(adapter):
         assert t2["name"] == "core2" and [lb["code"] for lb in t2["labels"]] == ["infra"]
         assert [m["role"] for m in t2["members"]] == ["x", "lead"]
         assert [p["title"] for p in t2["projects"]] == ["edge2", "next"]
+
+
+@pytest.mark.parametrize("adapter", ALL)
+async def test_update_delete_upsert_through_many_to_many(adapter):
+    """As Prisma 7 answers (tests/prisma7 scenarios many_to_many_tags_*): only linked rows are touched."""
+    async with steps_client(adapter, "blog") as db:
+        u = await db.user.create({"email": "m@x.io"})
+        for name in ("red", "green", "blue"):
+            await db.tag.create({"name": name})
+        post = await db.post.create(
+            {"title": "p", "authorId": u["id"], "tags": {"connect": [{"name": "red"}, {"name": "green"}]}}
+        )
+        tags = {"include": {"tags": {"orderBy": {"id": "asc"}}}}
+        out = await db.post.update(
+            where={"id": post["id"]},
+            data={
+                "tags": {
+                    "update": {"where": {"name": "red"}, "data": {"name": "crimson"}},
+                    "upsert": [
+                        {"where": {"name": "green"}, "create": {"name": "no"}, "update": {"name": "lime"}},
+                        {"where": {"name": "violet"}, "create": {"name": "violet"}, "update": {"name": "no"}},
+                    ],
+                }
+            },
+            **tags,
+        )
+        assert [t["name"] for t in out["tags"]] == ["crimson", "lime", "violet"]
+        out = await db.post.update(
+            where={"id": post["id"]},
+            data={"tags": {"updateMany": {"where": {"name": {"startswith": "l"}}, "data": {"name": "leaf"}}}},
+            **tags,
+        )
+        assert [t["name"] for t in out["tags"]] == ["crimson", "leaf", "violet"]
+        assert (await db.tag.find_unique(where={"name": "blue"})) is not None  # not linked: left alone
+        with pytest.raises(RecordNotFoundError):  # blue is not linked to the post (Prisma: P2025)
+            await db.post.update(
+                where={"id": post["id"]},
+                data={"tags": {"update": {"where": {"name": "blue"}, "data": {"name": "no"}}}},
+            )
+        with pytest.raises(RecordNotFoundError):
+            await db.post.update(where={"id": post["id"]}, data={"tags": {"delete": {"name": "blue"}}})
+        out = await db.post.update(
+            where={"id": post["id"]},
+            data={"tags": {"delete": {"name": "crimson"}, "deleteMany": {"name": "violet"}}},
+            **tags,
+        )
+        assert [t["name"] for t in out["tags"]] == ["leaf"]
+        assert sorted(t["name"] for t in await db.tag.find_many()) == ["blue", "leaf"]
+
+
+@pytest.mark.parametrize("adapter", ALL)
+async def test_upsert_through_the_records_own_foreign_key(adapter):
+    """`post.author.upsert`: update the author the post points at, else create one and point at it."""
+    async with steps_client(adapter, "blog") as db:
+        u = await db.user.create({"email": "o@x.io", "name": "old"})
+        post = await db.post.create({"title": "p", "authorId": u["id"]})
+        up = {"upsert": {"create": {"email": "new@x.io"}, "update": {"name": "renamed"}}}
+        out = await db.post.update(where={"id": post["id"]}, data={"author": up}, include={"author": True})
+        assert (out["author"]["id"], out["author"]["name"]) == (u["id"], "renamed")
+        assert await db.user.count() == 1
+        c = await db.comment.create(
+            {"body": "c", "post": {"connect": {"id": post["id"]}}, "author": {"connect": {"id": u["id"]}}}
+        )
+        out = await db.comment.update(
+            where={"id": c["id"]},
+            data={
+                "post": {
+                    "upsert": {
+                        "create": {"title": "never", "authorId": u["id"]},
+                        "update": {"title": {"set": "p!"}, "views": {"increment": 2}},
+                    }
+                }
+            },
+            include={"post": True},
+        )
+        assert (out["post"]["title"], out["post"]["views"]) == ("p!", 2)
+        assert await db.post.count() == 1
+
+
+@pytest.mark.parametrize("adapter", ADAPTERS)
+async def test_upsert_own_foreign_key_creates_and_points_when_missing(adapter):
+    async with steps_client(adapter) as db:
+        post = await db.post.create({"title": "orphan"})
+        db.adapter.stats.reset()
+        up = {"upsert": {"create": {"email": "new@x.io"}, "update": {"name": "never"}}}
+        out = await db.post.update(
+            where={"id": post["id"]}, data={"author": up, "views": {"increment": 1}}, include={"author": True}
+        )
+        one_request(db, adapter)
+        assert out["author"]["email"] == "new@x.io" and out["author"]["name"] is None and out["views"] == 1
+        assert out["authorId"] == out["author"]["id"]

@@ -102,10 +102,10 @@ class Client:
         return self._async
 
     def query_raw(self, sql: str, *params: Any) -> list[dict[str, Any]]:
-        return run_sync(self._async.query_raw(sql, *params), self._loop)
+        return run_sync(self._async.query_raw(sql, *params).run(), self._loop)
 
     def execute_raw(self, sql: str, *params: Any) -> int:
-        return run_sync(self._async.execute_raw(sql, *params), self._loop)
+        return run_sync(self._async.execute_raw(sql, *params).run(), self._loop)
 
     def close(self) -> None:
         run_sync(self._async.close(), self._loop)

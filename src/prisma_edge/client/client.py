@@ -22,6 +22,7 @@ from ..schema.model import Model, Schema
 from .delegate import ModelDelegate, Operation
 from .error_fields import translate_fields
 from .executor import execute_plan
+from .raw import RawOperation
 from .transactions import interactive, run_batch
 
 
@@ -188,7 +189,7 @@ class Client:
 
     # ---- batches and transactions ---------------------------------------------------------
 
-    async def batch(self, operations: Sequence[Operation[Any]], *, isolation: IsolationLevel | None = None) -> list[Any]:
+    async def batch(self, operations: Sequence[Operation[Any] | RawOperation], *, isolation: IsolationLevel | None = None) -> list[Any]:
         """Run unawaited operations atomically, in one round trip where the database allows.
 
         `await db.batch([db.user.create({...}), db.post.update(...)])` -> results in input order;
@@ -205,29 +206,18 @@ class Client:
 
     # ---- raw SQL ------------------------------------------------------------------------
 
-    async def query_raw(self, sql: str, *params: Any) -> list[dict[str, Any]]:
-        """Run a SELECT written in the database's own SQL; values are bound, never interpolated."""
-        from ..compiler.arguments.raw import check_raw
-        from ..fetch_adapters.base import Query
-        from .codec import raw_value
-
-        check_raw(sql, params)
-        rs = await self.adapter.query(Query(sql, tuple(raw_value(p, self.adapter.dialect) for p in params)))
-        return [dict(zip(rs.columns, row, strict=False)) for row in rs.rows]
+    def query_raw(self, sql: str, *params: Any) -> RawOperation:
+        """A SELECT written in the database's own SQL; values are bound, never interpolated.
+        Await it for the rows (dicts), or pass it to `batch([...])`."""
+        return RawOperation(self, sql, params, returns_rows=True)
 
     async def query_first(self, sql: str, *params: Any) -> dict[str, Any] | None:
         rows = await self.query_raw(sql, *params)
         return rows[0] if rows else None
 
-    async def execute_raw(self, sql: str, *params: Any) -> int:
-        """Run a statement; returns the number of rows it changed."""
-        from ..compiler.arguments.raw import check_raw
-        from ..fetch_adapters.base import Query
-        from .codec import raw_value
-
-        check_raw(sql, params)
-        rs = await self.adapter.query(Query(sql, tuple(raw_value(p, self.adapter.dialect) for p in params)))
-        return rs.rows_affected
+    def execute_raw(self, sql: str, *params: Any) -> RawOperation:
+        """A statement; await it for the number of rows it changed, or pass it to `batch([...])`."""
+        return RawOperation(self, sql, params, returns_rows=False)
 
     async def close(self) -> None:
         if self._adapter is not None:

@@ -166,7 +166,7 @@ class ModelDelegate:
     ) -> Operation[dict[str, Any]]:
         return self._run("create", locals())
 
-    def create_many(self, data: list[Mapping[str, Any]], *, skip_duplicates: bool | None = None) -> Operation[int]:
+    def create_many(self, data: list[Mapping[str, Any]] | Mapping[str, Any], *, skip_duplicates: bool | None = None) -> Operation[int]:
         return self._run("create_many", locals())
 
     def update(
@@ -182,7 +182,7 @@ class ModelDelegate:
 
     def create_many_and_return(
         self,
-        data: list[Mapping[str, Any]],
+        data: list[Mapping[str, Any]] | Mapping[str, Any],
         *,
         skip_duplicates: bool | None = None,
         select: Any = None,

@@ -24,6 +24,7 @@ from .codec import raw_value
 from .delegate import ModelDelegate, Operation
 from .error_fields import translate_fields
 from .executor import check_static, execute_plan, not_found_from, shape_result, static_queries
+from .raw import RawOperation
 
 if TYPE_CHECKING:
     from .client import Client
@@ -70,36 +71,49 @@ async def interactive(client: Client, isolation: IsolationLevel | None, timeout:
         yield TransactionClient(client, conn)
 
 
-async def run_batch(client: Client, operations: Sequence[Operation[Any]], isolation: IsolationLevel | None) -> list[Any]:
+async def run_batch(client: Client, operations: Sequence[Operation[Any] | RawOperation],
+                    isolation: IsolationLevel | None) -> list[Any]:
     check_isolation(isolation)
     for i, op in enumerate(operations):
-        if not isinstance(op, Operation):
+        if not isinstance(op, Operation | RawOperation):
             raise ClientError(f"batch item {i} is {type(op).__name__}; pass unawaited operations like db.user.create(...)")
     adapter = client.adapter
-    compiled = [compile_query(client.schema, op.delegate._model.name, op.action, op.args, sql_rules(adapter), client.plan_cache)
+    # a raw statement (query_raw / execute_raw) is one static query of its own: no plan
+    compiled = [None if isinstance(op, RawOperation) else
+                compile_query(client.schema, op.delegate._model.name, op.action, op.args, sql_rules(adapter), client.plan_cache)
                 for op in operations]
     try:
-        if all(plan.static for plan, _ in compiled):
-            per_op = [static_queries(plan, values, adapter.dialect) for plan, values in compiled]
+        if all(c is None or c[0].static for c in compiled):
+            per_op = [[op.query(adapter.dialect)] if isinstance(op, RawOperation) else static_queries(c[0], c[1], adapter.dialect)
+                      for c, op in zip(compiled, operations, strict=True)]
             flat = [q for qs in per_op for q in qs]
             results = await adapter.batch(flat, isolation=isolation) if flat else []
             out, i = [], 0
-            for (plan, _), op, qs in zip(compiled, operations, per_op, strict=True):
+            for c, op, qs in zip(compiled, operations, per_op, strict=True):
                 part = list(results[i:i + len(qs)])
                 i += len(qs)
-                check_static(plan, part)
-                value = shape_result(plan, part)  # type: ignore[arg-type]
+                if isinstance(op, RawOperation):
+                    out.append(op.shape(part[0]))
+                    continue
+                assert c is not None
+                check_static(c[0], part)
+                value = shape_result(c[0], part)  # type: ignore[arg-type]
                 out.append(op.post(value) if op.post else value)
             return out
         async with adapter.transaction(isolation=isolation) as conn:
             out = []
-            for (plan, values), op in zip(compiled, operations, strict=True):
-                value = await execute_plan(conn, plan, values, in_transaction=True)
+            for c, op in zip(compiled, operations, strict=True):
+                if isinstance(op, RawOperation):
+                    out.append(op.shape(await conn.query(op.query(conn.dialect))))
+                    continue
+                assert c is not None
+                value = await execute_plan(conn, c[0], c[1], in_transaction=True)
                 out.append(op.post(value) if op.post else value)
             return out
     except KnownRequestError as e:
         for op in operations:
-            translate_fields(e, op.delegate._model)
+            if isinstance(op, Operation):
+                translate_fields(e, op.delegate._model)
         raise
     except PrismaEdgeError as e:
         mapped = not_found_from(e, "A record an operation in the batch needs was not found.")

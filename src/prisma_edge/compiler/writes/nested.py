@@ -20,6 +20,7 @@ earlier step's first row; connect-or-create inserts run only when the lookup fou
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from sqlglot import exp
 
@@ -139,6 +140,9 @@ class NestedBuilder:
                 if node.require:
                     name = f"g{i}"
                     ok = fail_unless_rows(NOT_FOUND_MARKER, rows_of(f"n{i}"), self.rules)
+                    if runs_if := self._pg_missing(node):  # a node on a branch that did not run needs nothing
+                        ok = exp.Case(ifs=[exp.If(this=exp.Not(this=exp.Paren(this=and_all(runs_if))), true=exp.Literal.number(1))],
+                                      default=ok)
                     ctes.append((name, exp.Select(expressions=[exp.alias_(ok, "ok", quoted=True)])))
                     guards.append(name)
             items: list[exp.Expression] = []
@@ -163,6 +167,17 @@ class NestedBuilder:
         read, shape, _ = self.reads.select(model, ir.Read(model.name, ir.Window(), selection, single=True), alias="tr", extra_where=locate)
         return self.writes.plan([*steps, Step(self.rules.render(read), result=True)], "one", shape, msg)
 
+    def linked(self, m: Model, key: exp.Expression | None, node: Node,
+               value: Callable[[Src, Any], exp.Expression]) -> list[exp.Expression]:
+        """`key IN (SELECT <other> FROM <join> WHERE <parent's column> = <parent key>)`: rows of an
+        implicit m-n relation linked to the parent (nested update/delete/upsert through m-n)."""
+        if node.linked is None or key is None:
+            return []
+        tbl, mine, src, other, _ = node.linked
+        q = exp.Select(expressions=[exp.Column(this=ident(other))]).from_(exp.Table(this=ident(tbl)), copy=False).where(
+            exp.EQ(this=exp.Column(this=ident(mine)), expression=value(src, _JoinField(mine))), copy=False)
+        return [exp.In(this=key, query=exp.Subquery(this=q))]
+
     def key_param(self, model: Model, name: str, j: int) -> exp.Expression:
         """The root's key `name` as the first statement stored it, cast to the column's own type."""
         f = self.ctx.field(model, name)
@@ -176,6 +191,7 @@ class NestedBuilder:
             a = self.ctx.alias()
             q = exp.Select(expressions=[exp.Column(this=exp.Star(), table=ident(a))]).from_(table(m.db_name, a), copy=False)
             conds = [exp.EQ(this=col(a, f.db_name), expression=self.pg_value(s, f)) for f, s in node.match]
+            conds += self.linked(m, col(a, self.ctx.field(m, node.linked[4]).db_name) if node.linked else None, node, self.pg_value)
             if node.where is not None:
                 conds.append(condition(self.ctx, m, a, node.where))
             q = q.where(and_all([*conds, *self._pg_missing(node)]) or exp.true(), copy=False)
@@ -254,6 +270,7 @@ class NestedBuilder:
 
     def _pg_match(self, m: Model, a: str, node: Node) -> list[exp.Expression]:
         conds: list[exp.Expression] = [exp.EQ(this=col(a, f.db_name), expression=self.pg_value(s, f)) for f, s in node.match]
+        conds += self.linked(m, col(a, self.ctx.field(m, node.linked[4]).db_name) if node.linked else None, node, self.pg_value)
         if node.where is not None:
             conds.append(condition(self.ctx, m, a, node.where))
         if node.exclude:
@@ -271,7 +288,7 @@ class NestedBuilder:
         # SELECT after the INSERT: the INSERT's insertId is that key (one request saved per row).
         referenced: dict[int, set[str]] = {root: set(model.primary_key)}
         for n in prog.nodes:
-            srcs = [s for _, s in (*n.values, *n.match)] + ([n.join[2], n.join[4]] if n.join else [])
+            srcs = [s for _, s in (*n.values, *n.match)] + ([n.join[2], n.join[4]] if n.join else []) + ([n.linked[2]] if n.linked else [])
             for src in srcs:
                 if src.node is not None and src.field is not None:
                     referenced.setdefault(src.node, set()).add(src.field)
@@ -310,6 +327,7 @@ class NestedBuilder:
                 assert m is not None
                 a = self.ctx.alias()
                 lconds = [exp.EQ(this=col(a, f.db_name), expression=value(s, f)) for f, s in node.match]
+                lconds += self.linked(m, col(a, self.ctx.field(m, node.linked[4]).db_name) if node.linked else None, node, value)
                 if node.where is not None:
                     lconds.append(condition(self.ctx, m, a, node.where))
                 steps.append(Step(self.rules.render(row_select(m, a, lconds, lock=True)),
@@ -350,6 +368,7 @@ class NestedBuilder:
             elif node.kind in ("update", "delete"):
                 assert m is not None
                 conds = [exp.EQ(this=exp.Column(this=ident(f.db_name)), expression=value(s, f)) for f, s in node.match]
+                conds += self.linked(m, exp.Column(this=ident(self.ctx.field(m, node.linked[4]).db_name)) if node.linked else None, node, value)
                 a = self.ctx.alias()
                 if node.where is not None or node.exclude:
                     # filters go through a key subquery so they can use the model's alias

@@ -44,9 +44,10 @@ def _tables(node: Node) -> tuple[set[str], set[str], bool]:
     opaque = any(where_fields(c) is None for c in (node.where, *node.exclude) if c is not None)
     if node.kind == "insert":
         return set(), {t}, False
+    reads = {t} | ({node.linked[0]} if node.linked else set())
     if node.kind == "lookup":
-        return {t}, set(), opaque
-    return {t}, {t}, opaque  # update, delete
+        return reads, set(), opaque
+    return reads, {t}, opaque  # update, delete
 
 
 def split(nodes: list[Node]) -> list[int]:
@@ -75,6 +76,7 @@ def split(nodes: list[Node]) -> list[int]:
 def references(node: Node) -> set[int]:
     """Earlier nodes this node's SQL reads (`nK`)."""
     srcs = [s for _, s in (*node.values, *node.match)] + ([node.join[2], node.join[4]] if node.join else [])
+    srcs += [node.linked[2]] if node.linked else []
     out = {s.node for s in srcs if s.node is not None}
     out |= {k for k in (node.when_missing, node.when_found, node.either) if k is not None}
     return out
@@ -87,6 +89,7 @@ def needed_columns(ctx: Context, nodes: list[Node], root: int) -> dict[int, list
         srcs = [s for _, s in (*node.values, *node.match)] + (
             [node.join[2], node.join[4]] if node.join else []
         )
+        srcs += [node.linked[2]] if node.linked else []
         for s in srcs:
             if s.node is not None and s.field is not None:
                 m = nodes[s.node].model
