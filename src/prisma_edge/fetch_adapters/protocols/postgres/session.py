@@ -49,6 +49,7 @@ from prisma_edge.fetch_adapters.protocols.pgwire import (
 from prisma_edge.fetch_adapters.protocols.pgwire.results import StatementResult, group_outcomes
 from prisma_edge.fetch_adapters.protocols.postgres import types as pg_types
 from prisma_edge.fetch_adapters.protocols.postgres.errors import error_from_sqlstate
+from prisma_edge.fetch_adapters.timeouts import DEFAULT_STATEMENT_TIMEOUT, current_statement_timeout
 from prisma_edge.redact import Secrets, scrub_error
 
 __all__ = ["APPLICATION_NAME", "ByteStream", "PgSession", "PgTransaction", "PgWireAdapter", "begin_sql"]
@@ -97,7 +98,8 @@ class PgSession:
         pipeline_auth: see `PgConnection.startup`.
         stats: where round trips are counted (one per flight written).
         secrets: texts to redact from every message (the password).
-        connect_timeout: seconds the login may take when it is not pipelined.
+        connect_timeout: seconds the login may take (pipelined or not).
+        statement_timeout: seconds each later exchange may take (default for `timeouts`).
     """
 
     def __init__(
@@ -109,8 +111,10 @@ class PgSession:
         stats: AdapterStats | None = None,
         secrets: Secrets | tuple[str, ...] = (),
         connect_timeout: float | None = None,
+        statement_timeout: float | None = None,
     ) -> None:
         self._stream = stream
+        self._statement_timeout = statement_timeout
         self.conn = conn
         self._pipeline_auth = pipeline_auth
         self.stats = stats if stats is not None else AdapterStats()
@@ -141,7 +145,11 @@ class PgSession:
             out.append(self.conn.sync())
             return b"".join(out)
 
-        outcomes, at_sync = group_outcomes(await self._exchange(build), len(statements))
+        in_tx = self.conn.state is ConnState.READY and self.conn.transaction_status != "I"
+        commits = any(sql.lstrip()[:6].upper() == "COMMIT" for sql, _ in statements)
+        opens = bool(statements) and statements[0][0].lstrip()[:5].upper() == "BEGIN"
+        may_commit = commits or not (in_tx or opens)
+        outcomes, at_sync = group_outcomes(await self._exchange(build, may_commit=may_commit), len(statements))
         if at_sync:
             raise self.error(at_sync[0])
         return [
@@ -152,7 +160,8 @@ class PgSession:
     async def simple(self, sql: str) -> str:
         """A simple query (COMMIT, ROLLBACK...): its last command tag; raises the server's error."""
         tag = ""
-        for ev in await self._exchange(lambda: self.conn.simple_query(sql)):
+        may_commit = sql.lstrip()[:6].upper() == "COMMIT"
+        for ev in await self._exchange(lambda: self.conn.simple_query(sql), may_commit=may_commit):
             if isinstance(ev, ErrorResponse):
                 raise self.error(ev)
             if isinstance(ev, CommandComplete):
@@ -179,24 +188,61 @@ class PgSession:
         scrub_error(err, self._secrets)  # meta too: a server may echo the password in any field
         return err
 
-    async def _exchange(self, build: Callable[[], bytes]) -> list[Event]:
+    async def _exchange(self, build: Callable[[], bytes], *, may_commit: bool = True) -> list[Event]:
+        """One flight and its answers, within the deadlines (see `statement_timeout`).
+
+        The login (startup to ReadyForQuery, pipelined or not) is bounded by `connect_timeout`,
+        then the statements by `statement_timeout` (or `timeouts.statement_timeout(...)`). Any
+        failure closes the session. A lost answer to a flight that could commit (autocommit
+        statements, a batch, COMMIT) is marked `outcome_unknown`; inside a transaction the
+        server aborts it, so nothing was applied.
+        """
         if self.broken:
             raise errors.ConnectionError("this PostgreSQL session is closed")
+        per_statement = current_statement_timeout(self._statement_timeout)
+        logging_in = self.conn.state is ConnState.NEW
+        sent = False
+        loop = asyncio.get_running_loop()
+        deadline = asyncio.timeout(None)
         try:
-            prefix = b""
-            if self.conn.state is ConnState.NEW:
-                prefix = self.conn.startup(pipeline_auth=self._pipeline_auth)
-                if self._pipeline_auth is None:  # log in first, then send
-                    async with asyncio.timeout(self._connect_timeout):
+            async with deadline:
+                prefix = b""
+                if logging_in:
+                    deadline.reschedule(_at(loop, self._connect_timeout))
+                    prefix = self.conn.startup(pipeline_auth=self._pipeline_auth)
+                    if self._pipeline_auth is None:  # log in first, then send
                         await self._send(prefix)
                         await self._collect()
-                    prefix = b""
-            await self._send(prefix + build())
-            return await self._collect()
-        except TimeoutError:  # only our login deadline raises this in here
+                        prefix = b""
+                        logging_in = False
+                        deadline.reschedule(_at(loop, per_statement))
+                else:
+                    deadline.reschedule(_at(loop, per_statement))
+                data = prefix + build()
+                sent = True
+                await self._send(data)
+                return await self._collect(deadline if logging_in else None, per_statement)
+        except TimeoutError:
             self.broken = True
             await self.close()
-            raise errors.TimeoutError(f"logging in to PostgreSQL took longer than {self._connect_timeout}s") from None
+            if deadline.expired() and self.conn.state in (ConnState.NEW, ConnState.STARTING, ConnState.AUTHENTICATING):
+                raise errors.TimeoutError(
+                    f"logging in to PostgreSQL took longer than {self._connect_timeout}s; the connection was closed"
+                ) from None
+            unknown = sent and may_commit
+            raise errors.TimeoutError(
+                f"PostgreSQL did not answer within {per_statement}s; the connection was closed"
+                + ("; the statement was sent, so whether it was applied is unknown (outcome unknown)" if unknown else ""),
+                outcome_unknown=unknown,
+            ) from None
+        except errors.ConnectionError as e:
+            self.broken = True
+            await self.close()
+            if sent and may_commit and self.conn.state is not ConnState.NEW and not isinstance(e, errors.AuthenticationError):
+                e.meta["outcome_unknown"] = True
+                e.message += "; the statement was sent, so whether it was applied is unknown (outcome unknown)"
+                e.args = (e.message,)
+            raise
         except BaseException:  # failed or cancelled mid-exchange: the protocol position is lost
             self.broken = True  # no Terminate: the server may still be answering
             await self.close()
@@ -209,12 +255,18 @@ class PgSession:
         except OSError as e:
             raise errors.ConnectionError(f"lost the connection to PostgreSQL: {self._redact(str(e))}") from None
 
-    async def _collect(self) -> list[Event]:
-        """Read until the machine is owed nothing: logged in and every operation answered."""
+    async def _collect(self, login: asyncio.Timeout | None = None, then: float | None = None) -> list[Event]:
+        """Read until the machine is owed nothing: logged in and every operation answered.
+
+        With `login`, a pipelined login's deadline, which becomes `then` seconds once logged in.
+        """
         conn = self.conn
         events: list[Event] = []
         fatal: ErrorResponse | None = None
         while not (conn.state is ConnState.READY and conn.pending == 0):
+            if login is not None and conn.state is ConnState.READY:
+                login.reschedule(_at(asyncio.get_running_loop(), then))
+                login = None
             starting = conn.state in (ConnState.AUTHENTICATING, ConnState.STARTING)
             ev = conn.next_event()
             if ev is NEED_DATA:
@@ -240,6 +292,10 @@ class PgSession:
 
     def _redact(self, text: str) -> str:
         return errors.redact(text, self._secrets)
+
+
+def _at(loop: asyncio.AbstractEventLoop, seconds: float | None) -> float | None:
+    return None if seconds is None else loop.time() + seconds
 
 
 def _encode_params(params: Sequence[Any]) -> list[str | None]:
@@ -294,6 +350,7 @@ class PgWireAdapter:
         timeout: float | None = 30.0,
         label: str = "postgresql",
         secrets: Secrets | None = None,
+        statement_timeout: float | None = DEFAULT_STATEMENT_TIMEOUT,
     ) -> None:
         if pool_size < 1:
             raise errors.ClientError("pool_size must be at least 1")
@@ -305,6 +362,7 @@ class PgWireAdapter:
         self._pipeline_auth = pipeline_auth
         self.pool_size = pool_size
         self.timeout = timeout
+        self.statement_timeout = statement_timeout
         self._label = label
         self.stats = AdapterStats()
         self._idle: list[PgSession] = []
@@ -401,7 +459,7 @@ class PgWireAdapter:
         )
         return PgSession(
             stream, conn, pipeline_auth=self._pipeline_auth, stats=self.stats,
-            secrets=self._secrets, connect_timeout=self.timeout,
+            secrets=self._secrets, connect_timeout=self.timeout, statement_timeout=self.statement_timeout,
         )  # fmt: skip
 
 
@@ -456,7 +514,15 @@ class PgTransaction:
             return
         self._done = True
         s = self._s
-        if self._begin is not None or s.broken:  # nothing was sent, or the server already rolled back
+        if self._begin is not None:  # nothing was sent
+            return
+        if s.broken:  # the server rolls back a transaction whose connection is lost
+            if commit:
+                raise errors.ConnectionError(
+                    "the transaction was not committed: its connection was lost before COMMIT "
+                    "(PostgreSQL rolled it back); retry the whole transaction",
+                    not_committed=True,
+                )
             return
         if not commit:
             with contextlib.suppress(errors.PrismaEdgeError):
@@ -466,7 +532,8 @@ class PgTransaction:
             tag = await s.simple("COMMIT")
         except errors.ConnectionError as e:
             raise errors.ConnectionError(
-                f"the connection was lost during COMMIT, so its outcome is unknown: {e.message}"
+                f"the connection was lost during COMMIT, so its outcome is unknown: {e.message}",
+                outcome_unknown=True,
             ) from e
         if tag == "ROLLBACK":
             raise errors.DatabaseError(
