@@ -48,7 +48,7 @@ from prisma_edge.fetch_adapters.protocols.mysql.errors import error_from_vitess
 from prisma_edge.fetch_adapters.protocols.mysql.format import interpolate
 from prisma_edge.fetch_adapters.protocols.mysql.types import field_decoder
 from prisma_edge.fetch_adapters.timeouts import current_statement_timeout
-from prisma_edge.fetch_adapters.transports.fetch import Fetch, default_fetch, is_loopback_host
+from prisma_edge.fetch_adapters.transports.fetch import Fetch, answer_lost, default_fetch, is_loopback_host
 from prisma_edge.redact import Secrets, scrub_error
 
 __all__ = ["PlanetScaleAdapter"]
@@ -202,7 +202,8 @@ class PlanetScaleAdapter:
             code = error.get("code") if isinstance(error, dict) else None
             message = error.get("message") if isinstance(error, dict) else None
             raise self._redacted(error_from_vitess(code, str(message or error)))
-        return self._decode(reply.get("result") or {})
+        with answer_lost():
+            return self._decode(reply.get("result") or {})
 
     async def _post(self, path: str, payload: dict[str, Any]) -> dict[str, Any]:
         headers = {
@@ -225,7 +226,10 @@ class PlanetScaleAdapter:
                                outcome_unknown=True) from None
         except OSError as e:
             raise ConnectionError(self._scrub(f"cannot reach PlanetScale at {self._host}: {e}")) from None
-        status, data = int(resp.status), bytes(resp.body)
+        with answer_lost():
+            return self._reply(int(resp.status), bytes(resp.body))
+
+    def _reply(self, status: int, data: bytes) -> dict[str, Any]:
         if len(data) > self._max_response:
             raise ProtocolError(f"PlanetScale reply is too large ({len(data)} bytes > {self._max_response})")
         try:

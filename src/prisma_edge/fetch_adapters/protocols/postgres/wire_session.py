@@ -191,22 +191,15 @@ class PgSession:
         except TimeoutError:
             self.broken = True
             await self.close()
-            if deadline.expired() and self.conn.state in (
-                ConnState.NEW,
-                ConnState.STARTING,
-                ConnState.AUTHENTICATING,
-            ):
-                raise errors.TimeoutError(
-                    f"logging in to PostgreSQL took longer than {self._connect_timeout}s; the connection was closed"
-                ) from None
             unknown = sent and may_commit
+            tail = "; the statement was sent, so whether it was applied is unknown (outcome unknown)" if unknown else ""
+            if deadline.expired() and self.conn.state in (ConnState.NEW, ConnState.STARTING, ConnState.AUTHENTICATING):
+                raise errors.TimeoutError(
+                    f"logging in to PostgreSQL took longer than {self._connect_timeout}s; the connection was closed{tail}",
+                    outcome_unknown=unknown,
+                ) from None
             raise errors.TimeoutError(
-                f"PostgreSQL did not answer within {per_statement}s; the connection was closed"
-                + (
-                    "; the statement was sent, so whether it was applied is unknown (outcome unknown)"
-                    if unknown
-                    else ""
-                ),
+                f"PostgreSQL did not answer within {per_statement}s; the connection was closed{tail}",
                 outcome_unknown=unknown,
             ) from None
         except errors.ConnectionError as e:
