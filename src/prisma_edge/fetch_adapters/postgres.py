@@ -143,6 +143,9 @@ class _AsyncioStream:
     async def recv(self) -> bytes:
         return await self.reader.read(256 * 1024)
 
+    def abort(self) -> None:
+        self.writer.transport.abort()
+
     async def close(self) -> None:
         self.writer.close()
         with contextlib.suppress(Exception):

@@ -139,9 +139,13 @@ class PgSession:
         if not self.broken and self.conn.state is ConnState.READY:
             with contextlib.suppress(Exception):
                 await self._stream.send(self.conn.terminate())
+        abort = getattr(self._stream, "abort", None) if self.broken else None
         self.broken = True
         with contextlib.suppress(Exception):
-            await self._stream.close()
+            if abort is not None:  # a broken session: no closing handshake with a peer that may be stalled
+                abort()
+            else:
+                await self._stream.close()
 
     def error(self, ev: ErrorResponse) -> errors.PrismaEdgeError:
         """The prisma_edge error for an ErrorResponse (SQLSTATE mapped, secrets redacted)."""
