@@ -81,6 +81,9 @@ class FaultProxy:
         self.connections = 0
         self.chunks_up = 0
         self.faults_fired = 0
+        self.client_closes = 0  # connections the client closed (its side reached EOF)
+        self.bytes_up = 0
+        self.bytes_down = 0
         self._fault: Fault | None = None
         self._armed_at = 0
         self._conns: set[_Conn] = set()
@@ -106,6 +109,10 @@ class FaultProxy:
     def cut_at_byte(self, n: int, direction: str) -> None:
         """Close both sides once `n` bytes went through in `direction` ("up" or "down")."""
         self.arm(Fault(f"cut_{direction}", at=0, byte_offset=n))
+
+    def stall_at_byte(self, n: int, direction: str) -> None:
+        """Stop forwarding once `n` bytes went through in `direction` ("up" or "down"); stays open."""
+        self.arm(Fault(f"stall_{direction}", at=0, byte_offset=n))
 
     def release(self) -> None:
         """End every stall: held connections are closed."""
@@ -187,7 +194,7 @@ class FaultProxy:
         if f is None:
             return None
         if f.byte_offset is not None:
-            return f if f.kind == "cut_up" and c.up_bytes + n > f.byte_offset else None
+            return f if f.kind in ("cut_up", "stall_up") and c.up_bytes + n > f.byte_offset else None
         if self.chunks_up - 1 - self._armed_at == f.at:
             self._fault = None
             self.faults_fired += 1
@@ -211,6 +218,7 @@ class FaultProxy:
         while True:
             data, eof = await self._flight(cr)
             if not data:
+                self.client_closes += 1
                 with contextlib.suppress(Exception):
                     c.server_w.write_eof()
                 return
@@ -226,6 +234,9 @@ class FaultProxy:
                 self.faults_fired += 1
                 c.server_w.write(data[:keep])
                 await c.server_w.drain()
+                if f.kind == "stall_up":
+                    c.held = True
+                    continue
                 self._close(c)
                 return
             kind = f.kind if f else None
@@ -248,6 +259,7 @@ class FaultProxy:
             if kind in ("cut_down", "stall_down", "truncate_down", "replace_down"):
                 c.on_answer, c.payload = kind, f.payload  # type: ignore[union-attr]
             c.up_bytes += len(data)
+            self.bytes_up += len(data)
             c.server_w.write(data)
             await c.server_w.drain()
             if id(c) in self._eof_after:
@@ -266,13 +278,16 @@ class FaultProxy:
             if (
                 f is not None
                 and f.byte_offset is not None
-                and f.kind == "cut_down"
+                and f.kind in ("cut_down", "stall_down")
                 and c.down_bytes + len(data) > f.byte_offset
             ):
                 self._fault = None
                 self.faults_fired += 1
                 c.client_w.write(data[: max(0, f.byte_offset - c.down_bytes)])
                 await c.client_w.drain()
+                if f.kind == "stall_down":
+                    c.on_answer = "stall_down"
+                    continue
                 self._close(c)
                 return
             kind = c.on_answer
@@ -287,6 +302,7 @@ class FaultProxy:
                 self._close(c)
                 return
             c.down_bytes += len(data)
+            self.bytes_down += len(data)
             c.client_w.write(data)
             await c.client_w.drain()
 

@@ -7,7 +7,10 @@ one request. Otherwise (SQLite, MySQL programs that read before they write) it r
 interactive transaction.
 
 `async with db.tx(isolation=..., timeout=...) as tx:` gives delegates bound to an open
-transaction: commit on exit, rollback on any exception or on timeout.
+transaction: commit on exit, rollback on any exception or on timeout. If a statement inside lost
+its connection (a `ConnectionError`: cut, timeout, broken protocol) the exit never reports
+success, even when the body caught that error: it rolls back and raises `ConnectionError`
+("not committed"), since the session's state is unknown or already aborted.
 """
 
 from __future__ import annotations
@@ -18,7 +21,13 @@ from typing import TYPE_CHECKING, Any
 
 from ..compiler import compile_query
 from ..compiler.arguments.raw import check_raw
-from ..errors import ClientError, InconsistentColumnDataError, KnownRequestError, PrismaEdgeError
+from ..errors import (
+    ClientError,
+    ConnectionError,
+    InconsistentColumnDataError,
+    KnownRequestError,
+    PrismaEdgeError,
+)
 from ..fetch_adapters.base import Connection, IsolationLevel, Query, sql_rules
 from .codec import raw_value
 from .delegate import ModelDelegate, Operation
@@ -64,11 +73,44 @@ def check_isolation(isolation: str | None) -> None:
             f"expected one of {', '.join(ISOLATION_LEVELS)}")
 
 
+class _Watched:
+    """The transaction's connection, remembering the first lost connection so the exit cannot commit."""
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+        self.dialect = conn.dialect
+        self.lost: ConnectionError | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._conn, name)
+
+    async def query(self, query: Query) -> Any:
+        try:
+            return await self._conn.query(query)
+        except ConnectionError as e:
+            self.lost = self.lost or e
+            raise
+
+    async def batch(self, queries: Sequence[Query], **options: Any) -> Any:
+        try:
+            return await self._conn.batch(queries, **options)
+        except ConnectionError as e:
+            self.lost = self.lost or e
+            raise
+
+
 @contextlib.asynccontextmanager
 async def interactive(client: Client, isolation: IsolationLevel | None, timeout: float | None) -> AsyncIterator[TransactionClient]:
     check_isolation(isolation)
     async with client.adapter.transaction(isolation=isolation, timeout=timeout) as conn:
-        yield TransactionClient(client, conn)
+        watched = _Watched(conn)
+        yield TransactionClient(client, watched)  # type: ignore[arg-type]
+        if watched.lost is not None:  # raising here rolls the adapter's transaction back
+            raise ConnectionError(
+                "the transaction was not committed: a statement inside it lost its connection "
+                f"({watched.lost.message}); it was rolled back, retry the whole transaction",
+                not_committed=True,
+            )
 
 
 async def run_batch(client: Client, operations: Sequence[Operation[Any] | RawOperation],

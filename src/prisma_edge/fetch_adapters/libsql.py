@@ -50,7 +50,15 @@ from prisma_edge.errors import (
 from prisma_edge.fetch_adapters.base import AdapterStats, Dialect, IsolationLevel, Query, ResultSet
 from prisma_edge.fetch_adapters.protocols import hrana
 from prisma_edge.fetch_adapters.protocols.sqlite import error_from_message
-from prisma_edge.fetch_adapters.transports.fetch import Fetch, check_url, default_fetch, is_loopback_host
+from prisma_edge.fetch_adapters.timeouts import current_statement_timeout
+from prisma_edge.fetch_adapters.transports.fetch import (
+    Fetch,
+    answer_lost,
+    check_url,
+    default_fetch,
+    is_loopback_host,
+    mark_outcome_unknown,
+)
 from prisma_edge.redact import Secrets, scrub_error
 
 __all__ = ["LibsqlAdapter", "LibsqlTransaction"]
@@ -209,15 +217,20 @@ class LibsqlAdapter:
             raise ClientError("the SQL text or a value contains a lone surrogate, which is not valid UTF-8") from None
         self.stats.round_trips += 1
         self.stats.statements += statements
+        timeout = current_statement_timeout(self._timeout)
         try:
-            resp = await self._fetch("POST", url or self._pipeline, headers, body, timeout=self._timeout)
+            resp = await self._fetch("POST", url or self._pipeline, headers, body, timeout=timeout)
         except PrismaEdgeError as e:
             raise self._redacted(e) from None
         except builtins.TimeoutError:
-            raise TimeoutError(f"libSQL at {self._host} did not answer within {self._timeout} s") from None
+            raise TimeoutError(f"libSQL at {self._host} did not answer within {timeout} s (outcome unknown)",
+                               outcome_unknown=True) from None
         except OSError as e:
             raise ConnectionError(self._scrub(f"cannot reach libSQL at {self._host}: {e}")) from None
-        status, data = int(resp.status), bytes(resp.body)
+        with answer_lost():
+            return self._reply(int(resp.status), bytes(resp.body), len(requests))
+
+    def _reply(self, status: int, data: bytes, expected: int) -> Json:
         if len(data) > self._max_response:
             raise ProtocolError(f"libSQL reply is too large ({len(data)} bytes > {self._max_response})")
         if status != 200:
@@ -226,7 +239,7 @@ class LibsqlAdapter:
             reply = json.loads(data)
         except (ValueError, UnicodeDecodeError):
             reply = None
-        if not isinstance(reply, dict) or not isinstance(reply.get("results"), list) or len(reply["results"]) != len(requests):
+        if not isinstance(reply, dict) or not isinstance(reply.get("results"), list) or len(reply["results"]) != expected:
             raise ProtocolError(f"libSQL sent a malformed pipeline reply ({len(data)} bytes)")
         return reply
 
@@ -234,12 +247,12 @@ class LibsqlAdapter:
         """The response of request i, or its error raised."""
         item = reply["results"][i]
         if not isinstance(item, dict):
-            raise ProtocolError("libSQL sent a pipeline result that is not an object")
+            raise mark_outcome_unknown(ProtocolError("libSQL sent a pipeline result that is not an object"))
         if item.get("type") == "error":
             raise self._sql_error(item.get("error"))
         response = item.get("response")
         if item.get("type") != "ok" or not isinstance(response, dict):
-            raise ProtocolError(f"libSQL sent a pipeline result of type {item.get('type')!r}")
+            raise mark_outcome_unknown(ProtocolError(f"libSQL sent a pipeline result of type {item.get('type')!r}"))
         return response
 
     def _sql_error(self, error: Any) -> PrismaEdgeError:
@@ -412,5 +425,6 @@ def _shift(cond: Json, at: list[int]) -> Json:
 def _execute_result(response: Json) -> ResultSet:
     """A ResultSet from an `execute` response or a batch step's `StmtResult`."""
     result = response.get("result", response) if response.get("type") == "execute" else response
-    columns, rows, affected, last = hrana.decode_result(result)
+    with answer_lost():
+        columns, rows, affected, last = hrana.decode_result(result)
     return ResultSet(columns, rows, ("unknown",) * len(columns), affected, last)

@@ -39,9 +39,11 @@ from prisma_edge.fetch_adapters.base import (
 )
 from prisma_edge.fetch_adapters.protocols.postgres import types as pg_types
 from prisma_edge.fetch_adapters.protocols.postgres.errors import error_from_sqlstate
+from prisma_edge.fetch_adapters.timeouts import current_statement_timeout
 from prisma_edge.fetch_adapters.transports.fetch import (
     Fetch,
     FetchResponse,
+    answer_lost,
     check_url,
     default_fetch,
     is_loopback_host,
@@ -108,7 +110,8 @@ class NeonHttpAdapter:
         """Run one statement: one HTTP request, autocommit."""
         payload = {"query": query.sql, "params": [pg_types.encode_param(p) for p in query.params]}
         body = await self._post(payload, {}, statements=1)
-        return _result_set(body)
+        with answer_lost():
+            return _result_set(body)
 
     async def batch(
         self,
@@ -142,10 +145,11 @@ class NeonHttpAdapter:
             ]
         }
         body = await self._post(payload, headers, statements=len(queries))
-        results = body.get("results") if isinstance(body, dict) else None
-        if not isinstance(results, list) or len(results) != len(queries):
-            raise errors.ProtocolError("Neon returned an unexpected batch result (no `results` list of the right size)")
-        return [_result_set(r) for r in results]
+        with answer_lost():
+            results = body.get("results") if isinstance(body, dict) else None
+            if not isinstance(results, list) or len(results) != len(queries):
+                raise errors.ProtocolError("Neon returned an unexpected batch result (no `results` list of the right size)")
+            return [_result_set(r) for r in results]
 
     def transaction(
         self, *, isolation: IsolationLevel | None = None, timeout: float | None = None
@@ -195,7 +199,11 @@ class NeonHttpAdapter:
             raise scrub_error(e, self._secrets) from None
 
     async def _exchange(self, headers: Mapping[str, str], data: bytes) -> Any:
-        resp = await self._fetch("POST", self.endpoint, headers, data, timeout=self.timeout)
+        resp = await self._fetch("POST", self.endpoint, headers, data, timeout=current_statement_timeout(self.timeout))
+        with answer_lost():
+            return self._answer(resp)
+
+    def _answer(self, resp: FetchResponse) -> Any:
         if len(resp.body) > self.max_response_bytes:
             raise errors.ProtocolError(
                 f"the response ({len(resp.body)} bytes) is larger than max_response_bytes ({self.max_response_bytes})"

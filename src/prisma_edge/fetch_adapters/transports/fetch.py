@@ -31,7 +31,7 @@ import contextlib
 import inspect
 import json
 import sys
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Protocol
 from urllib.parse import urlsplit
@@ -50,6 +50,8 @@ __all__ = [
     "PooledFetch",
     "PyodideFetch",
     "UrllibFetch",
+    "answer_lost",
+    "mark_outcome_unknown",
     "check_url",
     "default_fetch",
     "is_loopback_host",
@@ -142,6 +144,26 @@ def refuse_redirect(status: int, headers: Mapping[str, str], where: str) -> None
         status=status,
         location_host=target,
     )
+
+
+@contextlib.contextmanager
+def answer_lost() -> Iterator[None]:
+    """Around reading an answer to a request that was sent: a connection-level failure there
+    (malformed, truncated, a 5xx, a timeout) leaves the outcome unknown, and the error says so."""
+    try:
+        yield
+    except errors.ConnectionError as e:
+        raise mark_outcome_unknown(e) from None
+
+
+def mark_outcome_unknown(e: errors.ConnectionError) -> errors.ConnectionError:
+    """Say in `e` (meta `outcome_unknown`, and its message) that the request may have been applied."""
+    if isinstance(e, errors.AuthenticationError) or e.meta.get("outcome_unknown"):
+        return e
+    e.meta["outcome_unknown"] = True
+    e.message += " (the request was sent, so whether it was applied is unknown: outcome unknown)"
+    e.args = (e.message,)
+    return e
 
 
 # -- CPython ----------------------------------------------------------------------------------

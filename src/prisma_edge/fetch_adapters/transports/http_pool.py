@@ -109,7 +109,8 @@ class HttpPool:
             except http.client.IncompleteRead as e:
                 conn.close()
                 raise errors.ProtocolError(
-                    f"the response from {ep.where} was cut short ({len(e.partial)} bytes received)",
+                    f"the response from {ep.where} was cut short ({len(e.partial)} bytes received); the request "
+                    "was sent, so whether it was applied is unknown (outcome unknown)",
                     outcome_unknown=True,
                 ) from None
             except BaseException as e:  # noqa: BLE001 - every failure closes the connection

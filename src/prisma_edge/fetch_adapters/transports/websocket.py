@@ -155,6 +155,10 @@ class WebsocketsWebSocket:
         except Exception:  # noqa: BLE001 - closing a broken socket must not raise
             self._conn.transport.abort()
 
+    def abort(self) -> None:
+        """Drop the connection at once, without the closing handshake (a stalled peer never answers it)."""
+        self._conn.transport.abort()
+
 
 # -- Pyodide / Cloudflare Workers: the JS WebSocket -------------------------------------------
 
