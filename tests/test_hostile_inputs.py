@@ -10,9 +10,8 @@ filters 200 deep, `include` 500 deep (RecursionError, also inside sqlglot), `tak
 
 from __future__ import annotations
 
-import contextlib
 import tracemalloc
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -24,33 +23,8 @@ from prisma_edge.compiler.limits import MAX_NESTING
 from prisma_edge.compiler.sql.dialects import RULES
 from prisma_edge.errors import PrismaEdgeError, SchemaError, ValidationError
 from prisma_edge.schema import load_schema, parse_schema
-from tests.support.clients import ADAPTERS, IN_PYODIDE, endpoint_requests, open_client, schema_path
-
-HOSTILE_ADAPTERS = [*ADAPTERS, "postgres"]
-
-
-@contextlib.asynccontextmanager
-async def hostile_client(adapter: str) -> AsyncIterator[Client]:
-    """tests/schemas/hostile.prisma on `adapter`; "postgres" is PgDirectAdapter (direct TCP)."""
-    if adapter != "postgres":
-        async with open_client("hostile", adapter) as db:
-            yield db
-        return
-    if IN_PYODIDE:
-        pytest.skip("the direct PostgreSQL adapter is tested in CPython (Pyodide has no TCP of its own)")
-    from prisma_edge.fetch_adapters.postgres import PgDirectAdapter
-    from prisma_edge.migrate.push import push_schema
-    from tests.support.databases import temp_postgres
-
-    schema = load_schema(schema_path("hostile"))
-    with temp_postgres("pe_hostile") as url:
-        a = PgDirectAdapter(url)
-        await push_schema(a, schema)
-        db = Client(schema, adapter=a)
-        try:
-            yield db
-        finally:
-            await db.close()
+from tests.support.clients import endpoint_requests, schema_path
+from tests.support.hostile import HOSTILE_ADAPTERS, hostile_client
 
 
 def nested(depth: int, leaf: dict[str, Any], wrap: Callable[[dict[str, Any]], dict[str, Any]]) -> dict[str, Any]:

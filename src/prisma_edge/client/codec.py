@@ -29,8 +29,9 @@ def escape_like(text: str) -> str:
 
 def format_datetime(d: dt.datetime) -> str:
     """The fixed-width UTC text SQLite stores, so that text order is time order."""
-    d = d.astimezone(dt.UTC)
-    return d.strftime("%Y-%m-%dT%H:%M:%S.") + f"{d.microsecond // 1000:03d}+00:00"
+    d = d.astimezone(dt.UTC)  # not strftime: "%Y" drops the leading zeros of years before 1000 (glibc)
+    return (f"{d.year:04d}-{d.month:02d}-{d.day:02d}T{d.hour:02d}:{d.minute:02d}:{d.second:02d}."
+            f"{d.microsecond // 1000:03d}+00:00")
 
 
 def encode(value: Any, slot: Slot, dialect: str) -> Any:

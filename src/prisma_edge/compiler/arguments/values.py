@@ -96,7 +96,7 @@ def coerce(type_name: str, value: Any, enum_values: tuple[str, ...] | None = Non
             raise BadValue(f"expected a finite Decimal, got {_describe(value)}")
         if (problem := decimal_problem(d)) is not None:
             raise BadValue(problem)
-        return d
+        return d if d else Decimal(0).copy_sign(d)  # 0E-999999 is zero: sent as "0", which every database takes
     if type_name == "Boolean":
         if not isinstance(value, bool):
             raise BadValue(f"expected a Boolean, got {_describe(value)}")
@@ -116,7 +116,8 @@ def coerce(type_name: str, value: Any, enum_values: tuple[str, ...] | None = Non
             raise BadValue(f"value is not JSON-serialisable ({str(e)[:120]})") from e
         except RecursionError as e:
             raise BadValue(f"a Json value nested more than about {sys.getrecursionlimit() // 2} levels deep") from e
-        if "\\ud" in text:  # an escaped surrogate: refuse a lone one, as every database does
+        if "\\ud" in text or "\\u0000" in text:  # a surrogate or NUL, escaped: PostgreSQL's jsonb refuses
+            # a lone surrogate and NUL (\u0000), so they are refused on every database alike
             for s_ in _json_strings(value):
                 if (problem := text_problem(s_)) is not None:
                     raise BadValue(f"in a Json value, {problem}")
