@@ -18,7 +18,7 @@ from typing import Any
 
 from ..compiler.ir import Slot
 from ..compiler.plan import Column, RecordShape, RelationShape
-from ..errors import InconsistentColumnDataError
+from ..errors import InconsistentColumnDataError, UnsupportedError
 
 _LIKE = {"contains": ("%", "%"), "startswith": ("", "%"), "endswith": ("%", "")}
 
@@ -47,6 +47,9 @@ def encode(value: Any, slot: Slot, dialect: str) -> Any:
     if slot.type == "JsonPath":  # PostgreSQL: text[]; SQLite / MySQL: '$."key"[0]'
         if dialect == "postgres":
             return [str(step) for step in value]
+        if dialect == "sqlite" and any(isinstance(step, str) and '"' in step for step in value):
+            # SQLite's path syntax has no escape: `$."a\"b"` names another key (or none)
+            raise UnsupportedError('SQLite cannot address a Json key containing `"` in a `path` filter')
         return "$" + "".join(f"[{step}]" if isinstance(step, int) else '."' + step.replace("\\", "\\\\").replace('"', '\\"') + '"'
                              for step in value)
     if slot.is_list:

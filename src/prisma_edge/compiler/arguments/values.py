@@ -111,13 +111,14 @@ def coerce(type_name: str, value: Any, enum_values: tuple[str, ...] | None = Non
         return value
     if type_name == "Json":
         try:
-            text = json.dumps(value, separators=(",", ":"), allow_nan=False, default=_json_default)
+            # Non-ASCII kept as is (not escaped): SQLite matches Json path keys against the raw text.
+            text = json.dumps(value, separators=(",", ":"), allow_nan=False, default=_json_default, ensure_ascii=False)
         except (TypeError, ValueError) as e:
             raise BadValue(f"value is not JSON-serialisable ({str(e)[:120]})") from e
         except RecursionError as e:
             raise BadValue(f"a Json value nested more than about {sys.getrecursionlimit() // 2} levels deep") from e
-        if "\\ud" in text or "\\u0000" in text:  # a surrogate or NUL, escaped: PostgreSQL's jsonb refuses
-            # a lone surrogate and NUL (\u0000), so they are refused on every database alike
+        if "\\u0000" in text or not text.isascii() and text_problem(text) is not None:
+            # NUL or a lone surrogate: PostgreSQL's jsonb refuses both, so they are refused alike
             for s_ in _json_strings(value):
                 if (problem := text_problem(s_)) is not None:
                     raise BadValue(f"in a Json value, {problem}")
