@@ -217,3 +217,32 @@ def test_the_postgres_wire_encoder_refuses_unencodable_text_and_takes_65535_para
     assert messages.bind(["1"] * 65535)[9:11] == b"\xff\xff"
     with pytest.raises(LocalProtocolError, match="65535"):
         messages.bind(["1"] * 65536)
+
+
+@pytest.mark.parametrize("adapter", HOSTILE_ADAPTERS)
+async def test_values_the_hostile_suite_found_broken_now_round_trip(adapter: str):
+    """Found by tests/test_hostile_values.py: a DateTime before year 1000 was written to SQLite as
+    `194-12-18T...` (unreadable); `Decimal("0E-999999")` was refused by PostgreSQL and MySQL;
+    a non-ASCII Json key was never matched by a `path` filter on SQLite and MariaDB."""
+    import datetime as dt
+
+    from prisma_edge.errors import UnsupportedError
+
+    async with hostile_client(adapter) as db:
+        item = db.item  # type: ignore[attr-defined]
+        early = dt.datetime(194, 12, 18, 7, 9, 32, 144000, tzinfo=dt.UTC)
+        try:
+            await item.create(data={"batch": "early", "at": early})
+            assert (await item.find_first(where={"batch": "early"}))["at"] == early
+            assert await item.count(where={"at": {"lt": dt.datetime(1000, 1, 1)}}) == 1
+        except PrismaEdgeError:  # MySQL's DATETIME starts at year 1000: a typed refusal is right there
+            assert db.adapter.dialect == "mysql"
+        zero = await item.create(data={"batch": "zero", "d": Decimal("0E-999999")})
+        assert zero["d"] == 0
+        await item.create(data={"batch": "json", "j": {"😀": 1, "\u202e": 2, 'a"b': 3}})
+        assert len(await item.find_many(where={"j": {"path": ["😀"], "equals": 1}})) == 1
+        assert len(await item.find_many(where={"j": {"path": ["\u202e"], "equals": 2}})) == 1
+        try:
+            assert len(await item.find_many(where={"j": {"path": ['a"b'], "equals": 3}})) == 1
+        except UnsupportedError:  # SQLite's path syntax has no escape for `"`
+            assert db.adapter.dialect == "sqlite"
