@@ -246,3 +246,13 @@ async def test_values_the_hostile_suite_found_broken_now_round_trip(adapter: str
             assert len(await item.find_many(where={"j": {"path": ['a"b'], "equals": 3}})) == 1
         except UnsupportedError:  # SQLite's path syntax has no escape for `"`
             assert db.adapter.dialect == "sqlite"
+
+
+async def test_raw_queries_inside_a_transaction_are_checked_alike():
+    async with hostile_client("sqlite") as db:
+        async with db.tx() as tx:
+            with pytest.raises(ValidationError, match="`sql`"):
+                await tx.query_raw(123)  # type: ignore[arg-type]
+            with pytest.raises(ValidationError, match=r"`params\[1\]`"):
+                await tx.execute_raw("SELECT ?, ?", 1, "\ud800")
+            assert await tx.query_raw("SELECT ? AS v", "ok") == [{"v": "ok"}]

@@ -73,6 +73,15 @@ def _refused(call: Callable[[], Any]) -> str | None:
     return "accepted"
 
 
+def test_a_huge_key_gives_a_short_message():
+    schema = load_schema(schema_path("hostile"))
+    for action, args in (("find_many", {"where": {"x" * 10_000: 1}}), ("find_many", {"x" * 10_000: 1}),
+                         ("create", {"data": {"batch": "b", "x" * 10_000: 1}})):
+        with pytest.raises(ValidationError) as e:
+            compile_query(schema, "Item", action, args, "sqlite")
+        assert len(str(e.value)) < 600 and "xxx…" in str(e.value)
+
+
 def test_enough_positions_and_keys():
     assert len(POSITIONS) >= 30 and len(KEYS) >= 30
 
