@@ -10,9 +10,8 @@ filters 200 deep, `include` 500 deep (RecursionError, also inside sqlglot), `tak
 
 from __future__ import annotations
 
-import contextlib
 import tracemalloc
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -24,33 +23,8 @@ from prisma_edge.compiler.limits import MAX_NESTING
 from prisma_edge.compiler.sql.dialects import RULES
 from prisma_edge.errors import PrismaEdgeError, SchemaError, ValidationError
 from prisma_edge.schema import load_schema, parse_schema
-from tests.support.clients import ADAPTERS, IN_PYODIDE, endpoint_requests, open_client, schema_path
-
-HOSTILE_ADAPTERS = [*ADAPTERS, "postgres"]
-
-
-@contextlib.asynccontextmanager
-async def hostile_client(adapter: str) -> AsyncIterator[Client]:
-    """tests/schemas/hostile.prisma on `adapter`; "postgres" is PgDirectAdapter (direct TCP)."""
-    if adapter != "postgres":
-        async with open_client("hostile", adapter) as db:
-            yield db
-        return
-    if IN_PYODIDE:
-        pytest.skip("the direct PostgreSQL adapter is tested in CPython (Pyodide has no TCP of its own)")
-    from prisma_edge.fetch_adapters.postgres import PgDirectAdapter
-    from prisma_edge.migrate.push import push_schema
-    from tests.support.databases import temp_postgres
-
-    schema = load_schema(schema_path("hostile"))
-    with temp_postgres("pe_hostile") as url:
-        a = PgDirectAdapter(url)
-        await push_schema(a, schema)
-        db = Client(schema, adapter=a)
-        try:
-            yield db
-        finally:
-            await db.close()
+from tests.support.clients import ADAPTERS, endpoint_requests, open_client, schema_path
+from tests.support.hostile import HOSTILE_ADAPTERS, hostile_client
 
 
 def nested(depth: int, leaf: dict[str, Any], wrap: Callable[[dict[str, Any]], dict[str, Any]]) -> dict[str, Any]:
@@ -273,3 +247,42 @@ async def test_json_nested_to_the_limit_round_trips_and_one_more_level_is_refuse
         with pytest.raises(ValidationError, match="MAX_JSON_DEPTH"):
             await db.item.create(data={"batch": "j", "j": deep_json(MAX_JSON_DEPTH)})  # type: ignore[attr-defined]
         assert await db.item.count() == 1  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("adapter", HOSTILE_ADAPTERS)
+async def test_values_the_hostile_suite_found_broken_now_round_trip(adapter: str):
+    """Found by tests/test_hostile_values.py: a DateTime before year 1000 was written to SQLite as
+    `194-12-18T...` (unreadable); `Decimal("0E-999999")` was refused by PostgreSQL and MySQL;
+    a non-ASCII Json key was never matched by a `path` filter on SQLite and MariaDB."""
+    import datetime as dt
+
+    from prisma_edge.errors import UnsupportedError
+
+    async with hostile_client(adapter) as db:
+        item = db.item  # type: ignore[attr-defined]
+        early = dt.datetime(194, 12, 18, 7, 9, 32, 144000, tzinfo=dt.UTC)
+        try:
+            await item.create(data={"batch": "early", "at": early})
+            assert (await item.find_first(where={"batch": "early"}))["at"] == early
+            assert await item.count(where={"at": {"lt": dt.datetime(1000, 1, 1)}}) == 1
+        except PrismaEdgeError:  # MySQL's DATETIME starts at year 1000: a typed refusal is right there
+            assert db.adapter.dialect == "mysql"
+        zero = await item.create(data={"batch": "zero", "d": Decimal("0E-999999")})
+        assert zero["d"] == 0
+        await item.create(data={"batch": "json", "j": {"😀": 1, "\u202e": 2, 'a"b': 3}})
+        assert len(await item.find_many(where={"j": {"path": ["😀"], "equals": 1}})) == 1
+        assert len(await item.find_many(where={"j": {"path": ["\u202e"], "equals": 2}})) == 1
+        try:
+            assert len(await item.find_many(where={"j": {"path": ['a"b'], "equals": 3}})) == 1
+        except UnsupportedError:  # SQLite's path syntax has no escape for `"`
+            assert db.adapter.dialect == "sqlite"
+
+
+async def test_raw_queries_inside_a_transaction_are_checked_alike():
+    async with hostile_client("sqlite") as db:
+        async with db.tx() as tx:
+            with pytest.raises(ValidationError, match="`sql`"):
+                await tx.query_raw(123)  # type: ignore[arg-type]
+            with pytest.raises(ValidationError, match=r"`params\[1\]`"):
+                await tx.execute_raw("SELECT ?, ?", 1, "\ud800")
+            assert await tx.query_raw("SELECT ? AS v", "ok") == [{"v": "ok"}]

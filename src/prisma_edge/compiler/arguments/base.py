@@ -41,6 +41,8 @@ def _suggest(name: str, choices: Sequence[str]) -> str:
 def _join(path: str, key: str | int) -> str:
     if isinstance(key, int):
         return f"{path}[{key}]"
+    if isinstance(key, str) and len(key) > 100:  # a path is for messages: a hostile 10 KB key is shown by its head
+        key = key[:97] + "…"
     return f"{path}.{key}" if path else key
 
 
@@ -87,7 +89,8 @@ class ParserBase:
         f = model.field(name)
         if f is None:
             names = [x.name for x in model.fields]
-            self.fail(_join(path, name), f"unknown {what} `{name}` on model `{model.name}`{_suggest(name, names)}")
+            shown = name if len(name) <= 100 else name[:97] + "…"
+            self.fail(_join(path, name), f"unknown {what} `{shown}` on model `{model.name}`{_suggest(name, names)}")
         return f
 
     def value(self, f: Field, value: Any, path: str) -> Any:
@@ -140,5 +143,6 @@ class ParserBase:
         for k in obj:
             if k not in allowed:
                 hint = _suggest(str(k), allowed) or f"; expected one of: {', '.join(f'`{a}`' for a in allowed)}"
-                self.fail(_join(path, str(k)), f"unknown argument `{k}`{hint}")
+                shown = str(k) if len(str(k)) <= 100 else str(k)[:97] + "…"
+                self.fail(_join(path, str(k)), f"unknown argument `{shown}`{hint}")
 

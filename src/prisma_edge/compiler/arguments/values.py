@@ -96,7 +96,7 @@ def coerce(type_name: str, value: Any, enum_values: tuple[str, ...] | None = Non
             raise BadValue(f"expected a finite Decimal, got {_describe(value)}")
         if (problem := decimal_problem(d)) is not None:
             raise BadValue(problem)
-        return d
+        return d if d else Decimal(0).copy_sign(d)  # 0E-999999 is zero: sent as "0", which every database takes
     if type_name == "Boolean":
         if not isinstance(value, bool):
             raise BadValue(f"expected a Boolean, got {_describe(value)}")
@@ -113,12 +113,14 @@ def coerce(type_name: str, value: Any, enum_values: tuple[str, ...] | None = Non
         if (problem := json_depth_problem(value)) is not None:
             raise BadValue(problem)
         try:
-            text = json.dumps(value, separators=(",", ":"), allow_nan=False, default=_json_default)
+            # Non-ASCII kept as is (not escaped): SQLite matches Json path keys against the raw text.
+            text = json.dumps(value, separators=(",", ":"), allow_nan=False, default=_json_default, ensure_ascii=False)
         except (TypeError, ValueError) as e:
             raise BadValue(f"value is not JSON-serialisable ({str(e)[:120]})") from e
         except RecursionError as e:
             raise BadValue(f"a Json value nested more than about {sys.getrecursionlimit() // 2} levels deep") from e
-        if "\\ud" in text:  # an escaped surrogate: refuse a lone one, as every database does
+        if "\\u0000" in text or not text.isascii() and text_problem(text) is not None:
+            # NUL or a lone surrogate: PostgreSQL's jsonb refuses both, so they are refused alike
             for s_ in _json_strings(value):
                 if (problem := text_problem(s_)) is not None:
                     raise BadValue(f"in a Json value, {problem}")
