@@ -16,6 +16,11 @@
     │   ├── ValueTooLongError            P2000
     │   ├── InconsistentColumnDataError  P2023
     │   ├── RawQueryError                P2010
+    │   ├── InvalidInputValueError       P2007  (also a DatabaseError)
+    │   ├── ValueOutOfRangeError         P2020  (also a DatabaseError)
+    │   ├── TableNotFoundError           P2021  (also a DatabaseError)
+    │   ├── ColumnNotFoundError          P2022  (also a DatabaseError)
+    │   ├── DatabaseQueryError           P2039  (also a DatabaseError: any other database error)
     │   └── WriteConflictError           P2034
     ├── DatabaseError                the database failed without a known code (`.db_code` keeps its code)
     └── ConnectionError              could not reach / lost the server (no secret in the message)
@@ -106,7 +111,7 @@ class ValueTooLongError(KnownRequestError):
     @classmethod
     def for_column(cls, column: str | None, **meta: Any) -> ValueTooLongError:
         """Prisma's wording, from whichever database reported it."""
-        shown = f" Column: {column}" if column else ""
+        shown = f" Column: {column or '(not available)'}"
         return cls(f"The provided value for the column is too long for the column's type.{shown}", column_name=column, **meta)
 
 
@@ -183,6 +188,28 @@ class DatabaseError(PrismaEdgeError):
         self.db_code = db_code
 
 
+class InvalidInputValueError(KnownRequestError, DatabaseError):
+    code = "P2007"
+
+
+class ValueOutOfRangeError(KnownRequestError, DatabaseError):
+    code = "P2020"
+
+
+class TableNotFoundError(KnownRequestError, DatabaseError):
+    code = "P2021"
+
+
+class ColumnNotFoundError(KnownRequestError, DatabaseError):
+    code = "P2022"
+
+
+class DatabaseQueryError(KnownRequestError, DatabaseError):
+    """Prisma's P2039: the database refused the query for a reason with no code of its own."""
+
+    code = "P2039"
+
+
 class ConnectionError(PrismaEdgeError):  # noqa: A001 - mirrors Prisma's naming, namespaced here
     """The server could not be reached, or the connection was lost."""
 
@@ -217,6 +244,11 @@ CODE_TO_ERROR: dict[str, type[KnownRequestError]] = {
         InconsistentColumnDataError,
         RecordNotFoundError,
         WriteConflictError,
+        InvalidInputValueError,
+        ValueOutOfRangeError,
+        TableNotFoundError,
+        ColumnNotFoundError,
+        DatabaseQueryError,
     )
     if cls.code
 }

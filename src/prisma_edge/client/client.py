@@ -16,9 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from ..compiler import PlanCache, compile_query
-from ..errors import ClientError, KnownRequestError
+from ..errors import ClientError, KnownRequestError, PrismaEdgeError
 from ..fetch_adapters.base import Adapter, Connection, IsolationLevel, sql_rules
 from ..schema.model import Model, Schema
+from .db_errors import prisma_error, raw_error
 from .delegate import ModelDelegate, Operation
 from .error_fields import translate_fields
 from .executor import execute_plan
@@ -161,9 +162,13 @@ class Client:
         plan, values = compile_query(self.schema, model.name, action, args, sql_rules(adapter), self.plan_cache)
         try:
             return await execute_plan(conn or adapter, plan, values, in_transaction=conn is not None)
-        except KnownRequestError as e:
-            translate_fields(e, model)
-            raise
+        except PrismaEdgeError as e:
+            if isinstance(e, KnownRequestError):
+                translate_fields(e, model)
+            mapped = prisma_error(e, model, adapter.dialect)
+            if mapped is e:
+                raise
+            raise mapped from e
 
     def with_adapter(self, adapter: Adapter) -> Client:
         """This client (schema, plan cache) over another adapter, e.g. one made per request in a
@@ -210,7 +215,10 @@ class Client:
         from ..fetch_adapters.base import Query
         from .codec import raw_value
 
-        rs = await self.adapter.query(Query(sql, tuple(raw_value(p, self.adapter.dialect) for p in params)))
+        try:
+            rs = await self.adapter.query(Query(sql, tuple(raw_value(p, self.adapter.dialect) for p in params)))
+        except PrismaEdgeError as e:
+            raise raw_error(e) from e
         return [dict(zip(rs.columns, row, strict=False)) for row in rs.rows]
 
     async def query_first(self, sql: str, *params: Any) -> dict[str, Any] | None:
@@ -222,7 +230,10 @@ class Client:
         from ..fetch_adapters.base import Query
         from .codec import raw_value
 
-        rs = await self.adapter.query(Query(sql, tuple(raw_value(p, self.adapter.dialect) for p in params)))
+        try:
+            rs = await self.adapter.query(Query(sql, tuple(raw_value(p, self.adapter.dialect) for p in params)))
+        except PrismaEdgeError as e:
+            raise raw_error(e) from e
         return rs.rows_affected
 
     async def close(self) -> None:
