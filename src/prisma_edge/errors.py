@@ -70,6 +70,7 @@ class Problem:
 
     path: str
     message: str
+    prisma: str | None = None  # Prisma 7's own sentence for this problem, when it has one
 
     def __str__(self) -> str:
         return f"`{self.path}`: {self.message}" if self.path else self.message
@@ -84,9 +85,18 @@ class ValidationError(PrismaEdgeError):
         if isinstance(problems, str):
             problems = [Problem("", problems)]
         self.problems = list(problems)
-        where = f" in {model}.{action}" if model and action else ""
         text = "; ".join(str(p) for p in self.problems)
-        super().__init__(f"Invalid query{where}: {text}")
+        if model and action:  # Prisma's header and reason first (users search for them), then every problem
+            first = next((p.prisma for p in sorted(self.problems, key=_rank) if p.prisma), None)
+            head = f"Invalid `prisma.{model[:1].lower()}{model[1:]}.{action}()` invocation:\n\n"
+            super().__init__(f"{head}{first}\n{text}" if first else f"{head}{text}")
+        else:
+            super().__init__(f"Invalid query: {text}")
+
+
+def _rank(p: Problem) -> int:
+    """Which problem Prisma reports when there are several: a missing argument before the rest."""
+    return 0 if p.prisma and p.prisma.endswith(" is missing.") else 1
 
 
 class ClientError(PrismaEdgeError):

@@ -7,6 +7,7 @@ from typing import Any
 
 from ...schema.model import Model, Schema
 from .. import ir
+from .prisma_text import AVAILABLE, unknown_field
 from .reads import NUMERIC, ORDERABLE, WINDOW_KEYS, ArgParser, _join
 from .values import BadValue, coerce
 
@@ -40,7 +41,8 @@ class AggregateParser(ArgParser):
                 if f.kind == "object":
                     self.fail(p, f"cannot aggregate relation `{name}`")
                 elif fn in ("_sum", "_avg") and f.type not in NUMERIC:
-                    self.fail(p, f"`{fn}` needs a number field; `{name}` is {f.type}")
+                    self.fail(p, f"`{fn}` needs a number field; `{name}` is {f.type}",
+                              unknown_field(name, "select", f"{model.name}{fn[1:].capitalize()}AggregateOutputType", ()))
                 elif fn in ("_min", "_max") and f.type not in ORDERABLE and f.kind != "enum":
                     self.fail(p, f"`{fn}` does not apply to {f.type} field `{name}`")
                 else:
@@ -135,7 +137,8 @@ def parse_aggregate(schema: Schema, model: Model, args: Mapping[str, Any]) -> tu
     window = p.window(model, args, "")
     fields, count_scalar = p.agg_fields(model, args)
     if not fields:
-        p.fail("", "aggregate needs at least one of _count, _sum, _avg, _min, _max")
+        p.fail("", "aggregate needs at least one of _count, _sum, _avg, _min, _max",
+               f"The `select` statement for type Aggregate{model.name} must not be empty. {AVAILABLE}")
     p.raise_if_problems()
     return ir.Aggregate(model.name, window, fields, count_scalar), p.values
 
@@ -146,11 +149,13 @@ def parse_group_by(schema: Schema, model: Model, args: Mapping[str, Any]) -> tup
     by_arg = args.get("by")
     names = [by_arg] if isinstance(by_arg, str) else list(by_arg) if isinstance(by_arg, list | tuple) else []
     if not names:
-        p.fail("by", "group_by needs `by`: a field name or a list of field names")
+        p.fail("by", "group_by needs `by`: a field name or a list of field names",
+               f"The `select` statement for type {model.name}GroupByOutputType must not be empty. {AVAILABLE}")
     for i, n in enumerate(names):
         f = p.field(model, n, "by")
         if f is not None and f.kind == "object":
-            p.fail(_join("by", i), f"cannot group by relation `{n}`")
+            p.fail(_join("by", i), f"cannot group by relation `{n}`",
+                   f"Invalid value for argument `by`. Expected {model.name}ScalarFieldEnum.")
     by = tuple(str(n) for n in names)
     where = p.where(model, args.get("where"), "where")
     fields, _ = p.agg_fields(model, args)

@@ -14,7 +14,10 @@ from ...errors import Problem, ValidationError
 from ...fields import AnyNull, DbNull, FieldRef, JsonNull
 from ...schema.model import Field, Model, Schema
 from .. import ir
+from .prisma_text import arg_name, invalid_value, unknown_argument, unknown_field
 from .values import BadValue, coerce
+
+OID_RANGE = (0, 2**32 - 1)  # @db.Oid: unsigned 32-bit
 
 # Python spelling (Prisma Client Python) first, Prisma's camelCase accepted as an alias.
 FILTER_ALIASES = {
@@ -55,8 +58,9 @@ class ParserBase:
 
     # ---- plumbing ------------------------------------------------------------------------
 
-    def fail(self, path: str, message: str) -> None:
-        self.problems.append(Problem(path, message))
+    def fail(self, path: str, message: str, prisma: str | None = None) -> None:
+        """Record a problem; `prisma`: Prisma 7's sentence for it (the message's first line)."""
+        self.problems.append(Problem(path, message, prisma))
 
     def raise_if_problems(self) -> None:
         if self.problems:
@@ -78,7 +82,8 @@ class ParserBase:
         f = model.field(name)
         if f is None:
             names = [x.name for x in model.fields]
-            self.fail(_join(path, name), f"unknown {what} `{name}` on model `{model.name}`{_suggest(name, names)}")
+            self.fail(_join(path, name), f"unknown {what} `{name}` on model `{model.name}`{_suggest(name, names)}",
+                      self.prisma_unknown(model, name, path, names))
         return f
 
     def value(self, f: Field, value: Any, path: str) -> Any:
@@ -87,15 +92,50 @@ class ParserBase:
         if f.kind == "enum":
             e = self.schema.enum(f.type)
             enum_values = tuple(v.name for v in e.values) if e else ()
+        native = f.native_type.name if f.native_type else None
         try:
-            out = coerce(f.type, value, enum_values)
+            out = coerce(f.type, value, enum_values, OID_RANGE if native == "Oid" else None)
         except BadValue as e:
-            self.fail(path, f"{e} for field `{f.name}`")
+            self.fail(path, f"{e} for field `{f.name}`", self.prisma_bad_value(f, value, path, e))
             return None
         if f.kind == "enum":  # the database stores an enum value's @map name
             e = self.schema.enum(f.type)
             return next((v.db_name for v in e.values if v.name == out), out) if e else out
         return out
+
+    def prisma_unknown(self, model: Model, name: str, path: str, names: Sequence[str]) -> str:
+        """Prisma's sentence for an unknown field name, by where it was given."""
+        last = arg_name(path) if path else ""
+        if last == "distinct":
+            return f"Invalid value for argument `distinct`. Expected {model.name}ScalarFieldEnum."
+        if last in ("select", "include", "omit"):
+            type_name = model.name
+            if path.endswith("_count.select"):
+                type_name = f"{model.name}CountOutputType"
+            elif self.action == "count":
+                type_name = f"{model.name}CountAggregateOutputType"
+            return unknown_field(name, last, type_name, names)
+        return unknown_argument(name, names)
+
+    @staticmethod
+    def prisma_bad_value(f: Field, value: Any, path: str, e: BadValue) -> str | None:
+        """Prisma's sentence for a value its field refuses (None where Prisma words it otherwise)."""
+        arg = arg_name(path)
+        if e.kind == "enum":
+            return f"Invalid value for argument `{arg}`. Expected {f.type}."
+        if e.kind == "datetime" and e.reason:
+            return f"Invalid value for argument `{arg}`: {e.reason}. Expected ISO-8601 DateTime."
+        if e.kind == "decimal":
+            return f"Invalid value for argument `{arg}`: {e.reason}. Expected decimal String."
+        if e.kind != "type":
+            return None
+        expected = [f.type]
+        if arg == f.name and (path == f.name or path.startswith(("where.", "having.")) or ".where." in path):
+            kind = "Enum" + f.type if f.kind == "enum" else {"Boolean": "Bool"}.get(f.type, f.type)
+            expected = [f"{kind}{'' if f.is_required else 'Nullable'}Filter", f.type]
+            if not f.is_required:
+                expected.append("Null")
+        return invalid_value(path, expected, value)
 
     def slot_for(self, f: Field, value: Any, path: str, role: str = "value") -> ir.Slot:
         if value is JsonNull and f.type == "Json":
@@ -126,5 +166,5 @@ class ParserBase:
         for k in obj:
             if k not in allowed:
                 hint = _suggest(str(k), allowed) or f"; expected one of: {', '.join(f'`{a}`' for a in allowed)}"
-                self.fail(_join(path, str(k)), f"unknown argument `{k}`{hint}")
+                self.fail(_join(path, str(k)), f"unknown argument `{k}`{hint}", unknown_argument(str(k), allowed))
 

@@ -23,6 +23,7 @@ from .base import (
     _join,
     _suggest,
 )
+from .prisma_text import AVAILABLE, arg_name, join_or, unknown_argument
 
 JSON_OPS = ("path", "equals", "not", "string_contains", "string_starts_with", "string_ends_with", "array_contains",
             "lt", "lte", "gt", "gte", "mode")
@@ -280,7 +281,8 @@ class FilterParser(ParserBase):
                 conds.append(self.compare(model, f, op, v, p, insensitive, role=op + ("_i" if insensitive else "")))
             else:  # lt lte gt gte
                 if f.type not in ORDERABLE or f.type == "Boolean":
-                    self.fail(p, f"`{op}` does not apply to {f.type} fields")
+                    self.fail(p, f"`{op}` does not apply to {f.type} fields",
+                              unknown_argument(op, ("equals", "in", "notIn", "not")) if f.kind == "enum" else None)
                     continue
                 if v is None:
                     self.fail(p, f"`{op}` needs a value, not null")
@@ -327,7 +329,10 @@ class FilterParser(ParserBase):
             conds.append(rest)
         if not found_unique and not self.problems:
             options = [u.name for u in model.uniques]
-            self.fail(path, f"a unique selector is required: give one of {', '.join(options)} with a value")
+            named = [f"`{o}`" for o in options]
+            self.fail(path, f"a unique selector is required: give one of {', '.join(options)} with a value",
+                      f"Argument `{arg_name(path)}` of type {model.name}WhereUniqueInput needs at least one of "
+                      f"{join_or(named)} arguments. {AVAILABLE}")
         if not conds:
             return ir.Const(True)
         return conds[0] if len(conds) == 1 else ir.And(tuple(conds))

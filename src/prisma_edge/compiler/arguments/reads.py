@@ -6,6 +6,7 @@ Filters are parsed by `filters.FilterParser`; ordering, pagination and selection
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -14,6 +15,7 @@ from ...schema.model import Field, Model, Schema
 from .. import ir
 from .base import FILTER_ALIASES, NUMERIC, ORDERABLE, SCALAR_OPS, WINDOW_KEYS, _join, _suggest
 from .filters import FilterParser
+from .prisma_text import arg_name, invalid_value, unknown_field
 
 __all__ = ["FILTER_ALIASES", "NUMERIC", "ORDERABLE", "SCALAR_OPS", "WINDOW_KEYS", "ArgParser", "_join", "_suggest",
            "parse_count", "parse_read"]
@@ -75,12 +77,14 @@ class ArgParser(FilterParser):
     def direction(self, val: Any, path: str) -> bool:
         if isinstance(val, str) and val.lower() in ("asc", "desc"):
             return val.lower() == "desc"
-        self.fail(path, f"expected `asc` or `desc`, got {val!r}")
+        self.fail(path, f"expected `asc` or `desc`, got {val!r}", f"Invalid value for argument `{arg_name(path)}`. Expected SortOrder.")
         return False
 
     def int_arg(self, val: Any, path: str, *, minimum: int | None = None) -> int | None:
+        if isinstance(val, float) and math.isfinite(val):
+            val = int(val)  # Prisma truncates: `take: 1.5` is LIMIT 1
         if isinstance(val, bool) or not isinstance(val, int):
-            self.fail(path, f"expected an integer, got {type(val).__name__} {val!r}"[:120])
+            self.fail(path, f"expected an integer, got {type(val).__name__} {val!r}"[:120], invalid_value(path, ["Int"], val))
             return None
         if minimum is not None and val < minimum:
             self.fail(path, f"must be >= {minimum}, got {val}")
@@ -148,10 +152,12 @@ class ArgParser(FilterParser):
     def selection(self, model: Model, args: Mapping[str, Any], path: str) -> ir.Selection:
         select, include, omit = args.get("select"), args.get("include"), args.get("omit")
         if select is not None and include is not None:
-            self.fail(path, "use either `select` or `include`, not both")
+            self.fail(path, "use either `select` or `include`, not both",
+                      "Please either use `include` or `select`, but not both at the same time.")
             include = None
         if select is not None and omit is not None:
-            self.fail(path, "use either `select` or `omit`, not both")
+            self.fail(path, "use either `select` or `omit`, not both",
+                      "Please either use `omit` or `select`, but not both at the same time.")
             omit = None
         omitted: set[str] = set()
         if omit is not None:
@@ -275,7 +281,8 @@ def parse_count(schema: Schema, model: Model, args: Mapping[str, Any]) -> tuple[
                 continue
             f = p.field(model, k, "select")
             if f is not None and f.kind == "object":
-                p.fail(f"select.{k}", "count selects scalar fields or `_all`")
+                p.fail(f"select.{k}", "count selects scalar fields or `_all`",
+                       unknown_field(k, "select", f"{model.name}CountAggregateOutputType", ()))
             elif f is not None and v:
                 fields.append(k)
     p.raise_if_problems()

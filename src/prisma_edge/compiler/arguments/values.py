@@ -17,7 +17,15 @@ INT64 = (-(2**63), 2**63 - 1)
 
 
 class BadValue(Exception):
-    """A value does not fit its field's type; the message says what was expected."""
+    """A value does not fit its field's type; the message says what was expected.
+
+    `kind` says how Prisma words it: "type" (another type was provided), "enum", "datetime" /
+    "decimal" (text that does not parse; `reason` is Prisma's parser message), or "other".
+    """
+
+    def __init__(self, message: str, kind: str = "type", reason: str = "") -> None:
+        super().__init__(message)
+        self.kind, self.reason = kind, reason
 
 
 def _describe(value: Any) -> str:
@@ -37,46 +45,58 @@ def parse_datetime(value: Any) -> dt.datetime:
         text = value.strip()
         if text.endswith(("Z", "z")):
             text = text[:-1] + "+00:00"
+        if "T" not in text.upper() and " " not in text:  # Prisma needs a time: "2024-02-01" is refused
+            raise BadValue(f"expected an ISO-8601 DateTime with a time, got {_describe(value)}", "datetime",
+                           "premature end of input")
         try:
             d = dt.datetime.fromisoformat(text)
         except ValueError as e:
-            raise BadValue(f"expected an ISO-8601 DateTime, got {_describe(value)}") from e
+            raise BadValue(f"expected an ISO-8601 DateTime, got {_describe(value)}", "datetime",
+                           "input contains invalid characters") from e
     else:
         raise BadValue(f"expected a DateTime (datetime or ISO-8601 string), got {_describe(value)}")
     d = d.replace(tzinfo=dt.UTC) if d.tzinfo is None else d.astimezone(dt.UTC)
     return d.replace(microsecond=d.microsecond // 1000 * 1000)
 
 
-def coerce(type_name: str, value: Any, enum_values: tuple[str, ...] | None = None) -> Any:
-    """Validate `value` for Prisma scalar `type_name` (or an enum) and return its canonical form."""
+def coerce(type_name: str, value: Any, enum_values: tuple[str, ...] | None = None,
+           int_range: tuple[int, int] | None = None) -> Any:
+    """Validate `value` for Prisma scalar `type_name` (or an enum) and return its canonical form.
+
+    Prisma's coercions are kept: an Int given a fraction is truncated (1.9 -> 1), a BigInt given
+    a decimal numeric string is parsed, Bytes given a string read it as base64. `int_range`
+    overrides the Int range (`@db.Oid` is unsigned 32-bit).
+    """
     if enum_values is not None:
         if hasattr(value, "value") and not isinstance(value, str):  # a Python Enum member
             value = value.value
         if not isinstance(value, str) or value not in enum_values:
-            raise BadValue(f"expected one of {', '.join(enum_values)}, got {_describe(value)}")
+            raise BadValue(f"expected one of {', '.join(enum_values)}, got {_describe(value)}", "enum")
         return value
     if type_name == "String":
         if not isinstance(value, str):
             raise BadValue(f"expected a String, got {_describe(value)}")
         if "\x00" in value:
-            raise BadValue("a String cannot contain the NUL character")
+            raise BadValue("a String cannot contain the NUL character", "other")
         return value
     if type_name in ("Int", "BigInt"):
         if isinstance(value, bool) or not isinstance(value, int):
-            if isinstance(value, float) and value.is_integer():
+            if isinstance(value, float) and math.isfinite(value) and (value.is_integer() or type_name == "Int"):
+                value = int(value)  # Prisma truncates a fraction given to an Int
+            elif type_name == "BigInt" and isinstance(value, str) and value.strip().lstrip("+-").isdigit():
                 value = int(value)
             else:
                 raise BadValue(f"expected an {type_name}, got {_describe(value)}")
-        lo, hi = INT32 if type_name == "Int" else INT64
+        lo, hi = int_range or (INT32 if type_name == "Int" else INT64)
         if not lo <= value <= hi:
-            raise BadValue(f"{value} is out of range for {type_name} ({lo} to {hi})")
+            raise BadValue(f"{value} is out of range for {type_name} ({lo} to {hi})", "other")
         return value
     if type_name == "Float":
         if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
             raise BadValue(f"expected a Float, got {_describe(value)}")
         f = float(value)
         if math.isnan(f) or math.isinf(f):
-            raise BadValue("NaN and infinity cannot be stored in a Float field")
+            raise BadValue("NaN and infinity cannot be stored in a Float field", "other")
         return f
     if type_name == "Decimal":
         if isinstance(value, bool):
@@ -86,7 +106,8 @@ def coerce(type_name: str, value: Any, enum_values: tuple[str, ...] | None = Non
         except InvalidOperation:
             d = None
         if d is None or not d.is_finite():
-            raise BadValue(f"expected a finite Decimal, got {_describe(value)}")
+            kind = "decimal" if isinstance(value, str) else "type"
+            raise BadValue(f"expected a finite Decimal, got {_describe(value)}", kind, "invalid digit found in string")
         return d
     if type_name == "Boolean":
         if not isinstance(value, bool):
@@ -97,6 +118,14 @@ def coerce(type_name: str, value: Any, enum_values: tuple[str, ...] | None = Non
     if type_name == "Bytes":
         if isinstance(value, bytearray | memoryview):
             return bytes(value)
+        if isinstance(value, str):  # Prisma reads a string given to Bytes as base64
+            import base64
+            import binascii
+
+            try:
+                return base64.b64decode(value, validate=True)
+            except (binascii.Error, ValueError) as e:
+                raise BadValue(f"expected bytes or a base64 string, got {_describe(value)}") from e
         if not isinstance(value, bytes):
             raise BadValue(f"expected bytes, got {_describe(value)}")
         return value
@@ -104,7 +133,7 @@ def coerce(type_name: str, value: Any, enum_values: tuple[str, ...] | None = Non
         try:
             return json.dumps(value, separators=(",", ":"), allow_nan=False, default=_json_default)
         except (TypeError, ValueError) as e:
-            raise BadValue(f"value is not JSON-serialisable ({e})") from e
+            raise BadValue(f"value is not JSON-serialisable ({e})", "other") from e
     raise BadValue(f"unsupported type {type_name}")
 
 
