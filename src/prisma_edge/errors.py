@@ -94,6 +94,12 @@ class ValidationError(PrismaEdgeError):
             super().__init__(f"Invalid query: {text}")
 
 
+class InputError(ValidationError):
+    """Prisma's P2019 (`Input error. ...`): arguments that fit the types but not each other (group_by)."""
+
+    code = "P2019"
+
+
 def _rank(p: Problem) -> int:
     """Which problem Prisma reports when there are several: a missing argument before the rest."""
     return 0 if p.prisma and p.prisma.endswith(" is missing.") else 1

@@ -190,7 +190,7 @@ def edge_error_kind(e: BaseException) -> str:
 
     if isinstance(e, RollbackRequested):
         return "rollback"
-    if isinstance(e, ValidationError):
+    if isinstance(e, ValidationError) and e.code == "P2009":
         return "validation"
     if isinstance(e, PrismaEdgeError):
         return e.code or type(e).__name__

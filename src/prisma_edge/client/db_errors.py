@@ -119,6 +119,6 @@ def raw_error(e: PrismaEdgeError) -> PrismaEdgeError:
     return RawQueryError(
         f"Raw query failed. Code: `{code}`. Message: `{message}`",
         db_code=code,
-        **{k: v for k, v in e.meta.items() if k != "db_message"},
+        **{k: v for k, v in e.meta.items() if k not in ("db_message", "db_code")},
         db_message=message,
     )

@@ -10,14 +10,14 @@ import difflib
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ...errors import Problem, ValidationError
+from ...errors import InputError, Problem, ValidationError
 from ...fields import AnyNull, DbNull, FieldRef, JsonNull
 from ...schema.model import Field, Model, Schema
 from .. import ir
 from .prisma_text import arg_name, invalid_value, unknown_argument, unknown_field
 from .values import BadValue, coerce
 
-OID_RANGE = (0, 2**32 - 1)  # @db.Oid: unsigned 32-bit
+OID_RANGE = (-(2**31), 2**32 - 1)  # @db.Oid: unsigned 32-bit; a negative Int wraps (-1 -> 4294967295), as in Prisma
 
 # Python spelling (Prisma Client Python) first, Prisma's camelCase accepted as an alias.
 FILTER_ALIASES = {
@@ -64,7 +64,9 @@ class ParserBase:
 
     def raise_if_problems(self) -> None:
         if self.problems:
-            raise ValidationError(self.problems, model=self.root.name, action=self.action)
+            first = next((p.prisma for p in self.problems if p.prisma), None) or ""
+            cls = InputError if first.startswith("Input error.") else ValidationError
+            raise cls(self.problems, model=self.root.name, action=self.action)
 
     def slot(self, value: Any, type_: str, *, is_list: bool = False, role: str = "value") -> ir.Slot:
         self.values.append(value)

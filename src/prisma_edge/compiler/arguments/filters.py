@@ -278,6 +278,9 @@ class FilterParser(ParserBase):
                 if f.type != "String":
                     self.fail(p, f"`{op}` applies to String fields, not {f.type}")
                     continue
+                if f.native_type is not None and f.native_type.name == "Uuid":  # Prisma's UuidFilter has no `contains`
+                    self.fail(p, f"`{op}` does not apply to @db.Uuid fields", unknown_argument(op, ()))
+                    continue
                 conds.append(self.compare(model, f, op, v, p, insensitive, role=op + ("_i" if insensitive else "")))
             else:  # lt lte gt gte
                 if f.type not in ORDERABLE or f.type == "Boolean":

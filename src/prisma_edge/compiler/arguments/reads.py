@@ -268,8 +268,8 @@ def parse_read(schema: Schema, model: Model, action: str, args: Mapping[str, Any
 
 def parse_count(schema: Schema, model: Model, args: Mapping[str, Any]) -> tuple[ir.CountQuery, list[Any]]:
     p = ArgParser(schema, model, "count")
-    p.check_keys(args, ("select", *WINDOW_KEYS, "orderBy"), "")
-    window = p.window(model, args, "")
+    p.check_keys(args, ("select", *(k for k in WINDOW_KEYS if k != "distinct"), "orderBy"), "")  # as Prisma: no distinct
+    window = p.window(model, {k: v for k, v in args.items() if k != "distinct"}, "")
     fields: list[str] = []
     sel = args.get("select")
     if sel is not None:

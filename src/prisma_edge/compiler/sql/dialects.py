@@ -220,6 +220,7 @@ PG_NATIVE_CASTS = {
     "DoublePrecision": "double precision", "Real": "real", "Decimal": "numeric", "Money": "money",
     "Timestamp": "timestamp", "Timestamptz": "timestamptz", "Date": "date", "Time": "time", "Timetz": "timetz",
     "Json": "json", "JsonB": "jsonb", "ByteA": "bytea",
+    "Bit": "varbit", "VarBit": "varbit",  # text does not assign to bit; varbit keeps the length to check
 }
 
 
