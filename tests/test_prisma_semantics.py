@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from prisma_edge.errors import InputError
+from prisma_edge.errors import InputError, ValidationError
 from tests.support.clients import open_client
 
 pytestmark = pytest.mark.parametrize("adapter", ["sqlite", "neon_http"])
@@ -66,3 +66,43 @@ async def test_int_divide_truncates(adapter):
         assert (await db.post.update(where={"id": p["id"]}, data={"views": {"divide": 2}}))["views"] == 16
         await db.post.update(where={"id": p["id"]}, data={"views": -1})
         assert (await db.post.update(where={"id": p["id"]}, data={"views": {"divide": 2}}))["views"] == 0
+
+
+async def test_json_path_filters_like_prisma(adapter):
+    async with open_client("blog", adapter) as db:
+        ann, _ = await _seed(db)
+        docs = [
+            {"pet": {"name": "Rex"}, "arr": [1, 2, 3]},
+            {"pet": {"name": "Tom"}, "arr": [3, 2]},
+            {"other": 1},
+        ]
+        for i, meta in enumerate(docs):
+            await db.post.create({"title": f"j{i}", "authorId": ann["id"], "metadata": meta})
+        titles = lambda rows: sorted(r["title"] for r in rows)  # noqa: E731
+        # `not` at a path: rows without the path do not match (nor do rows whose metadata is NULL)
+        assert titles(
+            await db.post.find_many(where={"metadata": {"path": ["pet", "name"], "not": "Rex"}})
+        ) == ["j1"]
+        assert titles(
+            await db.post.find_many(where={"metadata": {"path": ["arr"], "array_starts_with": 1}})
+        ) == ["j0"]
+        assert titles(
+            await db.post.find_many(where={"metadata": {"path": ["arr"], "array_ends_with": 2}})
+        ) == ["j1"]
+        with pytest.raises(ValidationError, match="Argument `metadata` must not be null."):
+            await db.post.find_many(where={"metadata": None})
+        with pytest.raises(ValidationError, match="Unknown argument `pet`. Did you mean `path`?"):
+            await db.post.find_many(where={"metadata": {"pet": 1}})
+
+
+async def test_scalar_lists_like_prisma(adapter):
+    if adapter != "neon_http":
+        pytest.skip("scalar lists are a PostgreSQL feature")
+    async with open_client("lists", adapter) as db:
+        empty = await db.item.create({})
+        assert empty["tags"] == [] and empty["colors"] == []  # a NULL list reads as []
+        full = await db.item.create({"tags": [], "scores": [1], "colors": ["GREEN"]})
+        assert full["colors"] == ["GREEN"]
+        ids = [r["id"] for r in await db.item.find_many(where={"tags": {"is_empty": True}})]
+        assert ids == [full["id"]]  # a NULL list is not empty (Prisma)
+        assert await db.item.find_many(where={"tags": {"has": None}}) == []

@@ -150,7 +150,13 @@ def _value(column: Column, v: Any, nested: bool) -> Any:
         if column.is_list:
             if isinstance(v, str):  # JSON (inside aggregates) or a PostgreSQL array literal (enum[] columns)
                 v = json.loads(v) if v.startswith("[") else _pg_array(v)
-            return None if v is None else [decode_scalar(column.type, x, nested=True) for x in v]
+            if v is None:  # a NULL list column reads as [] (Prisma)
+                return []
+            items = [decode_scalar(column.type, x, nested=nested) for x in v]  # Json[] elements: parsed
+            if column.enum_map:
+                mapped = dict(column.enum_map)
+                items = [mapped.get(x, x) for x in items]
+            return items
         out = decode_scalar(column.type, v, nested=nested)
         if column.enum_map and out is not None:
             return dict(column.enum_map).get(out, out)

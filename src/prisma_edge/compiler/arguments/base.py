@@ -147,8 +147,14 @@ class ParserBase:
             self.fail(path, f"{what} cannot be used here")
             return self.slot(None, self.type_key(f))
         if f.is_list:
+            kind = "Create" if self.action.startswith("create") else "Update"
+            wrapper = f"{self.root.name}{kind}{f.name}Input"  # Prisma's input type for a list in data
             if not isinstance(value, list | tuple):
-                self.fail(path, f"expected a list for scalar list field `{f.name}`")
+                self.fail(path, f"expected a list for scalar list field `{f.name}`",
+                          invalid_value(path, [wrapper, f"{f.type}[]"], value) if path.startswith("data.") else None)
+                return self.slot(None, self.type_key(f), is_list=True)
+            if None in value and path.startswith("data."):
+                self.fail(path, f"a list of {f.type} cannot hold null", invalid_value(path, [wrapper], list(value)))
                 return self.slot(None, self.type_key(f), is_list=True)
             vals = [self.value(f, v, _join(path, i)) for i, v in enumerate(value)]
             return self.slot(vals, self.type_key(f), is_list=True)

@@ -26,10 +26,12 @@ from .base import (
 from .prisma_text import AVAILABLE, arg_name, join_or, unknown_argument
 
 JSON_OPS = ("path", "equals", "not", "string_contains", "string_starts_with", "string_ends_with", "array_contains",
-            "lt", "lte", "gt", "gte", "mode")
-JSON_ONLY = {"path", "string_contains", "string_starts_with", "string_ends_with", "array_contains", "lt", "lte", "gt", "gte"}
+            "array_starts_with", "array_ends_with", "lt", "lte", "gt", "gte", "mode")
+JSON_ONLY = {"path", "string_contains", "string_starts_with", "string_ends_with", "array_contains", "array_starts_with",
+             "array_ends_with", "lt", "lte", "gt", "gte"}
 JSON_ALIASES = {"stringContains": "string_contains", "stringStartsWith": "string_starts_with",
-                "stringEndsWith": "string_ends_with", "arrayContains": "array_contains"}
+                "stringEndsWith": "string_ends_with", "arrayContains": "array_contains",
+                "arrayStartsWith": "array_starts_with", "arrayEndsWith": "array_ends_with"}
 
 
 def parse_json_path(value: Any) -> tuple[str | int, ...] | None:
@@ -145,8 +147,8 @@ class FilterParser(ParserBase):
             elif isinstance(v, FieldRef):  # has: a scalar field; has_every / has_some / equals: a list field
                 conds.append(self.field_ref(model, f, op, v, p, scalar_of=op == "has"))
             elif op == "has":
-                if v is None:
-                    self.fail(p, "`has` needs a value, not null")
+                if v is None:  # Prisma: `NULL = ANY(list)` matches no row
+                    conds.append(ir.Const(False))
                     continue
                 conds.append(ir.Compare(f.name, "has", self.slot(self.value(f, v, p), self.type_key(f))))
             elif op == "equals" and v is None:
@@ -223,11 +225,17 @@ class FilterParser(ParserBase):
                 return ir.Compare(f.name, "equals", self.slot_for(f, val, path))
             return self.list_filter(f, val, path, model)
         if val is None:
-            if f.is_required:
+            if f.type == "Json":  # Prisma: a Json filter takes DbNull / JsonNull / AnyNull, not None
+                self.fail(path, f"`{f.name}` is a Json field: filter its nulls with DbNull, JsonNull or AnyNull",
+                          f"Argument `{f.name}` must not be null.")
+            elif f.is_required:
                 self.fail(path, f"`{f.name}` is required: it is never null, so it cannot be compared with null")
             return ir.Compare(f.name, "is_null")
         if f.type == "Json" and isinstance(val, Mapping) and {JSON_ALIASES.get(k, k) for k in val} & JSON_ONLY:
             return self.json_filter(f, val, path)
+        if f.type == "Json" and isinstance(val, Mapping) and not {JSON_ALIASES.get(k, k) for k in val} & set(JSON_OPS):
+            self.check_keys(val, JSON_OPS, path)  # Prisma: a Json value is compared with `equals`
+            return None
         if not isinstance(val, Mapping) or f.type == "Json" and not (val.keys() & {"equals", "not"}):
             return self.compare(model, f, "equals", val, path)
         obj = {FILTER_ALIASES.get(k, k): v for k, v in val.items()}

@@ -130,7 +130,7 @@ class WriteParser(ArgParser):
         out: list[ir.Assign] = []
         for f, key, val, p in self.scalar_items(model, obj, path, nested):
             op, v = "set", val
-            if isinstance(val, Mapping) and f.type != "Json":
+            if isinstance(val, Mapping) and (f.type != "Json" or f.is_list):  # Json[]: an object is an operation
                 if len(val) != 1:
                     self.fail(p, f"expected exactly one of {', '.join(NUMBER_OPS if f.type in ('Int', 'BigInt', 'Float', 'Decimal') else ('set',))}")
                     continue

@@ -225,8 +225,8 @@ PG_NATIVE_CASTS = {
 
 
 def _pg_type(name: str) -> exp.DataType:
-    if name == "citext":  # an extension's type: sqlglot does not know it by name
-        return exp.DataType(this=exp.DataType.Type.USERDEFINED, kind=exp.to_identifier("citext"))
+    if name in ("citext", "varbit"):  # types sqlglot does not know by name
+        return exp.DataType(this=exp.DataType.Type.USERDEFINED, kind=exp.to_identifier(name))
     return exp.DataType.build(name, dialect="postgres")
 
 

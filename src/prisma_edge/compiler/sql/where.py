@@ -72,7 +72,7 @@ def list_compare(ctx: Context, model: Model, alias: str, c: ir.Compare) -> exp.E
     f = ctx.field(model, c.field)
     column = ctx.column(alias, model, c.field)
     if c.op in ("is_empty", "is_not_empty"):
-        size = exp.Coalesce(this=fn("cardinality", column), expressions=[exp.Literal.number(0)])
+        size = fn("cardinality", column)  # a NULL list is neither empty nor not (Prisma)
         return (exp.EQ if c.op == "is_empty" else exp.GT)(this=size, expression=exp.Literal.number(0))
     if isinstance(c.value, ir.ColumnRef):
         other = ctx.column(alias, model, c.value.field)
