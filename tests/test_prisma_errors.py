@@ -73,3 +73,22 @@ async def test_raw_query_failures_are_p2010_with_the_database_code(adapter):
             other.value.message
             == "Database error. Code: `42883`. Message: `function min(boolean) does not exist`"
         )
+
+
+@pytest.mark.parametrize("adapter", PG)
+async def test_raw_results_are_typed_like_prisma(adapter):
+    import datetime as dt
+    from decimal import Decimal
+
+    async with open_client("blog", adapter) as db:
+        [row] = await db.query_raw(
+            "SELECT $1::jsonb AS j, '[1,2]'::json AS arr, 1.50::numeric AS num, 12.5::money AS m, "
+            "'2024-01-02'::date AS d, '12:34:56'::time AS t, 9007199254740993::int8 AS big",
+            '{"a": [1, 2]}',
+        )
+        assert row["j"] == {"a": [1, 2]} and row["arr"] == [1, 2]
+        assert (
+            row["num"] == Decimal("1.5") and row["m"] == Decimal("12.50") and row["big"] == 9007199254740993
+        )
+        assert row["d"] == dt.datetime(2024, 1, 2, tzinfo=dt.UTC)
+        assert row["t"] == dt.datetime(1970, 1, 1, 12, 34, 56, tzinfo=dt.UTC)

@@ -23,6 +23,7 @@ from .db_errors import prisma_error, raw_error
 from .delegate import ModelDelegate, Operation
 from .error_fields import translate_fields
 from .executor import execute_plan
+from .raw import raw_rows
 from .transactions import interactive, run_batch
 
 
@@ -219,7 +220,7 @@ class Client:
             rs = await self.adapter.query(Query(sql, tuple(raw_value(p, self.adapter.dialect) for p in params)))
         except PrismaEdgeError as e:
             raise raw_error(e) from e
-        return [dict(zip(rs.columns, row, strict=False)) for row in rs.rows]
+        return raw_rows(rs)
 
     async def query_first(self, sql: str, *params: Any) -> dict[str, Any] | None:
         rows = await self.query_raw(sql, *params)

@@ -24,6 +24,7 @@ from .db_errors import prisma_error, raw_error
 from .delegate import ModelDelegate, Operation
 from .error_fields import translate_fields
 from .executor import check_static, execute_plan, not_found_from, shape_result, static_queries
+from .raw import raw_rows
 
 if TYPE_CHECKING:
     from .client import Client
@@ -47,7 +48,7 @@ class TransactionClient:
             rs = await self._conn.query(Query(sql, tuple(raw_value(p, self._conn.dialect) for p in params)))
         except PrismaEdgeError as e:
             raise raw_error(e) from e
-        return [dict(zip(rs.columns, row, strict=False)) for row in rs.rows]
+        return raw_rows(rs)
 
     async def execute_raw(self, sql: str, *params: Any) -> int:
         try:
