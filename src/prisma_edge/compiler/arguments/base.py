@@ -98,7 +98,8 @@ class ParserBase:
         try:
             out = coerce(f.type, value, enum_values, OID_RANGE if native == "Oid" else None)
         except BadValue as e:
-            self.fail(path, f"{e} for field `{f.name}`", self.prisma_bad_value(f, value, path, e))
+            text = str(e).replace("{field}", f.name) if "{field}" in str(e) else f"{e} for field `{f.name}`"
+            self.fail(path, text, self.prisma_bad_value(f, value, path, e))
             return None
         if f.kind == "enum":  # the database stores an enum value's @map name
             e = self.schema.enum(f.type)
@@ -142,6 +143,10 @@ class ParserBase:
     def slot_for(self, f: Field, value: Any, path: str, role: str = "value") -> ir.Slot:
         if value is JsonNull and f.type == "Json":
             return self.slot("null", self.type_key(f))
+        if value in (DbNull, AnyNull) and f.type == "Json":
+            wanted = "JsonNullValueInput" if f.is_required else "NullableJsonNullValueInput"
+            self.fail(path, f"`{value!r}` is not a valid `{wanted}`", f"Invalid value for argument `{arg_name(path)}`. Expected {wanted}.")
+            return self.slot(None, self.type_key(f))
         if value in (DbNull, AnyNull) or isinstance(value, FieldRef):
             what = "a field reference" if isinstance(value, FieldRef) else repr(value)
             self.fail(path, f"{what} cannot be used here")
@@ -153,7 +158,7 @@ class ParserBase:
                 self.fail(path, f"expected a list for scalar list field `{f.name}`",
                           invalid_value(path, [wrapper, f"{f.type}[]"], value) if path.startswith("data.") else None)
                 return self.slot(None, self.type_key(f), is_list=True)
-            if None in value and path.startswith("data."):
+            if None in value and path.startswith("data.") and f.type != "Json":  # Json[] holds JSON nulls
                 self.fail(path, f"a list of {f.type} cannot hold null", invalid_value(path, [wrapper], list(value)))
                 return self.slot(None, self.type_key(f), is_list=True)
             vals = [self.value(f, v, _join(path, i)) for i, v in enumerate(value)]

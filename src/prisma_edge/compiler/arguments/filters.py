@@ -207,14 +207,21 @@ class FilterParser(ParserBase):
         """`f <op> other field`: the other field has f's type; a list of it for `in` (`list_of`), one
         element of it for a list's `has` (`scalar_of`)."""
         other = model.field(v.name) if model is not None else None
+        owner = model.name if model is not None else "?"
         if other is None or other.kind == "object":
             names = [x.name for x in (model.scalar_fields if model else ())]
-            self.fail(path, f"field reference to unknown field `{v.name}`{_suggest(v.name, names)}")
+            prisma = (f"Input error. Expected a referenced scalar field {owner}.{v.name} but found a relation field."
+                      if other is not None else f"Input error. The referenced scalar field {owner}.{v.name} does not exist.")
+            self.fail(path, f"field reference to unknown field `{v.name}`{_suggest(v.name, names)}", prisma)
         else:
             want_list = True if list_of else False if scalar_of else f.is_list
             if other.type != f.type or other.is_list != want_list:
                 shape = "a list of " if want_list else ""
-                self.fail(path, f"field reference `{v.name}` must be {shape}{f.type}, like `{f.name}`")
+                wanted = f"{f.type}[]" if want_list else f.type
+                found = f"{other.type}[]" if other.is_list else other.type
+                self.fail(path, f"field reference `{v.name}` must be {shape}{f.type}, like `{f.name}`",
+                          f"Input error. Expected a referenced scalar field of type {wanted} but found {owner}.{v.name} "
+                          f"of type {found}.")
         return ir.Compare(f.name, op, ir.ColumnRef(v.name), insensitive)
 
     def scalar_filter(self, f: Field, val: Any, path: str, model: Model | None = None) -> ir.Cond | None:
@@ -229,7 +236,7 @@ class FilterParser(ParserBase):
                 self.fail(path, f"`{f.name}` is a Json field: filter its nulls with DbNull, JsonNull or AnyNull",
                           f"Argument `{f.name}` must not be null.")
             elif f.is_required:
-                self.fail(path, f"`{f.name}` is required: it is never null, so it cannot be compared with null")
+                self.fail(path, f"A value is required but not set: `{f.name}` is never null, so it cannot be compared with null")
             return ir.Compare(f.name, "is_null")
         if f.type == "Json" and isinstance(val, Mapping) and {JSON_ALIASES.get(k, k) for k in val} & JSON_ONLY:
             return self.json_filter(f, val, path)
@@ -256,7 +263,7 @@ class FilterParser(ParserBase):
             if op == "not":
                 if v is None:
                     if f.is_required:
-                        self.fail(p, f"`{f.name}` is required: it is never null, so it cannot be compared with null")
+                        self.fail(p, f"A value is required but not set: `{f.name}` is never null, so it cannot be compared with null")
                     conds.append(ir.Compare(f.name, "is_not_null"))
                 elif isinstance(v, Mapping) and f.type != "Json":
                     # `not: {a, b}` negates each filter: NOT a AND NOT b (Prisma's semantics)

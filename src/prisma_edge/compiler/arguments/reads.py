@@ -36,6 +36,10 @@ class ArgParser(FilterParser):
             obj = self.mapping(item, p, "an object like {'field': 'asc'}")
             if obj is None:
                 continue
+            if len(obj) > 1:  # Prisma: one key per object; several keys go as a list of objects
+                self.fail(p, "one field per order object: give a list like [{'a': 'asc'}, {'b': 'desc'}]",
+                          invalid_value("orderBy", [f"{model.name}OrderByWithRelationInput[]"], dict(obj)))
+                continue
             for key, val in obj.items():
                 out.extend(self.order_item(model, key, val, _join(p, key), ()))
         return tuple(out)
@@ -59,7 +63,7 @@ class ArgParser(FilterParser):
             for k, v in obj.items():
                 out.extend(self.order_item(target, k, v, _join(path, k), (*prefix, f.name)))
             return out
-        if f.type not in ORDERABLE and f.kind != "enum":
+        if f.type not in ORDERABLE and f.kind != "enum" and f.type != "Json":  # Json orders as Prisma 7 does
             self.fail(path, f"cannot order by {f.type} field `{f.name}`")
             return []
         nulls = None
@@ -151,6 +155,9 @@ class ArgParser(FilterParser):
 
     def selection(self, model: Model, args: Mapping[str, Any], path: str) -> ir.Selection:
         select, include, omit = args.get("select"), args.get("include"), args.get("omit")
+        if isinstance(select, Mapping) and not select:
+            self.fail(_join(path, "select"), "`select` needs at least one field",
+                      f"The `select` statement for type {model.name} must not be empty. Available options are marked with ?.")
         if select is not None and include is not None:
             self.fail(path, "use either `select` or `include`, not both",
                       "Please either use `include` or `select`, but not both at the same time.")

@@ -80,6 +80,10 @@ def coerce(type_name: str, value: Any, enum_values: tuple[str, ...] | None = Non
             raise BadValue("a String cannot contain the NUL character", "other")
         return value
     if type_name in ("Int", "BigInt"):
+        if isinstance(value, float) and math.isfinite(value) and not INT64[0] <= value <= INT64[1]:
+            raise BadValue(f"Unable to fit float value (or large JS integer serialized in exponent notation) "
+                           f"'{int(value)}' into a 64 Bit signed integer for field '{{field}}'. If you're trying to store large integers, "
+                           "consider using `BigInt`", "other")
         if isinstance(value, bool) or not isinstance(value, int):
             if isinstance(value, float) and math.isfinite(value) and (value.is_integer() or type_name == "Int"):
                 value = int(value)  # Prisma truncates a fraction given to an Int

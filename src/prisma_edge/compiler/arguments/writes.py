@@ -101,10 +101,14 @@ class WriteParser(ArgParser):
                 continue
             given.add(key)
             if val is DbNull and f.type == "Json":
+                if f.is_required:
+                    self.fail(p, "`DbNull` is not a valid `JsonNullValueInput` (the field is required)",
+                              f"Invalid value for argument `{key}`. Expected JsonNullValueInput.")
+                    continue
                 val = None
             if val is None:
                 if f.is_required:
-                    self.fail(p, f"field `{key}` is required and cannot be null", must_not_be_null(key))
+                    self.fail(p, f"A value is required but not set: field `{key}` cannot be null", must_not_be_null(key))
                 out.append(ir.Assign(key, "set", None))
                 continue
             if f.is_list and isinstance(val, Mapping) and set(val) == {"set"}:
