@@ -16,9 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from ..compiler import PlanCache, compile_query
-from ..errors import ClientError, KnownRequestError
+from ..errors import ClientError, KnownRequestError, PrismaEdgeError
 from ..fetch_adapters.base import Adapter, Connection, IsolationLevel, sql_rules
 from ..schema.model import Model, Schema
+from .db_errors import prisma_error, raw_error
 from .delegate import ModelDelegate, Operation
 from .error_fields import translate_fields
 from .executor import execute_plan
@@ -162,9 +163,13 @@ class Client:
         plan, values = compile_query(self.schema, model.name, action, args, sql_rules(adapter), self.plan_cache)
         try:
             return await execute_plan(conn or adapter, plan, values, in_transaction=conn is not None)
-        except KnownRequestError as e:
-            translate_fields(e, model)
-            raise
+        except PrismaEdgeError as e:
+            if isinstance(e, KnownRequestError):
+                translate_fields(e, model)
+            mapped = prisma_error(e, model, adapter.dialect)
+            if mapped is e:
+                raise
+            raise mapped from e
 
     def with_adapter(self, adapter: Adapter) -> Client:
         """This client (schema, plan cache) over another adapter, e.g. one made per request in a

@@ -1,16 +1,25 @@
 """Raw SQL as lazy operations: `await db.query_raw(...)` runs it; `db.batch([...])` takes it too.
 
 A raw statement is one Query with bound values, so inside a batch it rides in the same request
-(and transaction) as the other operations' statements.
+(and transaction) as the other operations' statements. Its rows are typed as Prisma 7 types
+`$queryRaw` columns, by the column types the adapter reports: json/jsonb to values,
+numeric/money to Decimal, int8 to BigInt, date/time/timestamp to DateTime (a date at midnight
+UTC, a time on 1970-01-01). Adapters that report no column types (their values are already
+typed) are left as they are.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 from collections.abc import Generator
+from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
-from ..fetch_adapters.base import Query, ResultSet
-from .codec import raw_value
+from ..errors import PrismaEdgeError
+from ..fetch_adapters.base import ColumnType, Query, ResultSet
+from .codec import decode_datetime, raw_value
+from .db_errors import raw_error
 
 if TYPE_CHECKING:
     from .client import Client
@@ -37,13 +46,39 @@ class RawOperation:
         return Query(self.sql, tuple(raw_value(p, dialect) for p in self.params))
 
     def shape(self, rs: ResultSet) -> Any:
-        if self.returns_rows:
-            return [dict(zip(rs.columns, row, strict=False)) for row in rs.rows]
-        return rs.rows_affected
+        return raw_rows(rs) if self.returns_rows else rs.rows_affected
 
     async def run(self) -> Any:
         adapter = self.client.adapter
-        return self.shape(await adapter.query(self.query(adapter.dialect)))
+        try:
+            rs = await adapter.query(self.query(adapter.dialect))
+        except PrismaEdgeError as e:
+            raise raw_error(e) from e  # P2010, as Prisma reports a raw query the database refused
+        return self.shape(rs)
 
     def __await__(self) -> Generator[Any, None, Any]:
         return self.run().__await__()
+
+
+def _typed(kind: str, v: Any) -> Any:
+    if v is None:
+        return None
+    if kind == ColumnType.JSON and isinstance(v, str | bytes | bytearray):
+        return json.loads(v)
+    if kind == ColumnType.DECIMAL and isinstance(v, str):
+        try:
+            return Decimal(v.replace("$", "").replace(",", ""))  # money reads as text: -$1,234.56
+        except InvalidOperation:
+            return v
+    if kind in (ColumnType.INT, ColumnType.BIGINT) and isinstance(v, str) and v.lstrip("-").isdigit():
+        return int(v)
+    if kind in (ColumnType.DATE, ColumnType.TIME, ColumnType.DATETIME) and isinstance(v, dt.date | dt.time):
+        return decode_datetime(v)
+    return v
+
+
+def raw_rows(rs: ResultSet) -> list[dict[str, Any]]:
+    kinds = rs.column_types
+    if not kinds or len(kinds) != len(rs.columns):
+        return [dict(zip(rs.columns, row, strict=False)) for row in rs.rows]
+    return [{c: _typed(k, v) for c, k, v in zip(rs.columns, kinds, row, strict=False)} for row in rs.rows]

@@ -30,10 +30,11 @@ from ..errors import (
 )
 from ..fetch_adapters.base import Connection, IsolationLevel, Query, sql_rules
 from .codec import raw_value
+from .db_errors import prisma_error, raw_error
 from .delegate import ModelDelegate, Operation
 from .error_fields import translate_fields
 from .executor import check_static, execute_plan, not_found_from, shape_result, static_queries
-from .raw import RawOperation
+from .raw import RawOperation, raw_rows
 
 if TYPE_CHECKING:
     from .client import Client
@@ -54,12 +55,18 @@ class TransactionClient:
 
     async def query_raw(self, sql: str, *params: Any) -> list[dict[str, Any]]:
         check_raw(sql, params)
-        rs = await self._conn.query(Query(sql, tuple(raw_value(p, self._conn.dialect) for p in params)))
-        return [dict(zip(rs.columns, row, strict=False)) for row in rs.rows]
+        try:
+            rs = await self._conn.query(Query(sql, tuple(raw_value(p, self._conn.dialect) for p in params)))
+        except PrismaEdgeError as e:
+            raise raw_error(e) from e
+        return raw_rows(rs)
 
     async def execute_raw(self, sql: str, *params: Any) -> int:
         check_raw(sql, params)
-        rs = await self._conn.query(Query(sql, tuple(raw_value(p, self._conn.dialect) for p in params)))
+        try:
+            rs = await self._conn.query(Query(sql, tuple(raw_value(p, self._conn.dialect) for p in params)))
+        except PrismaEdgeError as e:
+            raise raw_error(e) from e
         return rs.rows_affected
 
 
@@ -158,7 +165,8 @@ async def run_batch(client: Client, operations: Sequence[Operation[Any] | RawOpe
                 translate_fields(e, op.delegate._model)
         raise
     except PrismaEdgeError as e:
-        mapped = not_found_from(e, "A record an operation in the batch needs was not found.")
+        mapped = prisma_error(not_found_from(e, "A record an operation in the batch needs was not found."),
+                              operations[0].delegate._model if len(operations) == 1 and isinstance(operations[0], Operation) else None, adapter.dialect)
         if mapped is e:
             raise
         raise mapped from e

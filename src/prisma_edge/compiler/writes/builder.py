@@ -40,7 +40,12 @@ def _push(this: exp.Expression, expression: exp.Expression) -> exp.Expression:
     return exp.Anonymous(this="array_cat", expressions=[exp.Coalesce(this=this, expressions=[empty]), expression])
 
 
-_ARITH = {"increment": exp.Add, "decrement": exp.Sub, "multiply": exp.Mul, "divide": exp.Div, "push": _push}
+def _divide(this: exp.Expression, expression: exp.Expression) -> exp.Expression:
+    """`divide` in the column's own type, as Prisma: an Int divides with truncation (33 / 2 = 16, -1 / 2 = 0)."""
+    return exp.Div(this=this, expression=expression, typed=True)
+
+
+_ARITH = {"increment": exp.Add, "decrement": exp.Sub, "multiply": exp.Mul, "divide": _divide, "push": _push}
 
 
 def empty_insert(dialect: str, table_name: str) -> exp.Insert:
