@@ -10,17 +10,18 @@ from __future__ import annotations
 import copy
 import os
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager
 from pathlib import Path
 from typing import Any
 
 from ..compiler import PlanCache, compile_query
 from ..errors import ClientError, KnownRequestError
-from ..fetch_adapters.base import Adapter, Connection, IsolationLevel, sql_rules
+from ..fetch_adapters.base import Adapter, Connection, IsolationLevel, ResultSet, sql_rules
 from ..schema.model import Model, Schema
 from .delegate import ModelDelegate, Operation
 from .error_fields import translate_fields
+from .events import Observer
 from .executor import execute_plan
 from .transactions import interactive, run_batch
 
@@ -102,12 +103,18 @@ class Client:
             `connectionString`).
         adapter_options: keyword arguments for the adapter made from the URL, e.g.
             `{"endpoint": "http://127.0.0.1:4444/sql"}` for a local Neon endpoint.
+        log: Prisma's `log`: `["query", "info", "warn", "error"]` to the `prisma_edge` logger, or
+            `[{"emit": "event", "level": "query"}]` for `db.on(...)` listeners only.
+        log_params: show parameter values in logs and events (default: only their types).
+        tracing: an OpenTelemetry span per operation (needs `opentelemetry-api`).
     """
 
     def __init__(self, schema: Schema | str | os.PathLike[str], *, url: str | None = None, adapter: Adapter | str | None = None,
-                 adapter_options: Mapping[str, Any] | None = None, plan_cache_size: int = 512) -> None:
+                 adapter_options: Mapping[str, Any] | None = None, plan_cache_size: int = 512,
+                 log: Sequence[str | Mapping[str, str]] | None = None, log_params: bool = False, tracing: bool = False) -> None:
         self.schema = _load_schema(schema)
         self.plan_cache = PlanCache(plan_cache_size)
+        self._observer = Observer(log, log_params=log_params, tracing=tracing)
         self._url = url
         self._adapter_options = dict(adapter_options or {})
         if isinstance(adapter, str):  # an adapter by name, made from the URL on first use
@@ -159,11 +166,25 @@ class Client:
     async def _execute(self, model: Model, action: str, args: Mapping[str, Any], conn: Connection | None = None) -> Any:
         adapter = self.adapter
         plan, values = compile_query(self.schema, model.name, action, args, sql_rules(adapter), self.plan_cache)
+        if self._observer.active:
+            with self._observer.operation(adapter, conn or adapter, model.name, action) as observed:
+                return await self._run_plan(model, plan, values, observed, conn is not None)
+        return await self._run_plan(model, plan, values, conn or adapter, conn is not None)
+
+    @staticmethod
+    async def _run_plan(model: Model, plan: Any, values: list[Any], conn: Connection, in_transaction: bool) -> Any:
         try:
-            return await execute_plan(conn or adapter, plan, values, in_transaction=conn is not None)
+            return await execute_plan(conn, plan, values, in_transaction=in_transaction)
         except KnownRequestError as e:
             translate_fields(e, model)
             raise
+
+    def on(self, event: str, listener: Callable[[Any], object]) -> Callable[[], None]:
+        """Prisma's `$on`: `db.on("query", lambda e: print(e.sql, e.params, e.duration_ms))`.
+
+        Events: "query" (a `QueryEvent` per statement), "info", "warn", "error" (a `LogEvent`).
+        Returns a function that unsubscribes. Extended clients share their base's listeners."""
+        return self._observer.on(event, listener)
 
     def with_adapter(self, adapter: Adapter) -> Client:
         """This client (schema, plan cache) over another adapter, e.g. one made per request in a
@@ -207,11 +228,20 @@ class Client:
 
     async def query_raw(self, sql: str, *params: Any) -> list[dict[str, Any]]:
         """Run a SELECT written in the database's own SQL; values are bound, never interpolated."""
+        rs = await self._raw("query_raw", sql, params)
+        return [dict(zip(rs.columns, row, strict=False)) for row in rs.rows]
+
+    async def _raw(self, action: str, sql: str, params: Sequence[Any], conn: Connection | None = None) -> ResultSet:
         from ..fetch_adapters.base import Query
         from .codec import raw_value
 
-        rs = await self.adapter.query(Query(sql, tuple(raw_value(p, self.adapter.dialect) for p in params)))
-        return [dict(zip(rs.columns, row, strict=False)) for row in rs.rows]
+        adapter = self.adapter
+        target = conn or adapter
+        query = Query(sql, tuple(raw_value(p, target.dialect) for p in params))
+        if self._observer.active:
+            with self._observer.operation(adapter, target, None, action, raw=True) as observed:
+                return await observed.query(query)
+        return await target.query(query)
 
     async def query_first(self, sql: str, *params: Any) -> dict[str, Any] | None:
         rows = await self.query_raw(sql, *params)
@@ -219,11 +249,7 @@ class Client:
 
     async def execute_raw(self, sql: str, *params: Any) -> int:
         """Run a statement; returns the number of rows it changed."""
-        from ..fetch_adapters.base import Query
-        from .codec import raw_value
-
-        rs = await self.adapter.query(Query(sql, tuple(raw_value(p, self.adapter.dialect) for p in params)))
-        return rs.rows_affected
+        return (await self._raw("execute_raw", sql, params)).rows_affected
 
     async def close(self) -> None:
         if self._adapter is not None:

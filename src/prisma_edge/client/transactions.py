@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING, Any
 
 from ..compiler import compile_query
 from ..errors import ClientError, InconsistentColumnDataError, KnownRequestError, PrismaEdgeError
-from ..fetch_adapters.base import Connection, IsolationLevel, Query, sql_rules
-from .codec import raw_value
+from ..fetch_adapters.base import Connection, IsolationLevel, Query, ResultSet, sql_rules
 from .delegate import ModelDelegate, Operation
 from .error_fields import translate_fields
+from .events import observed_transaction
 from .executor import check_static, execute_plan, not_found_from, shape_result, static_queries
 
 if TYPE_CHECKING:
@@ -42,12 +42,23 @@ class TransactionClient:
         return ModelDelegate(self._client, base._model, self._conn)
 
     async def query_raw(self, sql: str, *params: Any) -> list[dict[str, Any]]:
-        rs = await self._conn.query(Query(sql, tuple(raw_value(p, self._conn.dialect) for p in params)))
+        rs = await self._client._raw("query_raw", sql, params, self._conn)
         return [dict(zip(rs.columns, row, strict=False)) for row in rs.rows]
 
+    async def query_first(self, sql: str, *params: Any) -> dict[str, Any] | None:
+        rows = await self.query_raw(sql, *params)
+        return rows[0] if rows else None
+
     async def execute_raw(self, sql: str, *params: Any) -> int:
-        rs = await self._conn.query(Query(sql, tuple(raw_value(p, self._conn.dialect) for p in params)))
-        return rs.rows_affected
+        return (await self._client._raw("execute_raw", sql, params, self._conn)).rows_affected
+
+
+async def _send_batch(client: Client, queries: list[Query], isolation: IsolationLevel | None) -> list[ResultSet]:
+    adapter, observer = client.adapter, client._observer
+    if not observer.active:
+        return list(await adapter.batch(queries, isolation=isolation))
+    with observer.operation(adapter, adapter, None, "batch") as observed:
+        return await observed.batch(queries, isolation=isolation)
 
 
 ISOLATION_LEVELS = ("ReadUncommitted", "ReadCommitted", "RepeatableRead", "Snapshot", "Serializable")
@@ -63,7 +74,10 @@ def check_isolation(isolation: str | None) -> None:
 @contextlib.asynccontextmanager
 async def interactive(client: Client, isolation: IsolationLevel | None, timeout: float | None) -> AsyncIterator[TransactionClient]:
     check_isolation(isolation)
-    async with client.adapter.transaction(isolation=isolation, timeout=timeout) as conn:
+    adapter, observer = client.adapter, client._observer
+    opened = (observed_transaction(observer, adapter, None, "tx", {"isolation": isolation, "timeout": timeout}) if observer.active
+              else adapter.transaction(isolation=isolation, timeout=timeout))
+    async with opened as conn:
         yield TransactionClient(client, conn)
 
 
@@ -79,7 +93,7 @@ async def run_batch(client: Client, operations: Sequence[Operation[Any]], isolat
         if all(plan.static for plan, _ in compiled):
             per_op = [static_queries(plan, values, adapter.dialect) for plan, values in compiled]
             flat = [q for qs in per_op for q in qs]
-            results = await adapter.batch(flat, isolation=isolation) if flat else []
+            results = await _send_batch(client, flat, isolation) if flat else []
             out, i = [], 0
             for (plan, _), op, qs in zip(compiled, operations, per_op, strict=True):
                 part = list(results[i:i + len(qs)])
@@ -88,10 +102,17 @@ async def run_batch(client: Client, operations: Sequence[Operation[Any]], isolat
                 value = shape_result(plan, part)  # type: ignore[arg-type]
                 out.append(op.post(value) if op.post else value)
             return out
-        async with adapter.transaction(isolation=isolation) as conn:
+        observer = client._observer
+        opened = (observed_transaction(observer, adapter, None, "batch", {"isolation": isolation}) if observer.active
+                  else adapter.transaction(isolation=isolation))
+        async with opened as conn:
             out = []
             for (plan, values), op in zip(compiled, operations, strict=True):
-                value = await execute_plan(conn, plan, values, in_transaction=True)
+                if observer.active:
+                    with observer.operation(adapter, conn, op.delegate._model.name, op.action) as observed:
+                        value = await execute_plan(observed, plan, values, in_transaction=True)
+                else:
+                    value = await execute_plan(conn, plan, values, in_transaction=True)
                 out.append(op.post(value) if op.post else value)
             return out
     except KnownRequestError as e:
