@@ -19,11 +19,14 @@ from ..compiler import PlanCache, compile_query
 from ..errors import ClientError, KnownRequestError
 from ..fetch_adapters.base import Adapter, Connection, IsolationLevel, ResultSet, sql_rules
 from ..schema.model import Model, Schema
+from .batching import run_batch
 from .delegate import ModelDelegate, Operation
 from .error_fields import translate_fields
 from .events import Observer
 from .executor import execute_plan
-from .transactions import interactive, run_batch
+from .extend import Extension, Extensions, define_extension, run_hooked
+from .shaping import Shaper, global_omit
+from .transactions import interactive
 
 
 def _snake(name: str) -> str:
@@ -107,11 +110,14 @@ class Client:
             `[{"emit": "event", "level": "query"}]` for `db.on(...)` listeners only.
         log_params: show parameter values in logs and events (default: only their types).
         tracing: an OpenTelemetry span per operation (needs `opentelemetry-api`).
+        omit: Prisma 7's global omit, `{"user": {"password": True}}`: hidden unless a query
+            selects it or says `omit={"password": False}`.
     """
 
     def __init__(self, schema: Schema | str | os.PathLike[str], *, url: str | None = None, adapter: Adapter | str | None = None,
                  adapter_options: Mapping[str, Any] | None = None, plan_cache_size: int = 512,
-                 log: Sequence[str | Mapping[str, str]] | None = None, log_params: bool = False, tracing: bool = False) -> None:
+                 log: Sequence[str | Mapping[str, str]] | None = None, log_params: bool = False, tracing: bool = False,
+                 omit: Mapping[str, Mapping[str, bool]] | None = None) -> None:
         self.schema = _load_schema(schema)
         self.plan_cache = PlanCache(plan_cache_size)
         self._observer = Observer(log, log_params=log_params, tracing=tracing)
@@ -127,6 +133,12 @@ class Client:
             for alias in (m.name, m.name.lower(), _snake(m.name)):
                 names.setdefault(alias, m)
         self._model_names = names
+        self._root: Client | None = None  # an extended client's base: the adapter is the base's
+        self._ext = Extensions()
+        self._shaper = Shaper(self.schema, global_omit(omit, self._resolve), {})
+
+    def _resolve(self, name: str) -> Model | None:
+        return self._model_names.get(name) or self._model_names.get(name.lower())
 
     def __repr__(self) -> str:
         return f"<Client models={len(self.schema.models)} adapter={type(self._adapter).__name__ if self._adapter else None}>"
@@ -134,6 +146,8 @@ class Client:
     @property
     def adapter(self) -> Adapter:
         if self._adapter is None:
+            if self._root is not None:
+                return self._root.adapter
             url = self._url or self._schema_url()
             self._adapter = adapter_for_url(url, self.schema, **self._adapter_options)
         return self._adapter
@@ -148,9 +162,14 @@ class Client:
             raise ClientError(f"no database URL: pass url=... or set the environment variable {var}")
         return value
 
-    def __getattr__(self, name: str) -> ModelDelegate:
-        if name.startswith("__"):
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
             raise AttributeError(name)
+        method = self._ext.client_methods.get(name)
+        if method is not None:  # from db.extend(client=...)
+            import functools
+
+            return functools.partial(method, self)
         model = self._model_names.get(name) or self._model_names.get(name.lower())
         if model is None:
             import difflib
@@ -163,13 +182,48 @@ class Client:
             d = self._delegates[model.name] = ModelDelegate(self, model)
         return d
 
+    async def _perform(self, model: Model, action: str, args: Mapping[str, Any], conn: Connection | None,
+                       post: Callable[[Any], Any] | None) -> Any:
+        """One operation: through the extensions' query hooks, then compiled and run."""
+        hooks = self._ext.hooks(model.name, action) if self._ext else ()
+        if not hooks:
+            result = await self._execute(model, action, args, conn)
+            return post(result) if post else result
+
+        async def terminal(a: Mapping[str, Any]) -> Any:
+            result = await self._execute(model, action, a, conn)
+            return post(result) if post else result
+
+        return await run_hooked(hooks, model.name, action, args, terminal)
+
     async def _execute(self, model: Model, action: str, args: Mapping[str, Any], conn: Connection | None = None) -> Any:
         adapter = self.adapter
+        shaper = self._shaper
+        given = args
+        if shaper:
+            args = shaper.args(model, action, args)
         plan, values = compile_query(self.schema, model.name, action, args, sql_rules(adapter), self.plan_cache)
         if self._observer.active:
             with self._observer.operation(adapter, conn or adapter, model.name, action) as observed:
-                return await self._run_plan(model, plan, values, observed, conn is not None)
-        return await self._run_plan(model, plan, values, conn or adapter, conn is not None)
+                result = await self._run_plan(model, plan, values, observed, conn is not None)
+        else:
+            result = await self._run_plan(model, plan, values, conn or adapter, conn is not None)
+        return shaper.result(model, action, given, result) if shaper else result
+
+    def extend(self, extension: Extension | Mapping[str, Any] | None = None, /, *, name: str | None = None,
+               query: Mapping[str, Any] | None = None, result: Mapping[str, Any] | None = None,
+               model: Mapping[str, Any] | None = None, client: Mapping[str, Any] | None = None) -> Client:
+        """Prisma's `$extends`: a new client with these query hooks, computed fields, model and
+        client methods, sharing this one's adapter, plan cache, listeners and global omit (this
+        client is not changed). See `prisma_edge.client.extend`."""
+        ext = define_extension(extension, name=name, query=query, result=result, model=model, client=client)
+        other = copy.copy(self)
+        other._ext = self._ext.plus(ext, self._resolve)
+        other._shaper = Shaper(self.schema, self._shaper.omit, other._ext.computed)
+        other._delegates = {}
+        if self._adapter is None:
+            other._root = self._root or self
+        return other
 
     @staticmethod
     async def _run_plan(model: Model, plan: Any, values: list[Any], conn: Connection, in_transaction: bool) -> Any:
@@ -228,10 +282,24 @@ class Client:
 
     async def query_raw(self, sql: str, *params: Any) -> list[dict[str, Any]]:
         """Run a SELECT written in the database's own SQL; values are bound, never interpolated."""
-        rs = await self._raw("query_raw", sql, params)
+        result: list[dict[str, Any]] = await self._raw("query_raw", sql, params)
+        return result
+
+    async def _raw(self, action: str, sql: str, params: Sequence[Any], conn: Connection | None = None) -> Any:
+        """query_raw (rows as dicts) or execute_raw (rows changed), through the raw-SQL hooks."""
+        hooks = self._ext.hooks(None, action) if self._ext else ()
+        if hooks:
+            return await run_hooked(hooks, None, action, {"sql": sql, "params": list(params)},
+                                    lambda a: self._raw_now(action, a["sql"], a.get("params", ()), conn))
+        return await self._raw_now(action, sql, params, conn)
+
+    async def _raw_now(self, action: str, sql: str, params: Sequence[Any], conn: Connection | None) -> Any:
+        rs = await self._raw_result(action, sql, params, conn)
+        if action == "execute_raw":
+            return rs.rows_affected
         return [dict(zip(rs.columns, row, strict=False)) for row in rs.rows]
 
-    async def _raw(self, action: str, sql: str, params: Sequence[Any], conn: Connection | None = None) -> ResultSet:
+    async def _raw_result(self, action: str, sql: str, params: Sequence[Any], conn: Connection | None) -> ResultSet:
         from ..fetch_adapters.base import Query
         from .codec import raw_value
 
@@ -249,11 +317,13 @@ class Client:
 
     async def execute_raw(self, sql: str, *params: Any) -> int:
         """Run a statement; returns the number of rows it changed."""
-        return (await self._raw("execute_raw", sql, params)).rows_affected
+        affected: int = await self._raw("execute_raw", sql, params)
+        return affected
 
     async def close(self) -> None:
-        if self._adapter is not None:
-            await self._adapter.close()
+        adapter = self._adapter if self._adapter is not None or self._root is None else self._root._adapter
+        if adapter is not None:
+            await adapter.close()
 
     async def __aenter__(self) -> Client:
         return self

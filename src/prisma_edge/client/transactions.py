@@ -1,10 +1,4 @@
-"""Batches and interactive transactions.
-
-`await db.batch([db.user.create(...), db.post.delete(...)])` runs unawaited operations atomically,
-results in input order. When every plan is static (always the case on PostgreSQL, where each
-operation is one statement) the whole batch is ONE `adapter.batch()` call: on Neon over HTTP,
-one request. Otherwise (SQLite, MySQL programs that read before they write) it runs inside one
-interactive transaction.
+"""Interactive transactions (batches: `batching.py`).
 
 `async with db.tx(isolation=..., timeout=...) as tx:` gives delegates bound to an open
 transaction: commit on exit, rollback on any exception or on timeout.
@@ -13,16 +7,13 @@ transaction: commit on exit, rollback on any exception or on timeout.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING, Any
 
-from ..compiler import compile_query
-from ..errors import ClientError, InconsistentColumnDataError, KnownRequestError, PrismaEdgeError
-from ..fetch_adapters.base import Connection, IsolationLevel, Query, ResultSet, sql_rules
-from .delegate import ModelDelegate, Operation
-from .error_fields import translate_fields
+from ..errors import InconsistentColumnDataError
+from ..fetch_adapters.base import Connection, IsolationLevel
+from .delegate import ModelDelegate
 from .events import observed_transaction
-from .executor import check_static, execute_plan, not_found_from, shape_result, static_queries
 
 if TYPE_CHECKING:
     from .client import Client
@@ -39,26 +30,21 @@ class TransactionClient:
         if name.startswith("__"):
             raise AttributeError(name)
         base = getattr(self._client, name)
+        if not isinstance(base, ModelDelegate):  # a client method from db.extend(client=...)
+            return base  # type: ignore[no-any-return]
         return ModelDelegate(self._client, base._model, self._conn)
 
     async def query_raw(self, sql: str, *params: Any) -> list[dict[str, Any]]:
-        rs = await self._client._raw("query_raw", sql, params, self._conn)
-        return [dict(zip(rs.columns, row, strict=False)) for row in rs.rows]
+        rows: list[dict[str, Any]] = await self._client._raw("query_raw", sql, params, self._conn)
+        return rows
 
     async def query_first(self, sql: str, *params: Any) -> dict[str, Any] | None:
         rows = await self.query_raw(sql, *params)
         return rows[0] if rows else None
 
     async def execute_raw(self, sql: str, *params: Any) -> int:
-        return (await self._client._raw("execute_raw", sql, params, self._conn)).rows_affected
-
-
-async def _send_batch(client: Client, queries: list[Query], isolation: IsolationLevel | None) -> list[ResultSet]:
-    adapter, observer = client.adapter, client._observer
-    if not observer.active:
-        return list(await adapter.batch(queries, isolation=isolation))
-    with observer.operation(adapter, adapter, None, "batch") as observed:
-        return await observed.batch(queries, isolation=isolation)
+        affected: int = await self._client._raw("execute_raw", sql, params, self._conn)
+        return affected
 
 
 ISOLATION_LEVELS = ("ReadUncommitted", "ReadCommitted", "RepeatableRead", "Snapshot", "Serializable")
@@ -81,46 +67,3 @@ async def interactive(client: Client, isolation: IsolationLevel | None, timeout:
         yield TransactionClient(client, conn)
 
 
-async def run_batch(client: Client, operations: Sequence[Operation[Any]], isolation: IsolationLevel | None) -> list[Any]:
-    check_isolation(isolation)
-    for i, op in enumerate(operations):
-        if not isinstance(op, Operation):
-            raise ClientError(f"batch item {i} is {type(op).__name__}; pass unawaited operations like db.user.create(...)")
-    adapter = client.adapter
-    compiled = [compile_query(client.schema, op.delegate._model.name, op.action, op.args, sql_rules(adapter), client.plan_cache)
-                for op in operations]
-    try:
-        if all(plan.static for plan, _ in compiled):
-            per_op = [static_queries(plan, values, adapter.dialect) for plan, values in compiled]
-            flat = [q for qs in per_op for q in qs]
-            results = await _send_batch(client, flat, isolation) if flat else []
-            out, i = [], 0
-            for (plan, _), op, qs in zip(compiled, operations, per_op, strict=True):
-                part = list(results[i:i + len(qs)])
-                i += len(qs)
-                check_static(plan, part)
-                value = shape_result(plan, part)  # type: ignore[arg-type]
-                out.append(op.post(value) if op.post else value)
-            return out
-        observer = client._observer
-        opened = (observed_transaction(observer, adapter, None, "batch", {"isolation": isolation}) if observer.active
-                  else adapter.transaction(isolation=isolation))
-        async with opened as conn:
-            out = []
-            for (plan, values), op in zip(compiled, operations, strict=True):
-                if observer.active:
-                    with observer.operation(adapter, conn, op.delegate._model.name, op.action) as observed:
-                        value = await execute_plan(observed, plan, values, in_transaction=True)
-                else:
-                    value = await execute_plan(conn, plan, values, in_transaction=True)
-                out.append(op.post(value) if op.post else value)
-            return out
-    except KnownRequestError as e:
-        for op in operations:
-            translate_fields(e, op.delegate._model)
-        raise
-    except PrismaEdgeError as e:
-        mapped = not_found_from(e, "A record an operation in the batch needs was not found.")
-        if mapped is e:
-            raise
-        raise mapped from e
