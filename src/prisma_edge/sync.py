@@ -62,6 +62,10 @@ class SyncDelegate:
     def __repr__(self) -> str:
         return f"<SyncDelegate {self._inner._model.name}>"
 
+    @property
+    def model_name(self) -> str:
+        return self._inner.model_name
+
     def __getattr__(self, name: str) -> Any:
         if name.startswith("_"):
             raise AttributeError(name)

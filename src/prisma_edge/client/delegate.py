@@ -56,6 +56,11 @@ class ModelDelegate:
     def __repr__(self) -> str:
         return f"<ModelDelegate {self._model.name}>"
 
+    @property
+    def model_name(self) -> str:
+        """The model's name ("User"): Prisma's `getExtensionContext(this).$name`, for model methods."""
+        return self._model.name
+
     def __getattr__(self, name: str) -> Any:
         """A model method from `db.extend(model=...)`, bound to this delegate."""
         if not name.startswith("_"):
