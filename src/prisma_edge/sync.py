@@ -14,7 +14,7 @@ import inspect
 import os
 import sys
 from collections.abc import Callable, Coroutine, Iterator, Mapping, Sequence
-from typing import Any
+from typing import Any, Self
 
 from .client.client import Client as AsyncClient
 from .client.client import adapter_for_url
@@ -125,11 +125,13 @@ class Client:
     (urllib; in a browser, pyodide-http's synchronous XHR). Query hooks stay `async def`.
     """
 
+    _async_class: type[AsyncClient] = AsyncClient  # the generated SyncClient uses its typed Client
+
     def __init__(self, schema: Schema | str | os.PathLike[str], *, url: str | None = None, adapter: Adapter | str | None = None,
                  adapter_options: Mapping[str, Any] | None = None, plan_cache_size: int = 512,
                  log: Sequence[str | Mapping[str, str]] | None = None, log_params: bool = False, tracing: bool = False,
-                 omit: Mapping[str, Mapping[str, bool]] | None = None) -> None:
-        self._async = AsyncClient(schema, url=url, adapter=adapter, adapter_options=adapter_options,
+                 omit: Mapping[str, Any] | None = None) -> None:
+        self._async = self._async_class(schema, url=url, adapter=adapter, adapter_options=adapter_options,
                                   plan_cache_size=plan_cache_size, log=log, log_params=log_params, tracing=tracing, omit=omit)
         # CPython: a private loop, so even adapters that truly wait work; Pyodide: no loop at all
         self._loop = None if sys.platform == "emscripten" else asyncio.new_event_loop()
@@ -144,7 +146,7 @@ class Client:
             self._async._adapter = adapter_for_url(target, self._async.schema, **options)
 
     @classmethod
-    def _wrap(cls, inner: AsyncClient, loop: asyncio.AbstractEventLoop | None) -> Client:
+    def _wrap(cls, inner: AsyncClient, loop: asyncio.AbstractEventLoop | None) -> Self:
         """Another sync client over `inner`, on this one's loop (which it does not close)."""
         other = cls.__new__(cls)
         other._async, other._loop, other._owns_loop = inner, loop, False
@@ -179,9 +181,12 @@ class Client:
         """`db.batch([db.lazy.user.create(...), ...])`: pass the async-style lazy ops from `db.lazy.<model>`."""
         return run_sync(self._async.batch(operations, isolation=isolation), self._loop)
 
-    @contextlib.contextmanager
-    def tx(self, *, isolation: IsolationLevel | None = None, timeout: float | None = None) -> Iterator[SyncTransactionClient]:
+    def tx(self, *, isolation: IsolationLevel | None = None, timeout: float | None = None) -> contextlib.AbstractContextManager[Any]:
         """`with db.tx() as tx: tx.user.create(...)`: commit on exit, rollback on error."""
+        return self._tx(isolation, timeout)
+
+    @contextlib.contextmanager
+    def _tx(self, isolation: IsolationLevel | None, timeout: float | None) -> Iterator[SyncTransactionClient]:
         cm = self._async.tx(isolation=isolation, timeout=timeout)
         inner = run_sync(cm.__aenter__(), self._loop)
         try:
@@ -197,12 +202,12 @@ class Client:
         """The underlying async client, to build unrun operations for `batch`."""
         return self._async
 
-    def extend(self, extension: Extension | Mapping[str, Any] | None = None, /, **components: Any) -> Client:
+    def extend(self, extension: Extension | Mapping[str, Any] | None = None, /, **components: Any) -> Self:
         """`AsyncClient.extend`, as a sync client (same loop, same adapter)."""
-        return Client._wrap(self._async.extend(extension, **components), self._loop)
+        return self._wrap(self._async.extend(extension, **components), self._loop)
 
-    def with_adapter(self, adapter: Adapter) -> Client:
-        return Client._wrap(self._async.with_adapter(adapter), self._loop)
+    def with_adapter(self, adapter: Adapter) -> Self:
+        return self._wrap(self._async.with_adapter(adapter), self._loop)
 
     def on(self, event: str, listener: Callable[[Any], object]) -> Callable[[], None]:
         """Prisma's `$on`: see `prisma_edge.Client.on`."""

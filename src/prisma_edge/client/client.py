@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 from ..compiler import PlanCache, compile_query
 from ..errors import ClientError, KnownRequestError
@@ -117,7 +117,7 @@ class Client:
     def __init__(self, schema: Schema | str | os.PathLike[str], *, url: str | None = None, adapter: Adapter | str | None = None,
                  adapter_options: Mapping[str, Any] | None = None, plan_cache_size: int = 512,
                  log: Sequence[str | Mapping[str, str]] | None = None, log_params: bool = False, tracing: bool = False,
-                 omit: Mapping[str, Mapping[str, bool]] | None = None) -> None:
+                 omit: Mapping[str, Any] | None = None) -> None:
         self.schema = _load_schema(schema)
         self.plan_cache = PlanCache(plan_cache_size)
         self._observer = Observer(log, log_params=log_params, tracing=tracing)
@@ -212,7 +212,7 @@ class Client:
 
     def extend(self, extension: Extension | Mapping[str, Any] | None = None, /, *, name: str | None = None,
                query: Mapping[str, Any] | None = None, result: Mapping[str, Any] | None = None,
-               model: Mapping[str, Any] | None = None, client: Mapping[str, Any] | None = None) -> Client:
+               model: Mapping[str, Any] | None = None, client: Mapping[str, Any] | None = None) -> Self:
         """Prisma's `$extends`: a new client with these query hooks, computed fields, model and
         client methods, sharing this one's adapter, plan cache, listeners and global omit (this
         client is not changed). See `prisma_edge.client.extend`."""
@@ -240,7 +240,7 @@ class Client:
         Returns a function that unsubscribes. Extended clients share their base's listeners."""
         return self._observer.on(event, listener)
 
-    def with_adapter(self, adapter: Adapter) -> Client:
+    def with_adapter(self, adapter: Adapter) -> Self:
         """This client (schema, plan cache) over another adapter, e.g. one made per request in a
         Worker: `async with db.with_adapter(HyperdriveAdapter(self.env.HYPERDRIVE)) as rdb:`.
         Closing it closes that adapter only."""
