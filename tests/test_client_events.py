@@ -182,3 +182,23 @@ async def test_bad_log_options_are_named(adapter):
     db = Client("model A {\n id Int @id\n}\n", url=":memory:")
     with pytest.raises(ClientError, match="unknown event `queries`"):
         db.on("queries", print)
+
+
+async def test_a_failing_listener_is_a_warning_and_the_query_goes_on(adapter, captured):
+    if adapter != "sqlite":
+        pytest.skip("about listeners, not the database")
+    async with open_client("blog", adapter) as base:
+        db = Client(base.schema, adapter=base.adapter, log=["warn"])
+        warnings: list = []
+        db.on("warn", warnings.append)
+
+        def broken(event):
+            raise RuntimeError("listener bug, password=hunter2pw")
+
+        db.on("query", broken)
+        assert await db.tag.count() == 0
+        assert warnings and "RuntimeError" in warnings[0].message and "hunter2pw" not in warnings[0].message
+        assert any(r.levelno == logging.WARNING and "listener" in r.getMessage() for r in captured.records)
+        assert logging.getLogger("prisma_edge").level == logging.NOTSET, "no global logging state is changed"
+        query_records = [r for r in captured.records if getattr(r, "prisma_level", None) == "query"]
+        assert query_records == [], "query was not asked for in log="

@@ -51,6 +51,8 @@ def redact_text(text: str) -> str:
 
 def adapter_kind(adapter: object) -> str:
     """The adapter's short name ("neon_http"): never its URL or repr."""
+    if isinstance(adapter, str):
+        return adapter
     name = type(adapter).__name__
     return _KINDS.get(name, name)
 
@@ -114,6 +116,24 @@ class LogEvent:
 Listener = Callable[[Any], object]
 
 
+def _log(py_level: int, text: str, level: str, event: object) -> None:
+    """To the `prisma_edge` logger: `log=` is the switch, so the logger's level filters only when
+    the application set one (its handlers' levels always apply). Nothing global is changed."""
+    if logger.level != logging.NOTSET and not logger.isEnabledFor(py_level):
+        return
+    record = logger.makeRecord(
+        logger.name,
+        py_level,
+        __file__,
+        0,
+        "%s",
+        (text,),
+        None,
+        extra={"prisma_event": event, "prisma_level": level},
+    )
+    logger.handle(record)
+
+
 def parse_log(log: Sequence[str | Mapping[str, str]] | None) -> tuple[set[str], set[str]]:
     """(levels sent to the logger, levels only emitted as events) from Prisma's `log` option."""
     to_logger: set[str] = set()
@@ -155,8 +175,6 @@ class Observer:
             from .tracing import make_tracer
 
             self.tracer = make_tracer()
-        if self.to_logger and logger.level == logging.NOTSET:  # let the levels asked for through
-            logger.setLevel(min(_PY_LEVEL[lv] for lv in self.to_logger))
         self._refresh()
 
     def _refresh(self) -> None:
@@ -189,14 +207,16 @@ class Observer:
 
     def emit(self, level: str, event: QueryEvent | LogEvent) -> None:
         if level in self.to_logger:
-            logger.log(_PY_LEVEL[level], "%s", event)
+            _log(_PY_LEVEL[level], str(event), level, event)
         for fn in self.listeners.get(level, ()):
             try:
                 fn(event)
             except Exception as e:  # a listener's bug must not fail the query it observes
-                logger.warning(
-                    "a %r event listener raised %s: %s", level, type(e).__name__, redact_text(str(e))
-                )
+                text = f"a {level!r} event listener raised {type(e).__name__}: {redact_text(str(e))}"
+                if level != "warn" and self.wants("warn"):
+                    self.message("warn", text, "client")
+                else:
+                    logger.warning("%s", text)
 
     def message(
         self, level: str, text: str, adapter: object, model: str | None = None, action: str | None = None
