@@ -127,7 +127,7 @@ class Client:
 
     _async_class: type[AsyncClient] = AsyncClient  # the generated SyncClient uses its typed Client
 
-    def __init__(self, schema: Schema | str | os.PathLike[str], *, url: str | None = None, adapter: Adapter | str | None = None,
+    def __init__(self, schema: Schema | str | os.PathLike[str] | None = None, *, url: str | None = None, adapter: Adapter | str | None = None,
                  adapter_options: Mapping[str, Any] | None = None, plan_cache_size: int = 512,
                  log: Sequence[str | Mapping[str, str]] | None = None, log_params: bool = False, tracing: bool = False,
                  omit: Mapping[str, Any] | None = None) -> None:
@@ -137,13 +137,17 @@ class Client:
         self._loop = None if sys.platform == "emscripten" else asyncio.new_event_loop()
         self._owns_loop = True
         if self._async._adapter is None:
-            target = url or self._async._schema_url()
+            from .client.urls import check_provider, schema_url
+
+            target = url or schema_url(self._async.schema)
             options = dict(self._async._adapter_options)
             if "://" in target and not target.startswith(("file:", "sqlite:")) and options.get("kind") in (None, "neon_http", "planetscale"):
                 from .fetch_adapters.transports.sync_fetch import BlockingFetch
 
                 options.setdefault("fetch", BlockingFetch())
-            self._async._adapter = adapter_for_url(target, self._async.schema, **options)
+            made = adapter_for_url(target, self._async.schema, **options)
+            check_provider(self._async.schema, made.dialect)
+            self._async._adapter = made
 
     @classmethod
     def _wrap(cls, inner: AsyncClient, loop: asyncio.AbstractEventLoop | None) -> Self:

@@ -33,13 +33,15 @@ def _snake(name: str) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
 
 
-def _load_schema(schema: Schema | str | os.PathLike[str]) -> Schema:
+def _load_schema(schema: Schema | str | os.PathLike[str] | None) -> Schema:
     if isinstance(schema, Schema):
         return schema
     from ..schema import load_schema, parse_schema
 
+    if schema is None:  # Prisma's default places (prisma.config.ts, prisma/schema.prisma, ...)
+        return load_schema()
     text = str(schema)
-    if isinstance(schema, os.PathLike) or ("\n" not in text and text.endswith(".prisma")):
+    if isinstance(schema, os.PathLike) or ("\n" not in text and (text.endswith(".prisma") or Path(text).is_dir())):
         return load_schema(Path(schema))
     return parse_schema(text)
 
@@ -96,8 +98,12 @@ class Client:
     """An async Prisma-style client over one adapter.
 
     Args:
-        schema: a parsed `Schema`, the text of a schema, or a path to `schema.prisma`.
-        url: database URL; default: the schema's datasource URL (`env("DATABASE_URL")`).
+        schema: a parsed `Schema`, the text of a schema, a path to `schema.prisma` or to a folder
+            of `.prisma` files; default: where Prisma looks (`prisma.config.ts`'s `schema`,
+            `prisma/schema.prisma`, `schema.prisma`, `prisma/schema/`).
+        url: database URL; default: the schema's datasource URL, else `prisma.config.ts`'s, else
+            the variable it names (`DATABASE_URL`) from the environment or `.env` (see
+            `schema/config.py`). A URL for another database than the schema's provider is refused.
         adapter: an adapter instance, or the name of one to make from the URL: "sqlite",
             "neon_http" (default for postgresql://), "neon_ws", "planetscale" (default for mysql://
             and https://), "libsql" (default for libsql:// and https://*.turso.io), "postgres"
@@ -114,7 +120,7 @@ class Client:
             selects it or says `omit={"password": False}`.
     """
 
-    def __init__(self, schema: Schema | str | os.PathLike[str], *, url: str | None = None, adapter: Adapter | str | None = None,
+    def __init__(self, schema: Schema | str | os.PathLike[str] | None = None, *, url: str | None = None, adapter: Adapter | str | None = None,
                  adapter_options: Mapping[str, Any] | None = None, plan_cache_size: int = 512,
                  log: Sequence[str | Mapping[str, str]] | None = None, log_params: bool = False, tracing: bool = False,
                  omit: Mapping[str, Any] | None = None) -> None:
@@ -148,19 +154,13 @@ class Client:
         if self._adapter is None:
             if self._root is not None:
                 return self._root.adapter
-            url = self._url or self._schema_url()
-            self._adapter = adapter_for_url(url, self.schema, **self._adapter_options)
-        return self._adapter
+            from .urls import check_provider, schema_url
 
-    def _schema_url(self) -> str:
-        ds = self.schema.datasource
-        if ds is not None and ds.url:
-            return ds.url
-        var = ds.url_env if ds is not None and ds.url_env else "DATABASE_URL"
-        value = os.environ.get(var)
-        if not value:
-            raise ClientError(f"no database URL: pass url=... or set the environment variable {var}")
-        return value
+            url = self._url or schema_url(self.schema)
+            adapter = adapter_for_url(url, self.schema, **self._adapter_options)
+            check_provider(self.schema, adapter.dialect)
+            self._adapter = adapter
+        return self._adapter
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("_"):
@@ -300,9 +300,11 @@ class Client:
         return [dict(zip(rs.columns, row, strict=False)) for row in rs.rows]
 
     async def _raw_result(self, action: str, sql: str, params: Sequence[Any], conn: Connection | None) -> ResultSet:
+        from ..compiler.arguments.raw import check_raw
         from ..fetch_adapters.base import Query
         from .codec import raw_value
 
+        check_raw(sql, params)
         adapter = self.adapter
         target = conn or adapter
         query = Query(sql, tuple(raw_value(p, target.dialect) for p in params))

@@ -172,8 +172,6 @@ class Observer:
         self.listeners: dict[str, list[Listener]] = {}
         self.tracer: Any = None
         if tracing:
-            from .tracing import make_tracer
-
             self.tracer = make_tracer()
         self._refresh()
 
@@ -349,3 +347,49 @@ async def observed_transaction(
         model,
         action,
     )
+
+
+# ---- OpenTelemetry: `Client(..., tracing=True)` (Prisma's `@prisma/instrumentation`) ------------
+# One span per operation (`prisma_edge:User.find_many`), with the statements it sent as span events
+# (SQL text only: values are never put on a span). `opentelemetry-api` is imported lazily, only when
+# tracing is asked for; without it the client says what to install. Spans go to the application's
+# tracer provider (`opentelemetry.trace.set_tracer_provider`).
+
+_SYSTEM = {"postgres": "postgresql", "sqlite": "sqlite", "mysql": "mysql"}
+
+
+class Tracer:
+    def __init__(self, trace: Any) -> None:
+        self._trace = trace
+        self._tracer = trace.get_tracer("prisma_edge")
+
+    def start(self, adapter: Any, kind: str, model: str | None, action: str) -> Any:
+        name = f"prisma_edge:{model}.{action}" if model else f"prisma_edge:{action}"
+        attrs: dict[str, Any] = {
+            "db.system": _SYSTEM.get(getattr(adapter, "dialect", ""), "other_sql"),
+            "db.operation.name": action,
+            "prisma_edge.adapter": kind,
+        }
+        if model:
+            attrs["db.collection.name"] = model
+        return self._tracer.start_span(name, kind=self._trace.SpanKind.CLIENT, attributes=attrs)
+
+    def statements(self, span: Any, queries: Sequence[Query]) -> None:
+        for q in queries:
+            span.add_event("db.query", {"db.query.text": q.sql})
+
+    def failed(self, span: Any, error: BaseException, message: str) -> None:
+        """`message`: the error's text, already redacted."""
+        span.set_status(self._trace.Status(self._trace.StatusCode.ERROR, message))
+        span.set_attribute("error.type", type(error).__name__)
+
+
+def make_tracer() -> Tracer:
+    try:
+        from opentelemetry import trace
+    except ImportError:
+        raise ClientError(
+            "tracing=True needs OpenTelemetry: pip install opentelemetry-api "
+            "(and opentelemetry-sdk to export spans)"
+        ) from None
+    return Tracer(trace)

@@ -44,6 +44,9 @@ def parse(schema: Schema, model_name: str, action: str, args: Mapping[str, Any],
     if action == "count":
         return parse_count(schema, model, args)
     if action in WRITE_ACTIONS:
+        if model.is_view:  # Prisma generates no write methods for views
+            raise ValidationError(f"`{model.name}` is a view, which is read-only: `{action}` is not available on "
+                                  "views (find_*, count, aggregate and group_by are)", model=model.name, action=action)
         return parse_write(schema, model, action, args, shape_only=shape_only)
     if action == "aggregate":
         return parse_aggregate(schema, model, args)
