@@ -231,3 +231,22 @@ async def test_global_omit_and_per_query_override(adapter):
         assert all("email" not in r for r in b[0])
         with pytest.raises(ClientError, match="`User.emial` is not a scalar field"):
             Client(base.schema, adapter=base.adapter, omit={"user": {"emial": True}})
+
+
+async def test_batch_hooks_may_await_other_work(adapter):
+    import asyncio
+
+    async with open_client("blog", adapter) as db:
+        await db.tag.create({"name": "seed"})
+
+        async def checks_first(params, next):
+            await asyncio.sleep(0)  # passed through to the caller's event loop
+            existing = await db.tag.count()  # another query, on the base client, before the batch goes out
+            result = await next()
+            await asyncio.sleep(0.001)
+            return {**result, "before": existing} if isinstance(result, dict) else result
+
+        x = db.extend(query={"tag": {"create": checks_first}})
+        a, b = await x.batch([x.tag.create({"name": "a"}), x.tag.create({"name": "b"})])
+        assert (a["name"], a["before"], b["name"], b["before"]) == ("a", 1, "b", 1)
+        assert await db.tag.count() == 3
