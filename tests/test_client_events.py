@@ -28,6 +28,10 @@ def secrets_of(adapter: str) -> list[str]:
     if adapter == "planetscale":
         urls.append(clients._planetscale())
     out = [SECRET_TOKEN]
+    if adapter == "libsql":
+        out.append(clients._libsql().auth_token)
+    if adapter == "d1" and clients.workerd_binding("DB") is None:
+        out.append(clients._d1()[1])
     for url in urls:
         out.append(url)
         pw = urlsplit(url).password
