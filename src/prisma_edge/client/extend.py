@@ -11,8 +11,8 @@ omit; the base is not changed. Components, in Prisma's order and semantics:
   within one extension, the model's own hook runs before its "$all_operations", before
   "$all_models", before the top-level ones (as Prisma orders them).
 - `result`: computed fields, `{"user": {"full_name": {"needs": {"first": True, "last": True},
-  "compute": lambda u: ...}}}`: present when every needed field is in the record; with `select`,
-  only when selected (its needs are then read and not returned).
+  "compute": lambda u: ...}}}`: in every record unless omitted; their needs are read even when
+  omitted (and then not shown); with `select`, only when selected (needs read, not returned).
 - `model`: methods on a model delegate, called with the delegate first: `fn(delegate, *args)`.
 - `client`: methods on the client, called with the (extended) client first.
 

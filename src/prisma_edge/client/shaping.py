@@ -79,14 +79,24 @@ class Shaper:
         if isinstance(select, Mapping):
             out["select"] = self._spec(model, select, True)
             return out
-        own = self.omit.get(model.name)
-        if own:
-            given = out.get("omit")
-            out["omit"] = {**own, **(given if isinstance(given, Mapping) else {})}
+        merged = self._omitted(model, out)
+        if merged:  # what the database reads: not computed names, and the needs of shown computed fields
+            engine = {k: v for k, v in merged.items() if model.field(k) is not None}
+            for c in self.computed.get(model.name, ()):
+                if not merged.get(c.name):
+                    for need in self._needs(model, c.name):
+                        if engine.get(need):
+                            engine[need] = False
+            out["omit"] = engine
         include = out.get("include")
         if isinstance(include, Mapping):
             out["include"] = self._spec(model, include, False)
         return out
+
+    def _omitted(self, model: Model, args: Mapping[str, Any]) -> dict[str, bool]:
+        """The global omit for `model` with the query's own `omit` over it."""
+        given = args.get("omit")
+        return {**self.omit.get(model.name, {}), **(given if isinstance(given, Mapping) else {})}
 
     def _spec(self, model: Model, spec: Mapping[str, Any], is_select: bool) -> dict[str, Any]:
         computed = {c.name: c for c in self.computed.get(model.name, ())}
@@ -121,7 +131,7 @@ class Shaper:
     # ---- results ----------------------------------------------------------------------------
 
     def result(self, model: Model, action: str, args: Mapping[str, Any], value: Any) -> Any:
-        if action in RECORD_ACTIONS and self.computed:
+        if action in RECORD_ACTIONS and self.computed:  # without computed fields the database omits all
             for record in value if isinstance(value, list) else [value]:
                 self._record(model, args, record)
         return value
@@ -145,14 +155,22 @@ class Shaper:
                 for r in val if isinstance(val, list) else [val]:
                     self._record(target, sub if isinstance(sub, Mapping) else {}, r)  # type: ignore[arg-type]
         computed = self.computed.get(model.name, ())
-        wanted = None if select is None else {k for k, v in select.items() if v}
-        if wanted is not None:
-            for c in reversed(computed):  # a selected computed field's computed needs are computed too
-                if c.name in wanted:
-                    wanted.update(c.needs)
+        hidden = set() if select is not None else {k for k, v in self._omitted(model, args).items() if v}
+        wanted = (
+            {c.name for c in computed if c.name not in hidden}
+            if select is None
+            else {k for k, v in select.items() if v}
+        )
+        for c in reversed(computed):  # a wanted computed field's computed needs are computed too
+            if c.name in wanted:
+                wanted.update(c.needs)
         for c in computed:
-            if (wanted is None or c.name in wanted) and all(n in record for n in c.needs):
+            if c.name in wanted and all(n in record for n in c.needs):
                 record[c.name] = c.compute(record)
-        if select is not None:
-            for key in [k for k in record if not select.get(k)]:
-                del record[key]
+        drop = (
+            [k for k in record if not select.get(k)]
+            if select is not None
+            else [k for k in record if k in hidden]
+        )
+        for key in drop:
+            del record[key]
