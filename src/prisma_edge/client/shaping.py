@@ -151,7 +151,7 @@ class Shaper:
             f = model.field(key)
             if f is not None and f.kind == "object" and val is not None:
                 target = self.schema.model(f.type)
-                sub = spec.get(key)
+                sub = spec.get(key) if spec else None
                 for r in val if isinstance(val, list) else [val]:
                     self._record(target, sub if isinstance(sub, Mapping) else {}, r)  # type: ignore[arg-type]
         computed = self.computed.get(model.name, ())
