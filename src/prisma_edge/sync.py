@@ -105,6 +105,8 @@ class SyncTransactionClient:
         found = getattr(self._inner, name)
         if isinstance(found, ModelDelegate):
             return SyncDelegate(found, self._loop)
+        if callable(found):  # a client method from extend(client=...)
+            return lambda *args, **kwargs: _settle(found(*args, **kwargs), self._loop)
         return found
 
     def query_raw(self, sql: str, *params: Any) -> list[dict[str, Any]]:
