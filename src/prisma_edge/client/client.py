@@ -10,21 +10,25 @@ from __future__ import annotations
 import copy
 import os
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 from ..compiler import PlanCache, compile_query
 from ..errors import ClientError, KnownRequestError, PrismaEdgeError
-from ..fetch_adapters.base import Adapter, Connection, IsolationLevel, sql_rules
+from ..fetch_adapters.base import Adapter, Connection, IsolationLevel, ResultSet, sql_rules
 from ..schema.model import Model, Schema
+from .batching import run_batch
 from .db_errors import prisma_error, raw_error
 from .delegate import ModelDelegate, Operation
 from .error_fields import translate_fields
+from .events import Observer
 from .executor import execute_plan
-from .raw import RawOperation
-from .transactions import interactive, run_batch
+from .extend import Extension, Extensions, define_extension, run_hooked
+from .raw import RawOperation, raw_rows
+from .shaping import Shaper, global_omit
+from .transactions import interactive
 
 
 def _snake(name: str) -> str:
@@ -110,12 +114,21 @@ class Client:
             `connectionString`).
         adapter_options: keyword arguments for the adapter made from the URL, e.g.
             `{"endpoint": "http://127.0.0.1:4444/sql"}` for a local Neon endpoint.
+        log: Prisma's `log`: `["query", "info", "warn", "error"]` to the `prisma_edge` logger, or
+            `[{"emit": "event", "level": "query"}]` for `db.on(...)` listeners only.
+        log_params: show parameter values in logs and events (default: only their types).
+        tracing: an OpenTelemetry span per operation (needs `opentelemetry-api`).
+        omit: Prisma 7's global omit, `{"user": {"password": True}}`: hidden unless a query
+            selects it or says `omit={"password": False}`.
     """
 
     def __init__(self, schema: Schema | str | os.PathLike[str] | None = None, *, url: str | None = None, adapter: Adapter | str | None = None,
-                 adapter_options: Mapping[str, Any] | None = None, plan_cache_size: int = 512) -> None:
+                 adapter_options: Mapping[str, Any] | None = None, plan_cache_size: int = 512,
+                 log: Sequence[str | Mapping[str, str]] | None = None, log_params: bool = False, tracing: bool = False,
+                 omit: Mapping[str, Any] | None = None) -> None:
         self.schema = _load_schema(schema)
         self.plan_cache = PlanCache(plan_cache_size)
+        self._observer = Observer(log, log_params=log_params, tracing=tracing)
         self._url = url
         self._adapter_options = dict(adapter_options or {})
         if isinstance(adapter, str):  # an adapter by name, made from the URL on first use
@@ -128,6 +141,12 @@ class Client:
             for alias in (m.name, m.name.lower(), _snake(m.name)):
                 names.setdefault(alias, m)
         self._model_names = names
+        self._root: Client | None = None  # an extended client's base: the adapter is the base's
+        self._ext = Extensions()
+        self._shaper = Shaper(self.schema, global_omit(omit, self._resolve), {})
+
+    def _resolve(self, name: str) -> Model | None:
+        return self._model_names.get(name) or self._model_names.get(name.lower())
 
     def __repr__(self) -> str:
         return f"<Client models={len(self.schema.models)} adapter={type(self._adapter).__name__ if self._adapter else None}>"
@@ -135,6 +154,8 @@ class Client:
     @property
     def adapter(self) -> Adapter:
         if self._adapter is None:
+            if self._root is not None:
+                return self._root.adapter
             from .urls import check_provider, schema_url
 
             url = self._url or schema_url(self.schema)
@@ -143,9 +164,14 @@ class Client:
             self._adapter = adapter
         return self._adapter
 
-    def __getattr__(self, name: str) -> ModelDelegate:
-        if name.startswith("__"):
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
             raise AttributeError(name)
+        method = self._ext.client_methods.get(name)
+        if method is not None:  # from db.extend(client=...)
+            import functools
+
+            return functools.partial(method, self)
         model = self._model_names.get(name) or self._model_names.get(name.lower())
         if model is None:
             import difflib
@@ -158,20 +184,69 @@ class Client:
             d = self._delegates[model.name] = ModelDelegate(self, model)
         return d
 
+    async def _perform(self, model: Model, action: str, args: Mapping[str, Any], conn: Connection | None,
+                       post: Callable[[Any], Any] | None) -> Any:
+        """One operation: through the extensions' query hooks, then compiled and run."""
+        hooks = self._ext.hooks(model.name, action) if self._ext else ()
+        if not hooks:
+            result = await self._execute(model, action, args, conn)
+            return post(result) if post else result
+
+        async def terminal(a: Mapping[str, Any]) -> Any:
+            result = await self._execute(model, action, a, conn)
+            return post(result) if post else result
+
+        return await run_hooked(hooks, model.name, action, args, terminal)
+
     async def _execute(self, model: Model, action: str, args: Mapping[str, Any], conn: Connection | None = None) -> Any:
         adapter = self.adapter
+        shaper = self._shaper
+        given = args
+        if shaper:
+            args = shaper.args(model, action, args)
         plan, values = compile_query(self.schema, model.name, action, args, sql_rules(adapter), self.plan_cache)
+        if self._observer.active:
+            with self._observer.operation(adapter, conn or adapter, model.name, action) as observed:
+                result = await self._run_plan(model, plan, values, observed, conn is not None)
+        else:
+            result = await self._run_plan(model, plan, values, conn or adapter, conn is not None)
+        return shaper.result(model, action, given, result) if shaper else result
+
+    def extend(self, extension: Extension | Mapping[str, Any] | None = None, /, *, name: str | None = None,
+               query: Mapping[str, Any] | None = None, result: Mapping[str, Any] | None = None,
+               model: Mapping[str, Any] | None = None, client: Mapping[str, Any] | None = None) -> Self:
+        """Prisma's `$extends`: a new client with these query hooks, computed fields, model and
+        client methods, sharing this one's adapter, plan cache, listeners and global omit (this
+        client is not changed). See `prisma_edge.client.extend`."""
+        ext = define_extension(extension, name=name, query=query, result=result, model=model, client=client)
+        other = copy.copy(self)
+        other._ext = self._ext.plus(ext, self._resolve)
+        other._shaper = Shaper(self.schema, self._shaper.omit, other._ext.computed)
+        other._delegates = {}
+        if self._adapter is None:
+            other._root = self._root or self
+        return other
+
+    @staticmethod
+    async def _run_plan(model: Model, plan: Any, values: list[Any], conn: Connection, in_transaction: bool) -> Any:
         try:
-            return await execute_plan(conn or adapter, plan, values, in_transaction=conn is not None)
+            return await execute_plan(conn, plan, values, in_transaction=in_transaction)
         except PrismaEdgeError as e:
             if isinstance(e, KnownRequestError):
                 translate_fields(e, model)
-            mapped = prisma_error(e, model, adapter.dialect)
+            mapped = prisma_error(e, model, conn.dialect)
             if mapped is e:
                 raise
             raise mapped from e
 
-    def with_adapter(self, adapter: Adapter) -> Client:
+    def on(self, event: str, listener: Callable[[Any], object]) -> Callable[[], None]:
+        """Prisma's `$on`: `db.on("query", lambda e: print(e.sql, e.params, e.duration_ms))`.
+
+        Events: "query" (a `QueryEvent` per statement), "info", "warn", "error" (a `LogEvent`).
+        Returns a function that unsubscribes. Extended clients share their base's listeners."""
+        return self._observer.on(event, listener)
+
+    def with_adapter(self, adapter: Adapter) -> Self:
         """This client (schema, plan cache) over another adapter, e.g. one made per request in a
         Worker: `async with db.with_adapter(HyperdriveAdapter(self.env.HYPERDRIVE)) as rdb:`.
         Closing it closes that adapter only."""
@@ -216,6 +291,37 @@ class Client:
         Await it for the rows (dicts), or pass it to `batch([...])`."""
         return RawOperation(self, sql, params, returns_rows=True)
 
+    async def _raw(self, action: str, sql: str, params: Sequence[Any], conn: Connection | None = None) -> Any:
+        """query_raw (rows as dicts) or execute_raw (rows changed), through the raw-SQL hooks."""
+        hooks = self._ext.hooks(None, action) if self._ext else ()
+        if hooks:
+            return await run_hooked(hooks, None, action, {"sql": sql, "params": list(params)},
+                                    lambda a: self._raw_now(action, a["sql"], a.get("params", ()), conn))
+        return await self._raw_now(action, sql, params, conn)
+
+    async def _raw_now(self, action: str, sql: str, params: Sequence[Any], conn: Connection | None) -> Any:
+        try:
+            rs = await self._raw_result(action, sql, params, conn)
+        except PrismaEdgeError as e:
+            raise raw_error(e) from e  # P2010, as Prisma reports a raw query the database refused
+        if action == "execute_raw":
+            return rs.rows_affected
+        return raw_rows(rs)
+
+    async def _raw_result(self, action: str, sql: str, params: Sequence[Any], conn: Connection | None) -> ResultSet:
+        from ..compiler.arguments.raw import check_raw
+        from ..fetch_adapters.base import Query
+        from .codec import raw_value
+
+        check_raw(sql, params)
+        adapter = self.adapter
+        target = conn or adapter
+        query = Query(sql, tuple(raw_value(p, target.dialect) for p in params))
+        if self._observer.active:
+            with self._observer.operation(adapter, target, None, action, raw=True) as observed:
+                return await observed.query(query)
+        return await target.query(query)
+
     async def query_first(self, sql: str, *params: Any) -> dict[str, Any] | None:
         rows = await self.query_raw(sql, *params)
         return rows[0] if rows else None
@@ -225,8 +331,9 @@ class Client:
         return RawOperation(self, sql, params, returns_rows=False)
 
     async def close(self) -> None:
-        if self._adapter is not None:
-            await self._adapter.close()
+        adapter = self._adapter if self._adapter is not None or self._root is None else self._root._adapter
+        if adapter is not None:
+            await adapter.close()
 
     async def __aenter__(self) -> Client:
         return self

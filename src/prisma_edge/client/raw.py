@@ -16,10 +16,8 @@ from collections.abc import Generator
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
-from ..errors import PrismaEdgeError
 from ..fetch_adapters.base import ColumnType, Query, ResultSet
 from .codec import decode_datetime, raw_value
-from .db_errors import raw_error
 
 if TYPE_CHECKING:
     from .client import Client
@@ -48,13 +46,13 @@ class RawOperation:
     def shape(self, rs: ResultSet) -> Any:
         return raw_rows(rs) if self.returns_rows else rs.rows_affected
 
+    @property
+    def action(self) -> str:
+        return "query_raw" if self.returns_rows else "execute_raw"
+
     async def run(self) -> Any:
-        adapter = self.client.adapter
-        try:
-            rs = await adapter.query(self.query(adapter.dialect))
-        except PrismaEdgeError as e:
-            raise raw_error(e) from e  # P2010, as Prisma reports a raw query the database refused
-        return self.shape(rs)
+        """Alone: through the client's raw-SQL path (query hooks, events, Prisma's P2010)."""
+        return await self.client._raw(self.action, self.sql, self.params)
 
     def __await__(self) -> Generator[Any, None, Any]:
         return self.run().__await__()

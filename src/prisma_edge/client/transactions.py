@@ -1,10 +1,4 @@
-"""Batches and interactive transactions.
-
-`await db.batch([db.user.create(...), db.post.delete(...)])` runs unawaited operations atomically,
-results in input order. When every plan is static (always the case on PostgreSQL, where each
-operation is one statement) the whole batch is ONE `adapter.batch()` call: on Neon over HTTP,
-one request. Otherwise (SQLite, MySQL programs that read before they write) it runs inside one
-interactive transaction.
+"""Interactive transactions (batches: `batching.py`).
 
 `async with db.tx(isolation=..., timeout=...) as tx:` gives delegates bound to an open
 transaction: commit on exit, rollback on any exception or on timeout. If a statement inside lost
@@ -19,22 +13,10 @@ import contextlib
 from collections.abc import AsyncIterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..compiler import compile_query
-from ..compiler.arguments.raw import check_raw
-from ..errors import (
-    ClientError,
-    ConnectionError,
-    InconsistentColumnDataError,
-    KnownRequestError,
-    PrismaEdgeError,
-)
-from ..fetch_adapters.base import Connection, IsolationLevel, Query, sql_rules
-from .codec import raw_value
-from .db_errors import prisma_error, raw_error
-from .delegate import ModelDelegate, Operation
-from .error_fields import translate_fields
-from .executor import check_static, execute_plan, not_found_from, shape_result, static_queries
-from .raw import RawOperation, raw_rows
+from ..errors import ConnectionError, InconsistentColumnDataError
+from ..fetch_adapters.base import Connection, IsolationLevel, Query
+from .delegate import ModelDelegate
+from .events import observed_transaction
 
 if TYPE_CHECKING:
     from .client import Client
@@ -51,23 +33,21 @@ class TransactionClient:
         if name.startswith("__"):
             raise AttributeError(name)
         base = getattr(self._client, name)
+        if not isinstance(base, ModelDelegate):  # a client method from db.extend(client=...)
+            return base  # type: ignore[no-any-return]
         return ModelDelegate(self._client, base._model, self._conn)
 
     async def query_raw(self, sql: str, *params: Any) -> list[dict[str, Any]]:
-        check_raw(sql, params)
-        try:
-            rs = await self._conn.query(Query(sql, tuple(raw_value(p, self._conn.dialect) for p in params)))
-        except PrismaEdgeError as e:
-            raise raw_error(e) from e
-        return raw_rows(rs)
+        rows: list[dict[str, Any]] = await self._client._raw("query_raw", sql, params, self._conn)
+        return rows
+
+    async def query_first(self, sql: str, *params: Any) -> dict[str, Any] | None:
+        rows = await self.query_raw(sql, *params)
+        return rows[0] if rows else None
 
     async def execute_raw(self, sql: str, *params: Any) -> int:
-        check_raw(sql, params)
-        try:
-            rs = await self._conn.query(Query(sql, tuple(raw_value(p, self._conn.dialect) for p in params)))
-        except PrismaEdgeError as e:
-            raise raw_error(e) from e
-        return rs.rows_affected
+        affected: int = await self._client._raw("execute_raw", sql, params, self._conn)
+        return affected
 
 
 ISOLATION_LEVELS = ("ReadUncommitted", "ReadCommitted", "RepeatableRead", "Snapshot", "Serializable")
@@ -109,7 +89,10 @@ class _Watched:
 @contextlib.asynccontextmanager
 async def interactive(client: Client, isolation: IsolationLevel | None, timeout: float | None) -> AsyncIterator[TransactionClient]:
     check_isolation(isolation)
-    async with client.adapter.transaction(isolation=isolation, timeout=timeout) as conn:
+    adapter, observer = client.adapter, client._observer
+    opened = (observed_transaction(observer, adapter, None, "tx", {"isolation": isolation, "timeout": timeout}) if observer.active
+              else adapter.transaction(isolation=isolation, timeout=timeout))
+    async with opened as conn:
         watched = _Watched(conn)
         yield TransactionClient(client, watched)  # type: ignore[arg-type]
         if watched.lost is not None:  # raising here rolls the adapter's transaction back
@@ -120,53 +103,3 @@ async def interactive(client: Client, isolation: IsolationLevel | None, timeout:
             )
 
 
-async def run_batch(client: Client, operations: Sequence[Operation[Any] | RawOperation],
-                    isolation: IsolationLevel | None) -> list[Any]:
-    check_isolation(isolation)
-    for i, op in enumerate(operations):
-        if not isinstance(op, Operation | RawOperation):
-            raise ClientError(f"batch item {i} is {type(op).__name__}; pass unawaited operations like db.user.create(...)")
-    adapter = client.adapter
-    # a raw statement (query_raw / execute_raw) is one static query of its own: no plan
-    compiled = [None if isinstance(op, RawOperation) else
-                compile_query(client.schema, op.delegate._model.name, op.action, op.args, sql_rules(adapter), client.plan_cache)
-                for op in operations]
-    try:
-        if all(c is None or c[0].static for c in compiled):
-            per_op = [[op.query(adapter.dialect)] if isinstance(op, RawOperation) else static_queries(c[0], c[1], adapter.dialect)
-                      for c, op in zip(compiled, operations, strict=True)]
-            flat = [q for qs in per_op for q in qs]
-            results = await adapter.batch(flat, isolation=isolation) if flat else []
-            out, i = [], 0
-            for c, op, qs in zip(compiled, operations, per_op, strict=True):
-                part = list(results[i:i + len(qs)])
-                i += len(qs)
-                if isinstance(op, RawOperation):
-                    out.append(op.shape(part[0]))
-                    continue
-                assert c is not None
-                check_static(c[0], part)
-                value = shape_result(c[0], part)  # type: ignore[arg-type]
-                out.append(op.post(value) if op.post else value)
-            return out
-        async with adapter.transaction(isolation=isolation) as conn:
-            out = []
-            for c, op in zip(compiled, operations, strict=True):
-                if isinstance(op, RawOperation):
-                    out.append(op.shape(await conn.query(op.query(conn.dialect))))
-                    continue
-                assert c is not None
-                value = await execute_plan(conn, c[0], c[1], in_transaction=True)
-                out.append(op.post(value) if op.post else value)
-            return out
-    except KnownRequestError as e:
-        for op in operations:
-            if isinstance(op, Operation):
-                translate_fields(e, op.delegate._model)
-        raise
-    except PrismaEdgeError as e:
-        mapped = prisma_error(not_found_from(e, "A record an operation in the batch needs was not found."),
-                              operations[0].delegate._model if len(operations) == 1 and isinstance(operations[0], Operation) else None, adapter.dialect)
-        if mapped is e:
-            raise
-        raise mapped from e

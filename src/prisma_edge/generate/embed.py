@@ -68,6 +68,7 @@ from decimal import Decimal as _Decimal
 from prisma_edge.client import Client as _Client
 from prisma_edge.client.delegate import ModelDelegate as _ModelDelegate, Operation as _Operation
 from prisma_edge.fields import FieldRef as _FieldRef
+from prisma_edge.sync import Client as _SyncClient, SyncDelegate as _SyncDelegate
 
 if _t.TYPE_CHECKING:
     from prisma_edge.fetch_adapters.base import IsolationLevel as _IsolationLevel
