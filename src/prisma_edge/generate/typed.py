@@ -329,6 +329,7 @@ class Client(_Client):
                  adapter_options: _t.Mapping[str, _t.Any] | None = None, plan_cache_size: int = 512) -> None:
         super().__init__(_schema() if schema is None else schema, url=url, adapter=adapter,
                          adapter_options=adapter_options, plan_cache_size=plan_cache_size)
+        self.plan_cache.preload(_plans())
 
     def _typed(self, name: str, cls: type[_D]) -> _D:
         d = self._delegates.get(name)
