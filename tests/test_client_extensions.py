@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from prisma_edge.client import Client
-from prisma_edge.client.extend import define_extension
+from prisma_edge.client.extensions.extend import define_extension
 from prisma_edge.errors import ClientError, RecordNotFoundError, UniqueConstraintError
 from tests.support.clients import open_client, raw_sql
 

@@ -15,7 +15,7 @@ from tests.test_generate import MYPY_INI, load_generated, run_mypy
 SYNC_APP = """\
 from __future__ import annotations
 
-from prisma_edge.client.extend import QueryParams
+from prisma_edge.client.extensions.extend import QueryParams
 from prisma_edge_client import Client, SyncClient, User
 from typing import Any, Awaitable, Callable
 

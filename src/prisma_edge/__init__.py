@@ -11,8 +11,8 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:  # pragma: no cover
     from .client import Client
-    from .client.events import LogEvent, QueryEvent
-    from .client.extend import QueryParams, define_extension
+    from .client.extensions.events import LogEvent, QueryEvent
+    from .client.extensions.extend import QueryParams, define_extension
     from .fields import AnyNull, DbNull, FieldRef, JsonNull
     from .schema import load_schema, parse_schema
 
@@ -24,10 +24,10 @@ _LAZY = {
     "DbNull": ("prisma_edge.fields", "DbNull"),
     "JsonNull": ("prisma_edge.fields", "JsonNull"),
     "AnyNull": ("prisma_edge.fields", "AnyNull"),
-    "define_extension": ("prisma_edge.client.extend", "define_extension"),
-    "QueryParams": ("prisma_edge.client.extend", "QueryParams"),
-    "QueryEvent": ("prisma_edge.client.events", "QueryEvent"),
-    "LogEvent": ("prisma_edge.client.events", "LogEvent"),
+    "define_extension": ("prisma_edge.client.extensions.extend", "define_extension"),
+    "QueryParams": ("prisma_edge.client.extensions.extend", "QueryParams"),
+    "QueryEvent": ("prisma_edge.client.extensions.events", "QueryEvent"),
+    "LogEvent": ("prisma_edge.client.extensions.events", "LogEvent"),
 }
 
 

@@ -34,6 +34,7 @@ def _parser() -> argparse.ArgumentParser:
     gen.add_argument("--schema", help=_SCHEMA_HELP)
     gen.add_argument("--output", help="module to write (default: prisma_edge_client.py beside the schema)")
     gen.add_argument("--check", action="store_true", help="write nothing; exit 1 if the module is out of date")
+    gen.add_argument("--queries", help="JSON file of declared queries whose plans are embedded (no SQL rendered at cold start)")
 
     db = sub.add_parser("db", help="database schema commands").add_subparsers(dest="cmd", required=True)
     push = db.add_parser("push", help="create the schema's tables in the database")

@@ -19,7 +19,7 @@ from typing import Any, Self
 from .client.client import Client as AsyncClient
 from .client.client import adapter_for_url
 from .client.delegate import ModelDelegate, Operation
-from .client.extend import OPERATIONS, Extension
+from .client.extensions.extend import OPERATIONS, Extension
 from .errors import ClientError
 from .fetch_adapters.base import Adapter, IsolationLevel
 from .schema.model import Schema

@@ -796,6 +796,7 @@ class Client(_Client):
     else:
         def __init__(self, schema=None, **options):
             super().__init__(_schema() if schema is None else schema, **options)
+            self.plan_cache.preload(_plans())
 
     def _typed(self, name: str, cls: type[_D]) -> _D:
         d = self._delegates.get(name)
@@ -889,6 +890,13 @@ class SyncClient(_SyncClient):
 
 
 _SCHEMA: _Schema | None = None
+
+
+def _plans() -> tuple[_t.Any, ...]:
+    """(plan-cache key, Plan) of the declared queries (`prisma-edge generate --queries`): the
+    Client starts with them cached, so their first call renders no SQL and imports no sqlglot."""
+    from prisma_edge.compiler import ir as _ir, plan as _plan  # noqa: F401 - used by the tree below
+    return ()
 
 
 def _schema() -> _Schema:

@@ -29,9 +29,9 @@ from ..schema.model import Model
 from .db_errors import prisma_error
 from .delegate import Operation
 from .error_fields import translate_fields
-from .events import observed_transaction
 from .executor import check_static, execute_plan, not_found_from, shape_result, static_queries
-from .extend import run_hooked
+from .extensions.events import observed_transaction
+from .extensions.extend import run_hooked
 from .raw import RawOperation
 from .transactions import check_isolation
 

@@ -23,11 +23,11 @@ from .batching import run_batch
 from .db_errors import prisma_error, raw_error
 from .delegate import ModelDelegate, Operation
 from .error_fields import translate_fields
-from .events import Observer
 from .executor import execute_plan
-from .extend import Extension, Extensions, define_extension, run_hooked
+from .extensions.events import Observer
+from .extensions.extend import Extension, Extensions, define_extension, run_hooked
+from .extensions.shaping import Shaper, global_omit
 from .raw import RawOperation, raw_rows
-from .shaping import Shaper, global_omit
 from .transactions import interactive
 
 
@@ -217,7 +217,7 @@ class Client:
                model: Mapping[str, Any] | None = None, client: Mapping[str, Any] | None = None) -> Self:
         """Prisma's `$extends`: a new client with these query hooks, computed fields, model and
         client methods, sharing this one's adapter, plan cache, listeners and global omit (this
-        client is not changed). See `prisma_edge.client.extend`."""
+        client is not changed). See `prisma_edge.client.extensions.extend`."""
         ext = define_extension(extension, name=name, query=query, result=result, model=model, client=client)
         other = copy.copy(self)
         other._ext = self._ext.plus(ext, self._resolve)

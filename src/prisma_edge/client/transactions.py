@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import ConnectionError, InconsistentColumnDataError
 from ..fetch_adapters.base import Connection, IsolationLevel, Query
 from .delegate import ModelDelegate
-from .events import observed_transaction
+from .extensions.events import observed_transaction
 
 if TYPE_CHECKING:
     from .client import Client

@@ -82,6 +82,13 @@ SCHEMA_SHA256 = {digest!r}  # of the schema text this module was generated from
 FOOTER = '''_SCHEMA: _Schema | None = None
 
 
+def _plans() -> tuple[_t.Any, ...]:
+    """(plan-cache key, Plan) of the declared queries (`prisma-edge generate --queries`): the
+    Client starts with them cached, so their first call renders no SQL and imports no sqlglot."""
+    from prisma_edge.compiler import ir as _ir, plan as _plan  # noqa: F401 - used by the tree below
+    return {plans}
+
+
 def _schema() -> _Schema:
     """The parsed schema, built once from constructor calls (nothing is parsed)."""
     global _SCHEMA

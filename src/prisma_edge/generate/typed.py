@@ -332,6 +332,8 @@ class TypedParts:
         init = (f"    if _t.TYPE_CHECKING:\n        def __init__(self, schema: _t.Any = ..., *, {options}) -> None: ...\n"
                 "    else:\n        def __init__(self, schema=None, **options):\n"
                 "            super().__init__(_schema() if schema is None else schema, **options)")
+        # the async client also takes the plans `generate --queries` embedded (a no-op when none)
+        async_init = init + "\n            self.plan_cache.preload(_plans())"
         raw = ("    async def query_raw(self, sql: str, *params: _t.Any) -> list[dict[str, _t.Any]]: ...\n\n"
                "    async def query_first(self, sql: str, *params: _t.Any) -> dict[str, _t.Any] | None: ...\n\n"
                "    async def execute_raw(self, sql: str, *params: _t.Any) -> int: ...")
@@ -348,7 +350,7 @@ _D = _t.TypeVar("_D", bound=_ModelDelegate)
 class Client(_Client):
     """`prisma_edge.Client` for this schema (embedded: no file needed), with typed model delegates."""
 
-{init}
+{async_init}
 
     def _typed(self, name: str, cls: type[_D]) -> _D:
         d = self._delegates.get(name)

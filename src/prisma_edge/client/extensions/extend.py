@@ -27,7 +27,7 @@ from typing import Any
 
 from attrs import field, frozen
 
-from ..errors import ClientError
+from ...errors import ClientError
 
 OPERATIONS = (
     "find_unique",

@@ -24,8 +24,8 @@ from typing import Any
 
 from attrs import frozen
 
-from ..errors import ClientError, redact
-from ..fetch_adapters.base import Connection, Query, ResultSet
+from ...errors import ClientError, redact
+from ...fetch_adapters.base import Connection, Query, ResultSet
 
 LEVELS = ("query", "info", "warn", "error")
 _PY_LEVEL = {"query": logging.DEBUG, "info": logging.INFO, "warn": logging.WARNING, "error": logging.ERROR}

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from ..errors import ClientError
-from ..schema.model import Model, Schema
+from ...errors import ClientError
+from ...schema.model import Model, Schema
 from .extend import Computed
 
 RECORD_ACTIONS = frozenset(
