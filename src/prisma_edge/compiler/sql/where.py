@@ -130,6 +130,10 @@ def compare(ctx: Context, model: Model, alias: str, c: ir.Compare) -> exp.Expres
     else:
         assert isinstance(c.value, ir.Slot)
         value = ctx.param(c.value)
+    if c.op == "search":
+        from .fulltext import search
+
+        return search(ctx.rules.name, [column], value)
     if c.op in ("contains", "startswith", "endswith"):
         pattern = value
         if isinstance(c.value, ir.ColumnRef):  # pattern from another column: escape and wrap it in SQL
