@@ -73,6 +73,7 @@ class _Keys(Checker):
                         m.indexes.append(Index(fields, db, unique=True, where=where))
                     self.constraint(m, "unique", fields, db, a)
                 else:
+                    db = db or name  # Prisma reads a legacy `name:` of `@@index` as its database name
                     m.indexes.append(Index(fields, db, where=self.partial(m, args.get("where"))))
                     self.constraint(m, "index", fields, db, a)
         if len(ids) > 1:

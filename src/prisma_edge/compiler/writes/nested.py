@@ -28,7 +28,7 @@ from ...schema.model import Field, Model
 from .. import ir
 from ..plan import NOT_FOUND_MARKER, Plan, Ref, Step
 from ..sql.context import Context, and_all, table
-from ..sql.dialects import PG_CAST_TYPES, col, fn, ident, param
+from ..sql.dialects import PG_CAST_TYPES, PG_NATIVE_CASTS, _pg_type, col, fn, ident, param
 from ..sql.select import ReadBuilder
 from ..sql.where import condition
 from .builder import WriteBuilder, empty_insert
@@ -139,10 +139,20 @@ class NestedBuilder:
         write_stmt = self.rules.render(q)
         locate = and_all([exp.EQ(this=col("tr", self.ctx.field(model, n).db_name),
                                  expression=exp.Cast(this=fn("current_setting", exp.Literal.string(f"prisma_edge.k{j}")),
-                                                     to=exp.DataType.build(PG_CAST_TYPES.get(self.ctx.field(model, n).type, "text"), dialect="postgres")))
+                                                     to=self._key_type(self.ctx.field(model, n))))
                           for j, n in enumerate(model.primary_key)])
         read, shape, _ = self.reads.select(model, ir.Read(model.name, ir.Window(), selection, single=True), alias="tr", extra_where=locate)
         return self.writes.plan([Step(write_stmt), Step(self.rules.render(read), result=True)], "one", shape, msg)
+
+    def _key_type(self, f: Field) -> exp.DataType:
+        """The key column's own type (`@db.Uuid`, an enum, ...): text would not compare with it."""
+        native = f.native_type.name if f.native_type else None
+        if native in PG_NATIVE_CASTS:
+            return _pg_type(PG_NATIVE_CASTS[native])
+        enum = self.ctx.schema.enum(f.type) if f.kind == "enum" else None
+        if enum is not None:
+            return exp.DataType(this=exp.DataType.Type.USERDEFINED, kind=exp.to_identifier(enum.db_name, quoted=True))
+        return exp.DataType.build(PG_CAST_TYPES.get(f.type, "text"), dialect="postgres")
 
     def pg_node(self, i: int, node: Node) -> exp.Expression:
         m = node.model
