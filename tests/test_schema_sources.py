@@ -147,3 +147,39 @@ async def test_views_are_read_and_refuse_writes():
             await call()
     assert await db.user.count() == 2
     await db.close()
+
+
+@pytest.mark.parametrize("provider", ["postgresql", "mysql"])
+def test_db_push_creates_a_missing_database(
+    tmp_path: Path, provider: str, capsys: pytest.CaptureFixture[str]
+):
+    import uuid
+
+    from prisma_edge.cli import main
+    from tests.support import databases as dbs
+
+    driver = pytest.importorskip("psycopg" if provider == "postgresql" else "pymysql")
+    name = f"pe_created_{uuid.uuid4().hex[:10]}"
+    url = dbs.pg_url(name) if provider == "postgresql" else dbs.mysql_url(name)
+    (tmp_path / "schema.prisma").write_text(
+        f'datasource db {{\n  provider = "{provider}"\n  url = env("PE_NEVER")\n}}\nmodel A {{\n  id Int @id\n}}\n'
+    )
+    try:
+        assert main(["db", "push", "--schema", str(tmp_path / "schema.prisma"), "--url", url]) == 0, (
+            capsys.readouterr().err
+        )
+        assert "pushed 1 tables" in capsys.readouterr().out
+    finally:  # test-only cleanup of the database this test named
+        if provider == "postgresql":
+            with driver.connect(dbs.pg_url("postgres"), autocommit=True) as admin:
+                admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        else:
+            admin = driver.connect(
+                host=dbs.MY_HOST,
+                port=dbs.MY_PORT,
+                user=dbs.MY_USER,
+                password=dbs.MY_PASSWORD,
+                autocommit=True,
+            )
+            with admin, admin.cursor() as cur:
+                cur.execute(f"DROP DATABASE IF EXISTS `{name}`")
