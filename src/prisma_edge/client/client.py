@@ -207,9 +207,11 @@ class Client:
 
     async def query_raw(self, sql: str, *params: Any) -> list[dict[str, Any]]:
         """Run a SELECT written in the database's own SQL; values are bound, never interpolated."""
+        from ..compiler.arguments.raw import check_raw
         from ..fetch_adapters.base import Query
         from .codec import raw_value
 
+        check_raw(sql, params)
         rs = await self.adapter.query(Query(sql, tuple(raw_value(p, self.adapter.dialect) for p in params)))
         return [dict(zip(rs.columns, row, strict=False)) for row in rs.rows]
 
@@ -219,9 +221,11 @@ class Client:
 
     async def execute_raw(self, sql: str, *params: Any) -> int:
         """Run a statement; returns the number of rows it changed."""
+        from ..compiler.arguments.raw import check_raw
         from ..fetch_adapters.base import Query
         from .codec import raw_value
 
+        check_raw(sql, params)
         rs = await self.adapter.query(Query(sql, tuple(raw_value(p, self.adapter.dialect) for p in params)))
         return rs.rows_affected
 

@@ -17,6 +17,7 @@ from collections.abc import AsyncIterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..compiler import compile_query
+from ..compiler.arguments.raw import check_raw
 from ..errors import ClientError, InconsistentColumnDataError, KnownRequestError, PrismaEdgeError
 from ..fetch_adapters.base import Connection, IsolationLevel, Query, sql_rules
 from .codec import raw_value
@@ -42,10 +43,12 @@ class TransactionClient:
         return ModelDelegate(self._client, base._model, self._conn)
 
     async def query_raw(self, sql: str, *params: Any) -> list[dict[str, Any]]:
+        check_raw(sql, params)
         rs = await self._conn.query(Query(sql, tuple(raw_value(p, self._conn.dialect) for p in params)))
         return [dict(zip(rs.columns, row, strict=False)) for row in rs.rows]
 
     async def execute_raw(self, sql: str, *params: Any) -> int:
+        check_raw(sql, params)
         rs = await self._conn.query(Query(sql, tuple(raw_value(p, self._conn.dialect) for p in params)))
         return rs.rows_affected
 

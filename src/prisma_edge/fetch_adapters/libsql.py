@@ -51,6 +51,7 @@ from prisma_edge.fetch_adapters.base import AdapterStats, Dialect, IsolationLeve
 from prisma_edge.fetch_adapters.protocols import hrana
 from prisma_edge.fetch_adapters.protocols.sqlite import error_from_message
 from prisma_edge.fetch_adapters.transports.fetch import Fetch, check_url, default_fetch, is_loopback_host
+from prisma_edge.redact import Secrets, scrub_error
 
 __all__ = ["LibsqlAdapter", "LibsqlTransaction"]
 
@@ -78,9 +79,11 @@ class LibsqlAdapter:
         if not token and not is_loopback_host(urlsplit(self._base).hostname or ""):
             raise ClientError("a libSQL URL needs an auth token: pass auth_token=... (Turso: `turso db tokens create <db>`)")
         self._token = token or None
+        self._secrets = Secrets.from_url(url) | Secrets.of(self._token)
         self._pipeline = urljoin(self._base, "v3/pipeline")
         check_url(self._pipeline)
         self._fetch = fetch if fetch is not None else default_fetch()
+        self._own_fetch = fetch is None  # ours to close (its kept-alive connections)
         self._timeout = timeout
         self._max_response = max_response_bytes
         self._closed = False
@@ -178,6 +181,9 @@ class LibsqlAdapter:
 
     async def close(self) -> None:
         self._closed = True
+        closer = getattr(self._fetch, "close", None)
+        if self._own_fetch and closer is not None:
+            await closer()
 
     async def __aenter__(self) -> LibsqlAdapter:
         return self
@@ -263,13 +269,10 @@ class LibsqlAdapter:
         return ProtocolError(f"unexpected reply from libSQL: HTTP {status}: {text}", status=status)
 
     def _scrub(self, text: str) -> str:
-        return redact(text, self._token)
+        return redact(text, self._secrets)
 
     def _redacted(self, e: PrismaEdgeError) -> PrismaEdgeError:
-        clean = self._scrub(e.message)
-        if clean != e.message:
-            e.message = clean
-            e.args = (clean,)
+        scrub_error(e, self._secrets)
         return e
 
     def _stream_url(self, base_url: Any, current: str) -> str:

@@ -39,6 +39,7 @@ from prisma_edge.fetch_adapters.protocols.postgres.session import (
 )
 from prisma_edge.fetch_adapters.transports.fetch import is_loopback_host
 from prisma_edge.fetch_adapters.transports.websocket import ConnectWebSocket, check_ws_url, connect_websocket
+from prisma_edge.redact import Secrets, scrub_error
 
 __all__ = ["NeonWsAdapter", "ws_url"]
 
@@ -90,15 +91,14 @@ class NeonWsAdapter(PgWireAdapter):
             pool_size=pool_size,
             timeout=timeout,
             label=f"postgresql://{cfg['user']}@{cfg['host']}/{cfg['database']} via {self._where}",
+            secrets=Secrets.from_url(url),
         )
 
     async def _open_stream(self) -> ByteStream:
         try:
             return await self._connect(self.ws_url, self.timeout)
         except errors.PrismaEdgeError as e:
-            e.message = errors.redact(e.message, self._password)
-            e.args = (e.message,)
-            raise
+            raise scrub_error(e, self._secrets) from None
 
     @contextlib.asynccontextmanager
     async def _session(self) -> AsyncIterator[PgSession]:

@@ -30,7 +30,7 @@ import re
 import time
 from collections.abc import AsyncIterator, Callable, Sequence
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 from prisma_edge import __version__
 from prisma_edge.errors import (
@@ -48,6 +48,7 @@ from prisma_edge.fetch_adapters.protocols.mysql.errors import error_from_vitess
 from prisma_edge.fetch_adapters.protocols.mysql.format import interpolate
 from prisma_edge.fetch_adapters.protocols.mysql.types import field_decoder
 from prisma_edge.fetch_adapters.transports.fetch import Fetch, default_fetch, is_loopback_host
+from prisma_edge.redact import Secrets, scrub_error
 
 __all__ = ["PlanetScaleAdapter"]
 
@@ -80,6 +81,7 @@ class PlanetScaleAdapter:
                  max_response_bytes: int = MAX_RESPONSE_BYTES) -> None:
         self._base, self._host, self._auth, self._secrets = _parse_url(url)
         self._fetch = fetch if fetch is not None else default_fetch()
+        self._own_fetch = fetch is None  # ours to close (its kept-alive connections)
         self._timeout = timeout
         self._max_response = max_response_bytes
         self._idle: list[dict[str, Any]] = []
@@ -149,6 +151,9 @@ class PlanetScaleAdapter:
         """Forget pooled sessions (the server closes their connections when idle)."""
         self._closed = True
         self._idle.clear()
+        closer = getattr(self._fetch, "close", None)
+        if self._own_fetch and closer is not None:
+            await closer()
 
     # -- wire ------------------------------------------------------------------------------------
 
@@ -240,15 +245,10 @@ class PlanetScaleAdapter:
                          rows_affected=affected, last_insert_id=insert_id)
 
     def _scrub(self, text: str) -> str:
-        return redact(text, *self._secrets)
+        return redact(text, self._secrets)
 
     def _redacted(self, e: PrismaEdgeError) -> PrismaEdgeError:
-        clean = self._scrub(e.message)
-        if clean != e.message:
-            e.message = clean
-            e.args = (clean,)
-        if isinstance(e.meta.get("db_message"), str):
-            e.meta["db_message"] = self._scrub(e.meta["db_message"])
+        scrub_error(e, self._secrets)
         return e
 
 
@@ -332,7 +332,7 @@ class PlanetScaleTransaction:
             self._a._give_back(self._session)
 
 
-def _parse_url(url: str) -> tuple[str, str, str, tuple[str, ...]]:
+def _parse_url(url: str) -> tuple[str, str, str, Secrets]:
     """(base URL, host for messages, Basic auth header, secrets to redact) from a connection URL."""
     try:
         u = urlsplit(url)
@@ -351,7 +351,7 @@ def _parse_url(url: str) -> tuple[str, str, str, tuple[str, ...]]:
     base = f"{'http' if scheme == 'http' else 'https'}://{host}"
     # like database-js: the credentials exactly as written in the URL (still percent-encoded)
     token = base64.b64encode(f"{u.username}:{u.password}".encode()).decode()
-    secrets = tuple({u.password, unquote(u.password)})
+    secrets = Secrets.from_url(url) | Secrets.of(token)
     return base, host, f"Basic {token}", secrets
 
 

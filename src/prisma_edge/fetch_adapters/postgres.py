@@ -24,6 +24,7 @@ from prisma_edge.fetch_adapters.protocols.postgres.session import (  # the sessi
     begin_sql,
 )
 from prisma_edge.fetch_adapters.transports.fetch import is_loopback_host
+from prisma_edge.redact import Secrets
 
 __all__ = ["ByteStream", "PgDirectAdapter", "PgSession", "PgTransaction", "PgWireAdapter", "begin_sql", "parse_url"]
 
@@ -69,6 +70,7 @@ class PgDirectAdapter(PgWireAdapter):
             pool_size=pool_size,
             timeout=timeout,
             label=f"postgresql://{cfg['user']}@{self._host}:{self._port}/{cfg['database']}",
+            secrets=Secrets.from_url(url),
         )
 
     async def _open_stream(self) -> ByteStream:
@@ -121,7 +123,7 @@ class PgDirectAdapter(PgWireAdapter):
             raise errors.ConnectionError(f"TLS with PostgreSQL at {where} failed: {self._redact(e)}") from None
 
     def _redact(self, e: BaseException) -> str:
-        return errors.redact(str(e), self._password)
+        return errors.redact(str(e), self._secrets)
 
 
 class _AsyncioStream:

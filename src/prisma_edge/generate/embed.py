@@ -28,7 +28,7 @@ def schema_source(value: Any, indent: str = "") -> str:
     if attrs.has(type(value)):
         args = []
         for a in attrs.fields(type(value)):
-            if not a.init:
+            if not a.init or not a.eq:  # eq=False marks where it came from (a path), not what it is
                 continue
             v = getattr(value, a.name)
             if not isinstance(a.default, attrs.Factory) and a.default is not attrs.NOTHING and v == a.default:  # type: ignore[arg-type]

@@ -116,6 +116,10 @@ class Block:
 # -- parser --------------------------------------------------------------------------------------
 
 
+# Lists and calls nested in one attribute argument (compiler/limits.py lists every limit).
+MAX_EXPRESSION_NESTING = 64
+
+
 def parse(text: str, source_name: str = "schema.prisma", first_line: int = 1) -> list[Block]:
     """Parse schema text into blocks. Raises SchemaError (with line:column) on a syntax error.
 
@@ -128,6 +132,7 @@ class _Parser:
         self.toks = tokens
         self.pos = 0
         self.source_name = source_name
+        self.depth = 0  # of the expression being parsed (MAX_EXPRESSION_NESTING)
 
     # token helpers
 
@@ -349,6 +354,16 @@ class _Parser:
                              open_tok)
 
     def expr(self) -> Expr:
+        """One value; nesting is bounded so that a hostile schema gets a SchemaError, not a RecursionError."""
+        if self.depth >= MAX_EXPRESSION_NESTING:
+            raise self.error(f"expression nested more than {MAX_EXPRESSION_NESTING} levels deep")
+        self.depth += 1
+        try:
+            return self._expr()
+        finally:
+            self.depth -= 1
+
+    def _expr(self) -> Expr:
         t = self.tok
         if t.kind == STRING:
             self.advance()

@@ -14,6 +14,7 @@ from ...errors import Problem, ValidationError
 from ...fields import AnyNull, DbNull, FieldRef, JsonNull
 from ...schema.model import Field, Model, Schema
 from .. import ir
+from ..limits import decimal_bounds, decimal_problem, nesting_message, short_path, too_deep
 from .values import BadValue, coerce
 
 # Python spelling (Prisma Client Python) first, Prisma's camelCase accepted as an alias.
@@ -59,6 +60,14 @@ class ParserBase:
     def fail(self, path: str, message: str) -> None:
         self.problems.append(Problem(path, message))
 
+    def too_deep(self, path: str) -> bool:
+        """Record a problem and answer True when `path` nests past `limits.MAX_NESTING`."""
+        if not too_deep(path):
+            return False
+        if not any(p.message == nesting_message() for p in self.problems):  # once per call
+            self.fail(short_path(path), nesting_message())
+        return True
+
     def raise_if_problems(self) -> None:
         if self.problems:
             raise ValidationError(self.problems, model=self.root.name, action=self.action)
@@ -93,6 +102,11 @@ class ParserBase:
         except BadValue as e:
             self.fail(path, f"{e} for field `{f.name}`")
             return None
+        if f.type == "Decimal" and out:
+            whole, frac, column = decimal_bounds(self.schema.provider, f.native_type)
+            if (problem := decimal_problem(out, whole, frac, column)) is not None:
+                self.fail(path, f"{problem}, for field `{f.name}`")
+                return None
         if f.kind == "enum":  # the database stores an enum value's @map name
             e = self.schema.enum(f.type)
             return next((v.db_name for v in e.values if v.name == out), out) if e else out

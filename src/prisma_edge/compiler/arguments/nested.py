@@ -41,7 +41,7 @@ class NestedParser(WriteParser):
 
     def create_tree(self, model: Model, data: Any, path: str, now: dt.datetime,
                     implied: frozenset[str] = frozenset()) -> ir.NestedCreate:
-        obj = self.mapping(data, path) or {}
+        obj = {} if self.too_deep(path) else self.mapping(data, path) or {}
         writes: list[ir.RelationWrite] = []
         provided = set(implied)
         for key, val in obj.items():
@@ -58,7 +58,7 @@ class NestedParser(WriteParser):
 
     def update_tree(self, model: Model, data: Any, path: str, now: dt.datetime) -> ir.NestedCreate:
         """An update's scalar values plus the relation writes nested in its data."""
-        obj = self.mapping(data, path) or {}
+        obj = {} if self.too_deep(path) else self.mapping(data, path) or {}
         values = self.update_values(model, obj, path, now, nested=True)
         writes = []
         for key, val in obj.items():

@@ -12,6 +12,7 @@ from typing import Any
 from ...fields import FieldRef
 from ...schema.model import Field, Model, Schema
 from .. import ir
+from ..limits import int64_problem
 from .base import FILTER_ALIASES, NUMERIC, ORDERABLE, SCALAR_OPS, WINDOW_KEYS, _join, _suggest
 from .filters import FilterParser
 
@@ -39,6 +40,8 @@ class ArgParser(FilterParser):
         return tuple(out)
 
     def order_item(self, model: Model, key: str, val: Any, path: str, prefix: tuple[str, ...]) -> list[ir.OrderBy]:
+        if self.too_deep(path):
+            return []
         if key == "_relevance" and not prefix:
             return self.relevance(model, val, path)
         f = self.field(model, key, path.rsplit(".", 1)[0] if "." in path else "")
@@ -115,7 +118,10 @@ class ArgParser(FilterParser):
             self.fail(path, f"expected an integer, got {type(val).__name__} {val!r}"[:120])
             return None
         if minimum is not None and val < minimum:
-            self.fail(path, f"must be >= {minimum}, got {val}")
+            self.fail(path, f"must be >= {minimum}, got {val if val > -(10**30) else 'a larger negative number'}")
+            return None
+        if (problem := int64_problem(val)) is not None:
+            self.fail(path, problem)
             return None
         return val
 
@@ -178,6 +184,8 @@ class ArgParser(FilterParser):
     # ---- selection -------------------------------------------------------------------------
 
     def selection(self, model: Model, args: Mapping[str, Any], path: str) -> ir.Selection:
+        if self.too_deep(path):
+            return ir.Selection((), (), ())
         select, include, omit = args.get("select"), args.get("include"), args.get("omit")
         if select is not None and include is not None:
             self.fail(path, "use either `select` or `include`, not both")

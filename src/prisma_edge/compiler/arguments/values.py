@@ -9,8 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import sys
 from decimal import Decimal, InvalidOperation
 from typing import Any
+
+from ..limits import decimal_problem, text_problem
 
 INT32 = (-(2**31), 2**31 - 1)
 INT64 = (-(2**63), 2**63 - 1)
@@ -21,7 +24,10 @@ class BadValue(Exception):
 
 
 def _describe(value: Any) -> str:
-    text = repr(value)
+    try:
+        text = repr(value)
+    except ValueError:  # an int too long for str()
+        text = "<a number too long to show>"
     if len(text) > 40:
         text = text[:37] + "..."
     return f"{type(value).__name__} {text}"
@@ -58,8 +64,8 @@ def coerce(type_name: str, value: Any, enum_values: tuple[str, ...] | None = Non
     if type_name == "String":
         if not isinstance(value, str):
             raise BadValue(f"expected a String, got {_describe(value)}")
-        if "\x00" in value:
-            raise BadValue("a String cannot contain the NUL character")
+        if (problem := text_problem(value)) is not None:
+            raise BadValue(problem)
         return value
     if type_name in ("Int", "BigInt"):
         if isinstance(value, bool) or not isinstance(value, int):
@@ -69,7 +75,8 @@ def coerce(type_name: str, value: Any, enum_values: tuple[str, ...] | None = Non
                 raise BadValue(f"expected an {type_name}, got {_describe(value)}")
         lo, hi = INT32 if type_name == "Int" else INT64
         if not lo <= value <= hi:
-            raise BadValue(f"{value} is out of range for {type_name} ({lo} to {hi})")
+            shown = value if abs(value) < 10**30 else "the number"  # str() of a huge int is itself refused
+            raise BadValue(f"{shown} is out of range for {type_name} ({lo} to {hi})")
         return value
     if type_name == "Float":
         if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
@@ -83,10 +90,12 @@ def coerce(type_name: str, value: Any, enum_values: tuple[str, ...] | None = Non
             raise BadValue(f"expected a Decimal, got {_describe(value)}")
         try:
             d = value if isinstance(value, Decimal) else Decimal(str(value)) if isinstance(value, int | float | str) else None
-        except InvalidOperation:
+        except (InvalidOperation, ValueError):  # ValueError: an int too long for str()
             d = None
         if d is None or not d.is_finite():
             raise BadValue(f"expected a finite Decimal, got {_describe(value)}")
+        if (problem := decimal_problem(d)) is not None:
+            raise BadValue(problem)
         return d
     if type_name == "Boolean":
         if not isinstance(value, bool):
@@ -102,10 +111,33 @@ def coerce(type_name: str, value: Any, enum_values: tuple[str, ...] | None = Non
         return value
     if type_name == "Json":
         try:
-            return json.dumps(value, separators=(",", ":"), allow_nan=False, default=_json_default)
+            text = json.dumps(value, separators=(",", ":"), allow_nan=False, default=_json_default)
         except (TypeError, ValueError) as e:
-            raise BadValue(f"value is not JSON-serialisable ({e})") from e
+            raise BadValue(f"value is not JSON-serialisable ({str(e)[:120]})") from e
+        except RecursionError as e:
+            raise BadValue(f"a Json value nested more than about {sys.getrecursionlimit() // 2} levels deep") from e
+        if "\\ud" in text:  # an escaped surrogate: refuse a lone one, as every database does
+            for s_ in _json_strings(value):
+                if (problem := text_problem(s_)) is not None:
+                    raise BadValue(f"in a Json value, {problem}")
+        return text
     raise BadValue(f"unsupported type {type_name}")
+
+
+def _json_strings(value: Any) -> list[str]:
+    """Every string (keys too) inside a JSON-able value, without recursion."""
+    out: list[str] = []
+    stack = [value]
+    while stack:
+        v = stack.pop()
+        if isinstance(v, str):
+            out.append(v)
+        elif isinstance(v, dict):
+            out.extend(k for k in v if isinstance(k, str))
+            stack.extend(v.values())
+        elif isinstance(v, list | tuple):
+            stack.extend(v)
+    return out
 
 
 def _json_default(value: Any) -> Any:

@@ -49,6 +49,7 @@ from prisma_edge.fetch_adapters.protocols.pgwire import (
 from prisma_edge.fetch_adapters.protocols.pgwire.results import StatementResult, group_outcomes
 from prisma_edge.fetch_adapters.protocols.postgres import types as pg_types
 from prisma_edge.fetch_adapters.protocols.postgres.errors import error_from_sqlstate
+from prisma_edge.redact import Secrets, scrub_error
 
 __all__ = ["APPLICATION_NAME", "ByteStream", "PgSession", "PgTransaction", "PgWireAdapter", "begin_sql"]
 
@@ -106,14 +107,14 @@ class PgSession:
         *,
         pipeline_auth: PipelineAuth | None = None,
         stats: AdapterStats | None = None,
-        secrets: tuple[str, ...] = (),
+        secrets: Secrets | tuple[str, ...] = (),
         connect_timeout: float | None = None,
     ) -> None:
         self._stream = stream
         self.conn = conn
         self._pipeline_auth = pipeline_auth
         self.stats = stats if stats is not None else AdapterStats()
-        self._secrets = tuple(s for s in secrets if s)
+        self._secrets = secrets if isinstance(secrets, Secrets) else Secrets.of(*secrets)
         self._connect_timeout = connect_timeout
         self.broken = False
 
@@ -171,10 +172,11 @@ class PgSession:
         """The prisma_edge error for an ErrorResponse (SQLSTATE mapped, secrets redacted)."""
         err = error_from_sqlstate(
             ev.sqlstate, ev.message, detail=ev.detail, constraint=ev.constraint, column=ev.column,
-            table=ev.table, secrets=self._secrets,
+            table=ev.table, secrets=(self._secrets,),
         )  # fmt: skip
         err.meta.setdefault("schema", ev.schema)
         err.meta.setdefault("hint", ev.hint)
+        scrub_error(err, self._secrets)  # meta too: a server may echo the password in any field
         return err
 
     async def _exchange(self, build: Callable[[], bytes]) -> list[Event]:
@@ -237,7 +239,7 @@ class PgSession:
         return events
 
     def _redact(self, text: str) -> str:
-        return errors.redact(text, *self._secrets)
+        return errors.redact(text, self._secrets)
 
 
 def _encode_params(params: Sequence[Any]) -> list[str | None]:
@@ -291,10 +293,12 @@ class PgWireAdapter:
         pool_size: int = 5,
         timeout: float | None = 30.0,
         label: str = "postgresql",
+        secrets: Secrets | None = None,
     ) -> None:
         if pool_size < 1:
             raise errors.ClientError("pool_size must be at least 1")
         self._user, self._database, self._password = user, database, password
+        self._secrets = (secrets or Secrets()) | Secrets.of(password)
         self._application_name = application_name
         # UTC and ISO dates: what pg_types decodes, and what Neon's endpoints run with
         self._options = {"TimeZone": "UTC", "DateStyle": "ISO, MDY", **(options or {})}
@@ -397,7 +401,7 @@ class PgWireAdapter:
         )
         return PgSession(
             stream, conn, pipeline_auth=self._pipeline_auth, stats=self.stats,
-            secrets=(self._password or "",), connect_timeout=self.timeout,
+            secrets=self._secrets, connect_timeout=self.timeout,
         )  # fmt: skip
 
 
