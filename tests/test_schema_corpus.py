@@ -40,8 +40,10 @@ CASES = [
 ]
 _LIMIT = os.environ.get("PRISMA_EDGE_CORPUS_MODELS", "4")
 LIMIT = 10**6 if _LIMIT == "all" else int(_LIMIT)
-# native types that need a PostgreSQL extension the projects' own migrations create
+# native types (and index operator classes) that need a PostgreSQL extension the projects' own
+# migrations create
 EXTENSIONS = {"Citext": "citext"}
+OPS_EXTENSIONS = {"gin_trgm_ops": "pg_trgm", "gist_trgm_ops": "pg_trgm"}
 
 
 @pytest.mark.parametrize("name", list(PROJECTS))
@@ -75,7 +77,15 @@ async def test_corpus_schema_pushes_and_round_trips(name, kind):
                 for f in m.scalar_fields
                 if f.native_type and f.native_type.name in EXTENSIONS
             }
-            for ext in sorted(needed):  # names from our own table above
+            # index operator classes from extensions (`ops: raw("gin_trgm_ops")`), once the DDL keeps `ops:`
+            needed |= {
+                OPS_EXTENSIONS[c.ops]
+                for m in schema.models
+                for i in m.indexes
+                for c in getattr(i, "columns", ())
+                if getattr(c, "ops", None) in OPS_EXTENSIONS
+            }
+            for ext in sorted(needed):  # names from our own tables above
                 await adapter.query(Query(f'CREATE EXTENSION IF NOT EXISTS "{ext}"'))
         await push_schema(adapter, schema)
         db = Client(schema, adapter=adapter)
