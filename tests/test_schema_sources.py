@@ -123,27 +123,70 @@ view Totals {
 )
 
 
-async def test_views_are_read_and_refuse_writes():
+@pytest.mark.parametrize("kind", ["sqlite", "postgres", "planetscale"])
+async def test_views_are_read_and_refuse_writes(kind):
+    from tests.support.live import fresh_adapter
+
     schema = parse_schema(VIEW)
     assert schema.model("UserInfo").is_view and schema.model("Totals").primary_key == ()
     ddl = ddl_statements(schema, "sqlite")
     assert not any("UserInfo" in s or "Totals" in s for s in ddl)  # a view has no table
-    db = Client(schema, url=":memory:")
-    await push_schema(db.adapter, schema)
-    await db.execute_raw('CREATE VIEW "UserInfo" AS SELECT "id", upper("name") AS "name" FROM "User"')
-    await db.execute_raw('CREATE VIEW "Totals" AS SELECT "name", "posts" FROM "User"')
-    await db.user.create_many([{"id": 1, "name": "ada", "posts": 3}, {"id": 2, "name": "bob"}])
-    assert await db.user_info.find_unique(where={"id": 1}) == {"id": 1, "name": "ADA"}
-    assert [r["name"] for r in await db.totals.find_many(where={"posts": {"gt": 0}})] == ["ada"]
-    assert await db.user_info.count() == 2
-    for call in (
-        lambda: db.user_info.create({"id": 3, "name": "x"}),
-        lambda: db.totals.update_many(data={"posts": 1}),
-        lambda: db.user_info.delete(where={"id": 1}),
-    ):
-        with pytest.raises(
-            ValidationError, match="`UserInfo` is a view, which is read-only|`Totals` is a view"
+    async with fresh_adapter(kind, "pe_views") as adapter:
+        db = Client(schema, adapter=adapter)
+        await push_schema(adapter, schema)
+        q = "`" if adapter.dialect == "mysql" else '"'  # test-only DDL: the view is the user's to create
+        await db.execute_raw(
+            f"CREATE VIEW {q}UserInfo{q} AS SELECT {q}id{q}, upper({q}name{q}) AS {q}name{q} FROM {q}User{q}"
+        )
+        await db.execute_raw(f"CREATE VIEW {q}Totals{q} AS SELECT {q}name{q}, {q}posts{q} FROM {q}User{q}")
+        await db.user.create_many([{"id": 1, "name": "ada", "posts": 3}, {"id": 2, "name": "bob"}])
+        assert await db.user_info.find_unique(where={"id": 1}) == {"id": 1, "name": "ADA"}
+        assert [r["name"] for r in await db.totals.find_many(where={"posts": {"gt": 0}})] == ["ada"]
+        assert await db.user_info.count() == 2
+        assert [r["name"] for r in await db.totals.find_many(order={"posts": "desc"}, take=1)] == ["ada"]
+        for call in (
+            lambda: db.user_info.create({"id": 3, "name": "x"}),
+            lambda: db.totals.update_many(data={"posts": 1}),
+            lambda: db.user_info.delete(where={"id": 1}),
         ):
-            await call()
-    assert await db.user.count() == 2
-    await db.close()
+            with pytest.raises(
+                ValidationError, match="`UserInfo` is a view, which is read-only|`Totals` is a view"
+            ):
+                await call()
+        assert await db.user.count() == 2
+
+
+@pytest.mark.parametrize("provider", ["postgresql", "mysql"])
+def test_db_push_creates_a_missing_database(
+    tmp_path: Path, provider: str, capsys: pytest.CaptureFixture[str]
+):
+    import uuid
+
+    from prisma_edge.cli import main
+    from tests.support import databases as dbs
+
+    driver = pytest.importorskip("psycopg" if provider == "postgresql" else "pymysql")
+    name = f"pe_created_{uuid.uuid4().hex[:10]}"
+    url = dbs.pg_url(name) if provider == "postgresql" else dbs.mysql_url(name)
+    (tmp_path / "schema.prisma").write_text(
+        f'datasource db {{\n  provider = "{provider}"\n  url = env("PE_NEVER")\n}}\nmodel A {{\n  id Int @id\n}}\n'
+    )
+    try:
+        assert main(["db", "push", "--schema", str(tmp_path / "schema.prisma"), "--url", url]) == 0, (
+            capsys.readouterr().err
+        )
+        assert "pushed 1 tables" in capsys.readouterr().out
+    finally:  # test-only cleanup of the database this test named
+        if provider == "postgresql":
+            with driver.connect(dbs.pg_url("postgres"), autocommit=True) as admin:
+                admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        else:
+            admin = driver.connect(
+                host=dbs.MY_HOST,
+                port=dbs.MY_PORT,
+                user=dbs.MY_USER,
+                password=dbs.MY_PASSWORD,
+                autocommit=True,
+            )
+            with admin, admin.cursor() as cur:
+                cur.execute(f"DROP DATABASE IF EXISTS `{name}`")

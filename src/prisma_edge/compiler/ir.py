@@ -124,6 +124,8 @@ class OrderBy:
     descending: bool = False
     nulls: str | None = None  # "first" | "last"
     count_of: bool = False
+    # `_relevance`: order by the full-text relevance of the fields `path` to this search text
+    relevance: Slot | None = None
 
 
 @frozen

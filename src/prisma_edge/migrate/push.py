@@ -271,7 +271,13 @@ def connect(target: DatabaseTarget) -> _DriverConnection:
         except ImportError:
             raise ClientError(f"pushing to PostgreSQL needs psycopg: {_INSTALL}") from None
         try:
-            conn = psycopg.connect(target.conninfo or "", autocommit=True, connect_timeout=15)
+            try:
+                conn = psycopg.connect(target.conninfo or "", autocommit=True, connect_timeout=15)
+            except psycopg.OperationalError as e:
+                if not _missing_database(e):
+                    raise
+                _create_database(target)  # as Prisma's db push / migrate do
+                conn = psycopg.connect(target.conninfo or "", autocommit=True, connect_timeout=15)
         except psycopg.Error as e:
             raise ConnectionError(redact(f"cannot connect to {target.display}: {e}", target.conninfo)) from None
         password = urlsplit(target.conninfo or "").password
@@ -281,13 +287,45 @@ def connect(target: DatabaseTarget) -> _DriverConnection:
     except ImportError:
         raise ClientError(f"pushing to MySQL/MariaDB needs PyMySQL: {_INSTALL}") from None
     ssl = {"ssl_verify_cert": True, "ssl_verify_identity": True} if target.ssl else {}
+    options: dict[str, Any] = dict(host=target.host, port=target.port or 3306, user=target.user,
+                                   password=target.password or "", autocommit=True, charset="utf8mb4",
+                                   connect_timeout=15, **ssl)
     try:
-        conn = pymysql.connect(host=target.host, port=target.port or 3306, user=target.user,
-                               password=target.password or "", database=target.database,
-                               autocommit=True, charset="utf8mb4", connect_timeout=15, **ssl)
+        try:
+            conn = pymysql.connect(database=target.database, **options)
+        except pymysql.err.OperationalError as e:
+            if not (e.args and e.args[0] == 1049):  # ER_BAD_DB_ERROR: unknown database
+                raise
+            with pymysql.connect(**options) as admin, admin.cursor() as cur:  # as Prisma's db push does
+                cur.execute(_create_database_sql("mysql", target.database or ""))
+            conn = pymysql.connect(database=target.database, **options)
     except pymysql.Error as e:
         raise ConnectionError(redact(f"cannot connect to {target.display}: {e}", target.password)) from None
     return _DriverConnection("mysql", conn, (pymysql.Error,), target.password)
+
+
+def _create_database_sql(dialect: str, name: str) -> str:
+    create = exp.Create(kind="DATABASE", this=exp.Table(this=exp.to_identifier(name, quoted=True)))
+    if dialect == "mysql":  # the character set Prisma's MySQL tables use
+        create.set("properties", exp.Properties(expressions=[
+            exp.CharacterSetProperty(this=exp.var("utf8mb4"), default=True),
+            exp.CollateProperty(this=exp.var("utf8mb4_unicode_ci"))]))
+    return create.sql(dialect=dialect)
+
+
+def _missing_database(e: BaseException) -> bool:
+    return getattr(e, "sqlstate", None) == "3D000" or 'database "' in str(e) and "does not exist" in str(e)
+
+
+def _create_database(target: DatabaseTarget) -> None:
+    """Create the URL's PostgreSQL database, connecting to the server's `postgres` database."""
+    import psycopg
+
+    parts = urlsplit(target.conninfo or "")
+    name = unquote(parts.path.lstrip("/"))
+    admin_url = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(admin_url, autocommit=True, connect_timeout=15) as admin:
+        admin.execute(_create_database_sql("postgres", name))  # type: ignore[arg-type]
 
 
 def _run_sync(coro: Coroutine[Any, Any, Any]) -> Any:

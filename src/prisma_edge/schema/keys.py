@@ -12,15 +12,17 @@ from prisma_edge.schema.parser import Attribute, Expr
 from prisma_edge.schema.psl_tables import MODEL_ATTRIBUTES
 
 
-def resolve_keys(models: dict[str, ModelDraft], p: Problems, provider: str) -> None:
+def resolve_keys(models: dict[str, ModelDraft], p: Problems, provider: str,
+                 preview: frozenset[str] = frozenset()) -> None:
     """Set every model draft's primary key, uniques and indexes; check database names are distinct."""
-    _Keys(models, p, provider).run()
+    _Keys(models, p, provider, preview).run()
 
 
 class _Keys(Checker):
-    def __init__(self, models: dict[str, ModelDraft], p: Problems, provider: str) -> None:
+    def __init__(self, models: dict[str, ModelDraft], p: Problems, provider: str,
+                 preview: frozenset[str] = frozenset()) -> None:
         super().__init__(p)
-        self.models, self.provider = models, provider
+        self.models, self.provider, self.preview = models, provider, preview
 
     def run(self) -> None:
         for m in self.models.values():
@@ -71,6 +73,7 @@ class _Keys(Checker):
                         m.indexes.append(Index(fields, db, unique=True, where=where))
                     self.constraint(m, "unique", fields, db, a)
                 else:
+                    db = db or name  # Prisma reads a legacy `name:` of `@@index` as its database name
                     m.indexes.append(Index(fields, db, where=self.partial(m, args.get("where"))))
                     self.constraint(m, "index", fields, db, a)
         if len(ids) > 1:
@@ -134,6 +137,10 @@ class _Keys(Checker):
     def partial(self, m: ModelDraft, e: Expr | None) -> str | dict[str, Any] | None:
         """`where: raw("...")` (SQL text) or `where: { field: value }` (Prisma's partialIndexes preview)."""
         if e is None:
+            return None
+        if "partialIndexes" not in self.preview:
+            self.p.add('the `where` argument (partial indexes) needs the `partialIndexes` preview feature: add '
+                       '`previewFeatures = ["partialIndexes"]` to the generator block', e)
             return None
         if self.provider == "mysql":
             self.p.add("partial indexes (`where:`) are not supported by MySQL", e)

@@ -74,7 +74,9 @@ class _Resolver(Checker):
         for m in self.models.values():
             self.model_fields(m)
         self.p.check()
-        resolve_keys(self.models, self.p, self.provider)
+        preview = frozenset(x for g in generators for k, v in g.properties if k == "previewFeatures"
+                            and isinstance(v, list) for x in v)
+        resolve_keys(self.models, self.p, self.provider, preview)
         for m in self.models.values():
             self.check_schema(m.db_schema, "view" if m.block.keyword == "view" else "model", m.schema_at or m.block)
         self.p.check()

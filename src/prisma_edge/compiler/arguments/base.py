@@ -31,7 +31,8 @@ FILTER_ALIASES = {
 }
 LIST_OPS = ("has", "has_every", "has_some", "is_empty", "equals")
 LIST_ALIASES = {"hasEvery": "has_every", "hasSome": "has_some", "isEmpty": "is_empty"}
-SCALAR_OPS = {"equals", "not", "in", "not_in", "lt", "lte", "gt", "gte", "contains", "startswith", "endswith", "mode"}
+SCALAR_OPS = {"equals", "not", "in", "not_in", "lt", "lte", "gt", "gte", "contains", "startswith", "endswith", "mode",
+              "search"}
 ORDERABLE = {"String", "Int", "BigInt", "Float", "Decimal", "DateTime", "Boolean", "Bytes"}
 NUMERIC = {"Int", "BigInt", "Float", "Decimal"}
 WINDOW_KEYS = ("where", "order", "take", "skip", "cursor", "distinct")

@@ -289,6 +289,13 @@ class FilterParser(ParserBase):
                     conds.append(ir.Compare(f.name, "is_null"))
                 else:
                     conds.append(self.compare(model, f, "equals", v, p, insensitive))
+            elif op == "search":  # full-text search (sql/fulltext.py)
+                if f.type != "String" or not isinstance(v, str):
+                    self.fail(p, f"`search` takes a string and applies to String fields (`{f.name}` is {f.type})")
+                elif self.schema.provider == "sqlite":
+                    self.fail(p, "full-text `search` needs MySQL or PostgreSQL (Prisma has none for SQLite)")
+                else:
+                    conds.append(ir.Compare(f.name, "search", self.slot(v, "String")))
             elif op in ("contains", "startswith", "endswith"):
                 if f.type != "String":
                     self.fail(p, f"`{op}` applies to String fields, not {f.type}")

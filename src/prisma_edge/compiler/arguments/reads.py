@@ -48,6 +48,8 @@ class ArgParser(FilterParser):
     def order_item(self, model: Model, key: str, val: Any, path: str, prefix: tuple[str, ...]) -> list[ir.OrderBy]:
         if self.too_deep(path):
             return []
+        if key == "_relevance" and not prefix:
+            return self.relevance(model, val, path)
         f = self.field(model, key, path.rsplit(".", 1)[0] if "." in path else "")
         if f is None:
             return []
@@ -80,6 +82,36 @@ class ArgParser(FilterParser):
                 self.fail(_join(path, "nulls"), f"`nulls` applies to optional fields; `{f.name}` is required")
             val = val.get("sort")
         return [ir.OrderBy((*prefix, f.name), self.direction(val, path), nulls)]
+
+    def relevance(self, model: Model, val: Any, path: str) -> list[ir.OrderBy]:
+        """`{"_relevance": {"fields": ["title"], "search": "cat", "sort": "desc"}}` (full-text search)."""
+        obj = self.mapping(val, path, "an object with `fields`, `search` and `sort`")
+        if obj is None:
+            return []
+        self.check_keys(obj, ("fields", "search", "sort"), path)
+        fields = obj.get("fields")
+        fields = [fields] if isinstance(fields, str) else fields
+        if not isinstance(fields, list | tuple) or not fields:
+            self.fail(_join(path, "fields"), "expected a field name or a list of String field names")
+            return []
+        names: list[str] = []
+        for i, n in enumerate(fields):
+            f = self.field(model, n, _join(path, "fields")) if isinstance(n, str) else None
+            if f is not None and (f.type != "String" or f.is_list):
+                self.fail(_join(_join(path, "fields"), i), f"`_relevance` takes String fields; `{f.name}` is {f.type}")
+            elif f is not None:
+                names.append(f.name)
+        text = obj.get("search")
+        if not isinstance(text, str):
+            self.fail(_join(path, "search"), "expected the search text (a string)")
+            return []
+        if self.schema.provider == "sqlite":
+            self.fail(path, "`_relevance` needs MySQL or PostgreSQL (full-text search)")
+            return []
+        if len(names) != len(fields):
+            return []
+        return [ir.OrderBy(tuple(names), self.direction(obj.get("sort"), _join(path, "sort")),
+                           relevance=self.slot(text, "String"))]
 
     def direction(self, val: Any, path: str) -> bool:
         if isinstance(val, str) and val.lower() in ("asc", "desc"):

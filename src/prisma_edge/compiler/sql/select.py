@@ -50,19 +50,25 @@ class ReadBuilder:
     def order_terms(self, model: Model, alias: str, window: ir.Window) -> list[ir.OrderBy]:
         """The window's order plus the primary key as tie-break (inverted for negative take)."""
         terms = list(window.order)
-        have = {t.path for t in terms}
+        have = {t.path for t in terms if t.relevance is None}
         tie = model.primary_key or tuple(  # a view without a key: its plain columns (an ORDER BY needs one)
             f.name for f in model.scalar_fields if not f.is_list and f.type not in ("Json", "Bytes"))
         terms += [ir.OrderBy((n,)) for n in tie if (n,) not in have]
         if window.take_negative:
             terms = [
-                ir.OrderBy(t.path, not t.descending, {"first": "last", "last": "first"}.get(t.nulls or "", None), t.count_of)
+                ir.OrderBy(t.path, not t.descending, {"first": "last", "last": "first"}.get(t.nulls or "", None), t.count_of,
+                           t.relevance)
                 for t in terms
             ]
         return terms
 
     def order_value(self, model: Model, alias: str, term: ir.OrderBy) -> exp.Expression:
         """The expression a term orders by: a column, a to-one related column, or a count."""
+        if term.relevance is not None:  # `_relevance` (sql/fulltext.py)
+            from .fulltext import relevance
+
+            cols: list[exp.Expression] = [self.ctx.column(alias, model, n) for n in term.path]
+            return relevance(self.rules.name, cols, self.ctx.param(term.relevance))
         if len(term.path) == 1 and not term.count_of:
             return self.ctx.column(alias, model, term.path[0])
         f = self.ctx.field(model, term.path[0])

@@ -133,6 +133,10 @@ def compare(ctx: Context, model: Model, alias: str, c: ir.Compare) -> exp.Expres
         value = ctx.param(c.value)
         if f.native_type is not None and f.native_type.name in ("Time", "Timetz"):  # the time of the DateTime
             value = ctx.rules.cast_param(value, f, None)
+    if c.op == "search":
+        from .fulltext import search
+
+        return search(ctx.rules.name, [column], value)
     if c.op in ("contains", "startswith", "endswith"):
         pattern = value
         if isinstance(c.value, ir.ColumnRef):  # pattern from another column: escape and wrap it in SQL
