@@ -1,4 +1,4 @@
-"""`prisma-edge` command line: `generate`, `db push`, `dev neon`, `dev planetscale`, `dev libsql`, `dev d1`.
+"""`prisma-edge` command line: `generate`, `db push`, `migrate deploy|status|resolve|reset`, `dev neon`, `dev planetscale`, `dev libsql`, `dev d1`.
 
 Each subcommand lives in its own module and is imported only when used, so the CLI stays cheap
 to start and optional extras (database drivers for the local endpoints) load only when needed.
@@ -15,6 +15,7 @@ from collections.abc import Sequence
 _COMMANDS = {
     ("generate", None): "prisma_edge.generate:run",
     ("db", "push"): "prisma_edge.migrate.push:run",
+    **{("migrate", c): "prisma_edge.migrate.commands:run" for c in ("deploy", "status", "resolve", "reset")},
     ("dev", "neon"): "prisma_edge.devserver.neon:run",
     ("dev", "planetscale"): "prisma_edge.devserver.planetscale:run",
     ("dev", "libsql"): "prisma_edge.devserver.libsql:run",
@@ -37,6 +38,10 @@ def _parser() -> argparse.ArgumentParser:
     push.add_argument("--url", help="database URL (default: the datasource url / DATABASE_URL)")
     push.add_argument("--force-reset", action="store_true", help="drop the schema's tables first")
     push.add_argument("--print", dest="print_sql", action="store_true", help="print the DDL, do not run it")
+
+    from prisma_edge.migrate.commands import add_arguments as migrate_arguments
+
+    migrate_arguments(sub)
 
     dev = sub.add_parser("dev", help="local Neon/PlanetScale/libSQL/D1-compatible endpoints").add_subparsers(
         dest="cmd", required=True

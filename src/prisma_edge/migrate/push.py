@@ -230,6 +230,7 @@ class _DriverConnection:
 
     def __init__(self, dialect: Dialect, conn: Any, errors: tuple[type[BaseException], ...], secret: str | None):
         self.dialect = dialect
+        self.paramstyle = "qmark" if dialect == "sqlite" else "format"  # DB-API: `?` or `%s` placeholders
         self._conn, self._errors, self._secret = conn, errors, secret
 
     def _execute(self, query: Query) -> ResultSet:
