@@ -57,7 +57,7 @@ from .types import (
     SCALAR_TYPES,
 )
 
-__all__ = ["DdlDialect", "ddl_statements", "table_names"]
+__all__ = ["DdlDialect", "ddl_expressions", "ddl_statements", "table_names"]
 
 DdlDialect = Literal["sqlite", "postgres", "mysql"]
 
@@ -88,6 +88,13 @@ def ddl_statements(
               unsupported_level=ErrorLevel.RAISE)
         for e in _Builder(schema, dialect).build(drop_first)
     ]
+
+
+def ddl_expressions(schema: Schema, dialect: DdlDialect) -> list[exp.Expr]:
+    """The statement trees of `ddl_statements` (for the differ, which reads them as a database model)."""
+    if dialect not in DIALECTS:
+        raise ValueError(f"unknown dialect {dialect!r}; expected one of {DIALECTS}")
+    return _Builder(schema, dialect).build(False)
 
 
 def table_names(schema: Schema) -> list[str]:
