@@ -49,10 +49,41 @@ def _family(type_sql: str) -> str:
     return "num" if base in _NUMERIC else "text" if base in _TEXT else base
 
 
+_PG_NAMES = {"INT": "Integer", "INTEGER": "Integer", "BIGINT": "BigInt", "SMALLINT": "SmallInt", "TEXT": "Text",
+             "VARCHAR": "VarChar", "CHAR": "Char", "DECIMAL": "Decimal", "DOUBLE PRECISION": "DoublePrecision",
+             "REAL": "Real", "BOOLEAN": "Boolean", "TIMESTAMP": "Timestamp", "JSONB": "JsonB", "BYTEA": "ByteA",
+             "DATE": "Date", "UUID": "Uuid"}
+_SQLITE_NAMES = {"INTEGER": "Int", "BIGINT": "BigInt", "TEXT": "String", "DECIMAL": "Decimal", "REAL": "Float",
+                 "BOOLEAN": "Boolean", "DATETIME": "DateTime", "JSONB": "Json", "BLOB": "Bytes"}
+
+
+def type_label(type_sql: str, dialect: str) -> str:
+    """A column type as Prisma names it in warnings: `VarChar(10)`, `Decimal(65,30)` (SQLite: `Int`)."""
+    base, _, args = type_sql.partition("(")
+    names = _SQLITE_NAMES if dialect == "sqlite" else _PG_NAMES
+    label = names.get(base.strip().upper(), base.strip())
+    return label + (f"({args.replace(' ', '')}" if args and dialect != "sqlite" else "")
+
+
+def _cast_warning(col: str, table: str, old: str, new: str, dialect: str) -> str:
+    return (f"You are about to alter the column `{col}` on the `{table}` table. The data in that column could be "
+            f"lost. The data in that column will be cast from `{type_label(old, dialect)}` to "
+            f"`{type_label(new, dialect)}`.")
+
+
+def _required_warning(col: str, table: str) -> str:
+    return (f"Made the column `{col}` on table `{table}` required. This step will fail if there are existing NULL "
+            "values in that column.")
+
+
 def _widening(old: str, new: str) -> bool:
     """A change Prisma makes without a warning: to a wider integer, to text."""
     order = ["SMALLINT", "INT", "INTEGER", "BIGINT"]
     o, n = old.split("(")[0].upper(), new.split("(")[0].upper()
+    if o == n and "(" in old and "(" in new:  # VarChar(20) -> VarChar(50), Decimal(10,2) -> Decimal(12,4)
+        a = [int(x) for x in old.split("(")[1].rstrip(")").split(",")]
+        b = [int(x) for x in new.split("(")[1].rstrip(")").split(",")]
+        return len(a) == len(b) and all(y >= x for x, y in zip(a, b, strict=True))
     if o in order and n in order:
         return order.index(n) >= order.index(o)
     return n == "TEXT"
@@ -209,11 +240,14 @@ class _Differ:
         warnings: list[str] = []
         unexecutable: list[str] = []
         pk_changed = ta.primary_key != tb.primary_key
+        if pk_changed and ta.primary_key is not None and tb.primary_key is not None:
+            warnings.append(_pk_warning(ta.name))
         if pk_changed and ta.pk_expr is not None and self.d == "postgres":
             actions.append(exp.Drop(kind="CONSTRAINT", tables=[_t(str(ta.primary_key[0]))]))  # type: ignore[index]
         if pk_changed and ta.primary_key is not None and self.d == "mysql":
             actions.append(exp.Drop(kind="PRIMARY KEY", tables=[]))
         readd: list[Column] = []
+        recreated: list[Column] = []
         for name, ca in ta.columns.items():
             cb = tb.columns.get(name)
             if cb is None:
@@ -222,21 +256,23 @@ class _Differ:
                                 "in the column will be lost.")
             elif ca.type != cb.type and not _castable(ca.type, cb.type):
                 actions.append(exp.Drop(kind="COLUMN", tables=[_t(name)]))
-                readd.append(cb)
+                recreated.append(cb)
                 warnings.append(f"Changed the type of `{name}` on the `{ta.name}` table. No cast exists, the column "
                                 "would be dropped and recreated, which cannot be done if there is data, since the "
-                                "column is required." if not cb.nullable else
-                                f"Changed the type of `{name}` on the `{ta.name}` table. No cast exists, the column "
-                                "would be dropped and recreated, which cannot be done if there is data.")
+                                "column is required." if not cb.nullable and cb.default is None else
+                                f"The `{name}` column on the `{ta.name}` table would be dropped and recreated. This "
+                                "will lead to data loss if there is data in the column.")
             elif self.d == "mysql":
                 if (ca.type, ca.nullable, ca.default, ca.autoincrement) != (cb.type, cb.nullable, cb.default,
                                                                            cb.autoincrement):
                     actions.append(exp.Command(this="MODIFY", expression=self.sql(cb.definition)))
             else:
                 actions += self._alter_column(ca, cb, ta.name, warnings)
-        for name, cb in tb.columns.items():
+        for name, cb in sorted(tb.columns.items()):  # Prisma adds new columns in name order
             if name not in ta.columns:
                 readd.append(cb)
+        for cb in recreated:
+            actions.append(cb.definition.copy())
         for cb in readd:
             actions.append(cb.definition.copy())
             if not cb.nullable and cb.default is None and not cb.autoincrement:
@@ -265,13 +301,10 @@ class _Differ:
             kind = cb.definition.args["kind"].copy()
             out.append(exp.AlterColumn(this=col.copy(), dtype=kind, collate=False, using=False))
             if not _widening(ca.type, cb.type):
-                warnings.append(f"You are about to alter the column `{cb.name}` on the `{table}` table, which "
-                                f"contains data. The data in that column will be cast from `{ca.type}` to "
-                                f"`{cb.type}`.")
+                warnings.append(_cast_warning(cb.name, table, ca.type, cb.type, self.d))
         if ca.nullable != cb.nullable:
             if not cb.nullable:
-                warnings.append(f"Made the column `{cb.name}` on table `{table}` required. This step will fail if "
-                                "there are existing NULL values in that column.")
+                warnings.append(_required_warning(cb.name, table))
             out.append(exp.AlterColumn(this=col.copy(), allow_null=False) if not cb.nullable
                        else exp.AlterColumn(this=col.copy(), drop=True, allow_null=True))
         if ca.default != cb.default or (ca.autoincrement and not cb.autoincrement):
@@ -309,6 +342,14 @@ class _Differ:
             create.this.set("this", _t(f"new_{name}"))
             out.append(self.sql(create))
             common = sorted(c for c in tb.columns if c in ta.columns)
+            if ta.primary_key != tb.primary_key and ta.primary_key is not None and tb.primary_key is not None:
+                warnings.append(_pk_warning(name))
+            for c, ca in ta.columns.items():
+                cb2 = tb.columns.get(c)
+                if cb2 is not None and ca.type != cb2.type:
+                    warnings.append(_cast_warning(c, name, ca.type, cb2.type, "sqlite"))
+                if cb2 is not None and ca.nullable and not cb2.nullable:
+                    warnings.append(_required_warning(c, name))
             for c in ta.columns:
                 if c not in tb.columns:
                     warnings.append(f"You are about to drop the column `{c}` on the `{name}` table. All the data in "
@@ -326,6 +367,11 @@ class _Differ:
             out += [self.sql(i.expr) for i in self.b.table_indexes(name)]
         out += ["PRAGMA foreign_keys=ON", "PRAGMA defer_foreign_keys=OFF"]
         self.add("RedefineTables", out, warnings, unexecutable)
+
+
+def _pk_warning(table: str) -> str:
+    return (f"The primary key for the `{table}` table will be changed. If it partially fails, the table could be "
+            "left without primary key constraint.")
 
 
 def diff(a: SqlSchema, b: SqlSchema) -> list[Step]:

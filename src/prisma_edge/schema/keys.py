@@ -86,7 +86,7 @@ class _Keys(Checker):
                 self.constraint(m, "unique", (f.name,), f.unique_map, f.decl)
         candidates: list[UniqueIndex] = []
         for u in singles + compound_uniques:  # `@id @unique` or a repeated @@unique select the same rows
-            if not any(set(c.fields) == set(u.fields) for c in candidates):
+            if not any(tuple(c.fields) == tuple(u.fields) for c in candidates):  # [a, b] and [b, a]: two indexes
                 candidates.append(u)
         if compound_id is not None:
             fields, name, db, _, cols = compound_id
