@@ -106,6 +106,10 @@ def test_documenso_deploys_over_tcp_with_the_cli_and_status_is_clean() -> None:
         assert r.returncode == 0 and "No pending migrations to apply." in r.stdout
         cat = pg_catalog(url)
         assert len(cat["tables"]) >= 50 and "Envelope" in cat["tables"]
+        # the database the history made is the one the schema describes (Prisma's drift check)
+        r = cli("migrate", "diff", "--from-url", url, "--to-schema-datamodel", "schema.prisma", "--exit-code",
+                cwd=folder)
+        assert r.returncode == 0 and "No difference detected." in r.stdout, r.stdout + r.stderr
 
 
 async def test_documenso_deploys_over_the_postgres_adapter() -> None:
@@ -134,6 +138,13 @@ async def test_documenso_deploys_over_neon_http() -> None:
             expect_prisma_rows(await runner.applied_rows(db), migrations)
             st = await runner.status(db, migrations)
             assert st.clean and len(st.applied) == 163
+            from prisma_edge.migrate.differ import diff
+            from prisma_edge.migrate.introspect import introspect
+            from prisma_edge.migrate.scratch import schema_of_datamodel
+            from prisma_edge.schema import load_schema
+
+            schema = load_schema(DATA / "documenso-postgresql/schema.prisma")
+            assert diff(await introspect(db), await schema_of_datamodel(db, schema)) == []
         finally:
             await db.close()
 

@@ -15,7 +15,9 @@ from collections.abc import Sequence
 _COMMANDS = {
     ("generate", None): "prisma_edge.generate:run",
     ("db", "push"): "prisma_edge.migrate.push:run",
-    **{("migrate", c): "prisma_edge.migrate.commands:run" for c in ("deploy", "status", "resolve", "reset")},
+    **{("migrate", c): "prisma_edge.migrate.cli.commands:run" for c in ("deploy", "status", "resolve", "reset")},
+    ("migrate", "diff"): "prisma_edge.migrate.cli.diff:run_diff",
+    ("migrate", "dev"): "prisma_edge.migrate.cli.diff:run_dev",
     ("dev", "neon"): "prisma_edge.devserver.neon:run",
     ("dev", "planetscale"): "prisma_edge.devserver.planetscale:run",
     ("dev", "libsql"): "prisma_edge.devserver.libsql:run",
@@ -39,9 +41,9 @@ def _parser() -> argparse.ArgumentParser:
     push.add_argument("--force-reset", action="store_true", help="drop the schema's tables first")
     push.add_argument("--print", dest="print_sql", action="store_true", help="print the DDL, do not run it")
 
-    from prisma_edge.migrate.commands import add_arguments as migrate_arguments
+    from prisma_edge.migrate.cli import commands, diff
 
-    migrate_arguments(sub)
+    diff.add_arguments(commands.add_arguments(sub))
 
     dev = sub.add_parser("dev", help="local Neon/PlanetScale/libSQL/D1-compatible endpoints").add_subparsers(
         dest="cmd", required=True

@@ -15,15 +15,14 @@ from pathlib import Path
 from typing import Any
 
 from prisma_edge.errors import ClientError
+from prisma_edge.migrate import runner
+from prisma_edge.migrate.history import Migration, check_lock, read_migrations
+from prisma_edge.migrate.push import _PROVIDER_DIALECT, _run_sync, connect, parse_url, resolve_url
 
-from . import runner
-from .history import Migration, check_lock, read_migrations
-from .push import _PROVIDER_DIALECT, _run_sync, connect, parse_url, resolve_url
-
-__all__ = ["add_arguments", "run"]
+__all__ = ["add_arguments", "run", "schema_path"]
 
 
-def add_arguments(sub: Any) -> None:
+def add_arguments(sub: Any) -> Any:
     """Register `migrate deploy|status|resolve|reset` on the CLI's subparsers."""
     mig = sub.add_parser("migrate", help="apply and inspect a Prisma migrations folder").add_subparsers(
         dest="cmd", required=True)
@@ -41,9 +40,10 @@ def add_arguments(sub: Any) -> None:
             g.add_argument("--rolled-back", dest="rolled_back", metavar="NAME")
         if name == "reset":
             p.add_argument("--force", "-f", action="store_true", help="do not ask for confirmation")
+    return mig
 
 
-def _schema_path(arg: str | None) -> Path:
+def schema_path(arg: str | None) -> Path:
     if arg:
         return Path(arg)
     for p in (Path("schema.prisma"), Path("prisma/schema.prisma")):
@@ -55,7 +55,7 @@ def _schema_path(arg: str | None) -> Path:
 def run(args: argparse.Namespace) -> int:
     from prisma_edge.schema import parse_schema
 
-    path = _schema_path(args.schema)
+    path = schema_path(args.schema)
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as e:
