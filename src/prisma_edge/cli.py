@@ -39,6 +39,7 @@ def _parser() -> argparse.ArgumentParser:
     push.add_argument("--schema", default="schema.prisma", help="path to schema.prisma")
     push.add_argument("--url", help="database URL (default: the datasource url / DATABASE_URL)")
     push.add_argument("--force-reset", action="store_true", help="drop the schema's tables first")
+    push.add_argument("--accept-data-loss", action="store_true", help="apply changes that may lose data")
     push.add_argument("--print", dest="print_sql", action="store_true", help="print the DDL, do not run it")
 
     from prisma_edge.migrate.cli import commands, diff
