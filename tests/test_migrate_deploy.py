@@ -139,8 +139,8 @@ async def test_documenso_deploys_over_neon_http() -> None:
             st = await runner.status(db, migrations)
             assert st.clean and len(st.applied) == 163
             from prisma_edge.migrate.differ import diff
-            from prisma_edge.migrate.introspect import introspect
-            from prisma_edge.migrate.scratch import schema_of_datamodel
+            from prisma_edge.migrate.live.introspect import introspect
+            from prisma_edge.migrate.live.scratch import schema_of_datamodel
             from prisma_edge.schema import load_schema
 
             schema = load_schema(DATA / "documenso-postgresql/schema.prisma")

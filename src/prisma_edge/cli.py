@@ -18,6 +18,7 @@ _COMMANDS = {
     **{("migrate", c): "prisma_edge.migrate.cli.commands:run" for c in ("deploy", "status", "resolve", "reset")},
     ("migrate", "diff"): "prisma_edge.migrate.cli.diff:run_diff",
     ("migrate", "dev"): "prisma_edge.migrate.cli.diff:run_dev",
+    ("db", "pull"): "prisma_edge.migrate.cli.diff:run_pull",
     ("dev", "neon"): "prisma_edge.devserver.neon:run",
     ("dev", "planetscale"): "prisma_edge.devserver.planetscale:run",
     ("dev", "libsql"): "prisma_edge.devserver.libsql:run",
@@ -45,6 +46,7 @@ def _parser() -> argparse.ArgumentParser:
     from prisma_edge.migrate.cli import commands, diff
 
     diff.add_arguments(commands.add_arguments(sub))
+    diff.add_pull_arguments(db)
 
     dev = sub.add_parser("dev", help="local Neon/PlanetScale/libSQL/D1-compatible endpoints").add_subparsers(
         dest="cmd", required=True

@@ -88,9 +88,9 @@ async def push_schema(connection: Connection, schema: Schema, *, drop_first: boo
 async def _push_difference(connection: Connection, schema: Schema, accept_data_loss: bool) -> list[str]:
     """Prisma's `db push` into an existing database: the differ's statements, guarded by its warnings."""
     from prisma_edge.migrate.differ import diff
-    from prisma_edge.migrate.introspect import introspect
+    from prisma_edge.migrate.live.introspect import introspect
+    from prisma_edge.migrate.live.scratch import schema_of_datamodel
     from prisma_edge.migrate.runner import _apply_script
-    from prisma_edge.migrate.scratch import schema_of_datamodel
 
     steps = diff(await introspect(connection), await schema_of_datamodel(connection, schema))
     if unexecutable := [u for st in steps for u in st.unexecutable]:

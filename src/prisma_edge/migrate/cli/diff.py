@@ -25,9 +25,9 @@ from prisma_edge.migrate import runner
 from prisma_edge.migrate.cli.commands import schema_path
 from prisma_edge.migrate.differ import Step, diff, render_script
 from prisma_edge.migrate.history import check_lock, read_migrations, write_lock
-from prisma_edge.migrate.introspect import introspect
+from prisma_edge.migrate.live.introspect import introspect
+from prisma_edge.migrate.live.scratch import schema_of_datamodel, schema_of_migrations
 from prisma_edge.migrate.push import _PROVIDER_DIALECT, _run_sync, connect, parse_url, resolve_url
-from prisma_edge.migrate.scratch import schema_of_datamodel, schema_of_migrations
 from prisma_edge.migrate.sqlschema import SqlSchema, from_schema
 
 __all__ = ["add_arguments", "add_diff_arguments", "run_dev", "run_diff", "warnings_header"]
@@ -43,6 +43,47 @@ def add_arguments(mig: Any) -> None:
     dev.add_argument("--migrations", help="the migrations folder (default: migrations/ beside the schema)")
     dev.add_argument("--name", "-n", help="the migration's name")
     dev.add_argument("--create-only", action="store_true", help="write the migration, do not apply it")
+
+
+def add_pull_arguments(db: Any) -> None:
+    """Register `db pull` on the `db` subparsers."""
+    pull = db.add_parser("pull", help="write the database's tables as models into schema.prisma")
+    pull.add_argument("--schema", default=None, help="path to schema.prisma (its datasource and generators stay)")
+    pull.add_argument("--url", help="database URL (default: the datasource url / DATABASE_URL)")
+    pull.add_argument("--print", dest="print_schema", action="store_true", help="print the schema, write nothing")
+
+
+_HEADER_BLOCK = re.compile(r"^(datasource|generator)\s+\w+\s*\{[\s\S]*?^\}", re.MULTILINE)
+
+
+def run_pull(args: argparse.Namespace) -> int:
+    """`db pull`: introspect the database; keep the schema file's datasource and generator blocks."""
+    from prisma_edge.migrate.live.pull import render_models
+
+    path = schema_path(args.schema)
+    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    header = "\n\n".join(m.group(0) for m in _HEADER_BLOCK.finditer(text))
+    schema = _load(os.fspath(path)) if text else None
+    if schema is None and not args.url:
+        raise ClientError("db pull needs --url or a schema file with a datasource")
+    url, base = resolve_url(schema, args.url, path.resolve().parent) if schema else (args.url, Path.cwd())
+    target = parse_url(url, base)
+    if not header:
+        provider = {"postgres": "postgresql", "sqlite": "sqlite", "mysql": "mysql"}[target.dialect]
+        header = f'datasource db {{\n  provider = "{provider}"\n  url      = env("DATABASE_URL")\n}}'
+    conn = connect(target)
+    try:
+        models = render_models(_run_sync(introspect(conn)))
+    finally:
+        conn.close()
+    out = header + "\n\n" + models
+    if args.print_schema:
+        sys.stdout.write(out)
+        return 0
+    path.write_text(out, encoding="utf-8")
+    print(f"Introspected {models.count(chr(10) + 'model ') + models.startswith('model ')} models and wrote them "
+          f"into {path}")
+    return 0
 
 
 def add_diff_arguments(p: argparse.ArgumentParser) -> None:

@@ -15,13 +15,12 @@ from typing import Any
 from sqlglot import exp
 
 from prisma_edge.fetch_adapters.base import Connection, Query
+from prisma_edge.migrate.ddl import ddl_statements
+from prisma_edge.migrate.history import Migration
+from prisma_edge.migrate.live.introspect import introspect
+from prisma_edge.migrate.split import split_statements
+from prisma_edge.migrate.sqlschema import SqlSchema
 from prisma_edge.schema.model import Schema
-
-from .ddl import ddl_statements
-from .history import Migration
-from .introspect import introspect
-from .split import split_statements
-from .sqlschema import SqlSchema
 
 __all__ = ["schema_of_datamodel", "schema_of_migrations"]
 

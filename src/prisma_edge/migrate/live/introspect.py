@@ -18,8 +18,7 @@ import sqlglot
 from sqlglot import exp
 
 from prisma_edge.fetch_adapters.base import Connection, Query
-
-from .sqlschema import SqlSchema, from_expressions
+from prisma_edge.migrate.sqlschema import SqlSchema, from_expressions
 
 __all__ = ["introspect"]
 
@@ -142,5 +141,16 @@ async def _sqlite(conn: Connection) -> SqlSchema:
     for typ, name, sql in rows:
         if str(name).startswith("sqlite_") or name in _SKIP or typ not in ("table", "index"):
             continue
-        trees.append(_unqualified(sqlglot.parse_one(str(sql), read="sqlite")))
+        tree = _unqualified(sqlglot.parse_one(str(sql), read="sqlite"))
+        if typ == "table":  # keep each column's declared type as written (sqlglot would say INTEGER for BOOLEAN)
+            info = await _rows(conn, f"PRAGMA table_info({_quoted(str(name))})")
+            declared = {str(r[1]): str(r[2]) for r in info}
+            for col in tree.find_all(exp.ColumnDef):
+                if declared.get(col.name):
+                    col.set("kind", exp.DataType(this=exp.DataType.Type.USERDEFINED, kind=declared[col.name]))
+        trees.append(tree)
     return from_expressions(trees, "sqlite")
+
+
+def _quoted(name: str) -> str:
+    return exp.to_identifier(name, quoted=True).sql(dialect="sqlite")
