@@ -245,6 +245,8 @@ class _Builder:
                 raise SchemaError(f"default of {field.name} is not a number: {value!r}", field.line) from None
             if not number.is_finite():
                 raise SchemaError(f"default of {field.name} must be finite", field.line)
+            if isinstance(value, float) and value.is_integer():  # as Prisma (Rust's f64 Display): 0, not 0.0
+                return exp.Literal.number(str(int(value)))
             return exp.Literal.number(str(value))
         if isinstance(value, str) and field.type == "DateTime":
             return exp.Literal.string(self._datetime_text(field, value))

@@ -108,7 +108,7 @@ class _Keys(Checker):
             candidates.remove(pk)
             m.implicit_pk = True
         m.primary_key = pk.fields
-        m.uniques = [pk, *(u for u in candidates if set(u.fields) != set(pk.fields))]
+        m.uniques = [pk, *(u for u in candidates if tuple(u.fields) != tuple(pk.fields))]
         names = [u.name for u in m.uniques]
         for u in candidates:
             if names.count(u.name) > 1:

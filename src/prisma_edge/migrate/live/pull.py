@@ -55,6 +55,14 @@ class _Renderer:
         self.models = {n: _name(n, True) for n in s.tables if n not in self.join_tables}
         self.enum_names = {e: _name(e, True) for e in s.enums}
         self.extra: dict[str, list[str]] = {n: [] for n in self.models}  # back-relation fields
+        # relations per pair of tables (either direction): more than one needs relation names
+        self.pairs: dict[frozenset[str], int] = {}
+        for n, t in s.tables.items():
+            for fk in t.foreign_keys.values():
+                ref = fk.constraint.find(exp.Reference)
+                if ref is not None and n not in self.join_tables:
+                    key = frozenset((n, ref.this.this.name))
+                    self.pairs[key] = self.pairs.get(key, 0) + 1
 
     def _is_join_table(self, name: str, t: Table) -> bool:
         return (name.startswith("_") and set(t.columns) == {"A", "B"} and len(t.foreign_keys) == 2
@@ -153,8 +161,17 @@ class _Renderer:
             mapped = t.primary_key and t.primary_key[0] not in (None, f"{name}_pkey")
             yield f"\n  @@id([{', '.join(fields[c] for c in pk_cols)}]" + (
                 f", map: {_quote(str(t.primary_key[0]))})" if mapped else ")")
+        ops = {(i.name, o.this.name): o.expression.name for i in self.s.table_indexes(name)
+               for o in i.expr.find_all(exp.Opclass) if isinstance(o.this, exp.Column)}
+
         def terms(i: object, cols: list[str]) -> str:
-            return ", ".join(fields[c] + ("(sort: Desc)" if (getattr(i, "name", ""), c) in desc else "") for c in cols)
+            out = []
+            for c in cols:
+                opts = (["sort: Desc"] if (getattr(i, "name", ""), c) in desc else []) + (
+                    [f"ops: raw({_quote(ops[(getattr(i, 'name', ''), c)])})"] if (getattr(i, "name", ""), c) in ops
+                    else [])
+                out.append(fields[c] + (f"({', '.join(opts)})" if opts else ""))
+            return ", ".join(out)
 
         for i, cols in uniques:
             if len(cols) > 1:
@@ -163,8 +180,11 @@ class _Renderer:
                     f", map: {_quote(i.name)})" if i.name != default else ")")
         for i, cols in indexes:
             default = f"{name}_{'_'.join(cols)}_idx"
-            yield f"  @@index([{terms(i, cols)}]" + (
-                f", map: {_quote(i.name)})" if i.name != default else ")")
+            using = i.expr.find(exp.IndexParameters)
+            method = str(using.args.get("using") or "").lower() if using is not None else ""
+            kind = {"gin": "Gin", "gist": "Gist", "hash": "Hash", "brin": "Brin", "spgist": "SpGist"}.get(method)
+            yield f"  @@index([{terms(i, cols)}]" + (f", map: {_quote(i.name)}" if i.name != default else "") + (
+                f", type: {kind})" if kind else ")")
         if model != name:
             yield f"  @@map({_quote(name)})"
         if not pk_cols and not uniques:
@@ -187,7 +207,8 @@ class _Renderer:
             refs = [x.name for x in ref.this.expressions]
             pmodel = self.models.get(parent, _name(parent, True))
             optional = any(t.columns[c].nullable for c in fk.columns if c in t.columns)
-            rel = f"{'_'.join(fk.columns)}To{pmodel}" if by_parent[parent] > 1 or parent == name else ""
+            ambiguous = by_parent[parent] > 1 or self.pairs.get(frozenset((name, parent)), 0) > 1
+            rel = f"{self.models[name]}_{'_'.join(fk.columns)}To{pmodel}" if ambiguous or parent == name else ""
             field = (pmodel[0].lower() + pmodel[1:]) if not rel else f"{pmodel[0].lower()}{pmodel[1:]}_{'_'.join(fk.columns)}"
             if field in fields.values():
                 field += "_rel"
