@@ -19,6 +19,8 @@ _COMMANDS = {
     ("migrate", "diff"): "prisma_edge.migrate.cli.diff:run_diff",
     ("migrate", "dev"): "prisma_edge.migrate.cli.diff:run_dev",
     ("db", "pull"): "prisma_edge.migrate.cli.diff:run_pull",
+    ("validate", None): "prisma_edge.migrate.cli.format:run_validate",
+    ("format", None): "prisma_edge.migrate.cli.format:run_format",
     ("dev", "neon"): "prisma_edge.devserver.neon:run",
     ("dev", "planetscale"): "prisma_edge.devserver.planetscale:run",
     ("dev", "libsql"): "prisma_edge.devserver.libsql:run",
@@ -47,6 +49,11 @@ def _parser() -> argparse.ArgumentParser:
 
     diff.add_arguments(commands.add_arguments(sub))
     diff.add_pull_arguments(db)
+    val = sub.add_parser("validate", help="check the schema as Prisma's `validate` does")
+    val.add_argument("--schema", default=None, help="path to schema.prisma")
+    fmt = sub.add_parser("format", help="lay out the schema as `prisma format` does")
+    fmt.add_argument("--schema", default=None, help="path to schema.prisma")
+    fmt.add_argument("--check", action="store_true", help="write nothing; exit 1 if the file is not formatted")
 
     dev = sub.add_parser("dev", help="local Neon/PlanetScale/libSQL/D1-compatible endpoints").add_subparsers(
         dest="cmd", required=True
