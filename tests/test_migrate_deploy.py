@@ -157,6 +157,9 @@ def test_evolution_api_deploys_to_mariadb_with_the_cli() -> None:
         assert "successfully applied (18)" in r.stdout
         r = cli("migrate", "status", "--schema", "schema.prisma", "--url", url, cwd=folder)
         assert r.returncode == 0 and "Database schema is up to date!" in r.stdout
+        r = cli("migrate", "diff", "--from-url", url, "--to-schema-datamodel", "schema.prisma", "--exit-code",
+                cwd=folder)
+        assert r.returncode == 0 and "No difference detected." in r.stdout, r.stdout + r.stderr
 
 
 async def test_evolution_api_deploys_over_planetscale_http() -> None:

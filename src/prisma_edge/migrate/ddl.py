@@ -197,6 +197,8 @@ class _Builder:
         nt = field.native_type
         if nt is not None:
             spec = NATIVE_TYPES[self.dialect].get(nt.name)
+            if self.dialect == "mysql" and field.type == "Boolean" and nt.name == "TinyInt" and not nt.args:
+                return "TINYINT", (1,)  # Prisma's Boolean is TINYINT(1), with or without @db.TinyInt
             if spec is not None:
                 try:
                     return spec, tuple(int(a) for a in nt.args)

@@ -32,7 +32,7 @@ async def introspect(conn: Connection, schema: str | None = None) -> SqlSchema:
         return await _postgres(conn, schema)
     if conn.dialect == "sqlite":
         return await _sqlite(conn)
-    raise NotImplementedError("introspection of MySQL databases is not implemented yet")
+    return await _mysql(conn, schema)
 
 
 async def _rows(conn: Connection, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
@@ -150,6 +150,39 @@ async def _sqlite(conn: Connection) -> SqlSchema:
                     col.set("kind", exp.DataType(this=exp.DataType.Type.USERDEFINED, kind=declared[col.name]))
         trees.append(tree)
     return from_expressions(trees, "sqlite")
+
+
+async def _mysql(conn: Connection, database: str | None) -> SqlSchema:
+    """MySQL/MariaDB: each table's `SHOW CREATE TABLE`, its inline KEYs turned into CREATE INDEX trees."""
+    if database is None:
+        database = str((await _rows(conn, "SELECT DATABASE()"))[0][0])
+    q = (exp.select(exp.column("table_name")).from_(exp.table_("tables", db="information_schema"))
+         .where(exp.and_(exp.column("table_schema").eq(exp.Literal.string(database)),
+                         exp.column("table_type").eq(exp.Literal.string("BASE TABLE"))))
+         .order_by(exp.column("table_name")))
+    trees: list[exp.Expr] = []
+    indexes: list[exp.Expr] = []
+    db = exp.to_identifier(database, quoted=True).sql(dialect="mysql")
+    for (table,) in await _rows(conn, q.sql(dialect="mysql")):
+        if table in _SKIP:
+            continue
+        ident = exp.to_identifier(str(table), quoted=True).sql(dialect="mysql")
+        [(_, create)] = await _rows(conn, f"SHOW CREATE TABLE {db}.{ident}")
+        tree = sqlglot.parse_one(str(create), read="mysql")
+        schema = tree.this
+        keep = []
+        for d in schema.expressions:
+            if isinstance(d, exp.IndexColumnConstraint):
+                unique = str(d.args.get("kind") or "").upper() == "UNIQUE"
+                params = exp.IndexParameters(columns=[c.copy() for c in d.expressions])
+                indexes.append(exp.Create(kind="INDEX", unique=unique, this=exp.Index(
+                    this=d.this.copy(), table=exp.Table(this=exp.to_identifier(str(table), quoted=True)),
+                    params=params)))
+            else:
+                keep.append(d)
+        schema.set("expressions", keep)
+        trees.append(tree)
+    return from_expressions([*trees, *indexes], "mysql")
 
 
 def _quoted(name: str) -> str:

@@ -36,9 +36,11 @@ async def _scratch(conn: Connection) -> AsyncIterator[tuple[Connection, str | No
         finally:
             await db.close()
         return
-    if conn.dialect != "postgres":
-        raise NotImplementedError("a scratch database for MySQL is not implemented yet")
     name = f"prisma_edge_shadow_{secrets.token_hex(6)}"
+    if conn.dialect == "mysql":  # a scratch database, entered with USE (a session: the CLI's TCP driver)
+        async with _mysql_scratch(conn, name) as ns:
+            yield conn, ns
+        return
     ident = exp.to_identifier(name, quoted=True)
     await conn.query(Query(exp.Create(kind="SCHEMA", this=exp.Table(this=ident)).sql(dialect="postgres")))
     try:
@@ -48,8 +50,29 @@ async def _scratch(conn: Connection) -> AsyncIterator[tuple[Connection, str | No
                                         cascade=True).sql(dialect="postgres")))
 
 
+@asynccontextmanager
+async def _mysql_scratch(conn: Connection, name: str) -> AsyncIterator[str]:
+    ident = exp.to_identifier(name, quoted=True).sql(dialect="mysql")
+    home = str((await conn.query(Query("SELECT DATABASE()"))).rows[0][0])
+    await conn.query(Query(f"CREATE DATABASE {ident} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"))
+    try:
+        yield name
+    finally:
+        await conn.query(Query("USE " + exp.to_identifier(home, quoted=True).sql(dialect="mysql")))
+        await conn.query(Query(f"DROP DATABASE IF EXISTS {ident}"))
+
+
 async def _run(conn: Connection, schema: str | None, statements: Sequence[str], *, fallback: str = "") -> None:
     if not statements:
+        return
+    if conn.dialect == "mysql" and schema is not None:
+        home = str((await conn.query(Query("SELECT DATABASE()"))).rows[0][0])
+        await conn.query(Query("USE " + exp.to_identifier(schema, quoted=True).sql(dialect="mysql")))
+        try:
+            for s in statements:
+                await conn.query(Query(s))
+        finally:
+            await conn.query(Query("USE " + exp.to_identifier(home, quoted=True).sql(dialect="mysql")))
         return
     if schema is None:
         script: Any = getattr(conn, "execute_script", None)
@@ -73,7 +96,8 @@ async def schema_of_datamodel(conn: Connection, schema: Schema) -> SqlSchema:
     async with _scratch(conn) as (db, ns):
         # the DDL names only tables it created before (parents first), so the live schema after the
         # scratch one in search_path can only supply extension objects (gin_trgm_ops, citext)
-        current = None if ns is None else str((await db.query(Query("SELECT current_schema()"))).rows[0][0])
+        current = None if ns is None or conn.dialect != "postgres" else str(
+            (await db.query(Query("SELECT current_schema()"))).rows[0][0])
         await _run(db, ns, ddl_statements(schema, conn.dialect), fallback=current or "")  # type: ignore[arg-type]
         return await introspect(db, ns)
 
