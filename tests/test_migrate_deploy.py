@@ -316,3 +316,34 @@ async def test_sqlite_migrations_table_and_rows_as_prisma_records_them(tmp_path:
                              "FROM _prisma_migrations ORDER BY migration_name").fetchall()
 
     assert rows(ours) == rows(prisma_db)
+
+
+async def test_documenso_history_over_neon_websocket() -> None:
+    from tests.support.clients import make_adapter
+
+    migrations = read_migrations(DATA / "documenso-postgresql/migrations")[:60]
+    db = make_adapter("neon_ws")
+    try:
+        await runner.drop_everything(db)
+        assert len(await runner.deploy(db, migrations)) == 60
+        expect_prisma_rows(await runner.applied_rows(db), migrations)
+        assert (await runner.status(db, migrations)).clean
+    finally:
+        await runner.drop_everything(db)
+        await db.close()
+
+
+async def test_sqlite_history_over_libsql() -> None:
+    from tests.support.clients import make_adapter
+
+    edit = ROOT / "tests/prisma7/edits/25_add_implicit_m2n"
+    migrations = [migration("20240101000000_init", (edit / "init.sqlite.sql").read_bytes()),
+                  migration("20240102000000_edit", (edit / "sqlite.sql").read_bytes())]
+    db = make_adapter("libsql")
+    try:
+        await runner.drop_everything(db)
+        assert await runner.deploy(db, migrations) == [m.name for m in migrations]
+        expect_prisma_rows(await runner.applied_rows(db), migrations)
+        assert (await runner.status(db, migrations)).clean
+    finally:
+        await db.close()
