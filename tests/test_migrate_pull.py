@@ -97,3 +97,26 @@ def test_cli_db_pull_keeps_the_datasource_and_writes_models(tmp_path: Path) -> N
     assert text.startswith('generator client {\n  provider = "prisma-edge"\n}') and "model Post {" in text
     parsed = parse_schema(text)
     assert {m.db_name for m in parsed.models} == {"users", "Profile", "Post", "Comment", "Tag"}
+
+
+def test_mysql_pull_round_trips_a_real_history(tmp_path: Path) -> None:
+    """evolution-api's 18 migrations on MariaDB, pulled: the pulled schema describes that database
+    (`migrate diff --from-url --to-schema-datamodel <pulled> --exit-code` finds nothing)."""
+    from tests.support.databases import temp_mysql
+
+    folder = ROOT / "tests/data/migrations/evolution-api-mysql"
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+
+    def cli(*a: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "prisma_edge.cli", *a], cwd=folder, capture_output=True,
+                              text=True, timeout=600, env=env)
+
+    with temp_mysql("pull") as url:
+        assert cli("migrate", "deploy", "--schema", "schema.prisma", "--url", url).returncode == 0
+        r = cli("db", "pull", "--print", "--schema", "schema.prisma", "--url", url)
+        assert r.returncode == 0, r.stderr
+        pulled = tmp_path / "pulled.prisma"
+        pulled.write_text(r.stdout)
+        parse_schema(r.stdout)
+        r = cli("migrate", "diff", "--from-url", url, "--to-schema-datamodel", str(pulled), "--exit-code", "--script")
+        assert r.returncode == 0, r.stdout + r.stderr

@@ -172,11 +172,13 @@ async def _mysql(conn: Connection, database: str | None) -> SqlSchema:
         schema = tree.this
         keep = []
         for d in schema.expressions:
-            if isinstance(d, exp.IndexColumnConstraint):
-                unique = str(d.args.get("kind") or "").upper() == "UNIQUE"
-                params = exp.IndexParameters(columns=[c.copy() for c in d.expressions])
+            if isinstance(d, exp.IndexColumnConstraint | exp.UniqueColumnConstraint):
+                unique = isinstance(d, exp.UniqueColumnConstraint) or str(d.args.get("kind") or "").upper() == "UNIQUE"
+                name, cols = (d.this.this, d.this.expressions) if isinstance(d.this, exp.Schema) else (
+                    d.this, d.expressions)
+                params = exp.IndexParameters(columns=[c.copy() for c in cols])
                 indexes.append(exp.Create(kind="INDEX", unique=unique, this=exp.Index(
-                    this=d.this.copy(), table=exp.Table(this=exp.to_identifier(str(table), quoted=True)),
+                    this=name.copy(), table=exp.Table(this=exp.to_identifier(str(table), quoted=True)),
                     params=params)))
             else:
                 keep.append(d)

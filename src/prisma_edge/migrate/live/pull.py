@@ -32,6 +32,15 @@ _PG = {"TEXT": ("String", None), "VARCHAR": ("String", "VarChar"), "CHAR": ("Str
        "JSONB": ("Json", None), "JSON": ("Json", "Json"), "BYTEA": ("Bytes", None), "BIT": ("String", "Bit"),
        "VARBIT": ("String", "VarBit"), "SERIAL": ("Int", None), "BIGSERIAL": ("BigInt", None),
        "SMALLSERIAL": ("Int", "SmallInt")}
+_MYSQL = {"VARCHAR": ("String", "VarChar"), "CHAR": ("String", "Char"), "TEXT": ("String", "Text"),
+          "TINYTEXT": ("String", "TinyText"), "MEDIUMTEXT": ("String", "MediumText"),
+          "LONGTEXT": ("String", "LongText"), "INT": ("Int", None), "TINYINT": ("Int", "TinyInt"),
+          "SMALLINT": ("Int", "SmallInt"), "MEDIUMINT": ("Int", "MediumInt"), "BIGINT": ("BigInt", None),
+          "DOUBLE": ("Float", None), "FLOAT": ("Float", "Float"), "DECIMAL": ("Decimal", "Decimal"),
+          "DATETIME": ("DateTime", "DateTime"), "TIMESTAMP": ("DateTime", "Timestamp"), "DATE": ("DateTime", "Date"),
+          "TIME": ("DateTime", "Time"), "YEAR": ("Int", "Year"), "JSON": ("Json", None), "LONGBLOB": ("Bytes", None),
+          "BLOB": ("Bytes", "Blob"), "TINYBLOB": ("Bytes", "TinyBlob"), "MEDIUMBLOB": ("Bytes", "MediumBlob"),
+          "BINARY": ("Bytes", "Binary"), "VARBINARY": ("Bytes", "VarBinary"), "BIT": ("Bytes", "Bit")}
 _SQLITE = {"INTEGER": "Int", "INT": "Int", "BIGINT": "BigInt", "TEXT": "String", "REAL": "Float",
            "DOUBLE": "Float", "DECIMAL": "Decimal", "BOOLEAN": "Boolean", "DATETIME": "DateTime", "JSONB": "Json",
            "JSON": "Json", "BLOB": "Bytes"}
@@ -54,6 +63,8 @@ class _Renderer:
         self.join_tables = {n: t for n, t in s.tables.items() if self._is_join_table(n, t)}
         self.models = {n: _name(n, True) for n in s.tables if n not in self.join_tables}
         self.enum_names = {e: _name(e, True) for e in s.enums}
+        self.mysql_enums: dict[str, list[str]] = {}  # MySQL ENUM columns: Prisma names them <Table>_<column>
+        self.current = ""
         self.extra: dict[str, list[str]] = {n: [] for n in self.models}  # back-relation fields
         # relations per pair of tables (either direction): more than one needs relation names
         self.pairs: dict[frozenset[str], int] = {}
@@ -81,7 +92,13 @@ class _Renderer:
             is_list, text = True, text[:-2]
         base, _, args = text.partition("(")
         base, args = base.strip().strip('"'), args.rstrip(")").replace(" ", "")
-        if base in self.enum_names:
+        if self.d == "mysql" and isinstance(kind, exp.DataType) and kind.this == exp.DataType.Type.ENUM:
+            name = _name(f"{self.current}_{c.name}", True)
+            self.mysql_enums[name] = [v.name for v in kind.expressions]
+            typ, native = name, ""
+        elif self.d == "mysql":
+            typ, native = self._mysql(c, base.upper(), args)
+        elif base in self.enum_names:
             typ, native = self.enum_names[base], ""
         elif self.d == "sqlite":
             typ, native = _SQLITE.get(base.upper(), ""), ""
@@ -100,6 +117,26 @@ class _Renderer:
         suffix = "[]" if is_list else ("" if not c.nullable else "?")
         return typ + suffix, native
 
+    def _mysql(self, c: Column, base: str, args: str) -> tuple[str, str]:
+        unsigned = "UNSIGNED" in c.definition.sql(dialect="mysql").upper().split("(")[0] or base.startswith("U")
+        if base == "TINYINT" and args == "1":
+            return "Boolean", ""
+        if base == "LONGTEXT" and "json_valid" in c.definition.sql(dialect="mysql").lower():
+            return "Json", ""  # MariaDB's JSON: LONGTEXT with a json_valid CHECK
+        found = _MYSQL.get(base.removeprefix("U") if unsigned else base)
+        if found is None:
+            return f"Unsupported({_quote(base)})", ""
+        typ, attr = found
+        if base in ("INT", "TINYINT", "SMALLINT", "MEDIUMINT", "BIGINT"):
+            args = ""  # display widths: int(11)
+            if unsigned:
+                return typ, f" @db.Unsigned{base.removeprefix('U').title().replace('int', 'Int')}"
+        is_default = (base == "VARCHAR" and args == "191") or (base == "DECIMAL" and args == "65,30") or (
+            base == "DATETIME" and args == "3")
+        if attr is None or is_default:
+            return typ, ""
+        return typ, f" @db.{attr}" + (f"({args.replace(',', ', ')})" if args else "")
+
     def default(self, c: Column, typ: str) -> str:
         if c.autoincrement:
             return " @default(autoincrement())"
@@ -110,6 +147,10 @@ class _Renderer:
         while isinstance(e, exp.Cast | exp.Paren):
             e = e.this
         base = typ.rstrip("?[]")
+        if isinstance(e, exp.Null):
+            return ""  # DEFAULT NULL is no default
+        if base == "Boolean" and isinstance(e, exp.Literal) and e.this in ("0", "1"):  # MySQL's TINYINT(1)
+            return f" @default({'true' if e.this == '1' else 'false'})"
         if isinstance(e, exp.CurrentTimestamp) or (isinstance(e, exp.Anonymous | exp.Func) and e.sql().upper()
                                                     in ("NOW()", "CURRENT_TIMESTAMP()")):
             return " @default(now())"
@@ -120,8 +161,8 @@ class _Renderer:
             return f" @default({e.this})"
         if isinstance(e, exp.Neg) and isinstance(e.this, exp.Literal):
             return f" @default(-{e.this.this})"
-        if isinstance(e, exp.Literal) and base in self.enum_names.values():
-            return f" @default({e.this})"
+        if isinstance(e, exp.Literal) and (base in self.enum_names.values() or base in self.mysql_enums):
+            return f" @default({_name(e.this, True) if not _IDENT.fullmatch(e.this) else e.this})"
         if isinstance(e, exp.Literal) and base == "DateTime":
             m = _DATETIME.fullmatch(e.this)
             if m:
@@ -141,6 +182,7 @@ class _Renderer:
         desc = {(i.name, o.this.name) for i in self.s.table_indexes(name) for o in i.expr.find_all(exp.Ordered)
                 if o.args.get("desc") and isinstance(o.this, exp.Column)}
         fields = {c: _name(c, False) for c in t.columns}
+        self.current = name
         yield f"model {model} {{"
         for cname, c in t.columns.items():
             typ, native = self.scalar(c)
@@ -215,7 +257,7 @@ class _Renderer:
             args = [f'"{rel}"'] if rel else []
             args += [f"fields: [{', '.join(fields[c] for c in fk.columns)}]",
                      f"references: [{', '.join(_name(r, False) for r in refs)}]"]
-            on_delete, on_update = _actions(inner, ref)
+            on_delete, on_update = _actions(inner, ref, "RESTRICT" if self.d == "mysql" else "NO ACTION")
             actions = {"CASCADE": "Cascade", "RESTRICT": "Restrict", "NO ACTION": "NoAction", "SET NULL": "SetNull",
                        "SET DEFAULT": "SetDefault"}
             if on_delete != ("SET NULL" if optional else "RESTRICT"):
@@ -264,8 +306,10 @@ class _Renderer:
             extra = [f"  {x}" for x in self.extra[n] if f"  {x}" not in body]
             at = next((i for i, line in enumerate(body) if line.lstrip().startswith("@@") or line == "}"), len(body))
             blocks.append("\n".join(_distinct_fields(body[:at] + extra + body[at:])))
-        for e, values in self.s.enums.items():
-            lines = [f"enum {self.enum_names[e]} {{", *(f"  {v}" for v in values)]
+        for e, values in {**self.s.enums, **self.mysql_enums}.items():
+            self.enum_names.setdefault(e, e)
+            lines = [f"enum {self.enum_names[e]} {{", *(f"  {v}" if _IDENT.fullmatch(v) else
+                                                        f"  {_name(v, True)} @map({_quote(v)})" for v in values)]
             if self.enum_names[e] != e:
                 lines.append(f"\n  @@map({_quote(e)})")
             blocks.append("\n".join([*lines, "}"]))
@@ -288,8 +332,9 @@ def _distinct_fields(lines: list[str]) -> list[str]:
     return out
 
 
-def _actions(fk: exp.Expr, ref: exp.Expr) -> tuple[str, str]:
-    """(ON DELETE, ON UPDATE) of a foreign key tree: ours (ForeignKey args) or a parsed one (options)."""
+def _actions(fk: exp.Expr, ref: exp.Expr, unsaid: str) -> tuple[str, str]:
+    """(ON DELETE, ON UPDATE) of a foreign key tree: ours (ForeignKey args) or a parsed one (options).
+    `unsaid`: what the database means when it prints no action (MySQL: RESTRICT)."""
     delete, update = str(fk.args.get("delete") or "").upper(), str(fk.args.get("update") or "").upper()
     for opt in ref.args.get("options") or []:
         text = str(opt).upper()
@@ -297,7 +342,7 @@ def _actions(fk: exp.Expr, ref: exp.Expr) -> tuple[str, str]:
             delete = text.removeprefix("ON DELETE ")
         elif text.startswith("ON UPDATE "):
             update = text.removeprefix("ON UPDATE ")
-    return delete or "NO ACTION", update or "NO ACTION"
+    return delete or unsaid, update or unsaid
 
 
 def render_models(s: SqlSchema) -> str:
