@@ -24,10 +24,7 @@ from tests.support.live import PROVIDER_ADAPTERS, fresh_adapter
 
 PROJECTS = projects()
 # what still fails, and why (not special-cased: the case runs and is reported as xfail/xpass)
-KNOWN = {
-    ("dub", "planetscale"): "`@@index([projectId, url(length: 500)])`: index `length:` (a MySQL prefix "
-    "index) is DDL of the migrations work (issue 14, item 1); without it the key is too long"
-}
+KNOWN: dict[tuple[str, str], str] = {}  # (schema, adapter) -> why it cannot pass yet
 CASES = [
     pytest.param(
         name,

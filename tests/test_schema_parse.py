@@ -23,6 +23,7 @@ from prisma_edge.schema import (
     load_schema,
     parse_schema,
 )
+from prisma_edge.schema.model import IndexColumn
 
 SCHEMAS = Path(__file__).parent / "schemas"
 
@@ -274,7 +275,7 @@ def test_kitchen_compound_keys_and_compound_foreign_key(kitchen: Schema):
     assert doc.primary_key == ("tenant", "slug")
     assert doc.uniques == (UniqueIndex(("tenant", "slug"), "docKey", "document_pk"),
                            UniqueIndex(("tenant", "ownerId"), "tenant_ownerId", "doc_tenant_owner"))
-    assert doc.indexes == (Index(("ownerId",), "doc_owner_idx"),)
+    assert doc.indexes == (Index(("ownerId",), "doc_owner_idx", columns=(IndexColumn("ownerId", sort="Desc"),)),)
     d = rel(kitchen, "Revision", "doc")
     assert d.fields == ("tenant", "docSlug") and d.references == ("tenant", "slug")
     assert d.join == (("tenant", "tenant"), ("doc_slug", "slug"))
@@ -421,7 +422,8 @@ model A {
 }
 """, "mysql")
     a = s.model("A")
-    assert a.uniques[1] == UniqueIndex(("a", "b"), "ab") and a.indexes == (Index(("b",)),)
+    assert a.uniques[1] == UniqueIndex(("a", "b"), "ab", columns=(IndexColumn("a"), IndexColumn("b", sort="Desc")))
+    assert a.indexes == (Index(("b",), columns=(IndexColumn("b", length=10),)),)
 
 
 def test_mysql_native_types_and_relation_mode_prisma_no_action():

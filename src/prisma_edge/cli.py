@@ -1,4 +1,4 @@
-"""`prisma-edge` command line: `generate`, `db push`, `dev neon`, `dev planetscale`, `dev libsql`, `dev d1`.
+"""`prisma-edge` command line: `generate`, `db push`, `migrate deploy|status|resolve|reset`, `dev neon`, `dev planetscale`, `dev libsql`, `dev d1`.
 
 Each subcommand lives in its own module and is imported only when used, so the CLI stays cheap
 to start and optional extras (database drivers for the local endpoints) load only when needed.
@@ -15,6 +15,12 @@ from collections.abc import Sequence
 _COMMANDS = {
     ("generate", None): "prisma_edge.generate:run",
     ("db", "push"): "prisma_edge.migrate.push:run",
+    **{("migrate", c): "prisma_edge.migrate.cli.commands:run" for c in ("deploy", "status", "resolve", "reset")},
+    ("migrate", "diff"): "prisma_edge.migrate.cli.diff:run_diff",
+    ("migrate", "dev"): "prisma_edge.migrate.cli.diff:run_dev",
+    ("db", "pull"): "prisma_edge.migrate.cli.diff:run_pull",
+    ("validate", None): "prisma_edge.migrate.cli.format:run_validate",
+    ("format", None): "prisma_edge.migrate.cli.format:run_format",
     ("dev", "neon"): "prisma_edge.devserver.neon:run",
     ("dev", "planetscale"): "prisma_edge.devserver.planetscale:run",
     ("dev", "libsql"): "prisma_edge.devserver.libsql:run",
@@ -42,7 +48,18 @@ def _parser() -> argparse.ArgumentParser:
     push.add_argument("--url", help="database URL (default: the datasource url, prisma.config.ts, or DATABASE_URL "
                       "from the environment or .env)")
     push.add_argument("--force-reset", action="store_true", help="drop the schema's tables first")
+    push.add_argument("--accept-data-loss", action="store_true", help="apply changes that may lose data")
     push.add_argument("--print", dest="print_sql", action="store_true", help="print the DDL, do not run it")
+
+    from prisma_edge.migrate.cli import commands, diff
+
+    diff.add_arguments(commands.add_arguments(sub))
+    diff.add_pull_arguments(db)
+    val = sub.add_parser("validate", help="check the schema as Prisma's `validate` does")
+    val.add_argument("--schema", default=None, help="path to schema.prisma")
+    fmt = sub.add_parser("format", help="lay out the schema as `prisma format` does")
+    fmt.add_argument("--schema", default=None, help="path to schema.prisma")
+    fmt.add_argument("--check", action="store_true", help="write nothing; exit 1 if the file is not formatted")
 
     dev = sub.add_parser("dev", help="local Neon/PlanetScale/libSQL/D1-compatible endpoints").add_subparsers(
         dest="cmd", required=True

@@ -93,8 +93,8 @@ def _schema() -> _Schema:
     """The parsed schema, built once from constructor calls (nothing is parsed)."""
     global _SCHEMA
     if _SCHEMA is None:
-        from prisma_edge.schema.model import (Datasource, Default, Enum, EnumValue, Field, Generator, Index, Model,
-                                              NativeType, Relation, Schema, UniqueIndex)
+        from prisma_edge.schema.model import (Datasource, Default, Enum, EnumValue, Field, Generator, Index,
+                                              IndexColumn, Model, NativeType, Relation, Schema, UniqueIndex)
         _SCHEMA = {tree}
     return _SCHEMA
 

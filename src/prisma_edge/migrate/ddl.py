@@ -13,19 +13,21 @@ Theory of operation (the order of the returned statements):
 5. Postgres/MySQL: foreign keys as ALTER TABLE ADD CONSTRAINT, after every table exists.
 
 Names follow Prisma's conventions (database names, after `@map`/`@@map`), truncated like Prisma
-to the dialect's identifier limit. Where we differ from Prisma's own DDL, on purpose:
-- a relation's scalar fields get an index (`<table>_<cols>_idx`) unless a primary key, unique or
-  index already starts with them: the compiler joins on them in every `include`, and with
-  `relationMode = "prisma"` (PlanetScale) nothing else would index them;
-- SQLite DateTime defaults (`now()`, literals) are the fixed-width UTC text the client writes
-  (`2024-01-31T12:00:00.000+00:00`), so text order stays time order; SQLite Json is TEXT.
+to the dialect's identifier limit. The catalog this DDL makes is the one Prisma's schema engine
+makes (tests/test_migrate_ddl.py compares them): `@@ignore`d models and `@ignore`d fields get
+their tables and columns, a model without `@id` gets only a unique index, implicit m-n tables a
+primary key on PostgreSQL, index options (`sort`, `length`, `ops`, `type`) are kept.
+SQLite DateTime literal defaults are the fixed-width UTC text the client writes
+(`2024-01-31T12:00:00.000+00:00`), so text order stays time order (`now()` is set by the client).
+One difference on purpose: SQLite `BigInt @id @default(autoincrement())` is `INTEGER PRIMARY KEY
+AUTOINCREMENT` (Prisma writes `BIGINT PRIMARY KEY`, which SQLite never fills in).
 """
 
 from __future__ import annotations
 
 import datetime
 import decimal
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any, Literal
 
 import sqlglot
@@ -33,13 +35,21 @@ from sqlglot import exp
 from sqlglot.errors import ErrorLevel, SqlglotError
 
 from prisma_edge.errors import SchemaError
-from prisma_edge.schema.model import Field, Model, Schema
+from prisma_edge.schema.model import Field, IndexColumn, Model, Schema
 
 from . import ddl_extras
+from .ddl_parts import all_models as _all_models
+from .ddl_parts import columns as _columns
+from .ddl_parts import ident as _ident
+from .ddl_parts import join_tables as _join_tables
+from .ddl_parts import params as _params
+from .ddl_parts import snake as _snake
+from .ddl_parts import table as _table
 from .types import (
     ACTIONS,
     DIALECTS,
     DT,
+    INDEX_METHODS,
     MAX_NAME,
     MYSQL_EXPR_DEFAULT,
     NATIVE_TYPES,
@@ -48,7 +58,7 @@ from .types import (
     SCALAR_TYPES,
 )
 
-__all__ = ["DdlDialect", "ddl_statements", "table_names"]
+__all__ = ["DdlDialect", "ddl_expressions", "ddl_statements", "table_names"]
 
 DdlDialect = Literal["sqlite", "postgres", "mysql"]
 
@@ -81,39 +91,17 @@ def ddl_statements(
     ]
 
 
+def ddl_expressions(schema: Schema, dialect: DdlDialect) -> list[exp.Expr]:
+    """The statement trees of `ddl_statements` (for the differ, which reads them as a database model)."""
+    if dialect not in DIALECTS:
+        raise ValueError(f"unknown dialect {dialect!r}; expected one of {DIALECTS}")
+    return _Builder(schema, dialect).build(False)
+
+
 def table_names(schema: Schema) -> list[str]:
     """Database names of every table `ddl_statements` creates (models, then m-n join tables)."""
     schema = ddl_extras.prepare(schema)  # views have no table
-    return [m.db_name for m in schema.models] + list(_join_tables(schema))
-
-
-def _ident(name: str) -> exp.Identifier:
-    return exp.to_identifier(name, quoted=True)
-
-
-def _table(name: str) -> exp.Table:
-    return exp.Table(this=_ident(name))
-
-
-def _params(args: Iterable[int]) -> list[exp.DataTypeParam]:
-    return [exp.DataTypeParam(this=exp.Literal.number(a)) for a in args]
-
-
-def _join_tables(schema: Schema) -> dict[str, dict[str, tuple[Model, str]]]:
-    """Implicit m-n join tables: name -> {"A"/"B": (referenced model, referenced db column)}."""
-    out: dict[str, dict[str, tuple[Model, str]]] = {}
-    for model in schema.models:
-        for f in model.relation_fields:
-            r = f.relation
-            if r is None or r.kind != "many_to_many" or not r.join_table:
-                continue
-            cols = out.setdefault(r.join_table, {})
-            other = schema.model(r.to_model)
-            if r.self_column and r.self_key:
-                cols[r.self_column] = (model, r.self_key)
-            if other is not None and r.other_column and r.other_key:
-                cols[r.other_column] = (other, r.other_key)
-    return out
+    return [m.db_name for m in _all_models(schema)] + list(_join_tables(schema))
 
 
 class _Builder:
@@ -121,6 +109,7 @@ class _Builder:
 
     def __init__(self, schema: Schema, dialect: DdlDialect) -> None:
         self.schema, self.dialect = schema, dialect
+        self.all_models = _all_models(schema)
         self.with_fks = schema.relation_mode != "prisma"
         self.fks = self._foreign_keys()
         self.models = self._parents_first()
@@ -136,8 +125,9 @@ class _Builder:
         out += [self._create_join_table(name, cols) for name, cols in self.join_tables.items()]
         for m in self.models:
             out += self._indexes(m)
-        for name, cols in self.join_tables.items():
-            out.append(self._index(f"{name}_AB_unique", name, [c for c in ("A", "B") if c in cols], True))
+        for name in self.join_tables:
+            if self.dialect != "postgres":  # PostgreSQL: the primary key `<name>_AB_pkey` instead
+                out.append(self._index(f"{name}_AB_unique", name, ["A", "B"], True))
             out.append(self._index(f"{name}_B_index", name, ["B"], False))
         if self.with_fks and self.dialect != "sqlite":
             for m in self.models:
@@ -177,10 +167,10 @@ class _Builder:
         Cycles (A -> B -> A) are broken in schema order: the foreign keys of pg/mysql come after
         all tables anyway, and SQLite does not check the referenced table at CREATE time.
         """
-        parents = {m.name: {p for p, _, _ in self.fks.get(m.name, ()) if p != m.name} for m in self.schema.models}
+        parents = {m.name: {p for p, _, _ in self.fks.get(m.name, ()) if p != m.name} for m in self.all_models}
         done: list[Model] = []
         placed: set[str] = set()
-        pending = list(self.schema.models)
+        pending = list(self.all_models)
         while pending:
             ready = [m for m in pending if parents[m.name] <= placed] or pending[:1]
             for m in ready:
@@ -198,9 +188,10 @@ class _Builder:
         return f"{base[:limit]}_{suffix}"
 
     def _cols(self, model: Model, field_names: Sequence[str]) -> list[str]:
-        if missing := [n for n in field_names if model.field(n) is None]:
+        by_name = {f.name: f for f in _columns(model)}
+        if missing := [n for n in field_names if n not in by_name]:
             raise SchemaError(f"model {model.name} has no field {missing[0]!r}", model.line)
-        return [model.field(n).db_name for n in field_names]  # type: ignore[union-attr]
+        return [by_name[n].db_name for n in field_names]
 
     # -- types and defaults --------------------------------------------------------------------
 
@@ -208,6 +199,8 @@ class _Builder:
         nt = field.native_type
         if nt is not None:
             spec = NATIVE_TYPES[self.dialect].get(nt.name)
+            if self.dialect == "mysql" and field.type == "Boolean" and nt.name == "TinyInt" and not nt.args:
+                return "TINYINT", (1,)  # Prisma's Boolean is TINYINT(1), with or without @db.TinyInt
             if spec is not None:
                 try:
                     return spec, tuple(int(a) for a in nt.args)
@@ -247,8 +240,8 @@ class _Builder:
 
     def _literal(self, field: Field, value: Any) -> exp.Expr:
         """A default value as a SQL literal (DDL has no bind parameters; sqlglot escapes it)."""
-        if isinstance(value, bool):
-            return exp.Boolean(this=value)
+        if isinstance(value, bool):  # SQLite keeps the default's text: Prisma writes it lower case
+            return exp.var(str(value).lower()) if self.dialect == "sqlite" else exp.Boolean(this=value)
         if isinstance(value, int | float | decimal.Decimal) or (isinstance(value, str) and field.type in NUMERIC):
             try:
                 number = decimal.Decimal(str(value))
@@ -256,6 +249,8 @@ class _Builder:
                 raise SchemaError(f"default of {field.name} is not a number: {value!r}", field.line) from None
             if not number.is_finite():
                 raise SchemaError(f"default of {field.name} must be finite", field.line)
+            if isinstance(value, float) and value.is_integer():  # as Prisma (Rust's f64 Display): 0, not 0.0
+                return exp.Literal.number(str(int(value)))
             return exp.Literal.number(str(value))
         if isinstance(value, str) and field.type == "DateTime":
             return exp.Literal.string(self._datetime_text(field, value))
@@ -292,9 +287,8 @@ class _Builder:
         if d is None:
             return None
         if d.kind == "now":
-            if self.dialect == "sqlite":  # the text the client writes, not CURRENT_TIMESTAMP's
-                return exp.Paren(this=exp.Anonymous(this="strftime", expressions=[
-                    exp.Literal.string("%Y-%m-%dT%H:%M:%f+00:00"), exp.Literal.string("now")]))
+            if self.dialect == "sqlite":  # as Prisma; the client sets `now()` itself on every create
+                return exp.CurrentTimestamp()
             precision = None
             if self.dialect == "mysql":  # MySQL wants the column's own fractional precision
                 args = [int(p.name) for p in dt.expressions if isinstance(p, exp.DataTypeParam)]
@@ -322,7 +316,7 @@ class _Builder:
 
     def _wrap(self, expr: exp.Expr) -> exp.Expr:
         """SQLite and MySQL accept only literals (and CURRENT_TIMESTAMP) unparenthesised."""
-        bare = exp.Literal | exp.Paren | exp.CurrentTimestamp | exp.Boolean | exp.Null
+        bare = exp.Literal | exp.Paren | exp.CurrentTimestamp | exp.Boolean | exp.Null | exp.Var
         keep = isinstance(expr, bare) or (isinstance(expr, exp.Neg) and isinstance(expr.this, exp.Literal))
         return expr if keep or self.dialect == "postgres" else exp.Paren(this=expr)
 
@@ -335,23 +329,23 @@ class _Builder:
             cons.append(exp.NotNullColumnConstraint())
         elif self.dialect == "mysql":  # explicit NULL, as Prisma (keeps TIMESTAMP columns nullable)
             cons.append(exp.NotNullColumnConstraint(allow_null=True))
-        if field.default is not None and field.default.kind == "autoincrement":
-            if self.dialect == "sqlite":
-                if tuple(model.primary_key) != (field.name,):
-                    raise SchemaError(f"SQLite autoincrement needs a single @id field ({model.name}.{field.name})",
-                                      field.line)
-                dt = exp.DataType(this=DT.USERDEFINED, kind="INTEGER")  # only INTEGER aliases rowid
-                cons += [exp.PrimaryKeyColumnConstraint(), exp.AutoIncrementColumnConstraint()]
-            elif self.dialect == "mysql":
+        is_auto = field.default is not None and field.default.kind == "autoincrement"
+        single_pk = not model.implicit_pk and tuple(model.primary_key) == (field.name,)
+        if self.dialect == "sqlite" and is_auto and not single_pk:
+            raise SchemaError(f"SQLite autoincrement needs a single @id field ({model.name}.{field.name})",
+                              field.line)
+        if self.dialect == "sqlite" and single_pk:  # Prisma inlines a one-column key on SQLite,
+            cons.append(exp.PrimaryKeyColumnConstraint())  # and an Int key is always AUTOINCREMENT
+            if field.type == "Int" or is_auto:
+                # BigInt autoincrement: Prisma writes a plain BIGINT key, which SQLite never fills in;
+                # only INTEGER aliases the rowid, so ours is INTEGER (the one deliberate difference)
+                dt = exp.DataType(this=DT.USERDEFINED, kind="INTEGER")
                 cons.append(exp.AutoIncrementColumnConstraint())
+        elif is_auto and self.dialect == "mysql":
+            cons.append(exp.AutoIncrementColumnConstraint())
         default = self._default(field, dt)
         if default is not None:
             cons.append(exp.DefaultColumnConstraint(this=default))
-        if field.kind == "enum" and self.dialect == "sqlite":
-            enum = self.schema.enum(field.type)
-            values = [exp.Literal.string(v.db_name) for v in enum.values] if enum else []
-            cons.append(exp.CheckColumnConstraint(this=exp.In(this=exp.column(_ident(field.db_name)),
-                                                              expressions=values)))
         return exp.ColumnDef(this=_ident(field.db_name), kind=dt,
                              constraints=[exp.ColumnConstraint(kind=c) for c in cons])
 
@@ -362,10 +356,12 @@ class _Builder:
         return self._name(model.db_name, [], "pkey")
 
     def _create_table(self, model: Model) -> exp.Expr:
-        defs: list[exp.Expr] = [self._column(model, f) for f in model.scalar_fields]
+        defs: list[exp.Expr] = [self._column(model, f) for f in _columns(model)]
         inline_pk = any(c.find(exp.PrimaryKeyColumnConstraint) for c in defs)
-        if model.primary_key and not inline_pk:
-            pk = exp.PrimaryKey(expressions=[_ident(c) for c in self._cols(model, model.primary_key)])
+        if model.primary_key and not inline_pk and not model.implicit_pk:
+            pk_cols = self._key_columns(model, model.primary_key, next(
+                (u.columns for u in model.uniques if tuple(u.fields) == tuple(model.primary_key)), ()))
+            pk = exp.PrimaryKey(expressions=pk_cols)
             # MySQL always names it PRIMARY, and SQLite inlines a single-column key: no name there.
             defs.append(exp.Constraint(this=_ident(self._pk_name(model)), expressions=[pk])
                         if self.dialect == "postgres" else pk)
@@ -391,6 +387,9 @@ class _Builder:
                 raise SchemaError(f"join table {name}: {model.name} has no column {key!r}", model.line)
             defs.append(exp.ColumnDef(this=_ident(col), kind=self._column_type(ref, serial=False),
                                       constraints=[exp.ColumnConstraint(kind=exp.NotNullColumnConstraint())]))
+        if self.dialect == "postgres":
+            pk = exp.PrimaryKey(expressions=[_ident("A"), _ident("B")])
+            defs.append(exp.Constraint(this=_ident(f"{name}_AB_pkey"), expressions=[pk]))
         if self.with_fks and self.dialect == "sqlite":
             defs += self._join_fks(name, cols)
         return self._create(name, defs)
@@ -402,34 +401,49 @@ class _Builder:
 
     # -- indexes -------------------------------------------------------------------------------
 
-    def _index(self, name: str, table: str, columns: Sequence[str], unique: bool) -> exp.Expr:
-        params = exp.IndexParameters(columns=[exp.column(_ident(c)) for c in columns])
+    def _index(self, name: str, table: str, columns: Sequence[str | exp.Expr], unique: bool,
+               method: str | None = None) -> exp.Expr:
+        cols = [exp.column(_ident(c)) if isinstance(c, str) else c for c in columns]
+        using = exp.var(method) if method and self.dialect == "postgres" else None
+        params = exp.IndexParameters(columns=cols, using=using)
         return exp.Create(kind="INDEX", unique=unique,
                           this=exp.Index(this=_ident(name), table=_table(table), params=params))
 
-    def _indexes(self, model: Model) -> list[exp.Expr]:
+    def _key_columns(self, model: Model, fields: Sequence[str], options: Sequence[IndexColumn]) -> list[exp.Expr]:
+        """Index/key columns with their `sort:`, `length:` (MySQL) and `ops:` (PostgreSQL) options."""
+        by_field = {c.field: c for c in options}
         out: list[exp.Expr] = []
-        covered: list[tuple[str, ...]] = [tuple(model.primary_key)] if model.primary_key else []
-        uniques = [(tuple(u.fields), u.db_name) for u in model.uniques]
-        uniques += [((f.name,), None) for f in model.scalar_fields if f.is_unique and (f.name,) not in
-                    [u for u, _ in uniques]]
-        skipped_pk = False
-        for fields, db_name in uniques:
+        for name, col in zip(fields, self._cols(model, fields), strict=True):
+            term: exp.Expr = exp.column(_ident(col))
+            opt = by_field.get(name)
+            if opt is not None and opt.length is not None and self.dialect == "mysql":
+                term = exp.Anonymous(this=_ident(col), expressions=[exp.Literal.number(opt.length)])
+            if opt is not None and opt.ops and self.dialect == "postgres":
+                term = exp.Opclass(this=term, expression=exp.var(_snake(opt.ops)))
+            if opt is not None and (opt.sort or "").lower() == "desc":
+                # PostgreSQL's own default for DESC is NULLS FIRST: said so, sqlglot writes no NULLS clause
+                term = exp.Ordered(this=term, desc=True, nulls_first=True if self.dialect == "postgres" else None)
+            out.append(term)
+        return out
+
+    def _indexes(self, model: Model) -> list[exp.Expr]:
+        """Unique indexes (in schema order), then `@@index`es; Prisma adds none for foreign keys."""
+        out: list[exp.Expr] = []
+        uniques = [(tuple(u.fields), u.db_name, u.columns) for u in model.uniques]
+        uniques += [((f.name,), None, ()) for f in model.scalar_fields if f.is_unique and (
+            (f.name,) not in [u for u, _, _ in uniques] or (f.is_id and not model.implicit_pk))]  # `@id @unique`
+        skipped_pk = model.implicit_pk  # without @id, the chosen unique is a plain unique index
+        for fields, db_name, options in uniques:
             if fields == tuple(model.primary_key) and not skipped_pk:
                 skipped_pk = True  # the primary key's own entry
                 continue
-            cols = self._cols(model, fields)
-            out.append(self._index(db_name or self._name(model.db_name, cols, "key"), model.db_name, cols, True))
-            covered.append(fields)
+            name = db_name or self._name(model.db_name, self._cols(model, fields), "key")
+            out.append(self._index(name, model.db_name, self._key_columns(model, fields, options), True))
         for idx in model.indexes:
-            cols = self._cols(model, idx.fields)
-            out.append(self._index(idx.db_name or self._name(model.db_name, cols, "idx"), model.db_name, cols, False))
-            covered.append(tuple(idx.fields))
-        for _, fields, _ in self.fks.get(model.name, ()):
-            if not any(c[: len(fields)] == fields for c in covered):
-                cols = self._cols(model, fields)
-                out.append(self._index(self._name(model.db_name, cols, "idx"), model.db_name, cols, False))
-                covered.append(fields)
+            name = idx.db_name or self._name(model.db_name, self._cols(model, idx.fields), "idx")
+            method = INDEX_METHODS.get(idx.type or "")
+            out.append(self._index(name, model.db_name, self._key_columns(model, idx.fields, idx.columns), False,
+                                   method))
         return out
 
     # -- foreign keys --------------------------------------------------------------------------
@@ -437,7 +451,7 @@ class _Builder:
     def _foreign_keys(self) -> dict[str, list[tuple[str, tuple[str, ...], Field]]]:
         """model name -> [(referenced model, FK field names, relation field)] for direct relations."""
         out: dict[str, list[tuple[str, tuple[str, ...], Field]]] = {}
-        for model in self.schema.models:
+        for model in self.all_models:
             for f in model.relation_fields:
                 r = f.relation
                 if r is not None and r.holds_fk and r.kind != "many_to_many" and r.fields:
@@ -479,3 +493,4 @@ class _Builder:
     @staticmethod
     def _alter_add(table: str, constraint: exp.Expr) -> exp.Expr:
         return exp.Alter(this=_table(table), kind="TABLE", actions=[exp.AddConstraint(expressions=[constraint])])
+

@@ -5,8 +5,10 @@ any `fetch_adapters.base.Connection`, so the client can create tables over SQLit
 PlanetScale. The CLI (`run`) wraps a blocking driver (stdlib sqlite3, psycopg, PyMySQL) in that
 same interface; the drivers are optional extras imported only when their URL is used.
 
-Unlike Prisma's `db push` there is no diffing: pushing into a database that already holds one of
-the schema's tables is refused (naming them) unless `--force-reset` drops and recreates them.
+Into a database that already holds some of the schema's tables, `db push` applies the difference
+(migrate/differ.py, as Prisma's `db push`) on PostgreSQL and SQLite: changes that may lose data are
+refused with Prisma's warnings unless `accept_data_loss` (`--accept-data-loss`); `--force-reset`
+drops and recreates the tables instead. On MySQL (no introspection yet) such a push is refused.
 """
 
 from __future__ import annotations
@@ -41,24 +43,28 @@ _LIBPQ_PARAMS = {"sslmode", "sslrootcert", "sslcert", "sslkey", "sslpassword", "
 # -- the one implementation --------------------------------------------------------------------
 
 
-async def push_schema(connection: Connection, schema: Schema, *, drop_first: bool = False) -> list[str]:
+async def push_schema(connection: Connection, schema: Schema, *, drop_first: bool = False,
+                      accept_data_loss: bool = False) -> list[str]:
     """Create `schema`'s enum types, tables, indexes and foreign keys through `connection`.
 
     Args:
         connection: any adapter (or open transaction); its `dialect` picks the DDL.
         schema: the parsed schema.
         drop_first: drop the schema's tables (and Postgres enum types) first. Deletes their data.
+        accept_data_loss: apply a difference even when Prisma would warn that it may lose data.
 
     Returns:
         The statements that were run, in order.
 
     Raises:
-        ClientError: the database already holds some of the schema's tables (or enum types)
-            and `drop_first` is false.
+        ClientError: the difference may lose data (Prisma's warnings listed) and `accept_data_loss`
+            is false, or cannot be executed; on MySQL, the database already holds some of the tables.
     """
     dialect = connection.dialect
     if not drop_first:
         existing = await existing_objects(connection, schema)
+        if existing and dialect in ("postgres", "sqlite"):
+            return await _push_difference(connection, schema, accept_data_loss)
         if existing:
             raise ClientError(
                 f"the database already has {', '.join(existing)}; db push creates tables but does not "
@@ -75,6 +81,26 @@ async def push_schema(connection: Connection, schema: Schema, *, drop_first: boo
     else:  # MySQL commits each DDL statement anyway; SQLite's PRAGMAs must run outside a transaction
         for q in queries:
             await connection.query(q)
+    return statements
+
+
+async def _push_difference(connection: Connection, schema: Schema, accept_data_loss: bool) -> list[str]:
+    """Prisma's `db push` into an existing database: the differ's statements, guarded by its warnings."""
+    from prisma_edge.migrate.differ import diff
+    from prisma_edge.migrate.live.introspect import introspect
+    from prisma_edge.migrate.live.scratch import schema_of_datamodel
+    from prisma_edge.migrate.runner import _apply_script
+
+    steps = diff(await introspect(connection), await schema_of_datamodel(connection, schema))
+    if unexecutable := [u for st in steps for u in st.unexecutable]:
+        raise ClientError("db push cannot apply these changes:\n" + "\n".join(f"  - {u}" for u in unexecutable)
+                          + "\nuse --force-reset to drop and recreate the tables (deletes their data)")
+    if (warnings := [w for st in steps for w in st.warnings]) and not accept_data_loss:
+        raise ClientError("the changes may lose data:\n" + "\n".join(f"  - {w}" for w in warnings)
+                          + "\nuse --accept-data-loss to apply them anyway")
+    statements = [x for st in steps for x in st.statements]
+    for st in steps:
+        await _apply_script(connection, ";\n".join(st.statements))
     return statements
 
 
@@ -218,6 +244,7 @@ class _DriverConnection:
 
     def __init__(self, dialect: Dialect, conn: Any, errors: tuple[type[BaseException], ...], secret: str | None):
         self.dialect = dialect
+        self.paramstyle = "qmark" if dialect == "sqlite" else "format"  # DB-API: `?` or `%s` placeholders
         self._conn, self._errors, self._secret = conn, errors, secret
 
     def _execute(self, query: Query) -> ResultSet:
@@ -366,7 +393,8 @@ def run(args: argparse.Namespace) -> int:
     assert target is not None
     conn = connect(target)
     try:
-        statements = _run_sync(push_schema(conn, schema, drop_first=args.force_reset))
+        statements = _run_sync(push_schema(conn, schema, drop_first=args.force_reset,
+                                           accept_data_loss=getattr(args, "accept_data_loss", False)))
     finally:
         conn.close()
     tables = len(table_names(schema))

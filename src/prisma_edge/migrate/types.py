@@ -19,12 +19,12 @@ SCALAR_TYPES: dict[str, dict[str, tuple[str, tuple[int, ...]]]] = {
         "Float": ("DOUBLE", ()), "Decimal": ("DECIMAL", (65, 30)), "Boolean": ("BOOLEAN", ()),
         "DateTime": ("DATETIME", (3,)), "Json": ("JSON", ()), "Bytes": ("LONGBLOB", ()),
     },
-    # Json is TEXT, not Prisma's JSONB: a JSONB column has NUMERIC affinity, so SQLite would turn
-    # a stored JSON text such as `12345678901234567890` or `1e5` into a (lossy) number.
+    # Json is JSONB, as Prisma declares it (NUMERIC affinity: a bare top-level JSON number such as
+    # `1e5` is stored as a number; objects, arrays and strings stay text).
     "sqlite": {
         "String": ("TEXT", ()), "Int": ("INTEGER", ()), "BigInt": ("BIGINT", ()), "Float": ("REAL", ()),
         "Decimal": ("DECIMAL", ()), "Boolean": ("BOOLEAN", ()), "DateTime": ("DATETIME", ()),
-        "Json": ("TEXT", ()), "Bytes": ("BLOB", ()),
+        "Json": ("JSONB", ()), "Bytes": ("BLOB", ()),
     },
 }
 
@@ -55,3 +55,5 @@ ACTIONS = {"Cascade": "CASCADE", "Restrict": "RESTRICT", "NoAction": "NO ACTION"
             "SetNull": "SET NULL", "SetDefault": "SET DEFAULT"}
 MAX_NAME = {"postgres": 63, "mysql": 64, "sqlite": 10_000}
 DIALECTS = ("sqlite", "postgres", "mysql")
+# `@@index(type: ...)` -> PostgreSQL access method (BTree is the default and is not written)
+INDEX_METHODS = {"Hash": "HASH", "Gist": "GIST", "Gin": "GIN", "SpGist": "SPGIST", "Brin": "BRIN"}

@@ -53,13 +53,15 @@ class FieldDraft:
     """A field while the schema is being resolved (mutable; frozen into `Field` at the end)."""
 
     __slots__ = ("decl", "kind", "db_name", "is_id", "is_unique", "unique_map", "id_map", "is_updated_at",
-                 "default", "native_type", "relation", "rel_args", "ignored")
+                 "default", "native_type", "relation", "rel_args", "ignored", "unique_cols", "id_cols")
 
     def __init__(self, decl: FieldDecl, kind: str) -> None:
         self.decl, self.kind, self.db_name = decl, kind, decl.name
         self.is_id = self.is_unique = self.is_updated_at = self.ignored = False
         self.unique_map: str | None = None
         self.id_map: str | None = None
+        self.unique_cols: tuple[Any, ...] = ()  # IndexColumn options of `@unique(sort:, length:)`
+        self.id_cols: tuple[Any, ...] = ()
         self.default: Default | None = None
         self.native_type: NativeType | None = None
         self.relation: Any = None
@@ -87,7 +89,7 @@ class FieldDraft:
 
 class ModelDraft:
     __slots__ = ("block", "db_name", "fields", "by_name", "primary_key", "uniques", "indexes", "ignored",
-                 "constraints", "db_schema", "schema_at", "fulltext")
+                 "constraints", "db_schema", "schema_at", "fulltext", "implicit_pk")
 
     def __init__(self, block: Block) -> None:
         self.block = block
@@ -101,6 +103,7 @@ class ModelDraft:
         self.db_schema: str | None = None
         self.schema_at: Any = None  # where `@@schema` was written (for errors)
         self.fulltext: list[Index] = []
+        self.implicit_pk = False
         # (kind "pk"/"unique"/"index", database constraint name, where it was declared)
         self.constraints: list[tuple[str, str, Any]] = []
 

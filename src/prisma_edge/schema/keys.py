@@ -7,8 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 from prisma_edge.schema.drafts import Checker, ModelDraft, Problems, suggest
-from prisma_edge.schema.model import Index, UniqueIndex
-from prisma_edge.schema.parser import Attribute, Expr
+from prisma_edge.schema.model import Index, IndexColumn, UniqueIndex
+from prisma_edge.schema.parser import Arg, Attribute, Expr
 from prisma_edge.schema.psl_tables import MODEL_ATTRIBUTES
 
 
@@ -56,10 +56,12 @@ class _Keys(Checker):
                 fields = self.key_fields(m, a, args.get("fields"), required=a.name == "id")
                 name = self.string(args.get("name"), "`name`")
                 db = self.string(args.get("map"), "`map`")
+                cols = index_columns(args.get("fields"))
+                clustered = _const(args.get("clustered"))
                 if a.name == "id":
                     if compound_id is not None:
                         self.p.add(f"model `{m.name}` has more than one `@@id`", a)
-                    compound_id = (fields, name, db, a)
+                    compound_id = (fields, name, db, a, cols)
                 elif not fields:
                     continue
                 elif a.name == "unique":
@@ -68,35 +70,39 @@ class _Keys(Checker):
                                    "already used as a name for a field; please choose a different name", a)
                     where = self.partial(m, args.get("where"))
                     if where is None:  # a partial unique is no selector: it holds for some rows only
-                        compound_uniques.append(UniqueIndex(fields, name or "_".join(fields), db))
+                        compound_uniques.append(UniqueIndex(fields, name or "_".join(fields), db, cols,
+                                                            clustered == "true" if clustered else None))
                     else:
-                        m.indexes.append(Index(fields, db, unique=True, where=where))
+                        m.indexes.append(Index(fields, db, cols, unique=True, where=where))
                     self.constraint(m, "unique", fields, db, a)
                 else:
                     db = db or name  # Prisma reads a legacy `name:` of `@@index` as its database name
-                    m.indexes.append(Index(fields, db, where=self.partial(m, args.get("where"))))
+                    m.indexes.append(Index(fields, db, cols, _const(args.get("type")),
+                                           clustered == "true" if clustered else None,
+                                           where=self.partial(m, args.get("where"))))
                     self.constraint(m, "index", fields, db, a)
         if len(ids) > 1:
             self.p.add("at most one field must be marked as the id field with the `@id` attribute", ids[1].decl)
         if ids and compound_id is not None:
             self.p.add("each model must have at most one id criteria: you can't have `@id` and `@@id` at "
                        "the same time", compound_id[3])
-        singles = [UniqueIndex((f.name,), f.name, f.unique_map) for f in m.fields if f.is_unique and not f.ignored]
+        singles = [UniqueIndex((f.name,), f.name, f.unique_map, f.unique_cols) for f in m.fields
+                   if f.is_unique and not f.ignored]
         for f in m.fields:
             if f.is_unique and not f.ignored:
                 self.constraint(m, "unique", (f.name,), f.unique_map, f.decl)
         candidates: list[UniqueIndex] = []
         for u in singles + compound_uniques:  # `@id @unique` or a repeated @@unique select the same rows
-            if not any(set(c.fields) == set(u.fields) for c in candidates):
+            if not any(tuple(c.fields) == tuple(u.fields) for c in candidates):  # [a, b] and [b, a]: two indexes
                 candidates.append(u)
         if compound_id is not None:
-            fields, name, db, _ = compound_id
+            fields, name, db, _, cols = compound_id
             if not fields:
                 return  # the broken @@id was reported
-            pk = UniqueIndex(fields, name or "_".join(fields), db)
+            pk = UniqueIndex(fields, name or "_".join(fields), db, cols)
             self.constraint(m, "pk", fields, db, compound_id[3])
         elif ids:
-            pk = UniqueIndex((ids[0].name,), ids[0].name, ids[0].id_map)
+            pk = UniqueIndex((ids[0].name,), ids[0].name, ids[0].id_map, ids[0].id_cols)
             self.constraint(m, "pk", pk.fields, pk.db_name, ids[0].decl)
         else:
             pk = next((u for u in candidates if u.fields and all(m.by_name[n].required for n in u.fields)), None)
@@ -108,8 +114,9 @@ class _Keys(Checker):
                            "field with `@id` or `@unique`, or add `@@id([...])` or `@@unique([...])`", m.block)
                 return
             candidates.remove(pk)
+            m.implicit_pk = True
         m.primary_key = pk.fields
-        m.uniques = [pk, *(u for u in candidates if set(u.fields) != set(pk.fields))]
+        m.uniques = [pk, *(u for u in candidates if tuple(u.fields) != tuple(pk.fields))]
         names = [u.name for u in m.uniques]
         for u in candidates:
             if names.count(u.name) > 1:
@@ -258,3 +265,33 @@ def _literal(e: Expr) -> Any:
     if e.kind == "const" and e.value in ("true", "false", "null"):
         return {"true": True, "false": False, "null": None}[e.value]
     return _BAD
+
+
+def _const(e: Expr | None) -> str | None:
+    return e.value if e is not None and e.kind in ("const", "string", "number") else None
+
+
+def index_columns(e: Expr | None, single: str | None = None, opts: dict[str, Expr] | None = None
+                  ) -> tuple[IndexColumn, ...]:
+    """Per-field index options of `[a, b(sort: Desc, length: 10, ops: raw("x"))]` (or of one field's
+    `@unique(sort: ..)` when `single` names it); () when no field has any, so plain keys stay plain."""
+    items: list[tuple[str, dict[str, Expr]]] = []
+    if single is not None:
+        items.append((single, opts or {}))
+    elif e is not None and e.kind == "array":
+        for it in e.items:
+            if isinstance(it, Expr):
+                args = {a.name: a.value for a in it.items if isinstance(a, Arg) and a.name} if it.kind == "call" else {}
+                items.append((it.value, args))
+    out = []
+    for name, args in items:
+        length = _const(args.get("length"))
+        ops = args.get("ops")
+        op = None
+        if ops is not None:
+            inner = ops.items[0] if ops.kind == "call" and ops.items else None
+            op = (inner.value.value if isinstance(inner, Arg) else inner.value) if inner is not None else ops.value
+        out.append(IndexColumn(name, _const(args.get("sort")), int(length) if length and length.isdigit() else None, op))
+    if all(c.sort is None and c.length is None and c.ops is None for c in out):
+        return ()
+    return tuple(out)

@@ -108,20 +108,39 @@ class Field:
 
 
 @frozen
+class IndexColumn:
+    """One field of an index with its options, as written: `createdAt(sort: Desc, length: 10, ops: ...)`.
+
+    `ops` is the operator class (`JsonbPathOps`, or the text of `raw("...")`). Kept for DDL only.
+    """
+
+    field: str
+    sort: str | None = None
+    length: int | None = None
+    ops: str | None = None
+
+
+@frozen
 class UniqueIndex:
     """`@unique` / `@@unique` / `@@id`. `name` is the compound selector name (`a_b` or `name:`)."""
 
     fields: tuple[str, ...]
     name: str
     db_name: str | None = None
+    # per-field options (`sort:`, `length:`); empty when none was given
+    columns: tuple[IndexColumn, ...] = ()
+    clustered: bool | None = None
 
 
 @frozen
 class Index:
-    """`@@index([a, b], map: "...")`: kept for DDL."""
+    """`@@index([a, b], map: "...", type: Gin)`: kept for DDL."""
 
     fields: tuple[str, ...]
     db_name: str | None = None
+    columns: tuple[IndexColumn, ...] = ()
+    type: str | None = None  # BTree | Hash | Gist | Gin | SpGist | Brin (PostgreSQL)
+    clustered: bool | None = None
     # partial index (`where:`, Prisma's partialIndexes preview): raw SQL text, or {field: value |
     # None | ("not", value)}; `unique` for a partial `@@unique` (no selector: it holds for some rows)
     where: Any = None
@@ -145,6 +164,11 @@ class Model:
     db_schema: str | None = None
     # `@@fulltext([a, b], map: "...")` (MySQL): kept for DDL and the `search` filter
     fulltext: tuple[Index, ...] = ()
+    # True when `primary_key` is a unique chosen for the client (no @id / @@id): the database
+    # then has no PRIMARY KEY, only that unique index (as Prisma creates it).
+    implicit_pk: bool = False
+    # `@ignore`d fields: not in the client, but their columns exist (DDL and diffing only)
+    ignored_fields: tuple[Field, ...] = ()
     _by_name: dict[str, Field] = field(factory=dict, init=False, eq=False, hash=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -212,6 +236,8 @@ class Schema:
     # the file or folder it was loaded from (None: parsed from text); `.env` and relative SQLite
     # paths are looked up beside it
     source_path: str | None = field(default=None, eq=False)
+    # `@@ignore`d models: not in the client, but their tables exist (DDL and diffing only)
+    ignored_models: tuple[Model, ...] = ()
     _models: dict[str, Model] = field(factory=dict, init=False, eq=False, hash=False, repr=False)
     _enums: dict[str, Enum] = field(factory=dict, init=False, eq=False, hash=False, repr=False)
 

@@ -21,7 +21,7 @@ from typing import Any
 
 from prisma_edge.errors import redact
 from prisma_edge.schema.drafts import Checker, FieldDraft, ModelDraft, Problems, suggest
-from prisma_edge.schema.keys import resolve_keys
+from prisma_edge.schema.keys import index_columns, resolve_keys
 from prisma_edge.schema.model import (
     SCALAR_TYPES,
     Datasource,
@@ -83,14 +83,17 @@ class _Resolver(Checker):
         resolve_relations(self.models, self.p, self.provider,
                           datasource.relation_mode if datasource else "foreignKeys")
         self.p.check()
-        models = tuple(
-            Model(name=m.name, db_name=m.db_name, fields=tuple(f.freeze() for f in m.fields if not f.ignored),
-                  primary_key=m.primary_key, uniques=tuple(m.uniques), indexes=tuple(m.indexes),
-                  documentation=m.block.documentation, line=m.block.line, is_view=m.block.keyword == "view",
-                  db_schema=m.db_schema, fulltext=tuple(m.fulltext))
-            for m in self.models.values() if not m.ignored
-        )
-        return Schema(models=models, enums=enums, datasource=datasource, generators=generators)
+        def freeze(m: ModelDraft) -> Model:
+            return Model(name=m.name, db_name=m.db_name, fields=tuple(f.freeze() for f in m.fields if not f.ignored),
+                         primary_key=m.primary_key, uniques=tuple(m.uniques), indexes=tuple(m.indexes),
+                         documentation=m.block.documentation, line=m.block.line, implicit_pk=m.implicit_pk, is_view=m.block.keyword == "view",
+                         db_schema=m.db_schema, fulltext=tuple(m.fulltext),
+                         ignored_fields=tuple(f.freeze() for f in m.fields if f.ignored and f.kind != "object"))
+
+        models = tuple(freeze(m) for m in self.models.values() if not m.ignored)
+        ignored = tuple(freeze(m) for m in self.models.values() if m.ignored)
+        return Schema(models=models, enums=enums, datasource=datasource, generators=generators,
+                      ignored_models=ignored)
 
     # -- datasource and generators --------------------------------------------------------------
 
@@ -316,10 +319,12 @@ class _Resolver(Checker):
             "default", "map", "relation") else None)
         if name == "id":
             f.is_id, f.id_map = True, self.string(args.get("map"), "`map`")
+            f.id_cols = index_columns(None, f.name, args)
             if f.decl.optional or f.decl.is_list:
                 self.p.add("fields that are marked as id must be required (not optional, not a list)", a)
         elif name == "unique":
             f.is_unique, f.unique_map = True, self.string(args.get("map"), "`map`")
+            f.unique_cols = index_columns(None, f.name, args)
         elif name == "map":
             f.db_name = self.string(args.get("name"), "`@map`") or f.db_name
         elif name == "updatedAt":

@@ -6,6 +6,7 @@
 //                                                        (= prisma migrate diff --from-empty --to-schema S --script)
 //   node se.mjs diff <provider> <from> <to>              SQL from one datamodel to another
 //                                                        (= prisma migrate diff --from-schema A --to-schema B --script)
+//   node se.mjs apply <provider> <schema> <migrations dir>  prisma migrate deploy into SE_PG_URL / SE_SQLITE_URL
 //   node se.mjs diff-url <provider> <schema>...          SQL from the live database (SE_PG_URL / SE_SQLITE_URL) to the schema
 //                                                        (= prisma migrate diff --from-config-datasource --to-schema S --script)
 //   node se.mjs migrate-dev <provider> <before> <after> [--seed FILE]
@@ -275,6 +276,14 @@ async function main() {
     process.stdout.write(JSON.stringify(r, null, 2) + '\n')
   } else if (mode === 'migrate-dev') {
     await migrateDev(loadSchema(pos[0]), loadSchema(pos[1]))
+  } else if (mode === 'apply') {
+    // prisma migrate deploy: the migrations folder pos[1] applied to the live database (SE_PG_URL / SE_SQLITE_URL)
+    const schema = loadSchema(pos[0]), dir = path.resolve(pos[1])
+    const dirs = fs.readdirSync(dir).filter((d) => fs.existsSync(path.join(dir, d, 'migration.sql'))).sort()
+      .map((d) => [d, fs.readFileSync(path.join(dir, d, 'migration.sql'), 'utf8')])
+    const engine = await newEngine(schema)
+    const r = await engine.applyMigrations({ migrationsList: migrationsList(dir, dirs), filters })
+    process.stdout.write(JSON.stringify(r, null, 2) + '\n')
   } else {
     die(`unknown mode ${mode}`, 2)
   }

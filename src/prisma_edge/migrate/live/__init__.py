@@ -1,0 +1,1 @@
+"""Live databases: introspection, scratch schemas for the differ, and `db pull` rendering."""
