@@ -869,7 +869,7 @@ CREATE TABLE "blob_storage_integrations" (
     "export_mode" "BlobStorageExportMode" NOT NULL DEFAULT 'FULL_HISTORY',
     "export_start_date" TIMESTAMP(3),
     "export_source" "AnalyticsIntegrationExportSource" NOT NULL DEFAULT 'TRACES_OBSERVATIONS',
-    "export_field_groups" TEXT[] DEFAULT ARRAY['core', 'basic', 'time', 'io', 'metadata', 'model', 'usage', 'prompt', 'tools', 'trace_context']::TEXT[],
+    "export_field_groups" TEXT[] DEFAULT ARRAY['core', 'basic', 'time', 'io', 'metadata', 'model', 'usage', 'prompt', 'metrics', 'tools', 'trace_context']::TEXT[],
     "compressed" BOOLEAN NOT NULL DEFAULT true,
     "export_tuning" JSONB,
     "run_started_at" TIMESTAMP(3),
