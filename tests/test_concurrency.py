@@ -23,6 +23,8 @@ from prisma_edge.migrate.push import push_schema
 from prisma_edge.schema import load_schema
 from tests.support.clients import open_client, schema_path
 
+pytestmark = pytest.mark.no_pyodide("direct PostgreSQL over TCP; the endpoints run in CPython")
+
 N = int(os.environ.get("PRISMA_EDGE_CONCURRENCY", "1000"))
 
 

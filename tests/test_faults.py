@@ -47,6 +47,8 @@ from prisma_edge.schema import load_schema
 from tests.support.clients import reset_database, schema_path
 from tests.support.fault_proxy import Fault, FaultProxy, fault_proxy, http_answer
 
+pytestmark = pytest.mark.no_pyodide("starts the endpoints and a fault proxy over TCP in threads")
+
 FULL = os.environ.get("PRISMA_EDGE_FAULTS_FULL") == "1"
 SCHEMA = load_schema(schema_path("blog"))
 HTTP = ("neon_http", "planetscale", "libsql")
@@ -94,7 +96,7 @@ def _targets() -> Iterator[dict[str, Target]]:
                 "neon_http",
                 p["neon_http"],
                 lambda: NeonHttpAdapter(
-                    neon.database_url, endpoint=f"http://127.0.0.1:{p['neon_http'].port}/sql", timeout=5
+                    neon.database_url, endpoint=f"http://127.0.0.1:{p['neon_http'].port}/sql", timeout=2
                 ),
                 lambda: NeonHttpAdapter(neon.database_url, endpoint=neon.url),
             ),
@@ -104,8 +106,8 @@ def _targets() -> Iterator[dict[str, Target]]:
                 lambda: NeonWsAdapter(
                     neon.database_url,
                     ws_proxy=f"127.0.0.1:{p['neon_ws'].port}/v2",
-                    timeout=2,
-                    statement_timeout=5,
+                    timeout=1,
+                    statement_timeout=2,
                 ),
                 lambda: NeonWsAdapter(
                     neon.database_url, ws_proxy=neon.url.rsplit("/", 1)[0].split("://")[1] + "/v2"
@@ -116,22 +118,22 @@ def _targets() -> Iterator[dict[str, Target]]:
                 p["postgres"],
                 lambda: PgDirectAdapter(
                     f"postgresql://postgres@127.0.0.1:{p['postgres'].port}/{pg_db}",
-                    timeout=2,
-                    statement_timeout=5,
+                    timeout=1,
+                    statement_timeout=2,
                 ),
                 lambda: PgDirectAdapter(neon.direct_url),
             ),
             "planetscale": Target(
                 "planetscale",
                 p["planetscale"],
-                lambda: PlanetScaleAdapter(f"{ps_base}:{p['planetscale'].port}", timeout=5),
+                lambda: PlanetScaleAdapter(f"{ps_base}:{p['planetscale'].port}", timeout=2),
                 lambda: PlanetScaleAdapter(ps.url),
             ),
             "libsql": Target(
                 "libsql",
                 p["libsql"],
                 lambda: LibsqlAdapter(
-                    f"http://127.0.0.1:{p['libsql'].port}/", auth_token=lib.auth_token, timeout=5
+                    f"http://127.0.0.1:{p['libsql'].port}/", auth_token=lib.auth_token, timeout=2
                 ),
                 lambda: lib.adapter(),
             ),
