@@ -35,7 +35,7 @@ import attrs
 import pytest
 
 from prisma_edge.client import Client
-from prisma_edge.errors import PrismaEdgeError
+from prisma_edge.errors import PrismaEdgeError, ProtocolError
 from prisma_edge.fetch_adapters.libsql import LibsqlAdapter
 from prisma_edge.fetch_adapters.neon_http import NeonHttpAdapter
 from prisma_edge.fetch_adapters.neon_ws import NeonWsAdapter
@@ -330,3 +330,24 @@ async def test_every_fault_leaves_all_or_nothing(targets, adapter: str, scenario
     print(f"\n{adapter} {scenario}: {flights} flights, {cases} cases, {fired} faults fired")
     # a flight split by the scheduler (a pause longer than the proxy's gap) shifts the count: rare
     assert fired >= cases * 0.9
+
+
+async def test_planetscale_commit_answered_with_no_session_is_a_protocol_error(targets) -> None:
+    """Issue 10: `{}` as the COMMIT's answer was taken as success. The COMMIT was forwarded (the
+    server committed), so the error must say the outcome is unknown."""
+    t = targets["planetscale"]
+    flights = await _flights(t, tx)
+    truth = Client(SCHEMA, adapter=t.direct())
+    try:
+        e = f"commit{next(_ids)}@x.io"
+        db = Client(SCHEMA, adapter=t.make())
+        t.proxy.arm(Fault("replace_down", at=flights - 1, payload=http_answer(200, b"{}")))  # the COMMIT
+        with pytest.raises(ProtocolError) as info:
+            await tx(db, e, [])
+        t.proxy.arm(None)
+        await db.close()
+        assert info.value.outcome_unknown and "outcome unknown" in str(info.value)
+        assert "COMMIT" in str(info.value) or "session" in str(info.value)
+        assert await _state(truth, e) == (1, 2)  # it did commit: hence "outcome unknown", not "failed"
+    finally:
+        await truth.close()
