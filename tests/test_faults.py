@@ -24,12 +24,15 @@ stalls included, at every flight.
 from __future__ import annotations
 
 import asyncio
+import base64
 import collections
 import contextlib
 import itertools
 import os
+import traceback
 from collections.abc import Awaitable, Callable, Iterator
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 import attrs
 import pytest
@@ -63,6 +66,7 @@ class Target:
     proxy: FaultProxy
     make: Callable[[], Any]  # an adapter through the proxy
     direct: Callable[[], Any]  # an adapter straight to the endpoint (to read the truth)
+    secrets: tuple[str, ...] = ()  # forms of its credentials, never to be seen in an error
 
 
 @contextlib.contextmanager
@@ -91,7 +95,7 @@ def _targets() -> Iterator[dict[str, Target]]:
                 ("libsql", lib_port),
             )
         }
-        yield {
+        targets = {
             "neon_http": Target(
                 "neon_http",
                 p["neon_http"],
@@ -138,6 +142,18 @@ def _targets() -> Iterator[dict[str, Target]]:
                 lambda: lib.adapter(),
             ),
         }
+        neon_u, ps_u = urlsplit(neon.database_url), urlsplit(ps.url)
+        for name, user, password in (
+            ("neon_http", neon_u.username, neon_u.password),
+            ("neon_ws", neon_u.username, neon_u.password),
+            ("planetscale", ps_u.username, ps_u.password),
+            ("libsql", None, lib.auth_token),
+        ):
+            forms = {password, unquote(password)}
+            if user:
+                forms |= {base64.b64encode(f"{user}:{pw}".encode()).decode() for pw in list(forms)}
+            targets[name].secrets = tuple(f for f in forms if f)
+        yield targets
 
 
 @pytest.fixture(scope="module")
@@ -287,6 +303,10 @@ async def _case(
         assert state == everything, f"{where}: success but state {state}"
         return "success, all applied"
     assert isinstance(error, PrismaEdgeError), f"{where}: bare {type(error).__name__}: {error}"
+    seen = "\n".join(
+        [str(error), repr(error), repr(error.args), repr(error.meta), *traceback.format_exception(error)]
+    )
+    assert not [f for f in t.secrets if f in seen], f"{where}: a secret is in the error"
     if state == everything:
         assert error.meta.get("outcome_unknown"), (
             f"{where}: reported failure ({error!r}) but everything was applied"
