@@ -24,18 +24,21 @@ stalls included, at every flight.
 from __future__ import annotations
 
 import asyncio
+import base64
 import collections
 import contextlib
 import itertools
 import os
+import traceback
 from collections.abc import Awaitable, Callable, Iterator
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 import attrs
 import pytest
 
 from prisma_edge.client import Client
-from prisma_edge.errors import PrismaEdgeError
+from prisma_edge.errors import PrismaEdgeError, ProtocolError
 from prisma_edge.fetch_adapters.libsql import LibsqlAdapter
 from prisma_edge.fetch_adapters.neon_http import NeonHttpAdapter
 from prisma_edge.fetch_adapters.neon_ws import NeonWsAdapter
@@ -46,6 +49,8 @@ from prisma_edge.migrate.push import push_schema
 from prisma_edge.schema import load_schema
 from tests.support.clients import reset_database, schema_path
 from tests.support.fault_proxy import Fault, FaultProxy, fault_proxy, http_answer
+
+pytestmark = pytest.mark.no_pyodide("starts the endpoints and a fault proxy over TCP in threads")
 
 FULL = os.environ.get("PRISMA_EDGE_FAULTS_FULL") == "1"
 SCHEMA = load_schema(schema_path("blog"))
@@ -61,6 +66,7 @@ class Target:
     proxy: FaultProxy
     make: Callable[[], Any]  # an adapter through the proxy
     direct: Callable[[], Any]  # an adapter straight to the endpoint (to read the truth)
+    secrets: tuple[str, ...] = ()  # forms of its credentials, never to be seen in an error
 
 
 @contextlib.contextmanager
@@ -89,12 +95,12 @@ def _targets() -> Iterator[dict[str, Target]]:
                 ("libsql", lib_port),
             )
         }
-        yield {
+        targets = {
             "neon_http": Target(
                 "neon_http",
                 p["neon_http"],
                 lambda: NeonHttpAdapter(
-                    neon.database_url, endpoint=f"http://127.0.0.1:{p['neon_http'].port}/sql", timeout=5
+                    neon.database_url, endpoint=f"http://127.0.0.1:{p['neon_http'].port}/sql", timeout=2
                 ),
                 lambda: NeonHttpAdapter(neon.database_url, endpoint=neon.url),
             ),
@@ -104,8 +110,8 @@ def _targets() -> Iterator[dict[str, Target]]:
                 lambda: NeonWsAdapter(
                     neon.database_url,
                     ws_proxy=f"127.0.0.1:{p['neon_ws'].port}/v2",
-                    timeout=2,
-                    statement_timeout=5,
+                    timeout=1,
+                    statement_timeout=2,
                 ),
                 lambda: NeonWsAdapter(
                     neon.database_url, ws_proxy=neon.url.rsplit("/", 1)[0].split("://")[1] + "/v2"
@@ -116,26 +122,38 @@ def _targets() -> Iterator[dict[str, Target]]:
                 p["postgres"],
                 lambda: PgDirectAdapter(
                     f"postgresql://postgres@127.0.0.1:{p['postgres'].port}/{pg_db}",
-                    timeout=2,
-                    statement_timeout=5,
+                    timeout=1,
+                    statement_timeout=2,
                 ),
                 lambda: PgDirectAdapter(neon.direct_url),
             ),
             "planetscale": Target(
                 "planetscale",
                 p["planetscale"],
-                lambda: PlanetScaleAdapter(f"{ps_base}:{p['planetscale'].port}", timeout=5),
+                lambda: PlanetScaleAdapter(f"{ps_base}:{p['planetscale'].port}", timeout=2),
                 lambda: PlanetScaleAdapter(ps.url),
             ),
             "libsql": Target(
                 "libsql",
                 p["libsql"],
                 lambda: LibsqlAdapter(
-                    f"http://127.0.0.1:{p['libsql'].port}/", auth_token=lib.auth_token, timeout=5
+                    f"http://127.0.0.1:{p['libsql'].port}/", auth_token=lib.auth_token, timeout=2
                 ),
                 lambda: lib.adapter(),
             ),
         }
+        neon_u, ps_u = urlsplit(neon.database_url), urlsplit(ps.url)
+        for name, user, password in (
+            ("neon_http", neon_u.username, neon_u.password),
+            ("neon_ws", neon_u.username, neon_u.password),
+            ("planetscale", ps_u.username, ps_u.password),
+            ("libsql", None, lib.auth_token),
+        ):
+            forms = {password, unquote(password)}
+            if user:
+                forms |= {base64.b64encode(f"{user}:{pw}".encode()).decode() for pw in list(forms)}
+            targets[name].secrets = tuple(f for f in forms if f)
+        yield targets
 
 
 @pytest.fixture(scope="module")
@@ -285,6 +303,10 @@ async def _case(
         assert state == everything, f"{where}: success but state {state}"
         return "success, all applied"
     assert isinstance(error, PrismaEdgeError), f"{where}: bare {type(error).__name__}: {error}"
+    seen = "\n".join(
+        [str(error), repr(error), repr(error.args), repr(error.meta), *traceback.format_exception(error)]
+    )
+    assert not [f for f in t.secrets if f in seen], f"{where}: a secret is in the error"
     if state == everything:
         assert error.meta.get("outcome_unknown"), (
             f"{where}: reported failure ({error!r}) but everything was applied"
@@ -328,3 +350,24 @@ async def test_every_fault_leaves_all_or_nothing(targets, adapter: str, scenario
     print(f"\n{adapter} {scenario}: {flights} flights, {cases} cases, {fired} faults fired")
     # a flight split by the scheduler (a pause longer than the proxy's gap) shifts the count: rare
     assert fired >= cases * 0.9
+
+
+async def test_planetscale_commit_answered_with_no_session_is_a_protocol_error(targets) -> None:
+    """Issue 10: `{}` as the COMMIT's answer was taken as success. The COMMIT was forwarded (the
+    server committed), so the error must say the outcome is unknown."""
+    t = targets["planetscale"]
+    flights = await _flights(t, tx)
+    truth = Client(SCHEMA, adapter=t.direct())
+    try:
+        e = f"commit{next(_ids)}@x.io"
+        db = Client(SCHEMA, adapter=t.make())
+        t.proxy.arm(Fault("replace_down", at=flights - 1, payload=http_answer(200, b"{}")))  # the COMMIT
+        with pytest.raises(ProtocolError) as info:
+            await tx(db, e, [])
+        t.proxy.arm(None)
+        await db.close()
+        assert info.value.outcome_unknown and "outcome unknown" in str(info.value)
+        assert "COMMIT" in str(info.value) or "session" in str(info.value)
+        assert await _state(truth, e) == (1, 2)  # it did commit: hence "outcome unknown", not "failed"
+    finally:
+        await truth.close()

@@ -27,7 +27,7 @@ from prisma_edge.fetch_adapters.planetscale import PlanetScaleAdapter
 from prisma_edge.redact import Secrets, redact
 from tests.support.hostile_http import Echoed, echo_text, hostile_server
 
-pytestmark = pytest.mark.no_pyodide("starts its own loopback servers and proxies (Pyodide has no sockets)")
+pytestmark = pytest.mark.no_pyodide("starts a hostile HTTP server in a thread")
 
 USER, PASSWORD, TOKEN = "alice", "S3cr3t-p%40ss", "eyJhbGciOiJFZERTQSJ9.tok3n-Secret_value"
 FORMS = [

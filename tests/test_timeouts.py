@@ -28,6 +28,8 @@ from prisma_edge.fetch_adapters.timeouts import statement_timeout
 from tests.support.endpoints import NeonTarget, neon_target
 from tests.support.fault_proxy import FaultProxy, fault_proxy
 
+pytestmark = pytest.mark.no_pyodide("starts a fault proxy over TCP in a thread")
+
 FULL = os.environ.get("PRISMA_EDGE_TIMEOUTS_FULL") == "1"
 T = 0.5  # seconds: login and statement deadlines in these tests
 

@@ -25,7 +25,7 @@ from tests.support.fault_proxy import fault_proxy
 from tests.support.hostile_http import hostile_server
 from tests.support.ps_endpoint import planetscale  # noqa: F401 - fixture
 
-pytestmark = pytest.mark.no_pyodide("starts its own loopback servers and proxies (Pyodide has no sockets)")
+pytestmark = pytest.mark.no_pyodide("starts hostile HTTP servers and a proxy in threads")
 
 PASSWORD = "r3dir-S3cret"
 

@@ -32,6 +32,7 @@ import asyncio
 import builtins
 import contextlib
 import json
+import re
 import time
 from collections.abc import AsyncIterator, Sequence
 from typing import Any
@@ -64,6 +65,7 @@ from prisma_edge.redact import Secrets, scrub_error
 __all__ = ["LibsqlAdapter", "LibsqlTransaction"]
 
 MAX_RESPONSE_BYTES = 64 * 1024 * 1024
+_READ_ONLY = re.compile(r"^\s*(select|explain)\b", re.IGNORECASE)  # runs without the writer turn
 Json = dict[str, Any]
 
 
@@ -95,6 +97,7 @@ class LibsqlAdapter:
         self._timeout = timeout
         self._max_response = max_response_bytes
         self._closed = False
+        self._writer_lock: tuple[asyncio.AbstractEventLoop, asyncio.Lock] | None = None
         self.stats = AdapterStats()
 
     def __repr__(self) -> str:
@@ -103,10 +106,23 @@ class LibsqlAdapter:
     # -- Connection ------------------------------------------------------------------------------
 
     async def query(self, query: Query) -> ResultSet:
-        """Run one statement in ONE request, autocommit."""
-        reply = await self._send(None, [{"type": "execute", "stmt": hrana.stmt(query.sql, query.params)}, {"type": "close"}],
-                                 statements=1)
+        """Run one statement in ONE request, autocommit (a write waits for this client's writer turn)."""
+        requests = [{"type": "execute", "stmt": hrana.stmt(query.sql, query.params)}, {"type": "close"}]
+        async with contextlib.nullcontext() if _READ_ONLY.match(query.sql) else self._writer():
+            reply = await self._send(None, requests, statements=1)
         return _execute_result(self._result(reply, 0))
+
+    def _writer(self) -> asyncio.Lock:
+        """One write transaction of this client at a time, as SQLite itself allows one writer.
+
+        Without it, a burst of writes fills every connection with requests the server parks on
+        SQLite's lock while the transaction holding that lock waits for a connection to send its
+        next statement: they all time out. Waiting here is not counted against any timeout.
+        """
+        loop = asyncio.get_running_loop()
+        if self._writer_lock is None or self._writer_lock[0] is not loop:
+            self._writer_lock = (loop, asyncio.Lock())
+        return self._writer_lock[1]
 
     async def batch(self, queries: Sequence[Query], *, isolation: IsolationLevel | None = None) -> list[ResultSet]:
         """Run statements atomically in ONE request (SQLite is always serializable: `isolation` is accepted as is)."""
@@ -141,8 +157,9 @@ class LibsqlAdapter:
         commit = len(wire)
         wire.append({"stmt": {"sql": "COMMIT"}, "condition": in_tx})
         wire.append({"stmt": {"sql": "ROLLBACK"}, "condition": hrana.cond_and(hrana.cond_not(hrana.cond_ok(commit)), in_tx)})
-        reply = await self._send(None, [{"type": "batch", "batch": {"steps": wire}}, {"type": "close"}],
-                                 statements=len(fatal))
+        async with self._writer():
+            reply = await self._send(None, [{"type": "batch", "batch": {"steps": wire}}, {"type": "close"}],
+                                     statements=len(fatal))
         result = self._result(reply, 0).get("result")
         outcomes = result.get("step_results") if isinstance(result, dict) else None
         errs = result.get("step_errors") if isinstance(result, dict) else None
@@ -166,16 +183,17 @@ class LibsqlAdapter:
                 and the exit rolls back.
         """
         self._check_open()
-        tx = LibsqlTransaction(self, timeout)
-        try:
-            yield tx
-        except BaseException:
-            await tx._finish(commit=False)
-            raise
-        if tx._expired():
-            await tx._finish(commit=False)
-            raise ClientError("transaction timed out before it was committed; it was rolled back")
-        await tx._finish(commit=True)
+        async with self._writer():
+            tx = LibsqlTransaction(self, timeout)
+            try:
+                yield tx
+            except BaseException:
+                await tx._finish(commit=False)
+                raise
+            if tx._expired():
+                await tx._finish(commit=False)
+                raise ClientError("transaction timed out before it was committed; it was rolled back")
+            await tx._finish(commit=True)
 
     async def execute_script(self, statements: Sequence[str]) -> None:
         """Run trusted statements (DDL) one after another in ONE request, outside a transaction;
