@@ -268,3 +268,29 @@ async def test_raw_queries_inside_a_transaction_are_checked_alike():
             with pytest.raises(ValidationError, match=r"`params\[1\]`"):
                 await tx.execute_raw("SELECT ?, ?", 1, "\ud800")
             assert await tx.query_raw("SELECT ? AS v", "ok") == [{"v": "ok"}]
+
+
+@pytest.mark.parametrize("adapter", HOSTILE_ADAPTERS)
+async def test_queries_just_within_the_nesting_limit_answer_or_fail_typed(adapter: str):
+    """At MAX_NESTING - 1 levels the compiler builds the SQL (no RecursionError, also in sqlglot);
+    the database answers, or refuses with a typed error (SQLite's parser stack stops a very deep
+    `NOT` chain or include: a DatabaseError)."""
+    depth = MAX_NESTING - 1
+    not_chain = nested(depth - 2, {"name": "o"}, lambda w: {"NOT": w})
+    hops = (depth - 1) // 4
+    rel_chain = nested(hops, {"name": "o"}, lambda w: {"items": {"some": {"owner": {"is": w}}}})
+    inc_chain = nested((depth - 1) // 4, {}, lambda i: {"items": {"include": {"owner": {"include": i or {"items": True}}}}})
+    async with hostile_client(adapter) as db:
+        owner = db.owner  # type: ignore[attr-defined]
+        o = await owner.create(data={"name": "o", "items": {"create": [{"batch": "x"}]}})
+        for name, call in (("NOT chain", lambda: owner.find_many(where=not_chain)),
+                           ("relation chain", lambda: owner.find_many(where=rel_chain)),
+                           ("include chain", lambda: owner.find_many(include=inc_chain))):
+            try:
+                rows = await call()
+            except ValidationError as e:
+                pytest.fail(f"{name}: refused within the limit: {e}")
+            except PrismaEdgeError:
+                assert db.adapter.dialect == "sqlite", name
+                continue
+            assert [r["id"] for r in rows] == ([] if name == "NOT chain" and (depth - 2) % 2 == 1 else [o["id"]]), name
