@@ -11,6 +11,7 @@ import pytest
 from prisma_edge.errors import (
     ForeignKeyError,
     NullConstraintError,
+    RawQueryError,
     RecordNotFoundError,
     UniqueConstraintError,
     ValidationError,
@@ -137,9 +138,11 @@ async def test_constraint_errors_have_prisma_codes(adapter):
 
 async def test_null_constraint_from_database(adapter):
     async with open_client("blog", adapter) as db:
-        with pytest.raises((NullConstraintError, ValidationError)):
+        with pytest.raises((RawQueryError, ValidationError)) as info:  # raw SQL: Prisma's P2010, the cause kept
             await db.execute_raw(raw_sql(db, 'INSERT INTO "users" ("email", "created_at", "role") VALUES (NULL, ?, ?)'),
                                  dt.datetime(2024, 1, 1, tzinfo=dt.UTC), "USER")
+        if isinstance(info.value, RawQueryError):
+            assert info.value.code == "P2010" and isinstance(info.value.__cause__, NullConstraintError)
 
 
 async def test_create_and_update_many_and_return(adapter):

@@ -16,12 +16,18 @@
     │   ├── ValueTooLongError            P2000
     │   ├── InconsistentColumnDataError  P2023
     │   ├── RawQueryError                P2010
+    │   ├── InvalidInputValueError       P2007  (also a DatabaseError)
+    │   ├── ValueOutOfRangeError         P2020  (also a DatabaseError)
+    │   ├── TableNotFoundError           P2021  (also a DatabaseError)
+    │   ├── ColumnNotFoundError          P2022  (also a DatabaseError)
+    │   ├── DatabaseQueryError           P2039  (also a DatabaseError: any other database error)
     │   └── WriteConflictError           P2034
     ├── DatabaseError                the database failed without a known code (`.db_code` keeps its code)
     └── ConnectionError              could not reach / lost the server (no secret in the message)
         ├── AuthenticationError          P1000
         ├── TimeoutError                 P1008
         └── ProtocolError                the peer broke its protocol (bad/short/oversized response)
+            └── RedirectError            a 3xx answer: never followed
 
 Secrets (connection strings, passwords) never appear in any message: adapters pass messages
 through `redact()` before raising.
@@ -29,11 +35,13 @@ through `redact()` before raising.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Any
 
 import attrs
+
+from .redact import Secrets
+from .redact import redact as _redact
 
 
 class PrismaEdgeError(Exception):
@@ -65,6 +73,7 @@ class Problem:
 
     path: str
     message: str
+    prisma: str | None = None  # Prisma 7's own sentence for this problem, when it has one
 
     def __str__(self) -> str:
         return f"`{self.path}`: {self.message}" if self.path else self.message
@@ -79,9 +88,24 @@ class ValidationError(PrismaEdgeError):
         if isinstance(problems, str):
             problems = [Problem("", problems)]
         self.problems = list(problems)
-        where = f" in {model}.{action}" if model and action else ""
         text = "; ".join(str(p) for p in self.problems)
-        super().__init__(f"Invalid query{where}: {text}")
+        if model and action:  # Prisma's header and reason first (users search for them), then every problem
+            first = next((p.prisma for p in sorted(self.problems, key=_rank) if p.prisma), None)
+            head = f"Invalid `prisma.{model[:1].lower()}{model[1:]}.{action}()` invocation:\n\n"
+            super().__init__(f"{head}{first}\n{text}" if first else f"{head}{text}")
+        else:
+            super().__init__(f"Invalid query: {text}")
+
+
+class InputError(ValidationError):
+    """Prisma's P2019 (`Input error. ...`): arguments that fit the types but not each other (group_by)."""
+
+    code = "P2019"
+
+
+def _rank(p: Problem) -> int:
+    """Which problem Prisma reports when there are several: a missing argument before the rest."""
+    return 0 if p.prisma and p.prisma.endswith(" is missing.") else 1
 
 
 class ClientError(PrismaEdgeError):
@@ -106,7 +130,7 @@ class ValueTooLongError(KnownRequestError):
     @classmethod
     def for_column(cls, column: str | None, **meta: Any) -> ValueTooLongError:
         """Prisma's wording, from whichever database reported it."""
-        shown = f" Column: {column}" if column else ""
+        shown = f" Column: {column or '(not available)'}"
         return cls(f"The provided value for the column is too long for the column's type.{shown}", column_name=column, **meta)
 
 
@@ -183,10 +207,40 @@ class DatabaseError(PrismaEdgeError):
         self.db_code = db_code
 
 
+class InvalidInputValueError(KnownRequestError, DatabaseError):
+    code = "P2007"
+
+
+class ValueOutOfRangeError(KnownRequestError, DatabaseError):
+    code = "P2020"
+
+
+class TableNotFoundError(KnownRequestError, DatabaseError):
+    code = "P2021"
+
+
+class ColumnNotFoundError(KnownRequestError, DatabaseError):
+    code = "P2022"
+
+
+class DatabaseQueryError(KnownRequestError, DatabaseError):
+    """Prisma's P2039: the database refused the query for a reason with no code of its own."""
+
+    code = "P2039"
+
+
 class ConnectionError(PrismaEdgeError):  # noqa: A001 - mirrors Prisma's naming, namespaced here
-    """The server could not be reached, or the connection was lost."""
+    """The server could not be reached, or the connection was lost.
+
+    `outcome_unknown` is True when the request had been sent and its answer was lost: the server
+    may have applied it (the message says "outcome unknown"); False means it was not applied.
+    """
 
     code = "P1001"
+
+    @property
+    def outcome_unknown(self) -> bool:
+        return bool(self.meta.get("outcome_unknown"))
 
 
 class AuthenticationError(ConnectionError):
@@ -203,6 +257,10 @@ class ProtocolError(ConnectionError):
     code = None
 
 
+class RedirectError(ProtocolError):
+    """The server answered with a redirect (3xx), which no transport follows (`status`, `location_host` in meta)."""
+
+
 CODE_TO_ERROR: dict[str, type[KnownRequestError]] = {
     cls.code: cls
     for cls in (
@@ -217,19 +275,16 @@ CODE_TO_ERROR: dict[str, type[KnownRequestError]] = {
         InconsistentColumnDataError,
         RecordNotFoundError,
         WriteConflictError,
+        InvalidInputValueError,
+        ValueOutOfRangeError,
+        TableNotFoundError,
+        ColumnNotFoundError,
+        DatabaseQueryError,
     )
     if cls.code
 }
 
-_URL_CREDENTIALS = re.compile(r"(?P<scheme>[a-zA-Z][a-zA-Z0-9+.-]*://)(?P<cred>[^@/\s]+)@")
-_PASSWORD_KV = re.compile(r"(?i)(password|passwd|pwd|secret|token)(\s*[=:]\s*)(\S+)")
 
-
-def redact(text: str, *secrets: str | None) -> str:
-    """Remove credentials from text: URL userinfo, `password=...` pairs and any given secret."""
-    out = _URL_CREDENTIALS.sub(lambda m: f"{m.group('scheme')}***@", text)
-    out = _PASSWORD_KV.sub(lambda m: f"{m.group(1)}{m.group(2)}***", out)
-    for s in secrets:
-        if s and len(s) >= 3:
-            out = out.replace(s, "***")
-    return out
+def redact(text: str, *secrets: Secrets | str | None) -> str:
+    """Remove credentials from text (see `prisma_edge.redact`, the one redaction function)."""
+    return _redact(text, *secrets)

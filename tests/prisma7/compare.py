@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -189,7 +190,7 @@ def edge_error_kind(e: BaseException) -> str:
 
     if isinstance(e, RollbackRequested):
         return "rollback"
-    if isinstance(e, ValidationError):
+    if isinstance(e, ValidationError) and e.code == "P2009":
         return "validation"
     if isinstance(e, PrismaEdgeError):
         return e.code or type(e).__name__
@@ -199,4 +200,9 @@ def edge_error_kind(e: BaseException) -> str:
 def edge_message(e: BaseException) -> str:
     msg = getattr(e, "message", None) or str(e)
     lines = [ln.strip() for ln in str(msg).splitlines() if ln.strip()]
+    if len(lines) > 1 and _HEADER.match(lines[0]):  # Prisma's header line; the reason follows
+        lines = lines[1:]
     return lines[0] if lines else ""
+
+
+_HEADER = re.compile(r"^Invalid `prisma\.\w+\.\w+\(\)` invocation:$")

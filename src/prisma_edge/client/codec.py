@@ -94,6 +94,12 @@ def pack_values(encoded: list[Any]) -> str:
 
 
 def decode_datetime(v: Any) -> dt.datetime:
+    """A database date/time value -> aware UTC datetime at Prisma's precision (milliseconds)."""
+    d = _decode_datetime(v)
+    return d.replace(microsecond=d.microsecond // 1000 * 1000) if d.microsecond % 1000 else d
+
+
+def _decode_datetime(v: Any) -> dt.datetime:
     if isinstance(v, dt.datetime):
         return v.replace(tzinfo=dt.UTC) if v.tzinfo is None else v.astimezone(dt.UTC)
     if isinstance(v, int | float) and not isinstance(v, bool):
@@ -124,6 +130,8 @@ def decode_scalar(type_: str, v: Any, *, nested: bool) -> Any:
     if type_ == "Float":
         return float(v)
     if type_ == "Decimal":
+        if isinstance(v, str) and v[:1] in "-$" and "$" in v:  # @db.Money reads as text: -$1,234.56
+            v = v.replace("$", "").replace(",", "")
         return v if isinstance(v, Decimal) else Decimal(str(v)) if not isinstance(v, float) else Decimal(repr(v))
     if type_ == "Boolean":
         if isinstance(v, str):
@@ -150,7 +158,13 @@ def _value(column: Column, v: Any, nested: bool) -> Any:
         if column.is_list:
             if isinstance(v, str):  # JSON (inside aggregates) or a PostgreSQL array literal (enum[] columns)
                 v = json.loads(v) if v.startswith("[") else _pg_array(v)
-            return None if v is None else [decode_scalar(column.type, x, nested=True) for x in v]
+            if v is None:  # a NULL list column reads as [] (Prisma)
+                return []
+            items = [decode_scalar(column.type, x, nested=nested) for x in v]  # Json[] elements: parsed
+            if column.enum_map:
+                mapped = dict(column.enum_map)
+                items = [mapped.get(x, x) for x in items]
+            return items
         out = decode_scalar(column.type, v, nested=nested)
         if column.enum_map and out is not None:
             return dict(column.enum_map).get(out, out)

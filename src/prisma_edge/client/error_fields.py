@@ -28,5 +28,8 @@ def translate_fields(e: KnownRequestError, model: Model) -> None:
             out.append(t)
     e.meta["target"] = tuple(out)
     e.meta["translated"] = out != list(target)  # another model of a batch may still recognise them
-    e.message = f"Unique constraint failed on the fields: ({', '.join(f'`{x}`' for x in out)})"
+    named = e.meta.get("constraint") or e.meta.get("index")
+    # Prisma 7 names the constraint where the database reports one (PostgreSQL, MySQL), else the fields
+    e.message = (f"Unique constraint failed on the constraint: `{named}`" if named else
+                 f"Unique constraint failed on the fields: ({', '.join(f'`{x}`' for x in out)})")
     e.args = (e.message,)

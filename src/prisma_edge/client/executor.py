@@ -141,7 +141,7 @@ def shape_result(plan: Plan, results: list[ResultSet | None]) -> Any:
         if plan.result == "groups":
             return groups
         agg = groups[0] if groups else {}
-        return {"_count": agg["_count"]["_all"]} if plan.result == "aggregate_count" else agg
+        return agg
     if plan.result == "one":
         return decode_row(plan.shape, rows[0]) if rows else None
     out = [decode_row(plan.shape, r) for r in rows]

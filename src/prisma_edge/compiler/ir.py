@@ -287,15 +287,24 @@ class HavingCompare:
 
 
 @frozen
+class HavingLogic:
+    """`AND` / `OR` / `NOT` inside `having`: each part is a list of conditions that all hold."""
+
+    kind: str
+    parts: tuple[tuple[HavingCompare | HavingLogic, ...], ...]
+
+
+@frozen
 class GroupBy:
     model: str
     by: tuple[str, ...]
     where: Cond | None
-    having: tuple[HavingCompare, ...]
-    order: tuple[tuple[str, str, bool], ...]  # (fn or "", field, descending)
+    having: tuple[HavingCompare | HavingLogic, ...]
+    order: tuple[tuple[str, str, bool, str | None], ...]  # (fn or "", field, descending, nulls "first"/"last")
     take: Slot | None
     skip: Slot | None
     fields: tuple[AggregateField, ...]
+    count_scalar: bool = False  # `_count: True`: each group's `_count` is a number, as in Prisma
 
 
 # ---- nested writes -------------------------------------------------------------------------

@@ -36,6 +36,23 @@ DECIMAL_MAX_FRACTION_DIGITS = 16_383  # PostgreSQL numeric
 DECIMAL_MAX_DIGITS = DECIMAL_MAX_INTEGER_DIGITS + DECIMAL_MAX_FRACTION_DIGITS
 
 
+# MySQL refuses JSON documents nested past 100 levels (error 3157); the same bound everywhere keeps
+# the adapters alike and keeps the C JSON encoder far from Pyodide's small WebAssembly stack.
+MAX_JSON_DEPTH = 100
+
+
+def json_depth_problem(value: Any) -> str | None:
+    """Why a Json value is nested too deep to send, measured without recursion."""
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        v, depth = stack.pop()
+        if isinstance(v, dict | list | tuple):
+            if depth > MAX_JSON_DEPTH:
+                return f"a Json value nested more than {MAX_JSON_DEPTH} levels deep (MAX_JSON_DEPTH, MySQL's limit)"
+            stack.extend((c, depth + 1) for c in (v.values() if isinstance(v, dict) else v))
+    return None
+
+
 def too_deep(path: str) -> bool:
     """True once `path` (an argument path such as `where.posts.some.author`) passes MAX_NESTING."""
     return path.count(".") >= MAX_NESTING

@@ -41,12 +41,13 @@ def generate(schema: Schema, *, source: str = "schema.prisma", schema_text: str 
 
 def generate_file(schema_path: str | Path, output: str | Path | None = None) -> tuple[Path, str]:
     """Parse `schema_path` and return (output path, module source); writes nothing."""
-    from ..schema import parse_schema
+    from ..schema import load_schema
+    from ..schema.sources import schema_files
 
     path = Path(schema_path)
-    text = path.read_text(encoding="utf-8")
-    schema = parse_schema(text, source_name=str(path))
-    out = Path(output) if output else path.with_name(DEFAULT_OUTPUT)
+    schema = load_schema(path)  # a file, or a folder of .prisma files
+    text = "\n".join(f.read_text(encoding="utf-8") for f in schema_files(path))
+    out = Path(output) if output else (path / DEFAULT_OUTPUT if path.is_dir() else path.with_name(DEFAULT_OUTPUT))
     return out, generate(schema, source=path.name, schema_text=text, module=out.stem)
 
 

@@ -28,7 +28,7 @@ def schema_source(value: Any, indent: str = "") -> str:
     if attrs.has(type(value)):
         args = []
         for a in attrs.fields(type(value)):
-            if not a.init:
+            if not a.init or not a.eq:  # eq=False marks where it came from (a path), not what it is
                 continue
             v = getattr(value, a.name)
             if not isinstance(a.default, attrs.Factory) and a.default is not attrs.NOTHING and v == a.default:  # type: ignore[arg-type]
@@ -68,6 +68,7 @@ from decimal import Decimal as _Decimal
 from prisma_edge.client import Client as _Client
 from prisma_edge.client.delegate import ModelDelegate as _ModelDelegate, Operation as _Operation
 from prisma_edge.fields import FieldRef as _FieldRef
+from prisma_edge.sync import Client as _SyncClient, SyncDelegate as _SyncDelegate
 
 if _t.TYPE_CHECKING:
     from prisma_edge.fetch_adapters.base import IsolationLevel as _IsolationLevel

@@ -10,12 +10,15 @@ import difflib
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ...errors import Problem, ValidationError
+from ...errors import InputError, Problem, ValidationError
 from ...fields import AnyNull, DbNull, FieldRef, JsonNull
 from ...schema.model import Field, Model, Schema
 from .. import ir
 from ..limits import decimal_bounds, decimal_problem, nesting_message, short_path, too_deep
+from .prisma_text import arg_name, invalid_value, unknown_argument, unknown_field
 from .values import BadValue, coerce
+
+OID_RANGE = (-(2**31), 2**32 - 1)  # @db.Oid: unsigned 32-bit; a negative Int wraps (-1 -> 4294967295), as in Prisma
 
 # Python spelling (Prisma Client Python) first, Prisma's camelCase accepted as an alias.
 FILTER_ALIASES = {
@@ -58,8 +61,9 @@ class ParserBase:
 
     # ---- plumbing ------------------------------------------------------------------------
 
-    def fail(self, path: str, message: str) -> None:
-        self.problems.append(Problem(path, message))
+    def fail(self, path: str, message: str, prisma: str | None = None) -> None:
+        """Record a problem; `prisma`: Prisma 7's sentence for it (the message's first line)."""
+        self.problems.append(Problem(path, message, prisma))
 
     def too_deep(self, path: str) -> bool:
         """Record a problem and answer True when `path` nests past `limits.MAX_NESTING`."""
@@ -71,7 +75,9 @@ class ParserBase:
 
     def raise_if_problems(self) -> None:
         if self.problems:
-            raise ValidationError(self.problems, model=self.root.name, action=self.action)
+            first = next((p.prisma for p in self.problems if p.prisma), None) or ""
+            cls = InputError if first.startswith("Input error.") else ValidationError
+            raise cls(self.problems, model=self.root.name, action=self.action)
 
     def slot(self, value: Any, type_: str, *, is_list: bool = False, role: str = "value") -> ir.Slot:
         self.values.append(value)
@@ -90,7 +96,8 @@ class ParserBase:
         if f is None:
             names = [x.name for x in model.fields]
             shown = name if len(name) <= 100 else name[:97] + "…"
-            self.fail(_join(path, name), f"unknown {what} `{shown}` on model `{model.name}`{_suggest(name, names)}")
+            self.fail(_join(path, name), f"unknown {what} `{shown}` on model `{model.name}`{_suggest(name, names)}",
+                      self.prisma_unknown(model, name, path, names))
         return f
 
     def value(self, f: Field, value: Any, path: str) -> Any:
@@ -99,10 +106,12 @@ class ParserBase:
         if f.kind == "enum":
             e = self.schema.enum(f.type)
             enum_values = tuple(v.name for v in e.values) if e else ()
+        native = f.native_type.name if f.native_type else None
         try:
-            out = coerce(f.type, value, enum_values)
+            out = coerce(f.type, value, enum_values, OID_RANGE if native == "Oid" else None)
         except BadValue as e:
-            self.fail(path, f"{e} for field `{f.name}`")
+            text = str(e).replace("{field}", f.name) if "{field}" in str(e) else f"{e} for field `{f.name}`"
+            self.fail(path, text, self.prisma_bad_value(f, value, path, e))
             return None
         if f.type == "Decimal" and out:
             whole, frac, column = decimal_bounds(self.schema.provider, f.native_type)
@@ -114,16 +123,60 @@ class ParserBase:
             return next((v.db_name for v in e.values if v.name == out), out) if e else out
         return out
 
+    def prisma_unknown(self, model: Model, name: str, path: str, names: Sequence[str]) -> str:
+        """Prisma's sentence for an unknown field name, by where it was given."""
+        last = arg_name(path) if path else ""
+        if last == "distinct":
+            return f"Invalid value for argument `distinct`. Expected {model.name}ScalarFieldEnum."
+        if last in ("select", "include", "omit"):
+            type_name = model.name
+            if path.endswith("_count.select"):
+                type_name = f"{model.name}CountOutputType"
+            elif self.action == "count":
+                type_name = f"{model.name}CountAggregateOutputType"
+            return unknown_field(name, last, type_name, names)
+        return unknown_argument(name, names)
+
+    @staticmethod
+    def prisma_bad_value(f: Field, value: Any, path: str, e: BadValue) -> str | None:
+        """Prisma's sentence for a value its field refuses (None where Prisma words it otherwise)."""
+        arg = arg_name(path)
+        if e.kind == "enum":
+            return f"Invalid value for argument `{arg}`. Expected {f.type}."
+        if e.kind == "datetime" and e.reason:
+            return f"Invalid value for argument `{arg}`: {e.reason}. Expected ISO-8601 DateTime."
+        if e.kind == "decimal":
+            return f"Invalid value for argument `{arg}`: {e.reason}. Expected decimal String."
+        if e.kind != "type":
+            return None
+        expected = [f.type]
+        if arg == f.name and (path == f.name or path.startswith(("where.", "having.")) or ".where." in path):
+            kind = "Enum" + f.type if f.kind == "enum" else {"Boolean": "Bool"}.get(f.type, f.type)
+            expected = [f"{kind}{'' if f.is_required else 'Nullable'}Filter", f.type]
+            if not f.is_required:
+                expected.append("Null")
+        return invalid_value(path, expected, value)
+
     def slot_for(self, f: Field, value: Any, path: str, role: str = "value") -> ir.Slot:
         if value is JsonNull and f.type == "Json":
             return self.slot("null", self.type_key(f))
+        if value in (DbNull, AnyNull) and f.type == "Json":
+            wanted = "JsonNullValueInput" if f.is_required else "NullableJsonNullValueInput"
+            self.fail(path, f"`{value!r}` is not a valid `{wanted}`", f"Invalid value for argument `{arg_name(path)}`. Expected {wanted}.")
+            return self.slot(None, self.type_key(f))
         if value in (DbNull, AnyNull) or isinstance(value, FieldRef):
             what = "a field reference" if isinstance(value, FieldRef) else repr(value)
             self.fail(path, f"{what} cannot be used here")
             return self.slot(None, self.type_key(f))
         if f.is_list:
+            kind = "Create" if self.action.startswith("create") else "Update"
+            wrapper = f"{self.root.name}{kind}{f.name}Input"  # Prisma's input type for a list in data
             if not isinstance(value, list | tuple):
-                self.fail(path, f"expected a list for scalar list field `{f.name}`")
+                self.fail(path, f"expected a list for scalar list field `{f.name}`",
+                          invalid_value(path, [wrapper, f"{f.type}[]"], value) if path.startswith("data.") else None)
+                return self.slot(None, self.type_key(f), is_list=True)
+            if None in value and path.startswith("data.") and f.type != "Json":  # Json[] holds JSON nulls
+                self.fail(path, f"a list of {f.type} cannot hold null", invalid_value(path, [wrapper], list(value)))
                 return self.slot(None, self.type_key(f), is_list=True)
             vals = [self.value(f, v, _join(path, i)) for i, v in enumerate(value)]
             return self.slot(vals, self.type_key(f), is_list=True)
@@ -144,5 +197,5 @@ class ParserBase:
             if k not in allowed:
                 hint = _suggest(str(k), allowed) or f"; expected one of: {', '.join(f'`{a}`' for a in allowed)}"
                 shown = str(k) if len(str(k)) <= 100 else str(k)[:97] + "…"
-                self.fail(_join(path, str(k)), f"unknown argument `{shown}`{hint}")
+                self.fail(_join(path, str(k)), f"unknown argument `{shown}`{hint}", unknown_argument(str(k), allowed))
 

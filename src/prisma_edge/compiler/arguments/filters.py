@@ -23,12 +23,15 @@ from .base import (
     _join,
     _suggest,
 )
+from .prisma_text import AVAILABLE, arg_name, join_or, unknown_argument
 
 JSON_OPS = ("path", "equals", "not", "string_contains", "string_starts_with", "string_ends_with", "array_contains",
-            "lt", "lte", "gt", "gte", "mode")
-JSON_ONLY = {"path", "string_contains", "string_starts_with", "string_ends_with", "array_contains", "lt", "lte", "gt", "gte"}
+            "array_starts_with", "array_ends_with", "lt", "lte", "gt", "gte", "mode")
+JSON_ONLY = {"path", "string_contains", "string_starts_with", "string_ends_with", "array_contains", "array_starts_with",
+             "array_ends_with", "lt", "lte", "gt", "gte"}
 JSON_ALIASES = {"stringContains": "string_contains", "stringStartsWith": "string_starts_with",
-                "stringEndsWith": "string_ends_with", "arrayContains": "array_contains"}
+                "stringEndsWith": "string_ends_with", "arrayContains": "array_contains",
+                "arrayStartsWith": "array_starts_with", "arrayEndsWith": "array_ends_with"}
 
 
 def parse_json_path(value: Any) -> tuple[str | int, ...] | None:
@@ -144,8 +147,8 @@ class FilterParser(ParserBase):
             elif isinstance(v, FieldRef):  # has: a scalar field; has_every / has_some / equals: a list field
                 conds.append(self.field_ref(model, f, op, v, p, scalar_of=op == "has"))
             elif op == "has":
-                if v is None:
-                    self.fail(p, "`has` needs a value, not null")
+                if v is None:  # Prisma: `NULL = ANY(list)` matches no row
+                    conds.append(ir.Const(False))
                     continue
                 conds.append(ir.Compare(f.name, "has", self.slot(self.value(f, v, p), self.type_key(f))))
             elif op == "equals" and v is None:
@@ -204,14 +207,21 @@ class FilterParser(ParserBase):
         """`f <op> other field`: the other field has f's type; a list of it for `in` (`list_of`), one
         element of it for a list's `has` (`scalar_of`)."""
         other = model.field(v.name) if model is not None else None
+        owner = model.name if model is not None else "?"
         if other is None or other.kind == "object":
             names = [x.name for x in (model.scalar_fields if model else ())]
-            self.fail(path, f"field reference to unknown field `{v.name}`{_suggest(v.name, names)}")
+            prisma = (f"Input error. Expected a referenced scalar field {owner}.{v.name} but found a relation field."
+                      if other is not None else f"Input error. The referenced scalar field {owner}.{v.name} does not exist.")
+            self.fail(path, f"field reference to unknown field `{v.name}`{_suggest(v.name, names)}", prisma)
         else:
             want_list = True if list_of else False if scalar_of else f.is_list
             if other.type != f.type or other.is_list != want_list:
                 shape = "a list of " if want_list else ""
-                self.fail(path, f"field reference `{v.name}` must be {shape}{f.type}, like `{f.name}`")
+                wanted = f"{f.type}[]" if want_list else f.type
+                found = f"{other.type}[]" if other.is_list else other.type
+                self.fail(path, f"field reference `{v.name}` must be {shape}{f.type}, like `{f.name}`",
+                          f"Input error. Expected a referenced scalar field of type {wanted} but found {owner}.{v.name} "
+                          f"of type {found}.")
         return ir.Compare(f.name, op, ir.ColumnRef(v.name), insensitive)
 
     def scalar_filter(self, f: Field, val: Any, path: str, model: Model | None = None) -> ir.Cond | None:
@@ -222,11 +232,17 @@ class FilterParser(ParserBase):
                 return ir.Compare(f.name, "equals", self.slot_for(f, val, path))
             return self.list_filter(f, val, path, model)
         if val is None:
-            if f.is_required:
-                self.fail(path, f"`{f.name}` is required: it is never null, so it cannot be compared with null")
+            if f.type == "Json":  # Prisma: a Json filter takes DbNull / JsonNull / AnyNull, not None
+                self.fail(path, f"`{f.name}` is a Json field: filter its nulls with DbNull, JsonNull or AnyNull",
+                          f"Argument `{f.name}` must not be null.")
+            elif f.is_required:
+                self.fail(path, f"A value is required but not set: `{f.name}` is never null, so it cannot be compared with null")
             return ir.Compare(f.name, "is_null")
         if f.type == "Json" and isinstance(val, Mapping) and {JSON_ALIASES.get(k, k) for k in val} & JSON_ONLY:
             return self.json_filter(f, val, path)
+        if f.type == "Json" and isinstance(val, Mapping) and not {JSON_ALIASES.get(k, k) for k in val} & set(JSON_OPS):
+            self.check_keys(val, JSON_OPS, path)  # Prisma: a Json value is compared with `equals`
+            return None
         if not isinstance(val, Mapping) or f.type == "Json" and not (val.keys() & {"equals", "not"}):
             return self.compare(model, f, "equals", val, path)
         obj = {FILTER_ALIASES.get(k, k): v for k, v in val.items()}
@@ -247,7 +263,7 @@ class FilterParser(ParserBase):
             if op == "not":
                 if v is None:
                     if f.is_required:
-                        self.fail(p, f"`{f.name}` is required: it is never null, so it cannot be compared with null")
+                        self.fail(p, f"A value is required but not set: `{f.name}` is never null, so it cannot be compared with null")
                     conds.append(ir.Compare(f.name, "is_not_null"))
                 elif isinstance(v, Mapping) and f.type != "Json":
                     # `not: {a, b}` negates each filter: NOT a AND NOT b (Prisma's semantics)
@@ -277,10 +293,14 @@ class FilterParser(ParserBase):
                 if f.type != "String":
                     self.fail(p, f"`{op}` applies to String fields, not {f.type}")
                     continue
+                if f.native_type is not None and f.native_type.name == "Uuid":  # Prisma's UuidFilter has no `contains`
+                    self.fail(p, f"`{op}` does not apply to @db.Uuid fields", unknown_argument(op, ()))
+                    continue
                 conds.append(self.compare(model, f, op, v, p, insensitive, role=op + ("_i" if insensitive else "")))
             else:  # lt lte gt gte
                 if f.type not in ORDERABLE or f.type == "Boolean":
-                    self.fail(p, f"`{op}` does not apply to {f.type} fields")
+                    self.fail(p, f"`{op}` does not apply to {f.type} fields",
+                              unknown_argument(op, ("equals", "in", "notIn", "not")) if f.kind == "enum" else None)
                     continue
                 if v is None:
                     self.fail(p, f"`{op}` needs a value, not null")
@@ -327,7 +347,10 @@ class FilterParser(ParserBase):
             conds.append(rest)
         if not found_unique and not self.problems:
             options = [u.name for u in model.uniques]
-            self.fail(path, f"a unique selector is required: give one of {', '.join(options)} with a value")
+            named = [f"`{o}`" for o in options]
+            self.fail(path, f"a unique selector is required: give one of {', '.join(options)} with a value",
+                      f"Argument `{arg_name(path)}` of type {model.name}WhereUniqueInput needs at least one of "
+                      f"{join_or(named)} arguments. {AVAILABLE}")
         if not conds:
             return ir.Const(True)
         return conds[0] if len(conds) == 1 else ir.And(tuple(conds))

@@ -187,9 +187,6 @@ class NestedParser(WriteParser):
             for v, vp in self.items(obj["upsert"], p, many, "{'where', 'create', 'update'}"):
                 o = self.mapping(v, vp) or {}
                 self.check_keys(o, ("where", "create", "update") if many else ("where", "create", "update"), vp)
-                if rel.holds_fk:
-                    self.fail(vp, "nested `upsert` through a relation whose foreign key is on this side is not supported yet")
-                    continue
                 where = self.unique_where(target, o.get("where"), _join(vp, "where")) if many or "where" in o else None
                 ups_.append((where, self.create_tree(target, o.get("create", {}), _join(vp, "create"), now, implied),
                              self.update_values(target, o.get("update", {}), _join(vp, "update"), now)))

@@ -6,6 +6,7 @@ Filters are parsed by `filters.FilterParser`; ordering, pagination and selection
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -15,6 +16,7 @@ from .. import ir
 from ..limits import int64_problem
 from .base import FILTER_ALIASES, NUMERIC, ORDERABLE, SCALAR_OPS, WINDOW_KEYS, _join, _suggest
 from .filters import FilterParser
+from .prisma_text import arg_name, invalid_value, unknown_field
 
 __all__ = ["FILTER_ALIASES", "NUMERIC", "ORDERABLE", "SCALAR_OPS", "WINDOW_KEYS", "ArgParser", "_join", "_suggest",
            "parse_count", "parse_read"]
@@ -34,6 +36,10 @@ class ArgParser(FilterParser):
             p = _join(path, i) if isinstance(order, list | tuple) else path
             obj = self.mapping(item, p, "an object like {'field': 'asc'}")
             if obj is None:
+                continue
+            if len(obj) > 1:  # Prisma: one key per object; several keys go as a list of objects
+                self.fail(p, "one field per order object: give a list like [{'a': 'asc'}, {'b': 'desc'}]",
+                          invalid_value("orderBy", [f"{model.name}OrderByWithRelationInput[]"], dict(obj)))
                 continue
             for key, val in obj.items():
                 out.extend(self.order_item(model, key, val, _join(p, key), ()))
@@ -60,7 +66,7 @@ class ArgParser(FilterParser):
             for k, v in obj.items():
                 out.extend(self.order_item(target, k, v, _join(path, k), (*prefix, f.name)))
             return out
-        if f.type not in ORDERABLE and f.kind != "enum":
+        if f.type not in ORDERABLE and f.kind != "enum" and f.type != "Json":  # Json orders as Prisma 7 does
             self.fail(path, f"cannot order by {f.type} field `{f.name}`")
             return []
         nulls = None
@@ -78,12 +84,14 @@ class ArgParser(FilterParser):
     def direction(self, val: Any, path: str) -> bool:
         if isinstance(val, str) and val.lower() in ("asc", "desc"):
             return val.lower() == "desc"
-        self.fail(path, f"expected `asc` or `desc`, got {val!r}")
+        self.fail(path, f"expected `asc` or `desc`, got {val!r}", f"Invalid value for argument `{arg_name(path)}`. Expected SortOrder.")
         return False
 
     def int_arg(self, val: Any, path: str, *, minimum: int | None = None) -> int | None:
+        if isinstance(val, float) and math.isfinite(val):
+            val = int(val)  # Prisma truncates: `take: 1.5` is LIMIT 1
         if isinstance(val, bool) or not isinstance(val, int):
-            self.fail(path, f"expected an integer, got {type(val).__name__} {val!r}"[:120])
+            self.fail(path, f"expected an integer, got {type(val).__name__} {val!r}"[:120], invalid_value(path, ["Int"], val))
             return None
         if minimum is not None and val < minimum:
             self.fail(path, f"must be >= {minimum}, got {val if val > -(10**30) else 'a larger negative number'}")
@@ -155,11 +163,16 @@ class ArgParser(FilterParser):
         if self.too_deep(path):
             return ir.Selection((), (), ())
         select, include, omit = args.get("select"), args.get("include"), args.get("omit")
+        if isinstance(select, Mapping) and not select:
+            self.fail(_join(path, "select"), "`select` needs at least one field",
+                      f"The `select` statement for type {model.name} must not be empty. Available options are marked with ?.")
         if select is not None and include is not None:
-            self.fail(path, "use either `select` or `include`, not both")
+            self.fail(path, "use either `select` or `include`, not both",
+                      "Please either use `include` or `select`, but not both at the same time.")
             include = None
         if select is not None and omit is not None:
-            self.fail(path, "use either `select` or `omit`, not both")
+            self.fail(path, "use either `select` or `omit`, not both",
+                      "Please either use `omit` or `select`, but not both at the same time.")
             omit = None
         omitted: set[str] = set()
         if omit is not None:
@@ -270,8 +283,8 @@ def parse_read(schema: Schema, model: Model, action: str, args: Mapping[str, Any
 
 def parse_count(schema: Schema, model: Model, args: Mapping[str, Any]) -> tuple[ir.CountQuery, list[Any]]:
     p = ArgParser(schema, model, "count")
-    p.check_keys(args, ("select", *WINDOW_KEYS, "orderBy"), "")
-    window = p.window(model, args, "")
+    p.check_keys(args, ("select", *(k for k in WINDOW_KEYS if k != "distinct"), "orderBy"), "")  # as Prisma: no distinct
+    window = p.window(model, {k: v for k, v in args.items() if k != "distinct"}, "")
     fields: list[str] = []
     sel = args.get("select")
     if sel is not None:
@@ -283,7 +296,8 @@ def parse_count(schema: Schema, model: Model, args: Mapping[str, Any]) -> tuple[
                 continue
             f = p.field(model, k, "select")
             if f is not None and f.kind == "object":
-                p.fail(f"select.{k}", "count selects scalar fields or `_all`")
+                p.fail(f"select.{k}", "count selects scalar fields or `_all`",
+                       unknown_field(k, "select", f"{model.name}CountAggregateOutputType", ()))
             elif f is not None and v:
                 fields.append(k)
     p.raise_if_problems()

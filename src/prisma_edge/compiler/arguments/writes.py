@@ -15,6 +15,7 @@ from ...fields import DbNull
 from ...schema.model import Field, Model
 from .. import ir
 from .ids import new_cuid, new_cuid2, new_nanoid, new_ulid, new_uuid
+from .prisma_text import is_missing, must_not_be_null, unknown_argument
 from .reads import ArgParser, _join
 
 NUMBER_OPS = ("set", "increment", "decrement", "multiply", "divide")
@@ -100,10 +101,14 @@ class WriteParser(ArgParser):
                 continue
             given.add(key)
             if val is DbNull and f.type == "Json":
+                if f.is_required:
+                    self.fail(p, "`DbNull` is not a valid `JsonNullValueInput` (the field is required)",
+                              f"Invalid value for argument `{key}`. Expected JsonNullValueInput.")
+                    continue
                 val = None
             if val is None:
                 if f.is_required:
-                    self.fail(p, f"field `{key}` is required and cannot be null")
+                    self.fail(p, f"A value is required but not set: field `{key}` cannot be null", must_not_be_null(key))
                 out.append(ir.Assign(key, "set", None))
                 continue
             if f.is_list and isinstance(val, Mapping) and set(val) == {"set"}:
@@ -118,7 +123,8 @@ class WriteParser(ArgParser):
             if generated:
                 out.append(ir.Assign(f.name, "set", self.slot_for(f, value, _join(path, f.name))))
             elif f.is_required and f.default is None and not f.is_list:
-                self.fail(path, f"missing required field `{f.name}` ({f.type}) on model `{model.name}`: A value is required but not set")
+                self.fail(path, f"missing required field `{f.name}` ({f.type}) on model `{model.name}`: A value is required "
+                          "but not set", is_missing(f.name))
         return tuple(out)
 
     def update_values(self, model: Model, data: Any, path: str, now: dt.datetime, *, nested: bool = False) -> tuple[ir.Assign, ...]:
@@ -128,14 +134,15 @@ class WriteParser(ArgParser):
         out: list[ir.Assign] = []
         for f, key, val, p in self.scalar_items(model, obj, path, nested):
             op, v = "set", val
-            if isinstance(val, Mapping) and f.type != "Json":
+            if isinstance(val, Mapping) and (f.type != "Json" or f.is_list):  # Json[]: an object is an operation
                 if len(val) != 1:
                     self.fail(p, f"expected exactly one of {', '.join(NUMBER_OPS if f.type in ('Int', 'BigInt', 'Float', 'Decimal') else ('set',))}")
                     continue
                 op, v = next(iter(val.items()))
                 allowed = ("set", "push") if f.is_list else NUMBER_OPS if f.type in ("Int", "BigInt", "Float", "Decimal") else ("set",)
                 if op not in allowed:
-                    self.fail(_join(p, str(op)), f"unknown operation `{op}` for {f.type} field; expected one of {', '.join(allowed)}")
+                    self.fail(_join(p, str(op)), f"unknown operation `{op}` for {f.type} field; expected one of "
+                              f"{', '.join(allowed)}", unknown_argument(str(op), allowed))
                     continue
                 p = _join(p, op)
             if v is None:

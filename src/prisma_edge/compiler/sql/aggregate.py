@@ -44,14 +44,19 @@ class AggregateBuilder:
         node = {"_sum": exp.Sum, "_avg": exp.Avg, "_min": exp.Min, "_max": exp.Max}[af.fn]
         return node(this=column)
 
-    def shape(self, model: Model, by: tuple[str, ...], fields: tuple[ir.AggregateField, ...]) -> RecordShape:
+    def shape(self, model: Model, by: tuple[str, ...], fields: tuple[ir.AggregateField, ...],
+              count_scalar: bool = False) -> RecordShape:
+        """`count_scalar` (`_count: True`): the `_count._all` column reads as `_count`, a number."""
         cols = []
         for name in by:
             f = self.ctx.field(model, name)
             enum = self.ctx.schema.enum(f.type) if f.kind == "enum" else None
             mapped = tuple((v.db_name, v.name) for v in enum.values if v.db_name != v.name) if enum else ()
             cols.append(Column(name, "scalar", f"Enum:{f.type}" if enum else f.type, f.is_list, enum_map=mapped))
-        cols += [Column(f"{af.fn}.{af.field}", "scalar", agg_type(model, af)) for af in fields]
+        def name(af: ir.AggregateField) -> str:
+            return "_count" if count_scalar and (af.fn, af.field) == ("_count", "_all") else f"{af.fn}.{af.field}"
+
+        cols += [Column(name(af), "scalar", agg_type(model, af)) for af in fields]
         return RecordShape(tuple(cols))
 
     def aggregate(self, op: ir.Aggregate) -> tuple[exp.Select, RecordShape]:
@@ -76,7 +81,7 @@ class AggregateBuilder:
         q = exp.Select(expressions=projections).from_(source, copy=False)
         if where is not None:
             q = q.where(where, copy=False)
-        return q, self.shape(model, (), op.fields)
+        return q, self.shape(model, (), op.fields, op.count_scalar)
 
     def group_by(self, op: ir.GroupBy) -> tuple[exp.Select, RecordShape]:
         model = self.ctx.model(op.model)
@@ -93,14 +98,22 @@ class AggregateBuilder:
             q = q.having(having, copy=False)
         if op.order:
             ordered = []
-            for fn, name, desc in op.order:
+            for fn, name, desc, nulls in op.order:
                 value = col(a, self.ctx.field(model, name).db_name) if fn == "" else self.agg_expr(model, a, ir.AggregateField(fn, name))
-                ordered.append(exp.Ordered(this=value, desc=desc, nulls_first=self.ctx.rules.nulls_first_default(desc)))
+                first = self.ctx.rules.nulls_first_default(desc) if nulls is None else nulls == "first"
+                ordered.append(exp.Ordered(this=value, desc=desc, nulls_first=first))
             q = q.order_by(*ordered, copy=False)
         window = ir.Window(take=op.take, skip=op.skip)
-        return self.reads.paginate(q, window), self.shape(model, op.by, op.fields)
+        return self.reads.paginate(q, window), self.shape(model, op.by, op.fields, op.count_scalar)
 
-    def having(self, model: Model, alias: str, h: ir.HavingCompare) -> exp.Expression:
+    def having(self, model: Model, alias: str, h: ir.HavingCompare | ir.HavingLogic) -> exp.Expression:
+        if isinstance(h, ir.HavingLogic):
+            parts = [and_all([self.having(model, alias, x) for x in part]) or exp.true() for part in h.parts]
+            if h.kind == "OR":
+                return exp.Paren(this=exp.or_(*parts)) if parts else exp.false()
+            if h.kind == "NOT":
+                parts = [exp.Not(this=exp.Paren(this=x)) for x in parts]
+            return exp.Paren(this=exp.and_(*parts)) if parts else exp.true()
         if h.fn == "":
             target: exp.Expression = col(alias, self.ctx.field(model, h.field).db_name)
         else:
@@ -116,4 +129,8 @@ class AggregateBuilder:
             node: exp.Expression = exp.In(this=target, expressions=[self.ctx.param(s) for s in h.value])
             return exp.Not(this=node) if h.op == "not_in" else node
         assert isinstance(h.value, ir.Slot)
+        if h.op.removesuffix("_i") in ("contains", "startswith", "endswith"):
+            op, insensitive = h.op.removesuffix("_i"), h.op.endswith("_i")
+            value = self.ctx.param(h.value)
+            return self.ctx.rules.match(op, target, value, value, insensitive)
         return _CMP[h.op](this=target, expression=self.ctx.param(h.value))

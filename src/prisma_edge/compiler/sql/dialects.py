@@ -220,12 +220,13 @@ PG_NATIVE_CASTS = {
     "DoublePrecision": "double precision", "Real": "real", "Decimal": "numeric", "Money": "money",
     "Timestamp": "timestamp", "Timestamptz": "timestamptz", "Date": "date", "Time": "time", "Timetz": "timetz",
     "Json": "json", "JsonB": "jsonb", "ByteA": "bytea",
+    "Bit": "varbit", "VarBit": "varbit",  # text does not assign to bit; varbit keeps the length to check
 }
 
 
 def _pg_type(name: str) -> exp.DataType:
-    if name == "citext":  # an extension's type: sqlglot does not know it by name
-        return exp.DataType(this=exp.DataType.Type.USERDEFINED, kind=exp.to_identifier("citext"))
+    if name in ("citext", "varbit"):  # types sqlglot does not know by name
+        return exp.DataType(this=exp.DataType.Type.USERDEFINED, kind=exp.to_identifier(name))
     return exp.DataType.build(name, dialect="postgres")
 
 

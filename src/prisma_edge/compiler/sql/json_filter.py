@@ -77,7 +77,27 @@ def json_condition(ctx: Context, model: Model, alias: str, jf: ir.JsonFilter, ne
             same = exp.EQ(this=extracted(), expression=value(jf.values[0]))
         if (jf.op == "equals") != negate:
             return same
-        return exp.Not(this=exp.Coalesce(this=exp.Paren(this=same), expressions=[exp.false()]))
+        differs = exp.Not(this=exp.Coalesce(this=exp.Paren(this=same), expressions=[exp.false()]))
+        if path is not None:  # Prisma: a row without the path does not match `not` either
+            return exp.And(this=exp.Not(this=exp.Is(this=extracted(), expression=exp.Null())), expression=differs)
+        return differs
+    if jf.op in ("array_starts_with", "array_ends_with"):
+        first = jf.op == "array_starts_with"
+        if d == "postgres":
+            doc = exp.Cast(this=column.copy(), to=exp.DataType.build("jsonb", dialect="postgres"))
+            base = exp.Cast(this=path.copy() if path is not None else exp.Literal.string("{}"),
+                            to=exp.DataType.build("text[]", dialect="postgres"))
+            step = exp.Cast(this=exp.Literal.string("{0}" if first else "{-1}"), to=exp.DataType.build("text[]", dialect="postgres"))
+            element: exp.Expression = exp.JSONBExtract(this=doc, expression=exp.DPipe(this=base, expression=step))
+            match: exp.Expression = exp.EQ(this=element, expression=value(jf.values[0]))
+        else:
+            step = exp.Literal.string("[0]" if first else ("[#-1]" if d == "sqlite" else "[last]"))
+            where = ctx.rules.concat([path.copy() if path is not None else exp.Literal.string("$"), step])
+            element = fn("json_extract" if d == "sqlite" else "JSON_EXTRACT", column.copy(), where)
+            match = exp.EQ(this=element, expression=value(jf.values[0]))
+        if negate:
+            match = exp.Not(this=exp.Coalesce(this=exp.Paren(this=match), expressions=[exp.false()]))
+        return and_all([is_a("array"), match])  # type: ignore[return-value]
     def typed(kind: str, match: exp.Expression) -> exp.Expression:
         if negate:
             match = exp.Not(this=exp.Coalesce(this=exp.Paren(this=match), expressions=[exp.false()]))

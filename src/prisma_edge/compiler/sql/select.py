@@ -41,7 +41,9 @@ class ReadBuilder:
         """The window's order plus the primary key as tie-break (inverted for negative take)."""
         terms = list(window.order)
         have = {t.path for t in terms}
-        terms += [ir.OrderBy((n,)) for n in model.primary_key if (n,) not in have]
+        tie = model.primary_key or tuple(  # a view without a key: its plain columns (an ORDER BY needs one)
+            f.name for f in model.scalar_fields if not f.is_list and f.type not in ("Json", "Bytes"))
+        terms += [ir.OrderBy((n,)) for n in tie if (n,) not in have]
         if window.take_negative:
             terms = [
                 ir.OrderBy(t.path, not t.descending, {"first": "last", "last": "first"}.get(t.nulls or "", None), t.count_of)

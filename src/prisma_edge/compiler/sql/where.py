@@ -72,7 +72,7 @@ def list_compare(ctx: Context, model: Model, alias: str, c: ir.Compare) -> exp.E
     f = ctx.field(model, c.field)
     column = ctx.column(alias, model, c.field)
     if c.op in ("is_empty", "is_not_empty"):
-        size = exp.Coalesce(this=fn("cardinality", column), expressions=[exp.Literal.number(0)])
+        size = fn("cardinality", column)  # a NULL list is neither empty nor not (Prisma)
         return (exp.EQ if c.op == "is_empty" else exp.GT)(this=size, expression=exp.Literal.number(0))
     if isinstance(c.value, ir.ColumnRef):
         other = ctx.column(alias, model, c.value.field)
@@ -125,11 +125,14 @@ def compare(ctx: Context, model: Model, alias: str, c: ir.Compare) -> exp.Expres
             column, values = exp.Lower(this=column), [exp.Lower(this=v) for v in values]
         node = exp.In(this=column, expressions=values)
         return exp.Not(this=node) if c.op == "not_in" else node
+    f = ctx.field(model, c.field)
     if isinstance(c.value, ir.ColumnRef):
         value: exp.Expression = ctx.column(alias, model, c.value.field)
     else:
         assert isinstance(c.value, ir.Slot)
         value = ctx.param(c.value)
+        if f.native_type is not None and f.native_type.name in ("Time", "Timetz"):  # the time of the DateTime
+            value = ctx.rules.cast_param(value, f, None)
     if c.op in ("contains", "startswith", "endswith"):
         pattern = value
         if isinstance(c.value, ir.ColumnRef):  # pattern from another column: escape and wrap it in SQL
@@ -138,6 +141,8 @@ def compare(ctx: Context, model: Model, alias: str, c: ir.Compare) -> exp.Expres
                 escaped = fn("REPLACE", escaped, exp.Literal.string(ch), exp.Literal.string("\\" + ch))
             parts = {"contains": ["%", None, "%"], "startswith": [None, "%"], "endswith": ["%", None]}[c.op]
             pattern = ctx.rules.concat([escaped if p is None else exp.Literal.string(p) for p in parts])
+        if ctx.rules.name == "postgres" and f.native_type is not None and f.native_type.name == "Inet":
+            column = exp.Cast(this=column, to=exp.DataType.build("text"))  # as Prisma: match the address text
         return ctx.rules.match(c.op, column, value, pattern, c.insensitive)
     if c.insensitive:
         column, value = exp.Lower(this=column), exp.Lower(this=value)
