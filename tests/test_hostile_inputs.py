@@ -83,6 +83,9 @@ def cases(db: Client) -> list[tuple[str, Callable[[], Any], str]]:
         ("skip=2**70", lambda: item.find_many(skip=2**70), "skip"),
         ("take=10**5000", lambda: item.find_many(take=10**5000), "take"),
         ("update_many limit=2**70", lambda: item.update_many(where={}, data={"s": "x"}, limit=2**70), "limit"),
+        ("order direction 10**5000", lambda: item.find_many(order={"s": 10**5000}), "order.s"),
+        ("Float given 2**1100", lambda: item.create(data={"batch": "r", "f": 2**1100}), "data.f"),
+        ("Float given Decimal sNaN", lambda: item.create(data={"batch": "r", "f": Decimal("sNaN")}), "data.f"),
         ("Int given 10**5000", lambda: item.create(data={"batch": "r", "i": 10**5000}), "data.i"),
         ("Decimal given 10**5000", lambda: item.create(data={"batch": "r", "d": 10**5000}), "data.d"),
         *([("Decimal 1E+999999999", lambda: item.create(data={"batch": "r", "d": d9}), "data.d"),
@@ -252,7 +255,8 @@ async def test_json_nested_to_the_limit_round_trips_and_one_more_level_is_refuse
 @pytest.mark.parametrize("adapter", HOSTILE_ADAPTERS)
 async def test_values_the_hostile_suite_found_broken_now_round_trip(adapter: str):
     """Found by tests/test_hostile_values.py: a DateTime before year 1000 was written to SQLite as
-    `194-12-18T...` (unreadable); `Decimal("0E-999999")` was refused by PostgreSQL and MySQL;
+    `194-12-18T...` (unreadable); `Decimal("0E-999999")` was refused by PostgreSQL and MySQL; SQLite
+    stored a long Decimal one ulp off the nearest double;
     a non-ASCII Json key was never matched by a `path` filter on SQLite and MariaDB."""
     import datetime as dt
 
@@ -269,6 +273,17 @@ async def test_values_the_hostile_suite_found_broken_now_round_trip(adapter: str
             assert db.adapter.dialect == "mysql"
         zero = await item.create(data={"batch": "zero", "d": Decimal("0E-999999")})
         assert zero["d"] == 0
+        # SQLite: a long Decimal is the nearest double (SQLite's own text parser missed it by one ulp),
+        # an integral one within 64 bits stays exact
+        if db.adapter.dialect == "sqlite":  # 36 digits before the point: beyond DECIMAL(65, 30) elsewhere
+            long_ = Decimal("-977585055796181711865741462915110452.960")
+            got = await item.create(data={"batch": "long", "d": long_})
+            assert float(got["d"]) == float(long_)
+        exact = await item.create(data={"batch": "exact", "d": Decimal("1234567890123456789")})
+        if adapter == "d1":  # D1 answers numbers as JavaScript doubles
+            assert float(exact["d"]) == 1234567890123456789.0
+        else:
+            assert exact["d"] == Decimal("1234567890123456789")
         await item.create(data={"batch": "json", "j": {"😀": 1, "\u202e": 2, 'a"b': 3}})
         assert len(await item.find_many(where={"j": {"path": ["😀"], "equals": 1}})) == 1
         assert len(await item.find_many(where={"j": {"path": ["\u202e"], "equals": 2}})) == 1
@@ -286,3 +301,29 @@ async def test_raw_queries_inside_a_transaction_are_checked_alike():
             with pytest.raises(ValidationError, match=r"`params\[1\]`"):
                 await tx.execute_raw("SELECT ?, ?", 1, "\ud800")
             assert await tx.query_raw("SELECT ? AS v", "ok") == [{"v": "ok"}]
+
+
+@pytest.mark.parametrize("adapter", HOSTILE_ADAPTERS)
+async def test_queries_just_within_the_nesting_limit_answer_or_fail_typed(adapter: str):
+    """At MAX_NESTING - 1 levels the compiler builds the SQL (no RecursionError, also in sqlglot);
+    the database answers, or refuses with a typed error (SQLite's parser stack stops a very deep
+    `NOT` chain or include: a DatabaseError)."""
+    depth = MAX_NESTING - 1
+    not_chain = nested(depth - 2, {"name": "o"}, lambda w: {"NOT": w})
+    hops = (depth - 1) // 4
+    rel_chain = nested(hops, {"name": "o"}, lambda w: {"items": {"some": {"owner": {"is": w}}}})
+    inc_chain = nested((depth - 1) // 4, {}, lambda i: {"items": {"include": {"owner": {"include": i or {"items": True}}}}})
+    async with hostile_client(adapter) as db:
+        owner = db.owner  # type: ignore[attr-defined]
+        o = await owner.create(data={"name": "o", "items": {"create": [{"batch": "x"}]}})
+        for name, call in (("NOT chain", lambda: owner.find_many(where=not_chain)),
+                           ("relation chain", lambda: owner.find_many(where=rel_chain)),
+                           ("include chain", lambda: owner.find_many(include=inc_chain))):
+            try:
+                rows = await call()
+            except ValidationError as e:
+                pytest.fail(f"{name}: refused within the limit: {e}")
+            except PrismaEdgeError:
+                assert db.adapter.dialect == "sqlite", name
+                continue
+            assert [r["id"] for r in rows] == ([] if name == "NOT chain" and (depth - 2) % 2 == 1 else [o["id"]]), name

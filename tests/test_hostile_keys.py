@@ -75,8 +75,9 @@ def _refused(call: Callable[[], Any]) -> str | None:
 
 def test_a_huge_key_gives_a_short_message():
     schema = load_schema(schema_path("hostile"))
-    for action, args in (("find_many", {"where": {"x" * 10_000: 1}}), ("find_many", {"x" * 10_000: 1}),
-                         ("create", {"data": {"batch": "b", "x" * 10_000: 1}})):
+    huge = "x" * 2**20  # also fast: the nearest-name search skips what is too long to be near
+    for action, args in (("find_many", {"where": {huge: 1}}), ("find_many", {huge: 1}),
+                         ("create", {"data": {"batch": "b", huge: 1}}), ("find_many", {"select": {huge: True}})):
         with pytest.raises(ValidationError) as e:
             compile_query(schema, "Item", action, args, "sqlite")
         assert len(str(e.value)) < 600 and "xxx…" in str(e.value)

@@ -32,8 +32,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from prisma_edge.client import Client
+from prisma_edge.compiler import compile_query
+from prisma_edge.compiler.sql.dialects import RULES
 from prisma_edge.errors import PrismaEdgeError, ValidationError
-from tests.support.clients import IN_PYODIDE
+from prisma_edge.schema import load_schema
+from tests.support.clients import IN_PYODIDE, schema_path
 from tests.support.hostile import HOSTILE_ADAPTERS, hostile_client
 
 # Pyodide runs (Node, Chromium, workerd) take one batch: the 5,000-value floor is the CPython step's.
@@ -419,3 +422,36 @@ def test_hypothesis_values_round_trip_or_are_refused_with_typed_errors(adapter: 
         loop.close()
     assert after == [sentinel]
     print(f"\nhypothesis values on {adapter}: {run.values} values in {run.batches} batches")
+
+
+ODD_VALUES: list[Any] = [object(), {1, 2}, (1, 2), [], {}, {"x": 1}, b"x", bytearray(b"x"), memoryview(b"x"), 10**5000,
+                         2**1100, "9" * 5000, Decimal("sNaN"), Decimal("1E+999999999"), math.nan, -math.inf, True, None,
+                         ..., type, range(3), 1j, "\ud800", "\x00"]
+
+
+@pytest.mark.parametrize("dialect", sorted(RULES))
+def test_any_value_of_any_type_in_any_value_position_is_typed(dialect: str):
+    """Cross-typed values (a Decimal for a String, a set for an Int, a 5,000-digit int for a Float,
+    an object as a direction...) in 13 value positions: a ValidationError or a plan, never a bare
+    exception (this found OverflowError, ValueError from str() of huge ints, and sNaN)."""
+    schema = load_schema(schema_path("hostile"))
+    gen = Values(SEED)
+    values = [gen.value(c) for c in COLUMNS for _ in range(6)] + ODD_VALUES
+    bare: list[str] = []
+    for c in (*COLUMNS, "n", "id", "owner"):
+        for v in values:
+            for action, args in (("find_many", {"where": {c: v}}), ("find_many", {"where": {c: {"gt": v}}}),
+                                 ("find_many", {"where": {c: {"in": [v]}}}), ("find_many", {"where": {c: {"not": v}}}),
+                                 ("create", {"data": {"batch": "x", c: v}}), ("update_many", {"where": {}, "data": {c: v}}),
+                                 ("update_many", {"where": {}, "data": {c: {"increment": v}}}), ("find_many", {"take": v}),
+                                 ("find_many", {"where": {"j": {"path": [v], "equals": 1}}}),
+                                 ("find_many", {"where": {"j": {"path": ["a"], "equals": v}}}),
+                                 ("find_many", {"where": {"s": {"contains": v}}}), ("find_many", {"order": {c: v}}),
+                                 ("find_many", {"cursor": {"id": v}})):
+                try:
+                    compile_query(schema, "Item", action, args, dialect)
+                except PrismaEdgeError:
+                    pass
+                except Exception as e:  # noqa: BLE001 - the point: none escapes
+                    bare.append(f"{action} {c} {type(v).__name__}: {type(e).__name__}: {str(e)[:120]}")
+    assert bare == []

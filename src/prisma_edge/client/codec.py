@@ -61,8 +61,12 @@ def encode(value: Any, slot: Slot, dialect: str) -> Any:
             return format_datetime(value)
         if isinstance(value, Decimal):
             # SQLite keeps DECIMAL columns as REAL (numeric affinity); a float compares correctly
-            # also where no affinity applies (aggregates). Beyond 15 digits, text keeps the digits.
-            return float(value) if len(value.as_tuple().digits) <= 15 else str(value)
+            # also where no affinity applies (aggregates). An integer that fits 64 bits stays exact
+            # (text: SQLite stores it as INTEGER); any other text would be converted by SQLite's own
+            # parser, which keeps 15 digits and can miss the nearest double: Python's float() does not.
+            if len(value.as_tuple().digits) > 15 and value == value.to_integral_value() and -(2**63) <= value < 2**63:
+                return str(int(value))
+            return float(value)
     return value
 
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ...errors import ValidationError
+from ...errors import Problem, ValidationError
 from ...schema.model import Model, Schema
 from .. import ir
 from .aggregates import parse_aggregate, parse_group_by
 from .base import _join
 from .nested import NestedParser, has_relation_writes
+from .raw import huge_int_path
 from .reads import parse_count, parse_read
 from .writes import SHAPE_ONLY_NOW, WriteParser, _now
 
@@ -36,6 +37,17 @@ def parse(schema: Schema, model_name: str, action: str, args: Mapping[str, Any],
     `shape_only`: the IR is all that is wanted (compiling a plan ahead, e.g. at import in a
     Worker): client-side defaults then draw no entropy and read no clock.
     """
+    try:
+        return _parse(schema, model_name, action, args, shape_only=shape_only)
+    except ValueError as e:  # str() of an int past Python's 4,300 digits, while writing a message
+        if "integer string conversion" not in str(e):
+            raise
+        raise ValidationError([Problem(huge_int_path(args), "an integer of more than 4,300 digits is out of range "
+                                                            "for every field and argument")]) from None
+
+
+def _parse(schema: Schema, model_name: str, action: str, args: Mapping[str, Any], *,
+           shape_only: bool = False) -> tuple[ir.Operation, list[Any]]:
     model = schema.model(model_name)
     if model is None:
         raise ValidationError(f"unknown model `{model_name}`")

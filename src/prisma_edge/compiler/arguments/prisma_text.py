@@ -31,19 +31,25 @@ def levenshtein(a: str, b: str) -> int:
 def did_you_mean(name: str, options: Sequence[str]) -> str:
     best, best_d = None, 4
     for o in options:
+        if abs(len(name) - len(o)) >= best_d:  # the distance is at least that: skip (a hostile 1 MB key)
+            continue
         d = levenshtein(name, o)
         if d < best_d:
             best, best_d = o, d
     return f" Did you mean `{best}`?" if best is not None else ""
 
 
+def _shown(name: str) -> str:
+    return name if len(name) <= 100 else name[:97] + "…"
+
+
 def unknown_argument(name: str, options: Sequence[str]) -> str:
-    return f"Unknown argument `{name}`.{did_you_mean(name, options)} {AVAILABLE}"
+    return f"Unknown argument `{_shown(name)}`.{did_you_mean(name, options)} {AVAILABLE}"
 
 
 def unknown_field(name: str, statement: str, type_name: str, options: Sequence[str]) -> str:
     del options  # Prisma suggests no name for a selection
-    return f"Unknown field `{name}` for {statement} statement on model `{type_name}`. {AVAILABLE}"
+    return f"Unknown field `{_shown(name)}` for {statement} statement on model `{type_name}`. {AVAILABLE}"
 
 
 def arg_name(path: str) -> str:

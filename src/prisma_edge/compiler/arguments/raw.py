@@ -51,6 +51,20 @@ def value_problem(value: Any) -> str | None:
     return None
 
 
+def huge_int_path(args: Any) -> str:
+    """The argument path of the first int too long for str() (4,300 digits) in `args`."""
+    stack: list[tuple[Any, str]] = [(args, "")]
+    while stack:
+        v, path = stack.pop()
+        if isinstance(v, int) and not isinstance(v, bool) and v.bit_length() > 14_000:
+            return path
+        items = v.items() if isinstance(v, dict) else enumerate(v) if isinstance(v, list | tuple) else ()
+        for k, item in items:
+            key = f"{path}[{k}]" if isinstance(k, int) else f"{path}.{k}" if path else str(k)[:100]
+            stack.append((item, key))
+    return ""
+
+
 def check_raw(sql: Any, params: Sequence[Any]) -> None:
     """Raise a ValidationError when `sql` is not text or a parameter cannot be bound."""
     problems: list[Problem] = []

@@ -105,7 +105,12 @@ def coerce(type_name: str, value: Any, enum_values: tuple[str, ...] | None = Non
     if type_name == "Float":
         if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
             raise BadValue(f"expected a Float, got {_describe(value)}")
-        f = float(value)
+        try:
+            f = float(value)
+        except OverflowError:  # an int beyond the double range
+            raise BadValue("the number is out of range for a Float (a 64-bit double)", "other") from None
+        except ValueError:  # Decimal("sNaN")
+            raise BadValue("NaN and infinity cannot be stored in a Float field", "other") from None
         if math.isnan(f) or math.isinf(f):
             raise BadValue("NaN and infinity cannot be stored in a Float field", "other")
         return f
