@@ -190,9 +190,10 @@ class Program:
             unlink = [(cond, False) for cond in rw.disconnects] if rw.sets is None else [(None, True)]
             for cond, everything in unlink:
                 found = None if everything else self.add(Node("lookup", target, where=cond, when_missing=when_missing))
+                # a record to disconnect that does not exist: nothing to do
                 self.add(Node("join_delete", None, join=(rel.join_table, rel.self_column, mine, rel.other_column,
                                                            Src(node=found, field=other_key) if found is not None else Src(null=True)),
-                              when_missing=when_missing))
+                              when_missing=when_missing if found is None else None, when_found=found))
         for cond in (*rw.connects, *(rw.sets or ())):
             link(self.add(Node("lookup", target, where=cond, require=True, when_missing=when_missing)))
         for coc in rw.connect_or_creates:
