@@ -268,3 +268,39 @@ async def test_upsert_own_foreign_key_creates_and_points_when_missing(adapter):
         one_request(db, adapter)
         assert out["author"]["email"] == "new@x.io" and out["author"]["name"] is None and out["views"] == 1
         assert out["authorId"] == out["author"]["id"]
+
+
+@pytest.mark.parametrize("adapter", ALL)
+async def test_one_to_one_taken_raises_p2014_when_required(adapter):
+    """As Prisma 7 (scenarios update_one_to_one_required/profile_create_when_exists, create_one_to_one/
+    profile_user_connect_taken): a required 1-1 FK cannot be taken from its record (P2014), nothing applied."""
+    from prisma_edge.errors import RelationViolationError
+
+    async with steps_client(adapter, "blog") as db:
+        u = await db.user.create({"email": "a@x.io", "profile": {"create": {"bio": "one"}}})
+        with pytest.raises(RelationViolationError):
+            await db.user.update(
+                where={"id": u["id"]}, data={"name": "x", "profile": {"create": {"bio": "two"}}}
+            )
+        with pytest.raises(RelationViolationError):
+            await db.profile.create({"bio": "three", "user": {"connect": {"id": u["id"]}}})
+        assert [p["bio"] for p in await db.profile.find_many()] == ["one"]
+        assert (await db.user.find_unique(where={"id": u["id"]}))["name"] is None
+
+
+@pytest.mark.parametrize("adapter", ADAPTERS)
+async def test_one_to_one_optional_moves(adapter):
+    """An optional 1-1 FK moves: the record that had it lets go (as Prisma: passport_connect_taken_moves)."""
+    async with steps_client(adapter) as db:
+        a = await db.user.create(
+            {"email": "a@x.io", "profile": {"create": {"bio": "pa"}}}, include={"profile": True}
+        )
+        b = await db.user.create({"email": "b@x.io", "profile": {"create": {"bio": "pb"}}})
+        out = await db.user.update(
+            where={"id": b["id"]},
+            data={"profile": {"connect": {"id": a["profile"]["id"]}}},
+            include={"profile": True},
+        )
+        assert out["profile"]["bio"] == "pa"
+        rows = {p["bio"]: p["userId"] for p in await db.profile.find_many()}
+        assert rows == {"pa": b["id"], "pb": None}

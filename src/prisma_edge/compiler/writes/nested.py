@@ -27,14 +27,14 @@ from sqlglot import exp
 from ...errors import UnsupportedError
 from ...schema.model import Field, Model
 from .. import ir
-from ..plan import NOT_FOUND_MARKER, Plan, Ref, Step
+from ..plan import NOT_FOUND_MARKER, RESTRICT_MARKER, Plan, Ref, Step
 from ..sql.context import Context, and_all, table
 from ..sql.dialects import col, fn, ident, param
 from ..sql.select import ReadBuilder
 from ..sql.where import condition
 from . import pg_steps
 from .builder import WriteBuilder, empty_insert
-from .guards import fail_unless_rows, rows_of
+from .guards import fail_if_rows, fail_unless_rows, rows_of
 from .program import Node, Program, Src
 from .sqlite_static import StaticNestedCreate, _JoinField
 
@@ -137,6 +137,8 @@ class NestedBuilder:
                                      expression=exp.Select(expressions=[c.copy() for c in cols]).from_(exp.Table(this=ident(f"i{i}")), copy=False),
                                      distinct=False)
                 ctes.append((f"n{i}", body))
+                if node.kind == "restrict":
+                    guards.append(f"n{i}")
                 if node.require:
                     name = f"g{i}"
                     ok = fail_unless_rows(NOT_FOUND_MARKER, rows_of(f"n{i}"), self.rules)
@@ -186,6 +188,12 @@ class NestedBuilder:
 
     def pg_node(self, i: int, node: Node) -> exp.Expression:
         m = node.model
+        if node.kind == "restrict":  # a guard: fails with P2014 when a row matches
+            assert m is not None and node.restrict is not None
+            a = self.ctx.alias()
+            rows = exp.Select(expressions=[exp.Literal.number(1)]).from_(table(m.db_name, a), copy=False).where(
+                and_all(self._pg_match(m, a, node)) or exp.true(), copy=False)
+            return exp.Select(expressions=[exp.alias_(fail_if_rows(f"{RESTRICT_MARKER}:{node.restrict}", rows, self.rules), "ok", quoted=True)])
         if node.kind == "lookup":
             assert m is not None
             a = self.ctx.alias()
@@ -365,6 +373,20 @@ class NestedBuilder:
                             raise UnsupportedError(f"cannot read back a nested `{m.name}` on MySQL: give `{n}` a value")
                     steps.append(Step(self.rules.render(row_select(m, a, conds)), when=when(node)))
                 row_step[i] = len(steps) - 1
+            elif node.kind == "restrict":
+                assert m is not None and node.restrict is not None
+                a = self.ctx.alias()
+                rconds = [exp.EQ(this=col(a, f.db_name), expression=value(s, f)) for f, s in node.match]
+                if node.exclude:
+                    rconds.append(exp.Not(this=exp.Paren(this=_or([condition(self.ctx, m, a, c) for c in node.exclude]))))
+                rows = exp.Select(expressions=[exp.Literal.number(1)]).from_(table(m.db_name, a), copy=False).where(
+                    and_all(rconds) or exp.true(), copy=False)
+                if self.rules.guards:  # the statement fails by itself (D1 lowers the plan to one batch)
+                    steps.append(Step(self.rules.render(exp.Select(expressions=[fail_if_rows(f"{RESTRICT_MARKER}:{node.restrict}", rows, self.rules)])),
+                                      when=when(node)))
+                else:
+                    steps.append(Step(self.rules.render(exp.Select(expressions=[exp.Literal.number(1)]).where(exp.Exists(this=rows), copy=False)),
+                                      when=when(node), require=f"none:{node.restrict}"))
             elif node.kind in ("update", "delete"):
                 assert m is not None
                 conds = [exp.EQ(this=exp.Column(this=ident(f.db_name)), expression=value(s, f)) for f, s in node.match]

@@ -6,7 +6,8 @@ one. Prisma runs a nested write one step at a time, each step seeing the earlier
 program's nodes are grouped into statements: a node starts a new statement when it reads or
 writes a table that an earlier node of the current statement wrote (inserts into one table may
 share a statement: an insert reads nothing), or follows a delete (whose cascades happen at the
-end of its statement), or filters through relations after any write. Every statement rides in
+end of its statement), or filters through relations after any write, or checks a required record (P2025) next to
+writes (so errors come in the order of the steps). Every statement rides in
 the same request (a Neon HTTP transaction batch; one pipelined transaction on neon_ws / TCP).
 
 How keys travel. A node whose row a later statement needs is *exported* by its own statement:
@@ -45,7 +46,7 @@ def _tables(node: Node) -> tuple[set[str], set[str], bool]:
     if node.kind == "insert":
         return set(), {t}, False
     reads = {t} | ({node.linked[0]} if node.linked else set())
-    if node.kind == "lookup":
+    if node.kind in ("lookup", "restrict"):
         return reads, set(), opaque
     return reads, {t}, opaque  # update, delete
 
@@ -53,7 +54,7 @@ def _tables(node: Node) -> tuple[set[str], set[str], bool]:
 def split(nodes: list[Node]) -> list[int]:
     """The statement (0, 1, ...) each node runs in, in the program's order."""
     out: list[int] = []
-    group, after_delete = 0, False
+    group, after_delete, guarded = 0, False, False
     written: dict[str, bool] = {}  # table -> written by inserts only (so far, in this statement)
     for node in nodes:
         reads, writes, opaque = _tables(node)
@@ -63,10 +64,14 @@ def split(nodes: list[Node]) -> list[int]:
             or any(t in written and not (inserts and written[t]) for t in writes)
             or after_delete
             or (opaque and bool(written))
+            # a required record checked between writes: its P2025 and their errors keep Prisma's order
+            or ((node.require or node.kind == "restrict") and bool(written))
+            or (guarded and bool(writes))
         )
         if clash and out:
-            group, after_delete, written = group + 1, False, {}
+            group, after_delete, written, guarded = group + 1, False, {}, False
         out.append(group)
+        guarded = guarded or node.require or node.kind == "restrict"
         for t in writes:
             written[t] = written.get(t, True) and inserts
         after_delete = after_delete or node.kind == "delete"

@@ -42,6 +42,7 @@ class Node:
     # only rows linked to a parent through an implicit m-n join table: (table, parent's column,
     # parent key source, this row's column, this model's key field)
     linked: tuple[str, str, Src, str, str] | None = None
+    restrict: str | None = None  # kind "restrict": fail with P2014 ("relation:child:parent") if rows match
 
 
 class Program:
@@ -75,8 +76,11 @@ class Program:
             if rel.holds_fk:
                 target_node = self.to_one_target(f, rw, when_missing)
                 if target_node is not None:
-                    values += [(self.ctx.field(model, mine), Src(node=target_node, field=theirs))
-                               for mine, theirs in zip(rel.fields, rel.references, strict=True)]
+                    pointing = [(self.ctx.field(model, mine), Src(node=target_node, field=theirs))
+                                for mine, theirs in zip(rel.fields, rel.references, strict=True)]
+                    if not rw.creates:
+                        self.let_go(model, f, pointing, (), when_missing)
+                    values += pointing
             else:
                 later.append(rw)
         me = self.add(Node("insert", model, values, when_missing=when_missing))
@@ -108,7 +112,8 @@ class Program:
         o = opposite.relation
         return [(mine, Src(node=parent, field=theirs)) for mine, theirs in zip(o.fields, o.references, strict=True)]
 
-    def children(self, model: Model, parent: int, f: Field, rw: ir.RelationWrite, when_missing: int | None) -> None:
+    def children(self, model: Model, parent: int, f: Field, rw: ir.RelationWrite, when_missing: int | None,
+                 existing: bool = False) -> None:
         rel = f.relation
         assert rel is not None
         target = self.ctx.model(f.type)
@@ -123,15 +128,25 @@ class Program:
         for cond in rw.disconnects:
             self.add(Node("update", target, [(fld, Src(null=True)) for fld, _ in fixed], where=cond, match=fixed,
                           when_missing=when_missing))
+        # a to-one (1-1) from the parent's side: the record the parent has lets go of it first
+        one = existing and not f.is_list
+        opposite = target.field(rel.opposite_field)
+        assert opposite is not None
         for cond in (*rw.connects, *(rw.sets or ())):
             found = self.add(Node("lookup", target, where=cond, require=True, when_missing=when_missing))
+            if one:
+                self.let_go(target, opposite, fixed, (cond,), when_missing)
             self.add(Node("update", target, fixed, match=self.pk_match(target, found), when_missing=when_missing))
         for coc in rw.connect_or_creates:
+            if one:
+                self.let_go(target, opposite, fixed, (coc.where,), when_missing)
             found = self.add(Node("lookup", target, where=coc.where, when_missing=when_missing))
             self.add(Node("update", target, fixed, match=self.pk_match(target, found), when_found=found))
             made = self.insert(coc.create, fixed, when_missing=found)
             self.nodes[made].either = found
         for nc in rw.creates:
+            if one:
+                self.let_go(target, opposite, fixed, (), when_missing)
             self.insert(nc, fixed, when_missing)
         for nc in rw.create_many:
             node = self.insert(nc, fixed, when_missing)
@@ -175,9 +190,10 @@ class Program:
             unlink = [(cond, False) for cond in rw.disconnects] if rw.sets is None else [(None, True)]
             for cond, everything in unlink:
                 found = None if everything else self.add(Node("lookup", target, where=cond, when_missing=when_missing))
+                # a record to disconnect that does not exist: nothing to do
                 self.add(Node("join_delete", None, join=(rel.join_table, rel.self_column, mine, rel.other_column,
                                                            Src(node=found, field=other_key) if found is not None else Src(null=True)),
-                              when_missing=when_missing))
+                              when_missing=when_missing if found is None else None, when_found=found))
         for cond in (*rw.connects, *(rw.sets or ())):
             link(self.add(Node("lookup", target, where=cond, require=True, when_missing=when_missing)))
         for coc in rw.connect_or_creates:
@@ -217,11 +233,13 @@ class Program:
             rel = f.relation
             assert rel is not None
             if not rel.holds_fk:
-                self.children(model, found, f, rw, None)
+                self.children(model, found, f, rw, None, existing=True)
                 continue
             target = self.to_one_target(f, rw, None)
             if target is not None:  # create / connect / connect_or_create: point our FK at it
                 vals = [(self.ctx.field(model, m), Src(node=target, field=t)) for m, t in zip(rel.fields, rel.references, strict=True)]
+                if not rw.creates:
+                    self.let_go(model, f, vals, (), None)
                 self.add(Node("update", model, vals, match=self.pk_match(model, found)))
             if rw.disconnect_all:
                 vals = [(self.ctx.field(model, m), Src(null=True)) for m in rel.fields]
@@ -243,6 +261,22 @@ class Program:
                 self.add(Node("delete", related, match=by_fk, require=True))
         if tree.values:
             self.add(Node("update", model, *self.assigns(model, tree.values), match=self.pk_match(model, found)))
+
+    def let_go(self, model: Model, f: Field, pointing: list[tuple[Field, Src]], exclude: tuple[ir.Cond, ...],
+               when_missing: int | None) -> None:
+        """A one-to-one FK points at one record from one row only: rows of `model` that `pointing`
+        matches (but `exclude`) let go first, their FK set NULL; a required FK refuses (P2014)."""
+        rel = f.relation
+        assert rel is not None
+        if rel.kind != "one_to_one":
+            return
+        if all(fld.is_required for fld, _ in pointing):
+            other = self.ctx.model(f.type)
+            self.add(Node("restrict", model, match=pointing, exclude=exclude, when_missing=when_missing,
+                          restrict=f"{rel.name}:{model.name}:{other.name}"))
+        else:
+            self.add(Node("update", model, [(fld, Src(null=True)) for fld, _ in pointing], match=pointing, exclude=exclude,
+                          when_missing=when_missing))
 
     def pk_match(self, model: Model, node: int) -> list[tuple[Field, Src]]:
         return [(self.ctx.field(model, n), Src(node=node, field=n)) for n in model.primary_key]

@@ -268,7 +268,8 @@ class StaticNestedCreate:
             if node.ignore_conflict:
                 ins.set("conflict", exp.OnConflict(action=exp.var("DO NOTHING")))
             return ins
-        if node.kind == "update" and m is not None and node.where is None and not node.ops and not node.require and node.match:
+        if node.kind == "update" and m is not None and node.where is None and not node.ops and not node.require and node.match \
+                and not node.exclude:
             conds = []
             for f, s in node.match:
                 v = self.value(s, f, i)
