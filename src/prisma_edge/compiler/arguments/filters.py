@@ -212,7 +212,10 @@ class FilterParser(ParserBase):
             names = [x.name for x in (model.scalar_fields if model else ())]
             prisma = (f"Input error. Expected a referenced scalar field {owner}.{v.name} but found a relation field."
                       if other is not None else f"Input error. The referenced scalar field {owner}.{v.name} does not exist.")
-            self.fail(path, f"field reference to unknown field `{v.name}`{_suggest(v.name, names)}", prisma)
+            if list_of:  # `in` takes a list field's reference only
+                self.fail(path, f"Invalid argument type: field reference to unknown field `{v.name}`")
+            else:
+                self.fail(path, f"field reference to unknown field `{v.name}`{_suggest(v.name, names)}", prisma)
         else:
             want_list = True if list_of else False if scalar_of else f.is_list
             if other.type != f.type or other.is_list != want_list:

@@ -57,7 +57,11 @@ class WriteParser(ArgParser):
         """The selection of a *_and_return operation: scalar fields only (Prisma's rule too)."""
         sel = self.selection(model, args, "")
         if sel.relations or sel.counts:
-            self.fail("select" if args.get("select") else "include", "`*_and_return` operations return scalar fields only")
+            key = "select" if args.get("select") else "include"
+            given = args.get(key) if isinstance(args.get(key), Mapping) else {}
+            names = [k for k in given if (f := model.field(k)) is not None and f.kind == "object"] or ["_count"]
+            self.fail(key, f"Field '{names[0]}' not found in enclosing type: `*_and_return` operations return scalar "
+                           "fields only")
         return sel
 
     def nested_unsupported(self, f: Field, val: Any, path: str) -> None:
