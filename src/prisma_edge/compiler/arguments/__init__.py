@@ -98,6 +98,8 @@ def parse_write(schema: Schema, model: Model, action: str, args: Mapping[str, An
         returning = action == "create_many_and_return"
         p.check_keys(args, ("data", "skip_duplicates", "skipDuplicates", *(sel_keys if returning else ())), "")
         rows_in = args.get("data")
+        if isinstance(rows_in, Mapping):  # Prisma takes one object as a list of one
+            rows_in = [rows_in]
         if not isinstance(rows_in, list | tuple):
             p.fail("data", "create_many needs `data` as a list of objects")
             rows_in = []

@@ -74,6 +74,9 @@ class WriteParser(ArgParser):
         """`limit` of update_many / delete_many (Prisma 6): at most that many rows."""
         if limit is None:
             return where
+        if isinstance(limit, int) and not isinstance(limit, bool) and limit < 0:
+            self.fail("limit", f"must be >= 0, got {limit}", f"Input error. Provided limit ({limit}) must be a positive integer.")
+            return where
         n = self.int_arg(limit, "limit", minimum=0)
         return where if n is None else ir.Limited(where, self.slot(n, "Int"))
 
