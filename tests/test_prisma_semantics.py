@@ -123,3 +123,19 @@ async def test_write_arguments_like_prisma(adapter):
         assert [t["name"] for t in changed] == ["L"]
         with pytest.raises(InputError, match=r"Provided limit \(-1\) must be a positive integer"):
             await db.tag.delete_many(limit=-1)
+
+
+async def test_relation_filters_treat_null_as_prisma(adapter):
+    async with open_client("blog", adapter) as db:
+        ann, bob = await _seed(db)  # bob has no name; one of bob's posts has no content
+        every = await db.user.find_many(
+            where={"posts": {"every": {"content": {"startswith": "c"}}}}, order={"id": "asc"}
+        )
+        assert [u["id"] for u in every] == [
+            ann["id"],
+            bob["id"],
+        ]  # NOT EXISTS (NOT cond): NULL is no counter-example
+        not_ann = await db.post.find_many(where={"author": {"is_not": {"name": "Ann"}}})
+        assert not_ann == []  # bob's name is NULL: NOT (NULL = 'Ann') does not hold
+        assert await db.user.find_many(where={"OR": [{}]}) == []  # an empty object adds no alternative
+        assert len(await db.user.find_many(where={"AND": [{}]})) == 2

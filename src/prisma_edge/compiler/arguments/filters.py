@@ -65,7 +65,8 @@ class FilterParser(ParserBase):
                 subs = [c for i, v in enumerate(items) if (c := self.where(model, v, _join(p, i) if isinstance(val, list | tuple) else p)) is not None]
                 if key == "AND":
                     conds.append(ir.And(tuple(subs)) if subs or not items else ir.Const(True))
-                elif key == "OR":
+                elif key == "OR":  # an empty object in OR adds no alternative (Prisma: `OR: [{}]` matches nothing)
+                    subs = [s for s in subs if s != ir.And(())]
                     conds.append(ir.Or(tuple(subs)) if subs else ir.Const(False))
                 else:  # NOT of a list: none of them holds
                     conds.append(ir.And(tuple(ir.Not(s) for s in subs)) if subs else ir.Const(True))
