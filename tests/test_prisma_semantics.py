@@ -106,3 +106,36 @@ async def test_scalar_lists_like_prisma(adapter):
         ids = [r["id"] for r in await db.item.find_many(where={"tags": {"is_empty": True}})]
         assert ids == [full["id"]]  # a NULL list is not empty (Prisma)
         assert await db.item.find_many(where={"tags": {"has": None}}) == []
+
+
+async def test_write_arguments_like_prisma(adapter):
+    async with open_client("blog", adapter) as db:
+        ann, _ = await _seed(db)
+        assert (await db.user.update(where={"id": ann["id"]}, data={}))[
+            "email"
+        ] == "ann@x.io"  # nothing to change
+        assert await db.tag.create_many({"name": "solo"}) == 1  # one object: a list of one
+        for name in ("l1", "l2", "l3"):
+            await db.tag.create({"name": name})
+        changed = await db.tag.update_many_and_return(
+            data={"name": "L"}, where={"name": {"startswith": "l"}}, limit=1
+        )
+        assert [t["name"] for t in changed] == ["L"]
+        with pytest.raises(InputError, match=r"Provided limit \(-1\) must be a positive integer"):
+            await db.tag.delete_many(limit=-1)
+
+
+async def test_relation_filters_treat_null_as_prisma(adapter):
+    async with open_client("blog", adapter) as db:
+        ann, bob = await _seed(db)  # bob has no name; one of bob's posts has no content
+        every = await db.user.find_many(
+            where={"posts": {"every": {"content": {"startswith": "c"}}}}, order={"id": "asc"}
+        )
+        assert [u["id"] for u in every] == [
+            ann["id"],
+            bob["id"],
+        ]  # NOT EXISTS (NOT cond): NULL is no counter-example
+        not_ann = await db.post.find_many(where={"author": {"is_not": {"name": "Ann"}}})
+        assert not_ann == []  # bob's name is NULL: NOT (NULL = 'Ann') does not hold
+        assert await db.user.find_many(where={"OR": [{}]}) == []  # an empty object adds no alternative
+        assert len(await db.user.find_many(where={"AND": [{}]})) == 2

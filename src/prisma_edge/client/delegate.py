@@ -212,6 +212,7 @@ class ModelDelegate:
         data: Mapping[str, Any],
         where: Mapping[str, Any] | None = None,
         *,
+        limit: int | None = None,
         select: Any = None,
         include: Any = None,
         omit: Any = None,

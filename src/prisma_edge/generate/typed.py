@@ -291,7 +291,8 @@ class TypedParts:
             "create_many_and_return": (f"data: _t.Sequence[{n}CreateManyInput], *, skip_duplicates: bool = ..., {sel}",
                                        f"list[{rec}]"),
             "update": (f"data: {n}UpdateInput, {wu}, *, {sel}", rec),
-            "update_many_and_return": (f"data: {n}UpdateManyInput, where: {n}WhereInput = ..., *, {sel}", f"list[{rec}]"),
+            "update_many_and_return": (f"data: {n}UpdateManyInput, where: {n}WhereInput = ..., *, limit: int = ..., {sel}",
+                                       f"list[{rec}]"),
             "update_many": (f"data: {n}UpdateManyInput, where: {n}WhereInput = ..., *, limit: int = ...", "int"),
             "upsert": (f"{wu}, data: {n}UpsertInput = ..., *, create: {n}CreateInput = ..., "
                        f"update: {n}UpdateInput = ..., {sel}", rec),

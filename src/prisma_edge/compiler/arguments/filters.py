@@ -65,7 +65,8 @@ class FilterParser(ParserBase):
                 subs = [c for i, v in enumerate(items) if (c := self.where(model, v, _join(p, i) if isinstance(val, list | tuple) else p)) is not None]
                 if key == "AND":
                     conds.append(ir.And(tuple(subs)) if subs or not items else ir.Const(True))
-                elif key == "OR":
+                elif key == "OR":  # an empty object in OR adds no alternative (Prisma: `OR: [{}]` matches nothing)
+                    subs = [s for s in subs if s != ir.And(())]
                     conds.append(ir.Or(tuple(subs)) if subs else ir.Const(False))
                 else:  # NOT of a list: none of them holds
                     conds.append(ir.And(tuple(ir.Not(s) for s in subs)) if subs else ir.Const(True))
@@ -212,7 +213,10 @@ class FilterParser(ParserBase):
             names = [x.name for x in (model.scalar_fields if model else ())]
             prisma = (f"Input error. Expected a referenced scalar field {owner}.{v.name} but found a relation field."
                       if other is not None else f"Input error. The referenced scalar field {owner}.{v.name} does not exist.")
-            self.fail(path, f"field reference to unknown field `{v.name}`{_suggest(v.name, names)}", prisma)
+            if list_of:  # `in` takes a list field's reference only
+                self.fail(path, f"Invalid argument type: field reference to unknown field `{v.name}`")
+            else:
+                self.fail(path, f"field reference to unknown field `{v.name}`{_suggest(v.name, names)}", prisma)
         else:
             want_list = True if list_of else False if scalar_of else f.is_list
             if other.type != f.type or other.is_list != want_list:

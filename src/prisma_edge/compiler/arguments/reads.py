@@ -79,7 +79,7 @@ class ArgParser(FilterParser):
                 self.fail(_join(path, "nulls"), f"expected `first` or `last`, got {nulls!r}")
                 nulls = None
             if nulls is not None and f.is_required:
-                self.fail(_join(path, "nulls"), f"`nulls` applies to optional fields; `{f.name}` is required")
+                self.fail(_join(path, "nulls"), f"Invalid argument type: `nulls` applies to optional fields; `{f.name}` is required")
             val = val.get("sort")
         return [ir.OrderBy((*prefix, f.name), self.direction(val, path), nulls)]
 
@@ -307,6 +307,10 @@ def parse_read(schema: Schema, model: Model, action: str, args: Mapping[str, Any
         window = ir.Window(where=cond)
     else:
         window = p.window(model, args, "")
+        take = args.get("take")
+        if action.startswith("find_first") and isinstance(take, int) and take not in (1, -1):
+            p.fail("take", "find_first takes `take` 1 or -1 only",
+                   "Input error. The 'findFirst' operation cannot be used with a 'take' argument that isn't 1 or -1")
     sel = p.selection(model, args, "")
     p.raise_if_problems()
     single = unique or action.startswith("find_first")

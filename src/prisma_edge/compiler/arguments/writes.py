@@ -57,7 +57,11 @@ class WriteParser(ArgParser):
         """The selection of a *_and_return operation: scalar fields only (Prisma's rule too)."""
         sel = self.selection(model, args, "")
         if sel.relations or sel.counts:
-            self.fail("select" if args.get("select") else "include", "`*_and_return` operations return scalar fields only")
+            key = "select" if args.get("select") else "include"
+            given = args.get(key) if isinstance(args.get(key), Mapping) else {}
+            names = [k for k in given if (f := model.field(k)) is not None and f.kind == "object"] or ["_count"]
+            self.fail(key, f"Field '{names[0]}' not found in enclosing type: `*_and_return` operations return scalar "
+                           "fields only")
         return sel
 
     def nested_unsupported(self, f: Field, val: Any, path: str) -> None:
@@ -69,6 +73,9 @@ class WriteParser(ArgParser):
     def limited(self, where: ir.Cond | None, limit: Any) -> ir.Cond | None:
         """`limit` of update_many / delete_many (Prisma 6): at most that many rows."""
         if limit is None:
+            return where
+        if isinstance(limit, int) and not isinstance(limit, bool) and limit < 0:
+            self.fail("limit", f"must be >= 0, got {limit}", f"Input error. Provided limit ({limit}) must be a positive integer.")
             return where
         n = self.int_arg(limit, "limit", minimum=0)
         return where if n is None else ir.Limited(where, self.slot(n, "Int"))

@@ -162,13 +162,15 @@ def relation(ctx: Context, model: Model, alias: str, rf: ir.RelationFilter) -> e
     rel = f.relation
     assert rel is not None
 
-    def where_of(cond: ir.Cond | None, negate: bool = False):  # noqa: ANN202
+    def where_of(cond: ir.Cond | None, negate: bool = False, null_matches: bool = False):  # noqa: ANN202
         def build(child: str, target: Model) -> exp.Expression | None:
             if cond is None:
                 return None
             e = condition(ctx, target, child, cond)
-            if negate:  # a NULL outcome counts as "does not match"
-                return exp.Not(this=exp.Coalesce(this=exp.Paren(this=e), expressions=[exp.false()]))
+            if negate:  # Prisma's `every`: NOT EXISTS (NOT cond); a NULL outcome is not a counter-example
+                return exp.Not(this=exp.Paren(this=e))
+            if null_matches:  # Prisma's `is_not`: a related row whose outcome is NULL does not pass either
+                return exp.Coalesce(this=exp.Paren(this=e), expressions=[exp.true()])
             return e
 
         return build
@@ -192,7 +194,7 @@ def relation(ctx: Context, model: Model, alias: str, rf: ir.RelationFilter) -> e
         return exp.Not(this=present) if rf.kind == "is" else present
     if rf.kind == "is":
         return ctx.exists(alias, f, where_of(rf.cond))
-    return exp.Not(this=ctx.exists(alias, f, where_of(rf.cond)))
+    return exp.Not(this=ctx.exists(alias, f, where_of(rf.cond, null_matches=True)))
 
 
 def _packed_side(ctx: Context, model: Model, c: ir.Compare, column: exp.Expression) -> exp.Expression:

@@ -72,6 +72,9 @@ class WriteBuilder:
         return self.rules.cast_param(self.ctx.param(a.value), f, enum.db_name if enum else None)
 
     def set_items(self, model: Model, values: tuple[ir.Assign, ...], alias: str | None) -> list[exp.Expression]:
+        if not values:  # `data: {}`: Prisma changes nothing and returns the record; SET needs one item
+            key = exp.Column(this=ident(self.ctx.field(model, model.primary_key[0]).db_name))
+            return [exp.EQ(this=key, expression=key.copy())]
         items: list[exp.Expression] = []
         for a in values:
             f = self.ctx.field(model, a.field)
