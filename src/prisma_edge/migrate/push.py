@@ -8,7 +8,8 @@ same interface; the drivers are optional extras imported only when their URL is 
 Into a database that already holds some of the schema's tables, `db push` applies the difference
 (migrate/differ.py, as Prisma's `db push`) on PostgreSQL and SQLite: changes that may lose data are
 refused with Prisma's warnings unless `accept_data_loss` (`--accept-data-loss`); `--force-reset`
-drops and recreates the tables instead. On MySQL (no introspection yet) such a push is refused.
+drops and recreates the tables instead. MySQL diffs through a scratch database, so only over the CLI's
+TCP connection; over PlanetScale HTTP such a push is refused.
 """
 
 from __future__ import annotations
@@ -64,7 +65,8 @@ async def push_schema(connection: Connection, schema: Schema, *, drop_first: boo
     dialect = connection.dialect
     if not drop_first:
         existing = await existing_objects(connection, schema)
-        if existing and dialect in ("postgres", "sqlite"):
+        if existing and (dialect in ("postgres", "sqlite") or getattr(connection, "paramstyle", None)):
+            # MySQL: over a TCP session (the CLI), where a scratch database can be created and entered
             return await _push_difference(connection, schema, accept_data_loss)
         if existing:
             raise ClientError(
