@@ -20,6 +20,7 @@ from tests.support.catalog import diff_catalogs, pg_catalog, sqlite_catalog
 from tests.support.databases import temp_postgres
 
 ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.no_pyodide("runs the CLI in subprocesses against PostgreSQL and SQLite files")
 EDITS = ROOT / "tests/prisma7/edits"
 
 

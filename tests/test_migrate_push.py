@@ -15,6 +15,7 @@ from tests.support.catalog import pg_catalog, sqlite_catalog
 from tests.support.databases import temp_mysql, temp_postgres
 
 ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.no_pyodide("runs the CLI in subprocesses against real databases")
 V1 = """datasource db {
   provider = "%s"
 }
