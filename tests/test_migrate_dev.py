@@ -109,12 +109,27 @@ def test_migrate_diff_exit_code_and_migrations_side(tmp_path: Path) -> None:
     assert r.returncode == 2
 
 
+def test_migrate_dev_on_an_empty_table_adds_a_required_column_as_prisma(tmp_path: Path) -> None:
+    d = EDITS / "03_add_required_column_without_default"
+    schema = tmp_path / "schema.prisma"
+    schema.write_text(_switched((d / "before.prisma").read_text(), "sqlite"))
+    url = f"file:{tmp_path / 'dev.db'}"
+    assert cli("migrate", "dev", "-n", "init", "--url", url, cwd=tmp_path).returncode == 0
+    schema.write_text(_switched((d / "after.prisma").read_text(), "sqlite"))
+    r = cli("migrate", "dev", "-n", "age", "--url", url, cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    written = next((tmp_path / "migrations").glob("*_age/migration.sql")).read_text()
+    assert written.startswith("/*\n  Warnings:\n\n  - Added the required column `age` to the `User` table")
+
+
 def test_migrate_dev_refuses_unexecutable_changes_without_create_only(tmp_path: Path) -> None:
     d = EDITS / "03_add_required_column_without_default"
     schema = tmp_path / "schema.prisma"
     schema.write_text(_switched((d / "before.prisma").read_text(), "sqlite"))
     url = f"file:{tmp_path / 'dev.db'}"
     assert cli("migrate", "dev", "-n", "init", "--url", url, cwd=tmp_path).returncode == 0
+    with sqlite3.connect(tmp_path / "dev.db") as c:  # Prisma counts rows: an empty table would be fine
+        c.execute("""INSERT INTO "User" ("email") VALUES ('a@example.com')""")
     schema.write_text(_switched((d / "after.prisma").read_text(), "sqlite"))
     r = cli("migrate", "dev", "-n", "age", "--url", url, cwd=tmp_path)
     assert r.returncode == 1 and "cannot be executed" in r.stderr

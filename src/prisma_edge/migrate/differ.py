@@ -15,12 +15,14 @@ the old dropped, the new renamed, its indexes recreated, foreign keys off meanwh
 
 from __future__ import annotations
 
+from typing import Any
+
 from attrs import define, field
 from sqlglot import exp
 
 from .sqlschema import Column, SqlSchema, Table
 
-__all__ = ["Step", "diff", "render_script"]
+__all__ = ["Step", "diff", "render_script", "with_datamodel"]
 
 
 @define
@@ -29,6 +31,8 @@ class Step:
     statements: list[str]
     warnings: list[str] = field(factory=list)
     unexecutable: list[str] = field(factory=list)
+    # tables that must be empty for `unexecutable` to run (Prisma counts their rows before refusing)
+    needs_empty: list[str] = field(factory=list)
 
 
 def _id(name: str) -> exp.Identifier:
@@ -105,8 +109,8 @@ class _Differ:
         return e.sql(dialect=self.d)
 
     def add(self, kind: str, statements: list[str], warnings: list[str] | None = None,
-            unexecutable: list[str] | None = None) -> None:
-        self.steps[kind].append(Step(kind, statements, warnings or [], unexecutable or []))
+            unexecutable: list[str] | None = None, needs_empty: list[str] | None = None) -> None:
+        self.steps[kind].append(Step(kind, statements, warnings or [], unexecutable or [], needs_empty or []))
 
     def run(self) -> list[Step]:
         a, b = self.a, self.b
@@ -284,9 +288,10 @@ class _Differ:
             if self.d == "mysql" and any(isinstance(x, exp.Command) for x in actions):
                 stmt = self.sql(exp.Command(this="ALTER", expression=f"TABLE {self.sql(_t(tb.name))} "
                                             + ", ".join(self._action_sql(tb.name, x) for x in actions)))
-                self.add("AlterTable", [stmt], warnings, unexecutable)
+                self.add("AlterTable", [stmt], warnings, unexecutable, [tb.name] if unexecutable else [])
             else:
-                self.add("AlterTable", [self._alter(tb.name, *actions)], warnings, unexecutable)
+                self.add("AlterTable", [self._alter(tb.name, *actions)], warnings, unexecutable,
+                         [tb.name] if unexecutable else [])
 
     def _action_sql(self, table: str, action: exp.Expr) -> str:
         """One action of a MySQL ALTER TABLE (MODIFY has no sqlglot node: the column definition is)."""
@@ -366,7 +371,26 @@ class _Differ:
             out.append(self.sql(exp.Alter(this=_t(f"new_{name}"), kind="TABLE", actions=[exp.AlterRename(this=_t(name))])))
             out += [self.sql(i.expr) for i in self.b.table_indexes(name)]
         out += ["PRAGMA foreign_keys=ON", "PRAGMA defer_foreign_keys=OFF"]
-        self.add("RedefineTables", out, warnings, unexecutable)
+        self.add("RedefineTables", out, warnings, unexecutable,
+                 sorted({n for n in names for u in unexecutable if f"`{n}` table" in u}))
+
+
+def with_datamodel(steps: list[Step], schema: Any) -> list[Step]:
+    """Prisma's wording for a required column added with a client-side default (`uuid()`, `cuid()`):
+    the datamodel knows it, the tables do not."""
+    client = {"uuid", "cuid", "nanoid", "ulid"}
+    for m in schema.models:
+        for f in m.scalar_fields:
+            if f.default is None or f.default.kind not in client or not f.is_required:
+                continue
+            old = (f"Added the required column `{f.db_name}` to the `{m.db_name}` table without a default value. "
+                   "This is not possible if the table is not empty.")
+            new = (f"The required column `{f.db_name}` was added to the `{m.db_name}` table with a prisma-level "
+                   "default value. This is not possible if the table is not empty. Please add this column as "
+                   "optional, then populate it before making it required.")
+            for st in steps:
+                st.unexecutable = [new if u == old else u for u in st.unexecutable]
+    return steps
 
 
 def _pk_warning(table: str) -> str:

@@ -89,13 +89,14 @@ async def push_schema(connection: Connection, schema: Schema, *, drop_first: boo
 
 async def _push_difference(connection: Connection, schema: Schema, accept_data_loss: bool) -> list[str]:
     """Prisma's `db push` into an existing database: the differ's statements, guarded by its warnings."""
-    from prisma_edge.migrate.differ import diff
+    from prisma_edge.migrate.differ import diff, with_datamodel
     from prisma_edge.migrate.live.introspect import introspect
     from prisma_edge.migrate.live.scratch import schema_of_datamodel
     from prisma_edge.migrate.runner import _apply_script
+    from prisma_edge.migrate.runner import unexecutable as blocked
 
-    steps = diff(await introspect(connection), await schema_of_datamodel(connection, schema))
-    if unexecutable := [u for st in steps for u in st.unexecutable]:
+    steps = with_datamodel(diff(await introspect(connection), await schema_of_datamodel(connection, schema)), schema)
+    if unexecutable := await blocked(connection, steps):
         raise ClientError("db push cannot apply these changes:\n" + "\n".join(f"  - {u}" for u in unexecutable)
                           + "\nuse --force-reset to drop and recreate the tables (deletes their data)")
     if (warnings := [w for st in steps for w in st.warnings]) and not accept_data_loss:
