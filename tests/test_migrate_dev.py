@@ -50,13 +50,16 @@ def _prisma_target(provider: str, sql: str) -> dict:
 
 DEV_EDITS = ["02_add_required_column_with_default", "04_drop_column", "09_optional_to_required",
              "13_change_default", "16_add_index_sort_desc", "21_remove_enum_value", "23_add_relation_1n",
-             "25_add_implicit_m2n", "30_change_id", "36_drop_relation"]
+             "25_add_implicit_m2n", "30_change_id", "36_drop_relation", "38_drop_autoincrement",
+             "39_add_autoincrement_bigint"]
 
 
 @pytest.mark.parametrize("provider", ["sqlite", "postgresql"])
 @pytest.mark.parametrize("edit", DEV_EDITS)
 def test_migrate_dev_on_an_edit_gives_prismas_database(edit: str, provider: str, tmp_path: Path) -> None:
     d = EDITS / edit
+    if edit == "39_add_autoincrement_bigint" and provider == "sqlite":
+        pytest.skip("our SQLite BigInt autoincrement key is an INTEGER rowid on purpose (Prisma: BIGINT)")
     if not (d / f"target.{provider}.sql").is_file():
         pytest.skip(f"no {provider} recording for {edit}")
     schema = tmp_path / "schema.prisma"

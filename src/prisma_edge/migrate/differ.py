@@ -252,6 +252,7 @@ class _Differ:
             actions.append(exp.Drop(kind="PRIMARY KEY", tables=[]))
         readd: list[Column] = []
         recreated: list[Column] = []
+        sequences: list[str] = []  # PostgreSQL: autoincrement() added or removed on a kept column
         for name, ca in ta.columns.items():
             cb = tb.columns.get(name)
             if cb is None:
@@ -272,6 +273,8 @@ class _Differ:
                     actions.append(exp.Command(this="MODIFY", expression=self.sql(cb.definition)))
             else:
                 actions += self._alter_column(ca, cb, ta.name, warnings)
+                if self.d == "postgres" and ca.autoincrement != cb.autoincrement:
+                    sequences += self._sequence(ta.name, cb.name, add=cb.autoincrement)
         for name, cb in sorted(tb.columns.items()):  # Prisma adds new columns in name order
             if name not in ta.columns:
                 readd.append(cb)
@@ -284,14 +287,30 @@ class _Differ:
                                     "default value. This is not possible if the table is not empty.")
         if pk_changed and tb.pk_expr is not None:
             actions.append(exp.AddConstraint(expressions=[tb.pk_expr.copy()]))
-        if actions:
+        if sequences and not actions:
+            self.add("AlterTable", sequences)
+        elif actions:
             if self.d == "mysql" and any(isinstance(x, exp.Command) for x in actions):
                 stmt = self.sql(exp.Command(this="ALTER", expression=f"TABLE {self.sql(_t(tb.name))} "
                                             + ", ".join(self._action_sql(tb.name, x) for x in actions)))
                 self.add("AlterTable", [stmt], warnings, unexecutable, [tb.name] if unexecutable else [])
             else:
-                self.add("AlterTable", [self._alter(tb.name, *actions)], warnings, unexecutable,
-                         [tb.name] if unexecutable else [])
+                first = [s for s in sequences if s.startswith("CREATE SEQUENCE")]
+                self.add("AlterTable", [*first, self._alter(tb.name, *actions), *(
+                    s for s in sequences if s not in first)], warnings, unexecutable, [tb.name] if unexecutable else [])
+
+    def _sequence(self, table: str, column: str, *, add: bool) -> list[str]:
+        """A serial's sequence (`<table>_<column>_seq`, PostgreSQL's name): created, set as the column's
+        default and owned by it; or, when autoincrement() goes, dropped after its default."""
+        seq = f"{table}_{column}_seq"[:63]
+        name = self.sql(_t(seq))
+        if not add:
+            return [self.sql(exp.Drop(kind="SEQUENCE", tables=[_t(seq)]))]
+        nextval = exp.Anonymous(this="nextval", expressions=[exp.Literal.string(name)])
+        owner = self.sql(exp.column(_id(column), table=_id(table)))
+        return [self.sql(exp.Create(kind="SEQUENCE", this=_t(seq))),
+                self._alter(table, exp.AlterColumn(this=_id(column), default=nextval)),
+                self.sql(exp.Command(this="ALTER", expression=f"SEQUENCE {name} OWNED BY {owner}"))]
 
     def _action_sql(self, table: str, action: exp.Expr) -> str:
         """One action of a MySQL ALTER TABLE (MODIFY has no sqlglot node: the column definition is)."""
