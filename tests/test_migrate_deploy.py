@@ -28,6 +28,7 @@ from tests.support.catalog import pg_catalog, sqlite_catalog
 from tests.support.databases import temp_mysql, temp_postgres
 
 ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.no_pyodide("runs the CLI in subprocesses, TCP drivers, local endpoints and node (Prisma's engine) from CPython")
 DATA = ROOT / "tests/data/migrations"
 SE = ROOT / "tests/prisma7/schema_engine"
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")

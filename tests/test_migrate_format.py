@@ -40,6 +40,7 @@ def test_format_aligns_columns_like_prisma() -> None:
                                    '  @@index([x])\n}\n')
 
 
+@pytest.mark.no_pyodide("runs the CLI in subprocesses")
 def test_cli_validate_and_format(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     p = tmp_path / "schema.prisma"

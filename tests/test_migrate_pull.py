@@ -25,6 +25,7 @@ from tests.support.catalog import diff_catalogs, pg_catalog, sqlite_catalog
 from tests.support.databases import temp_postgres
 
 ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.no_pyodide("reaches PostgreSQL over TCP (PgDirectAdapter) and runs the CLI in subprocesses")
 DDL = ROOT / "tests/expected/prisma_ddl"
 CASES = sorted(p.name.removesuffix(".sql") for p in DDL.glob("*.sql")) + sorted(
     "corpus/" + p.name.removesuffix(".sql") for p in (DDL / "corpus").glob("*.sql"))

@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 
 from tests.support.catalog import pg_catalog, sqlite_catalog
-from tests.support.databases import temp_postgres
+from tests.support.databases import temp_mysql, temp_postgres
 
 ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.no_pyodide("runs the CLI in subprocesses against real databases")
 V1 = """datasource db {
   provider = "%s"
 }
@@ -40,6 +41,8 @@ def rows(provider: str, url: str) -> list[tuple]:
     if provider == "sqlite":
         with sqlite3.connect(url.removeprefix("file:")) as c:
             return c.execute('SELECT "email" FROM "User"').fetchall()
+    if provider == "mysql":
+        return _my(url, "SELECT `email` FROM `User`")
     import psycopg
 
     with psycopg.connect(url) as c:
@@ -52,20 +55,52 @@ def insert(provider: str, url: str) -> None:
         with sqlite3.connect(url.removeprefix("file:")) as c:
             c.execute(sql)
         return
+    if provider == "mysql":
+        _my(url, sql.replace('"', "`"))
+        return
     import psycopg
 
     with psycopg.connect(url, autocommit=True) as c:
         c.execute(sql)
 
 
-@pytest.mark.parametrize("provider", ["sqlite", "postgresql"])
+def _my(url: str, sql: str) -> list[tuple]:
+    from urllib.parse import urlsplit
+
+    import pymysql
+
+    u = urlsplit(url)
+    conn = pymysql.connect(host=u.hostname, port=u.port or 3306, user=u.username, password=u.password or "",
+                           database=u.path.lstrip("/"), autocommit=True)
+    try:
+        with conn.cursor() as cur:
+            cur.execute(sql)
+            return list(cur.fetchall())
+    finally:
+        conn.close()
+
+
+def _catalog(provider: str, url: str) -> dict:
+    """Columns and indexes per table (MySQL: from information_schema, enough for these checks)."""
+    if provider == "sqlite":
+        return sqlite_catalog(url.removeprefix("file:"))
+    if provider == "postgresql":
+        return pg_catalog(url)
+    cols = _my(url, "SELECT column_name FROM information_schema.columns WHERE table_schema = DATABASE() "
+                    "AND table_name = 'User'")
+    idx = _my(url, "SELECT DISTINCT index_name FROM information_schema.statistics WHERE table_schema = DATABASE() "
+                   "AND table_name = 'User'")
+    return {"tables": {"User": {"columns": {c[0]: {} for c in cols}, "indexes": {i[0]: {} for i in idx}}}}
+
+
+@pytest.mark.parametrize("provider", ["sqlite", "postgresql", "mysql"])
 def test_push_applies_the_difference_and_guards_data_loss(provider: str, tmp_path: Path) -> None:
     def scenario(url: str) -> None:
         assert push(tmp_path, V1 % provider, url).returncode == 0
         insert(provider, url)
         r = push(tmp_path, V2 % provider, url)
         assert r.returncode == 0, r.stderr
-        cat = sqlite_catalog(url.removeprefix("file:")) if provider == "sqlite" else pg_catalog(url)
+        cat = _catalog(provider, url)
         assert "age" in cat["tables"]["User"]["columns"] and "User_age_idx" in cat["tables"]["User"]["indexes"]
         assert rows(provider, url) == [("a@example.com",)]
         r = push(tmp_path, V3 % provider, url)
@@ -74,12 +109,15 @@ def test_push_applies_the_difference_and_guards_data_loss(provider: str, tmp_pat
         assert "--accept-data-loss" in r.stderr
         r = push(tmp_path, V3 % provider, url, "--accept-data-loss")
         assert r.returncode == 0, r.stderr
-        cat = sqlite_catalog(url.removeprefix("file:")) if provider == "sqlite" else pg_catalog(url)
+        cat = _catalog(provider, url)
         assert "bio" not in cat["tables"]["User"]["columns"]
         assert rows(provider, url) == [("a@example.com",)]
 
     if provider == "sqlite":
         scenario(f"file:{tmp_path / 'dev.db'}")
+    elif provider == "mysql":
+        with temp_mysql("push") as url:
+            scenario(url)
     else:
         with temp_postgres("push") as url:
             scenario(url)

@@ -15,12 +15,14 @@ the old dropped, the new renamed, its indexes recreated, foreign keys off meanwh
 
 from __future__ import annotations
 
+from typing import Any
+
 from attrs import define, field
 from sqlglot import exp
 
 from .sqlschema import Column, SqlSchema, Table
 
-__all__ = ["Step", "diff", "render_script"]
+__all__ = ["Step", "diff", "render_script", "with_datamodel"]
 
 
 @define
@@ -29,6 +31,8 @@ class Step:
     statements: list[str]
     warnings: list[str] = field(factory=list)
     unexecutable: list[str] = field(factory=list)
+    # tables that must be empty for `unexecutable` to run (Prisma counts their rows before refusing)
+    needs_empty: list[str] = field(factory=list)
 
 
 def _id(name: str) -> exp.Identifier:
@@ -105,8 +109,8 @@ class _Differ:
         return e.sql(dialect=self.d)
 
     def add(self, kind: str, statements: list[str], warnings: list[str] | None = None,
-            unexecutable: list[str] | None = None) -> None:
-        self.steps[kind].append(Step(kind, statements, warnings or [], unexecutable or []))
+            unexecutable: list[str] | None = None, needs_empty: list[str] | None = None) -> None:
+        self.steps[kind].append(Step(kind, statements, warnings or [], unexecutable or [], needs_empty or []))
 
     def run(self) -> list[Step]:
         a, b = self.a, self.b
@@ -248,6 +252,7 @@ class _Differ:
             actions.append(exp.Drop(kind="PRIMARY KEY", tables=[]))
         readd: list[Column] = []
         recreated: list[Column] = []
+        sequences: list[str] = []  # PostgreSQL: autoincrement() added or removed on a kept column
         for name, ca in ta.columns.items():
             cb = tb.columns.get(name)
             if cb is None:
@@ -268,6 +273,8 @@ class _Differ:
                     actions.append(exp.Command(this="MODIFY", expression=self.sql(cb.definition)))
             else:
                 actions += self._alter_column(ca, cb, ta.name, warnings)
+                if self.d == "postgres" and ca.autoincrement != cb.autoincrement:
+                    sequences += self._sequence(ta.name, cb.name, add=cb.autoincrement)
         for name, cb in sorted(tb.columns.items()):  # Prisma adds new columns in name order
             if name not in ta.columns:
                 readd.append(cb)
@@ -280,13 +287,30 @@ class _Differ:
                                     "default value. This is not possible if the table is not empty.")
         if pk_changed and tb.pk_expr is not None:
             actions.append(exp.AddConstraint(expressions=[tb.pk_expr.copy()]))
-        if actions:
+        if sequences and not actions:
+            self.add("AlterTable", sequences)
+        elif actions:
             if self.d == "mysql" and any(isinstance(x, exp.Command) for x in actions):
                 stmt = self.sql(exp.Command(this="ALTER", expression=f"TABLE {self.sql(_t(tb.name))} "
                                             + ", ".join(self._action_sql(tb.name, x) for x in actions)))
-                self.add("AlterTable", [stmt], warnings, unexecutable)
+                self.add("AlterTable", [stmt], warnings, unexecutable, [tb.name] if unexecutable else [])
             else:
-                self.add("AlterTable", [self._alter(tb.name, *actions)], warnings, unexecutable)
+                first = [s for s in sequences if s.startswith("CREATE SEQUENCE")]
+                self.add("AlterTable", [*first, self._alter(tb.name, *actions), *(
+                    s for s in sequences if s not in first)], warnings, unexecutable, [tb.name] if unexecutable else [])
+
+    def _sequence(self, table: str, column: str, *, add: bool) -> list[str]:
+        """A serial's sequence (`<table>_<column>_seq`, PostgreSQL's name): created, set as the column's
+        default and owned by it; or, when autoincrement() goes, dropped after its default."""
+        seq = f"{table}_{column}_seq"[:63]
+        name = self.sql(_t(seq))
+        if not add:
+            return [self.sql(exp.Drop(kind="SEQUENCE", tables=[_t(seq)]))]
+        nextval = exp.Anonymous(this="nextval", expressions=[exp.Literal.string(name)])
+        owner = self.sql(exp.column(_id(column), table=_id(table)))
+        return [self.sql(exp.Create(kind="SEQUENCE", this=_t(seq))),
+                self._alter(table, exp.AlterColumn(this=_id(column), default=nextval)),
+                self.sql(exp.Command(this="ALTER", expression=f"SEQUENCE {name} OWNED BY {owner}"))]
 
     def _action_sql(self, table: str, action: exp.Expr) -> str:
         """One action of a MySQL ALTER TABLE (MODIFY has no sqlglot node: the column definition is)."""
@@ -366,7 +390,26 @@ class _Differ:
             out.append(self.sql(exp.Alter(this=_t(f"new_{name}"), kind="TABLE", actions=[exp.AlterRename(this=_t(name))])))
             out += [self.sql(i.expr) for i in self.b.table_indexes(name)]
         out += ["PRAGMA foreign_keys=ON", "PRAGMA defer_foreign_keys=OFF"]
-        self.add("RedefineTables", out, warnings, unexecutable)
+        self.add("RedefineTables", out, warnings, unexecutable,
+                 sorted({n for n in names for u in unexecutable if f"`{n}` table" in u}))
+
+
+def with_datamodel(steps: list[Step], schema: Any) -> list[Step]:
+    """Prisma's wording for a required column added with a client-side default (`uuid()`, `cuid()`):
+    the datamodel knows it, the tables do not."""
+    client = {"uuid", "cuid", "nanoid", "ulid"}
+    for m in schema.models:
+        for f in m.scalar_fields:
+            if f.default is None or f.default.kind not in client or not f.is_required:
+                continue
+            old = (f"Added the required column `{f.db_name}` to the `{m.db_name}` table without a default value. "
+                   "This is not possible if the table is not empty.")
+            new = (f"The required column `{f.db_name}` was added to the `{m.db_name}` table with a prisma-level "
+                   "default value. This is not possible if the table is not empty. Please add this column as "
+                   "optional, then populate it before making it required.")
+            for st in steps:
+                st.unexecutable = [new if u == old else u for u in st.unexecutable]
+    return steps
 
 
 def _pk_warning(table: str) -> str:

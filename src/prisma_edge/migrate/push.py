@@ -8,7 +8,8 @@ same interface; the drivers are optional extras imported only when their URL is 
 Into a database that already holds some of the schema's tables, `db push` applies the difference
 (migrate/differ.py, as Prisma's `db push`) on PostgreSQL and SQLite: changes that may lose data are
 refused with Prisma's warnings unless `accept_data_loss` (`--accept-data-loss`); `--force-reset`
-drops and recreates the tables instead. On MySQL (no introspection yet) such a push is refused.
+drops and recreates the tables instead. MySQL diffs through a scratch database, so only over the CLI's
+TCP connection; over PlanetScale HTTP such a push is refused.
 """
 
 from __future__ import annotations
@@ -63,7 +64,8 @@ async def push_schema(connection: Connection, schema: Schema, *, drop_first: boo
     dialect = connection.dialect
     if not drop_first:
         existing = await existing_objects(connection, schema)
-        if existing and dialect in ("postgres", "sqlite"):
+        if existing and (dialect in ("postgres", "sqlite") or getattr(connection, "paramstyle", None)):
+            # MySQL: over a TCP session (the CLI), where a scratch database can be created and entered
             return await _push_difference(connection, schema, accept_data_loss)
         if existing:
             raise ClientError(
@@ -86,13 +88,14 @@ async def push_schema(connection: Connection, schema: Schema, *, drop_first: boo
 
 async def _push_difference(connection: Connection, schema: Schema, accept_data_loss: bool) -> list[str]:
     """Prisma's `db push` into an existing database: the differ's statements, guarded by its warnings."""
-    from prisma_edge.migrate.differ import diff
+    from prisma_edge.migrate.differ import diff, with_datamodel
     from prisma_edge.migrate.live.introspect import introspect
     from prisma_edge.migrate.live.scratch import schema_of_datamodel
     from prisma_edge.migrate.runner import _apply_script
+    from prisma_edge.migrate.runner import unexecutable as blocked
 
-    steps = diff(await introspect(connection), await schema_of_datamodel(connection, schema))
-    if unexecutable := [u for st in steps for u in st.unexecutable]:
+    steps = with_datamodel(diff(await introspect(connection), await schema_of_datamodel(connection, schema)), schema)
+    if unexecutable := await blocked(connection, steps):
         raise ClientError("db push cannot apply these changes:\n" + "\n".join(f"  - {u}" for u in unexecutable)
                           + "\nuse --force-reset to drop and recreate the tables (deletes their data)")
     if (warnings := [w for st in steps for w in st.warnings]) and not accept_data_loss:

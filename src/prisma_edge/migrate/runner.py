@@ -35,7 +35,8 @@ from prisma_edge.fetch_adapters.base import Connection, Query
 from .history import Migration
 from .split import split_statements
 
-__all__ = ["AppliedRow", "MigrationStatus", "deploy", "mark_applied", "mark_rolled_back", "reset", "status"]
+__all__ = ["AppliedRow", "MigrationStatus", "deploy", "mark_applied", "mark_rolled_back", "reset", "status",
+           "unexecutable"]
 
 TABLE = "_prisma_migrations"
 # Prisma's DDL for the table, byte for byte per connector (constants: no value is ever put in them).
@@ -318,6 +319,19 @@ async def mark_rolled_back(conn: Connection, migrations: Sequence[Migration], na
         raise _error("P3012", f"migration `{name}` cannot be rolled back because it is not in a failed state")
     for r in rows:
         await _update(conn, r.id, rolled_back_at=_now(conn))
+
+
+async def unexecutable(conn: Connection, steps: Sequence[Any]) -> list[str]:
+    """The differ's unexecutable messages that hold here: Prisma counts rows and refuses only when a
+    table the step needs empty (a required column added without a default) has any."""
+    out: list[str] = []
+    for st in steps:
+        for table in getattr(st, "needs_empty", []):
+            q = exp.select(exp.Count(this=exp.Star())).from_(exp.Table(this=exp.to_identifier(table, quoted=True)))
+            rs = await _run(conn, q.sql(dialect=conn.dialect))
+            if int(rs.rows[0][0] or 0) > 0:
+                out += [u for u in st.unexecutable if f"`{table}` table" in u]
+    return out
 
 
 async def reset(conn: Connection, migrations: Sequence[Migration]) -> list[str]:

@@ -133,6 +133,8 @@ def _column(d: exp.ColumnDef, dialect: str) -> Column:
     auto = False
     if type_sql.upper() in _SERIAL:
         type_sql, auto = _SERIAL[type_sql.upper()], True
+    if type_sql.upper() == "INT":  # sqlglot's spelling of a parsed INTEGER: one name for comparing
+        type_sql = "INTEGER"
     nullable, default = True, None
     for cc in d.args.get("constraints") or []:
         k = cc.args.get("kind")

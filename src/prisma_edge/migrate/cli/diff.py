@@ -23,7 +23,7 @@ from typing import Any
 from prisma_edge.errors import ClientError
 from prisma_edge.migrate import runner
 from prisma_edge.migrate.cli.commands import schema_path
-from prisma_edge.migrate.differ import Step, diff, render_script
+from prisma_edge.migrate.differ import Step, diff, render_script, with_datamodel
 from prisma_edge.migrate.history import check_lock, read_migrations, write_lock
 from prisma_edge.migrate.live.introspect import introspect
 from prisma_edge.migrate.live.scratch import schema_of_datamodel, schema_of_migrations
@@ -189,12 +189,14 @@ def run_dev(args: argparse.Namespace) -> int:
         applied = _run_sync(runner.deploy(conn, read_migrations(folder)))
         for n in applied:
             print(f"Applied migration {n}")
-        steps = diff(_run_sync(introspect(conn)), _run_sync(schema_of_datamodel(conn, schema)))
+        steps = with_datamodel(diff(_run_sync(introspect(conn)), _run_sync(schema_of_datamodel(conn, schema))),
+                               schema)
         if not steps:
             print("Already in sync, no schema change or pending migration was found.")
             return 0
-        if any(s.unexecutable for s in steps) and not args.create_only:
-            msgs = "\n".join(f"  - {u}" for s in steps for u in s.unexecutable)
+        blocked = _run_sync(runner.unexecutable(conn, steps))
+        if blocked and not args.create_only:
+            msgs = "\n".join(f"  - {u}" for u in blocked)
             raise ClientError(f"we found changes that cannot be executed:\n{msgs}\nYou can use --create-only to "
                               "create the migration, edit it, and apply it with migrate dev or deploy")
         name = re.sub(r"[^A-Za-z0-9_]+", "_", args.name or "migration").strip("_") or "migration"
