@@ -6,7 +6,8 @@
 # Idempotent: each part records a stamp (a hash of its inputs) and is skipped while the stamp
 # matches, so a re-run is quick and, once the wheels are downloaded, needs no network.
 #   1. .venv with `pip install -e '.[dev]'`            (stamp: pyproject.toml + python version)
-#   2. node_modules with `npm ci`                       (stamp: package-lock.json)
+#   2. node_modules with `npm ci`                       (stamp: package-lock.json), and the same in
+#      tests/prisma7/schema_engine (Prisma's wasm schema engine, the migration tests' oracle)
 #   3. /usr/bin/chromium from Debian, if missing        (never `playwright install`)
 #   4. .pyodide-wheels/: pure wheels for Pyodide        (stamp: wasm_tests/requirements-pyodide.txt)
 #   5. .pyodide-wheels/project/: a wheel of prisma-edge (rebuilt every run; for micropip tests;
@@ -90,6 +91,19 @@ node_env() {
   fi
 }
 
+# Prisma's own schema engine (wasm, tests/prisma7/schema_engine): the oracle for the migration tests
+# (Prisma and prisma-edge taking turns on one database); offline from npm's registry.
+oracle_env() {
+  local dir=tests/prisma7/schema_engine stamp
+  stamp=$(hash_of "$dir/package-lock.json")
+  if [ "$(cat "$dir/node_modules/.prisma-edge-setup" 2>/dev/null)" != "$stamp" ]; then
+    say "npm ci in $dir"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error) && echo "$stamp" > "$dir/node_modules/.prisma-edge-setup"
+  else
+    say "$dir/node_modules is up to date"
+  fi
+}
+
 chromium() {
   if [ -x /usr/bin/chromium ]; then
     say "chromium: $(/usr/bin/chromium --version 2>/dev/null | head -1)"
@@ -140,6 +154,7 @@ if [ "$WHEEL_ONLY" = 1 ]; then
 fi
 part "python" python_env
 part "node" node_env
+part "schema engine" oracle_env
 [ "$WITH_CHROMIUM" = 1 ] && part "chromium" chromium
 part "pyodide wheels" pyodide_wheels
 part "project wheel" project_wheel
