@@ -7,7 +7,9 @@ on the quickstart's schema and a seeded SQLite file, and measures from `import p
 first query's result, step by step, with the schema taken either
 
 - from the module `prisma-edge generate` writes (the schema embedded as constructor calls), or
-- by parsing schema.prisma at start (`load_schema`),
+- by parsing schema.prisma at start (`load_schema`), or
+- from a module generated with `--queries` declaring the first query ("embedded": its plan is
+  in the module, so the first result renders no SQL and imports no sqlglot),
 
 then the warm cost of a repeated query (new values each time, so every call binds and runs but
 hits the plan cache). A third mode times `import attrs` and `import sqlglot` alone, to show their
@@ -38,7 +40,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = ROOT / "examples" / "quickstart" / "schema.prisma"
 WHEELS = ROOT / ".pyodide-wheels"
-MODES = ("generated", "parsed", "split")
+MODES = ("generated", "embedded", "parsed", "split")
 
 # Runs inside each runtime; `probe(mode, base)` returns {step: milliseconds | value}.
 PROBE = r'''
@@ -69,6 +71,10 @@ async def probe(mode, base):
         schema = prisma_edge_client.SCHEMA
         step("schema: constructor tree")
         db = prisma_edge_client.Client(url=url)
+    elif mode == "embedded":  # the same module with the first query's plan embedded (--queries)
+        import prisma_edge_plans
+        step("import generated module")
+        db = prisma_edge_plans.Client(url=url)
     else:
         from prisma_edge.schema import load_schema
         schema = load_schema(base + "/schema.prisma")
@@ -79,6 +85,7 @@ async def probe(mode, base):
                                        include={"orders": {"include": {"items": {"include": {"product": True}}}}})
     step("first query (nested include)")
     out["import -> first result"] = (now() - start) * 1000
+    out["sqlglot imported by the first result"] = "sqlglot" in sys.modules
     assert [r["name"] for r in rows] == ["Ada", "Grace"], rows
     for name, run in (("warm find_many + filter", lambda i: db.product.find_many(where={"price": {"lt": 10 + i}})),
                       ("warm find_many + nested include", lambda i: db.customer.find_many(
@@ -91,6 +98,11 @@ async def probe(mode, base):
     await db.close()
     return out
 '''
+
+
+# the probe's first query, declared for the "embedded" mode (`prisma-edge generate --queries`)
+FIRST_QUERY = {"model": "Customer", "action": "find_many", "args": {
+    "order": {"name": "asc"}, "include": {"orders": {"include": {"items": {"include": {"product": True}}}}}}}
 
 
 def prepare(tmp: Path) -> Path:
@@ -106,6 +118,9 @@ def prepare(tmp: Path) -> Path:
     shutil.copy(SCHEMA, base / "schema.prisma")
     out, source = generate_file(base / "schema.prisma")
     out.write_text(source, encoding="utf-8")
+    (base / "queries.json").write_text(json.dumps({"dialects": ["sqlite"], "queries": [FIRST_QUERY]}))
+    out2, source2 = generate_file(base / "schema.prisma", base / "prisma_edge_plans.py", base / "queries.json")
+    out2.write_text(source2, encoding="utf-8")
     sys.path.insert(0, str(base))
     import prisma_edge_client
 
@@ -284,6 +299,7 @@ ROWS = [
     ("Client()", "generated"),
     ("first query (nested include)", "generated"),
     ("import -> first result", "generated"),
+    ("import -> first result", "embedded"),
     ("import -> first result", "parsed"),
     ("warm find_many + filter", "generated"),
     ("warm find_many + nested include", "generated"),
@@ -303,6 +319,8 @@ def report(results: dict[str, dict[str, list[dict[str, Any]]]]) -> str:
         lines.append(f"{name:<52}" + "".join(cells))
     flags = [f"{k}: " + ", ".join(f"{label[r]}={results[r]['generated'][0][k]}" for r in runtimes)
              for k in ("sqlglot imported by `import prisma_edge`", "sqlglot imported by `from prisma_edge import Client`")]
+    flags += ["sqlglot imported by the first result [embedded]: "
+              + ", ".join(f"{label[r]}={results[r]['embedded'][0]['sqlglot imported by the first result']}" for r in runtimes)]
     return "\n".join(lines + [""] + flags)
 
 

@@ -5,7 +5,9 @@ tables here have none. PostgreSQL (direct adapter) and MariaDB (the local Planet
 20 and 1,000 parents with 5 children each, among 2,000 or 200,000 children in the table; next to
 one full scan of the child table through the same adapter. Prints; asserts nothing.
 
-    python benchmarks/include_scale.py [--quick]      (needs the local PostgreSQL and MariaDB)
+    python benchmarks/include_scale.py [--quick] [--index]      (needs the local PostgreSQL and MariaDB)
+
+`--index` adds the foreign-key index (what MySQL/MariaDB create with a foreign key constraint).
 """
 
 from __future__ import annotations
@@ -99,6 +101,8 @@ async def postgres(children: int, n: int) -> None:
                 "FROM generate_series(1, %s) g",
                 (users, children),
             )
+            if "--index" in sys.argv:
+                c.execute('CREATE INDEX "Post_authorId_idx" ON "Post"("authorId")')
             c.execute("ANALYZE")
         db = Client(parse_schema(SCHEMA.format(provider="postgresql")), url=url, adapter="postgres")
         try:
@@ -127,6 +131,8 @@ async def mariadb(children: int, n: int) -> None:
                 + ") + 1 FROM seq_1_to_"
                 + str(children)
             )
+            if "--index" in sys.argv:  # Prisma's DDL with foreign keys: InnoDB indexes them
+                await db.execute_raw("CREATE INDEX `Post_authorId_idx` ON `Post`(authorId)")
             await db.execute_raw("ANALYZE TABLE `Post`")
             await run(db, children, n, "mariadb")
         finally:

@@ -31,6 +31,7 @@ DECLARED = {
         },
         {"model": "User", "action": "create", "args": {"data": {"email": "x"}}},
         {"model": "User", "action": "count", "args": {}},
+        {"model": "User", "action": "count", "args": {"where": {"id": {"in": [1, 2]}}}},
     ],
 }
 
@@ -48,7 +49,8 @@ async def main():
                          "createdAt TEXT NOT NULL DEFAULT '2024-01-01T00:00:00.000+00:00', updatedAt TEXT NOT NULL, authorId INTEGER NOT NULL)")
     made = await db.user.create(data={"email": "ann@example.com"})
     users = await db.user.find_many(where={"email": {"contains": "ann"}}, include={"posts": True})
-    print(made["email"], [u["email"] for u in users], users[0]["posts"], await db.user.count())
+    print(made["email"], [u["email"] for u in users], users[0]["posts"], await db.user.count(),
+          await db.user.count(where={"id": {"in": [1, 2, 3, 4]}}))
     print("sqlglot" in sys.modules, db.plan_cache.renders)
     await db.user.find_many(where={"name": None})  # not declared: renders on this first miss
     print("sqlglot" in sys.modules, db.plan_cache.renders)
@@ -75,7 +77,7 @@ def test_declared_queries_run_without_sqlglot(tmp_path):
     )
     assert out.returncode == 0, out.stderr
     lines = out.stdout.splitlines()
-    assert lines[0] == "ann@example.com ['ann@example.com'] [] 1"
+    assert lines[0] == "ann@example.com ['ann@example.com'] [] 1 1"
     assert lines[1] == "False 0"  # declared shapes: cache hits, sqlglot never imported
     assert lines[2] == "True 1"
 

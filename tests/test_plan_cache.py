@@ -40,11 +40,16 @@ async def test_repeated_query_with_new_values_skips_sqlglot(monkeypatch):
         assert db.plan_cache.hits >= 3
 
 
-async def test_cache_key_ignores_values_but_not_list_lengths():
+async def test_cache_key_ignores_values_and_list_lengths():
+    """SQLite reads an `in` list from one parameter (compiler/lengths.py): its length is no key;
+    a case-insensitive list keeps one parameter per value, so there it is."""
     async with open_client("blog", "sqlite") as db:
         await db.user.find_many(where={"id": {"in": [1, 2]}})
         r = db.plan_cache.renders
         await db.user.find_many(where={"id": {"in": [3, 4]}})
         assert db.plan_cache.renders == r
         await db.user.find_many(where={"id": {"in": [3, 4, 5]}})
-        assert db.plan_cache.renders == r + 1
+        assert db.plan_cache.renders == r
+        await db.user.find_many(where={"email": {"in": ["a"], "mode": "insensitive"}})
+        await db.user.find_many(where={"email": {"in": ["a", "b"], "mode": "insensitive"}})
+        assert db.plan_cache.renders == r + 2

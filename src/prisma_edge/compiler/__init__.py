@@ -28,6 +28,7 @@ from ..schema.model import Schema
 from . import ir
 from .arguments import parse
 from .cache import PlanCache
+from .lengths import has_list_filter, normalise
 from .plan import Plan, Step
 
 if TYPE_CHECKING:  # sqlglot loads on the first plan-cache miss (`build`), not at import: cold start
@@ -110,6 +111,8 @@ def compile_query(schema: Schema, model: str, action: str, args: Mapping[str, An
                   cache: PlanCache | None = None, *, shape_only: bool = False) -> tuple[Plan, list[Any]]:
     """(Plan, the call's values). `shape_only`: for compiling ahead (the values are stand-ins)."""
     op, values = parse(schema, model, action, args, shape_only=shape_only)
+    if has_list_filter(args) and (one := normalise(op, values, dialect)) is not None:  # `in` lists as one parameter each
+        op, values = one
     key = (dialect, op)
     plan = cache.get(key) if cache is not None else None
     if plan is None:

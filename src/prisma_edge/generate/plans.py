@@ -59,6 +59,7 @@ def compile_declared(schema: Schema, decls: dict[str, Any]) -> list[tuple[Any, A
     """[(plan-cache key, Plan)] for every declared query and dialect (renders them all now)."""
     from ..compiler import compile_query
     from ..compiler.arguments import parse
+    from ..compiler.lengths import has_list_filter, normalise
     from ..errors import PrismaEdgeError
 
     out: list[tuple[Any, Any]] = []
@@ -68,7 +69,9 @@ def compile_declared(schema: Schema, decls: dict[str, Any]) -> list[tuple[Any, A
                 plan, _ = compile_query(
                     schema, q["model"], q["action"], q.get("args", {}), d, shape_only=True
                 )
-                op, _ = parse(schema, q["model"], q["action"], q.get("args", {}), shape_only=True)
+                op, values = parse(schema, q["model"], q["action"], q.get("args", {}), shape_only=True)
+                if has_list_filter(q.get("args", {})) and (one := normalise(op, values, d)) is not None:
+                    op = one[0]  # the key compile_query looks up (compiler/lengths.py)
             except (PrismaEdgeError, ValueError) as e:
                 raise GenerateError(f"declared query {i} ({q['model']}.{q['action']}) on {d}: {e}") from None
             steps = tuple(

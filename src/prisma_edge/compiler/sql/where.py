@@ -15,6 +15,7 @@ from sqlglot import exp
 
 from ...schema.model import Model
 from .. import ir
+from ..lengths import is_one_list
 from .context import Context, and_all, or_all
 from .dialects import col, fn, ident
 
@@ -117,6 +118,9 @@ def compare(ctx: Context, model: Model, alias: str, c: ir.Compare) -> exp.Expres
         assert isinstance(c.value, tuple)
         if not c.value:
             return exp.false() if c.op == "in" else exp.true()
+        if is_one_list(c) and not ctx.field(model, c.field).is_list:  # ONE list parameter (compiler/lengths.py)
+            node = _one_list(ctx, model, c, column)
+            return exp.Not(this=node) if c.op == "not_in" else node
         if ctx.pack_lists and len(c.value) > 1:  # ONE parameter: a JSON array read by the database
             node = exp.In(this=_packed_side(ctx, model, c, column), query=exp.Subquery(this=_packed_values(ctx, c)))
             return exp.Not(this=node) if c.op == "not_in" else node
@@ -195,6 +199,28 @@ def relation(ctx: Context, model: Model, alias: str, rf: ir.RelationFilter) -> e
     if rf.kind == "is":
         return ctx.exists(alias, f, where_of(rf.cond))
     return exp.Not(this=ctx.exists(alias, f, where_of(rf.cond, null_matches=True)))
+
+
+def _one_list(ctx: Context, model: Model, c: ir.Compare, column: exp.Expression) -> exp.Expression:
+    """`column = ANY(CAST($1 AS type[]))` (PostgreSQL) / `column IN (SELECT value FROM
+    json_each(?, '$[0]'))` (SQLite: the list packed as `[[...]]`)."""
+    assert isinstance(c.value, tuple)
+    f = ctx.field(model, c.field)
+    if ctx.rules.name == "postgres":
+        enum = ctx.schema.enum(f.type) if f.kind == "enum" else None
+        array = ctx.rules.cast_param(ctx.param(c.value[0]), _AsList(f), enum.db_name if enum else None)
+        return exp.EQ(this=column, expression=fn("ANY", array))
+    each = exp.Table(this=exp.Anonymous(this="json_each", expressions=[ctx.pack(c.value), exp.Literal.string("$[0]")]))
+    return exp.In(this=column, query=exp.Subquery(this=exp.Select(expressions=[exp.column("value")]).from_(each, copy=False)))
+
+
+class _AsList(_Scalar):
+    """A scalar field seen as a list of its values (the cast of a whole `in` list)."""
+
+    def __init__(self, f: object) -> None:
+        super().__init__(f)
+        self.is_list = True
+        self.native_type = getattr(f, "native_type", None)  # `@db.Uuid` values: a uuid[]
 
 
 def _packed_side(ctx: Context, model: Model, c: ir.Compare, column: exp.Expression) -> exp.Expression:

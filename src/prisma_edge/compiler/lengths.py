@@ -1,0 +1,95 @@
+"""Plans independent of `in` list lengths: one list = ONE bound parameter (issue 15 item 4).
+
+The IR holds one slot per `in` value, so every list length is another plan-cache key and another
+render (a loader that asks for 1, 2, ... 50 ids renders 50 plans). Before the cache lookup,
+`normalise` rewrites each such list into ONE list-valued slot and renumbers the other slots in
+order, returning the call's values regrouped to match; the SQL then reads the list from that one
+parameter: `col = ANY(CAST($1 AS integer[]))` on PostgreSQL, `col IN (SELECT value FROM
+json_each(?, '$[0]'))` on SQLite (the packed-JSON parameter of `plan.Pack`).
+
+Only where that is exact: String, Int, BigInt and enum values (text and integers compare the same
+from a JSON array as from a bound value), case-sensitive lists, on the "postgres" and "sqlite"
+rules. Elsewhere (MySQL/MariaDB, D1's static batches, other types) lists keep one parameter per
+value.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from . import ir
+
+DIALECTS = ("postgres", "sqlite")
+LIST_TYPES = ("String", "Int", "BigInt")
+
+
+def _listable(c: ir.Compare) -> bool:
+    if c.op not in ("in", "not_in") or c.insensitive or not isinstance(c.value, tuple) or not c.value:
+        return False
+    return all(
+        s.role == "value"
+        and not s.is_list
+        and (s.type in LIST_TYPES or s.type.startswith("Enum:"))
+        and s.type == c.value[0].type
+        for s in c.value
+    )
+
+
+def has_list_filter(args: Any) -> bool:
+    """Whether the call's arguments hold an `in` / `notIn` list (outside `data`): a scan of the
+    small argument dict, so the IR walk below runs only for the calls it can change."""
+    if isinstance(args, dict):
+        for k, v in args.items():
+            if k in ("in", "not_in", "notIn") and isinstance(v, list | tuple):
+                return True
+            if k != "data" and isinstance(v, dict | list) and has_list_filter(v):
+                return True
+    elif isinstance(args, list):
+        return any(isinstance(x, dict | list) and has_list_filter(x) for x in args)
+    return False
+
+
+def normalise(op: ir.Operation, values: list[Any], dialect: str) -> tuple[ir.Operation, list[Any]] | None:
+    """(the op with each `in` list as one list slot, the regrouped values), or None to keep `op`."""
+    if dialect not in DIALECTS:
+        return None
+    remap: list[int | tuple[int, ...]] = []
+    lists = 0
+
+    def walk(v: Any) -> Any:
+        nonlocal lists
+        if isinstance(v, ir.Compare) and _listable(v):
+            assert isinstance(v.value, tuple)
+            remap.append(tuple(s.index for s in v.value))
+            lists += 1
+            return attrs.evolve(v, value=(ir.Slot(len(remap) - 1, v.value[0].type, is_list=True),))
+        if isinstance(v, ir.Slot):
+            remap.append(v.index)
+            return ir.Slot(len(remap) - 1, v.type, v.is_list, v.role)
+        if isinstance(v, tuple):
+            items = tuple(walk(x) for x in v)
+            return items if any(a is not b for a, b in zip(items, v, strict=True)) else v
+        if attrs.has(type(v)):
+            changes = {}
+            for a in attrs.fields(type(v)):
+                old = getattr(v, a.name)
+                new = walk(old)
+                if new is not old:
+                    changes[a.alias] = new
+            return attrs.evolve(v, **changes) if changes else v
+        return v
+
+    new_op = walk(op)
+    if not lists:
+        return None
+    seen = {j for i in remap for j in (i if isinstance(i, tuple) else (i,))}
+    if seen != set(range(len(values))):  # a value no slot names (or the other way): keep the op as it is
+        return None
+    return new_op, [[values[j] for j in i] if isinstance(i, tuple) else values[i] for i in remap]
+
+
+def is_one_list(c: ir.Compare) -> bool:
+    """An `in` list that `normalise` made one list-valued parameter."""
+    return isinstance(c.value, tuple) and len(c.value) == 1 and c.value[0].is_list
