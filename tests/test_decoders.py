@@ -68,7 +68,7 @@ def test_nulls_and_empty_relations():
             "id": 1,
             "name": None,
             "role": None,
-            "tags": None,
+            "tags": [],  # a NULL scalar list reads as [], as in Prisma
             "ok": None,
             "posts": [],
             "best": None,

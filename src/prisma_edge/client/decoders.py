@@ -61,7 +61,7 @@ def _general(type_: str, nested: bool, v: Any) -> Any:  # every other type: code
 def _list(item: Decode, v: Any) -> Any:
     if isinstance(v, str):  # JSON (inside aggregates) or a PostgreSQL array literal (enum[] columns)
         v = json.loads(v) if v.startswith("[") else _pg_array(v)
-    return None if v is None else [item(x) for x in v]
+    return [] if v is None else [item(x) for x in v]  # a NULL list column reads as [] (Prisma)
 
 
 def _column(c: Column, nested: bool) -> Decode:
@@ -69,7 +69,7 @@ def _column(c: Column, nested: bool) -> Decode:
         if c.type.startswith("Enum:"):
             base: Decode = partial(_enum, dict(c.enum_map)) if c.enum_map else _string
         else:
-            base = _scalar(c.type, nested or c.is_list)
+            base = _scalar(c.type, nested)  # Json[] elements arrive as JSON text: parsed, as codec does
         return partial(_list, base) if c.is_list else base
     if c.kind == "counts":
         return partial(_counts, c.counts)
