@@ -427,6 +427,8 @@ class Reference:
                     )
             elif op == "update":
                 for spec in as_list(val):
+                    if not spec["data"]:
+                        continue
                     t = await self.require(target, self.and_(linked, spec["where"]))
                     await self.update(target, t, spec["data"])
             elif op == "upsert":

@@ -157,6 +157,8 @@ class Program:
             elif data:  # `data: {}` changes nothing
                 self.add(Node("update", target, *self.assigns(target, data), where=where, match=fixed, when_missing=when_missing))
         for where, tree in rw.updates:
+            if not tree.values and not tree.relations:  # `data: {}`: Prisma does nothing, not even the lookup
+                continue
             found = self.add(Node("lookup", target, where=where, match=fixed, require=True, when_missing=when_missing))
             self.update_at(target, found, tree)
         for where, create, update in rw.upserts:
@@ -211,6 +213,8 @@ class Program:
                 self.add(Node("update", target, *self.assigns(target, data), where=where, linked=linked,
                               when_missing=when_missing))
         for where, tree in rw.updates:
+            if not tree.values and not tree.relations:  # `data: {}`: nothing to do (Prisma 7: no lookup either)
+                continue
             found = self.add(Node("lookup", target, where=where, linked=linked, require=True, when_missing=when_missing))
             self.update_at(target, found, tree)
         for where, create, update in rw.upserts:
