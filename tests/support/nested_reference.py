@@ -5,8 +5,8 @@ reads and writes Prisma's documentation describes (find the record, then write i
 another inside one transaction (`db.tx()`), so each step sees every earlier one. The order of
 steps is prisma-edge's documented one (README "Nested writes, step by step"): inside a create, the
 records the new row points at (its own foreign keys) first, then the row, then the rest in the
-order the data gives them; inside an update, the relation fields in the order given, then the
-row's own values. Within one relation field: set, disconnect, connect, connectOrCreate, create,
+order the data gives them; inside an update, the row's own values (last instead when they change
+a key other rows refer to), then the relation fields in the order given. Within one relation field: set, disconnect, connect, connectOrCreate, create,
 createMany, deleteMany, updateMany, update, upsert, delete.
 
 Used by tests/test_nested_differential.py, which compares it with the compiled plans.
@@ -227,6 +227,13 @@ class Reference:
 
     async def update(self, model: Model, row: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
         scalars, rels = self.split(model, data)
+        keys = set(model.primary_key)
+        for fld in model.fields:
+            if fld.relation is not None:
+                keys |= set(fld.relation.fields)
+        first = not (set(scalars) & keys)  # Prisma: the row's own values first, unless they change a key
+        if scalars and first:
+            row = await self.d(model).update(where=self.key(model, row), data=scalars)
         for f, ops in rels:
             rel = f.relation
             assert rel is not None
@@ -234,7 +241,7 @@ class Reference:
                 await self.fk_side(model, row, f, ops)
             else:
                 await self.children(model, row, f, ops, creating=False)
-        if scalars:
+        if scalars and not first:
             row = await self.d(model).update(where=self.key(model, row), data=scalars)
         return await self.reload(model, row)
 
@@ -427,6 +434,8 @@ class Reference:
                     )
             elif op == "update":
                 for spec in as_list(val):
+                    if not spec["data"]:
+                        continue
                     t = await self.require(target, self.and_(linked, spec["where"]))
                     await self.update(target, t, spec["data"])
             elif op == "upsert":
