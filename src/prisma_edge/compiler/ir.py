@@ -283,7 +283,7 @@ class HavingCompare:
     fn: str
     field: str
     op: str
-    value: Slot | tuple[Slot, ...] | None
+    value: Slot | tuple[Slot, ...] | ColumnRef | None
 
 
 @frozen
