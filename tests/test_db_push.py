@@ -615,7 +615,7 @@ def test_cli_errors_name_the_problem(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert main(["db", "push", "--schema", str(path)]) == 1
     assert "PE_TEST_NEVER_SET" in capsys.readouterr().err
     assert main(["db", "push", "--schema", str(path), "--url", "file:./x.db"]) == 1
-    assert "provider is 'postgresql'" in capsys.readouterr().err
+    assert "the URL must start with the protocol `postgresql://`" in capsys.readouterr().err  # Prisma's P1012
     assert main(["db", "push", "--schema", str(tmp_path / "missing.prisma")]) == 1
     assert "cannot read the schema file" in capsys.readouterr().err
 

@@ -110,11 +110,11 @@ model User {
   id    Int    @id
   email String ⟪@uniqe
 }""", ("unknown attribute `@uniqe` on field `email`", "did you mean `@unique`?")),
-    ("@@schema is unsupported", """
+    ("@@schema without the datasource's schemas", """
 model User {
   id Int @id
   ⟪@@schema("auth")
-}""", ("`@@schema` is not supported",)),
+}""", ("`@@schema` needs the datasource's `schemas` property",)),
     ("unsupported provider", """datasource db {
   provider = ⟪"cockroachdb"
   url      = env("DATABASE_URL")
@@ -298,10 +298,12 @@ model Post {
   author   User @relation(fields: [authorId], references: [id])
   @@ignore
 }""", ("must specify the `@ignore` attribute", "model Post it is pointing to is marked ignored")),
-    ("view blocks", """
-⟪view UserInfo {
-  id Int @unique
-}""", ("`view` blocks are not supported",)),
+    ("@@fulltext outside MySQL", """
+model Post {
+  id    Int    @id
+  title String
+  ⟪@@fulltext([title])
+}""", ("does not support fulltext indexes", "(sqlite)")),
     ("now() on a String", """
 model User {
   id    Int    @id

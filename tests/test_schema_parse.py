@@ -253,11 +253,12 @@ def test_kitchen_ignore_drops_field_and_model(kitchen: Schema):
 
 
 def test_kitchen_self_many_to_many_columns_follow_field_names(kitchen: Schema):
-    # Prisma: in a self m-n, the field whose name sorts first reads its related rows from column A
+    # Prisma 7 (tests/prisma7/recordings/selfm2m.json): in a self m-n, the record of the field whose
+    # name sorts first is in column A, its related rows in B
     followers, following = rel(kitchen, "Person", "followers"), rel(kitchen, "Person", "following")
     assert followers.join_table == "_Follows"
-    assert (followers.self_column, followers.other_column) == ("B", "A")
-    assert (following.self_column, following.other_column) == ("A", "B")
+    assert (followers.self_column, followers.other_column) == ("A", "B")
+    assert (following.self_column, following.other_column) == ("B", "A")
     assert followers.self_key == followers.other_key == "person_id"
 
 
@@ -319,18 +320,26 @@ model Apple {
     assert rel(s, "Apple", "zebras").self_column == "A"
 
 
-def test_self_many_to_many_matches_prisma_docs_example():
-    # https://www.prisma.io/docs/orm/prisma-schema/data-model/relations/troubleshooting-relations:
-    # with `a_eats` and `b_eatenBy`, column A holds the prey (what `a_eats` returns).
+def test_self_many_to_many_columns_as_prisma7_stores_them():
+    # Measured with Prisma 7.10 (tests/prisma7/scenarios/selfm2m.json): rows (A=8, B=7), (A=7, B=9)
+    # give Salmon(7).a_eats == [9], b_eatenBy == [8]; the rule follows the field NAMES, not the
+    # declaration order (`zFans` declared first, `aIdols` sorts first and holds A).
     s = _schema("""
 model Animal {
   id        Int      @id
   a_eats    Animal[] @relation(name: "FoodChain")
   b_eatenBy Animal[] @relation(name: "FoodChain")
 }
+model Person {
+  id     Int      @id
+  zFans  Person[] @relation("Fandom")
+  aIdols Person[] @relation("Fandom")
+}
 """)
-    assert rel(s, "Animal", "a_eats").other_column == "A"
-    assert rel(s, "Animal", "b_eatenBy").other_column == "B"
+    assert (rel(s, "Animal", "a_eats").self_column, rel(s, "Animal", "a_eats").other_column) == ("A", "B")
+    assert rel(s, "Animal", "b_eatenBy").other_column == "A"
+    assert rel(s, "Person", "aIdols").self_column == "A"
+    assert rel(s, "Person", "zFans").self_column == "B"
 
 
 def test_optional_relation_over_required_scalar_defaults_to_restrict():

@@ -16,6 +16,7 @@ from typing import Any
 
 from prisma_edge_client import Client
 
+from prisma_edge.client import adapter_for_url
 from prisma_edge.errors import PrismaEdgeError
 from prisma_edge.migrate.push import push_schema
 
@@ -33,7 +34,10 @@ def client(target: str, neon_url: str = "", connection_string: str = "") -> Clie
         elif target == "neon":
             if not neon_url or not connection_string:
                 raise ValueError("give the Neon endpoint URL and the connection string")
-            _clients[key] = Client(url=connection_string, adapter_options={"endpoint": neon_url})
+            # The schema says sqlite; one schema serves both targets, so the Neon adapter is passed
+            # explicitly (a URL of another provider than the schema's is refused, as in Prisma).
+            adapter = adapter_for_url(connection_string, kind="neon_http", endpoint=neon_url)
+            _clients[key] = Client(adapter=adapter)
         else:
             raise ValueError(f"unknown target {target!r}")
     return _clients[key]

@@ -11,6 +11,8 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:  # pragma: no cover
     from .client import Client
+    from .client.extensions.events import LogEvent, QueryEvent
+    from .client.extensions.extend import QueryParams, define_extension
     from .fields import AnyNull, DbNull, FieldRef, JsonNull
     from .schema import load_schema, parse_schema
 
@@ -22,6 +24,10 @@ _LAZY = {
     "DbNull": ("prisma_edge.fields", "DbNull"),
     "JsonNull": ("prisma_edge.fields", "JsonNull"),
     "AnyNull": ("prisma_edge.fields", "AnyNull"),
+    "define_extension": ("prisma_edge.client.extensions.extend", "define_extension"),
+    "QueryParams": ("prisma_edge.client.extensions.extend", "QueryParams"),
+    "QueryEvent": ("prisma_edge.client.extensions.events", "QueryEvent"),
+    "LogEvent": ("prisma_edge.client.extensions.events", "LogEvent"),
 }
 
 
@@ -38,4 +44,5 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module 'prisma_edge' has no attribute {name!r}")
 
 
-__all__ = ["AnyNull", "Client", "DbNull", "FieldRef", "JsonNull", "__version__", "load_schema", "parse_schema"]
+__all__ = ["AnyNull", "Client", "DbNull", "FieldRef", "JsonNull", "LogEvent", "QueryEvent", "QueryParams", "__version__",
+           "define_extension", "load_schema", "parse_schema"]

@@ -22,19 +22,25 @@ _COMMANDS = {
 }
 
 
+_SCHEMA_HELP = ("schema file or folder (default: prisma.config.ts's `schema`, then ./prisma/schema.prisma, "
+                "./schema.prisma, ./prisma/schema/)")
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="prisma-edge", description="Prisma-compatible ORM for the edge.")
     sub = p.add_subparsers(dest="group", required=True)
 
     gen = sub.add_parser("generate", help="write a typed client module (TypedDicts + Client) from schema.prisma")
-    gen.add_argument("--schema", default="schema.prisma", help="path to schema.prisma")
+    gen.add_argument("--schema", help=_SCHEMA_HELP)
     gen.add_argument("--output", help="module to write (default: prisma_edge_client.py beside the schema)")
     gen.add_argument("--check", action="store_true", help="write nothing; exit 1 if the module is out of date")
+    gen.add_argument("--queries", help="JSON file of declared queries whose plans are embedded (no SQL rendered at cold start)")
 
     db = sub.add_parser("db", help="database schema commands").add_subparsers(dest="cmd", required=True)
     push = db.add_parser("push", help="create the schema's tables in the database")
-    push.add_argument("--schema", default="schema.prisma", help="path to schema.prisma")
-    push.add_argument("--url", help="database URL (default: the datasource url / DATABASE_URL)")
+    push.add_argument("--schema", help=_SCHEMA_HELP)
+    push.add_argument("--url", help="database URL (default: the datasource url, prisma.config.ts, or DATABASE_URL "
+                      "from the environment or .env)")
     push.add_argument("--force-reset", action="store_true", help="drop the schema's tables first")
     push.add_argument("--print", dest="print_sql", action="store_true", help="print the DDL, do not run it")
 
@@ -60,6 +66,15 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if getattr(args, "schema", "") is None:  # Prisma's default places
+        from prisma_edge.errors import PrismaEdgeError
+        from prisma_edge.schema import find_schema
+
+        try:
+            args.schema = find_schema()
+        except PrismaEdgeError as e:
+            print(f"prisma-edge: {e}", file=sys.stderr)
+            return 1
     target = _COMMANDS[(args.group, getattr(args, "cmd", None))]
     module, func = target.split(":")
     try:

@@ -27,6 +27,7 @@
         ├── AuthenticationError          P1000
         ├── TimeoutError                 P1008
         └── ProtocolError                the peer broke its protocol (bad/short/oversized response)
+            └── RedirectError            a 3xx answer: never followed
 
 Secrets (connection strings, passwords) never appear in any message: adapters pass messages
 through `redact()` before raising.
@@ -34,11 +35,13 @@ through `redact()` before raising.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Any
 
 import attrs
+
+from .redact import Secrets
+from .redact import redact as _redact
 
 
 class PrismaEdgeError(Exception):
@@ -227,9 +230,17 @@ class DatabaseQueryError(KnownRequestError, DatabaseError):
 
 
 class ConnectionError(PrismaEdgeError):  # noqa: A001 - mirrors Prisma's naming, namespaced here
-    """The server could not be reached, or the connection was lost."""
+    """The server could not be reached, or the connection was lost.
+
+    `outcome_unknown` is True when the request had been sent and its answer was lost: the server
+    may have applied it (the message says "outcome unknown"); False means it was not applied.
+    """
 
     code = "P1001"
+
+    @property
+    def outcome_unknown(self) -> bool:
+        return bool(self.meta.get("outcome_unknown"))
 
 
 class AuthenticationError(ConnectionError):
@@ -244,6 +255,10 @@ class ProtocolError(ConnectionError):
     """The peer sent something its protocol does not allow (cut short, oversized, malformed)."""
 
     code = None
+
+
+class RedirectError(ProtocolError):
+    """The server answered with a redirect (3xx), which no transport follows (`status`, `location_host` in meta)."""
 
 
 CODE_TO_ERROR: dict[str, type[KnownRequestError]] = {
@@ -269,15 +284,7 @@ CODE_TO_ERROR: dict[str, type[KnownRequestError]] = {
     if cls.code
 }
 
-_URL_CREDENTIALS = re.compile(r"(?P<scheme>[a-zA-Z][a-zA-Z0-9+.-]*://)(?P<cred>[^@/\s]+)@")
-_PASSWORD_KV = re.compile(r"(?i)(password|passwd|pwd|secret|token)(\s*[=:]\s*)(\S+)")
 
-
-def redact(text: str, *secrets: str | None) -> str:
-    """Remove credentials from text: URL userinfo, `password=...` pairs and any given secret."""
-    out = _URL_CREDENTIALS.sub(lambda m: f"{m.group('scheme')}***@", text)
-    out = _PASSWORD_KV.sub(lambda m: f"{m.group(1)}{m.group(2)}***", out)
-    for s in secrets:
-        if s and len(s) >= 3:
-            out = out.replace(s, "***")
-    return out
+def redact(text: str, *secrets: Secrets | str | None) -> str:
+    """Remove credentials from text (see `prisma_edge.redact`, the one redaction function)."""
+    return _redact(text, *secrets)

@@ -17,6 +17,7 @@ from decimal import Decimal as _Decimal
 from prisma_edge.client import Client as _Client
 from prisma_edge.client.delegate import ModelDelegate as _ModelDelegate, Operation as _Operation
 from prisma_edge.fields import FieldRef as _FieldRef
+from prisma_edge.sync import Client as _SyncClient, SyncDelegate as _SyncDelegate
 
 if _t.TYPE_CHECKING:
     from prisma_edge.fetch_adapters.base import IsolationLevel as _IsolationLevel
@@ -657,6 +658,29 @@ class TodoItemMinMaxAggregateInput(_t.TypedDict, total=False):
     listId: bool
 
 
+class SyncTodoListDelegate(_SyncDelegate):
+    """`db.todo_list` of the sync client: results returned directly."""
+
+    if _t.TYPE_CHECKING:
+        def find_unique(self, where: TodoListWhereUniqueInput, *, select: TodoListSelect = ..., include: TodoListInclude = ..., omit: TodoListOmit = ...) -> TodoList | None: ...  # type: ignore[override, unused-ignore]
+        def find_unique_or_raise(self, where: TodoListWhereUniqueInput, *, select: TodoListSelect = ..., include: TodoListInclude = ..., omit: TodoListOmit = ...) -> TodoList: ...  # type: ignore[override, unused-ignore]
+        def find_first(self, where: TodoListWhereInput = ..., /, **kwargs: _t.Unpack[TodoListFindManyArgs]) -> TodoList | None: ...  # type: ignore[override, unused-ignore]
+        def find_first_or_raise(self, where: TodoListWhereInput = ..., /, **kwargs: _t.Unpack[TodoListFindManyArgs]) -> TodoList: ...  # type: ignore[override, unused-ignore]
+        def find_many(self, where: TodoListWhereInput = ..., /, **kwargs: _t.Unpack[TodoListFindManyArgs]) -> list[TodoList]: ...  # type: ignore[override, unused-ignore]
+        def count(self, where: TodoListWhereInput = ..., /, **kwargs: _t.Unpack[TodoListCountArgs]) -> _t.Any: ...  # type: ignore[override, unused-ignore]
+        def aggregate(self, where: TodoListWhereInput = ..., /, **kwargs: _t.Unpack[TodoListAggregateArgs]) -> dict[str, _t.Any]: ...  # type: ignore[override, unused-ignore]
+        def group_by(self, by: TodoListScalarField | _t.Sequence[TodoListScalarField], **kwargs: _t.Unpack[TodoListGroupByArgs]) -> list[dict[str, _t.Any]]: ...  # type: ignore[override, unused-ignore]
+        def create(self, data: TodoListCreateInput, *, select: TodoListSelect = ..., include: TodoListInclude = ..., omit: TodoListOmit = ...) -> TodoList: ...  # type: ignore[override, unused-ignore]
+        def create_many(self, data: _t.Sequence[TodoListCreateManyInput], *, skip_duplicates: bool = ...) -> int: ...  # type: ignore[override, unused-ignore]
+        def create_many_and_return(self, data: _t.Sequence[TodoListCreateManyInput], *, skip_duplicates: bool = ..., select: TodoListSelect = ..., include: TodoListInclude = ..., omit: TodoListOmit = ...) -> list[TodoList]: ...  # type: ignore[override, unused-ignore]
+        def update(self, data: TodoListUpdateInput, where: TodoListWhereUniqueInput, *, select: TodoListSelect = ..., include: TodoListInclude = ..., omit: TodoListOmit = ...) -> TodoList: ...  # type: ignore[override, unused-ignore]
+        def update_many_and_return(self, data: TodoListUpdateManyInput, where: TodoListWhereInput = ..., *, select: TodoListSelect = ..., include: TodoListInclude = ..., omit: TodoListOmit = ...) -> list[TodoList]: ...  # type: ignore[override, unused-ignore]
+        def update_many(self, data: TodoListUpdateManyInput, where: TodoListWhereInput = ..., *, limit: int = ...) -> int: ...  # type: ignore[override, unused-ignore]
+        def upsert(self, where: TodoListWhereUniqueInput, data: TodoListUpsertInput = ..., *, create: TodoListCreateInput = ..., update: TodoListUpdateInput = ..., select: TodoListSelect = ..., include: TodoListInclude = ..., omit: TodoListOmit = ...) -> TodoList: ...  # type: ignore[override, unused-ignore]
+        def delete(self, where: TodoListWhereUniqueInput, *, select: TodoListSelect = ..., include: TodoListInclude = ..., omit: TodoListOmit = ...) -> TodoList: ...  # type: ignore[override, unused-ignore]
+        def delete_many(self, where: TodoListWhereInput = ..., *, limit: int = ...) -> int: ...  # type: ignore[override, unused-ignore]
+
+
 class TodoListDelegate(_ModelDelegate):
     """`db.todo_list`: operations on `TodoList`; signatures for type checkers only, behaviour is `ModelDelegate`'s."""
 
@@ -678,6 +702,29 @@ class TodoListDelegate(_ModelDelegate):
         def upsert(self, where: TodoListWhereUniqueInput, data: TodoListUpsertInput = ..., *, create: TodoListCreateInput = ..., update: TodoListUpdateInput = ..., select: TodoListSelect = ..., include: TodoListInclude = ..., omit: TodoListOmit = ...) -> _Operation[TodoList]: ...  # type: ignore[override, unused-ignore]
         def delete(self, where: TodoListWhereUniqueInput, *, select: TodoListSelect = ..., include: TodoListInclude = ..., omit: TodoListOmit = ...) -> _Operation[TodoList]: ...  # type: ignore[override, unused-ignore]
         def delete_many(self, where: TodoListWhereInput = ..., *, limit: int = ...) -> _Operation[int]: ...  # type: ignore[override, unused-ignore]
+
+
+class SyncTodoItemDelegate(_SyncDelegate):
+    """`db.todo_item` of the sync client: results returned directly."""
+
+    if _t.TYPE_CHECKING:
+        def find_unique(self, where: TodoItemWhereUniqueInput, *, select: TodoItemSelect = ..., include: TodoItemInclude = ..., omit: TodoItemOmit = ...) -> TodoItem | None: ...  # type: ignore[override, unused-ignore]
+        def find_unique_or_raise(self, where: TodoItemWhereUniqueInput, *, select: TodoItemSelect = ..., include: TodoItemInclude = ..., omit: TodoItemOmit = ...) -> TodoItem: ...  # type: ignore[override, unused-ignore]
+        def find_first(self, where: TodoItemWhereInput = ..., /, **kwargs: _t.Unpack[TodoItemFindManyArgs]) -> TodoItem | None: ...  # type: ignore[override, unused-ignore]
+        def find_first_or_raise(self, where: TodoItemWhereInput = ..., /, **kwargs: _t.Unpack[TodoItemFindManyArgs]) -> TodoItem: ...  # type: ignore[override, unused-ignore]
+        def find_many(self, where: TodoItemWhereInput = ..., /, **kwargs: _t.Unpack[TodoItemFindManyArgs]) -> list[TodoItem]: ...  # type: ignore[override, unused-ignore]
+        def count(self, where: TodoItemWhereInput = ..., /, **kwargs: _t.Unpack[TodoItemCountArgs]) -> _t.Any: ...  # type: ignore[override, unused-ignore]
+        def aggregate(self, where: TodoItemWhereInput = ..., /, **kwargs: _t.Unpack[TodoItemAggregateArgs]) -> dict[str, _t.Any]: ...  # type: ignore[override, unused-ignore]
+        def group_by(self, by: TodoItemScalarField | _t.Sequence[TodoItemScalarField], **kwargs: _t.Unpack[TodoItemGroupByArgs]) -> list[dict[str, _t.Any]]: ...  # type: ignore[override, unused-ignore]
+        def create(self, data: TodoItemCreateInput, *, select: TodoItemSelect = ..., include: TodoItemInclude = ..., omit: TodoItemOmit = ...) -> TodoItem: ...  # type: ignore[override, unused-ignore]
+        def create_many(self, data: _t.Sequence[TodoItemCreateManyInput], *, skip_duplicates: bool = ...) -> int: ...  # type: ignore[override, unused-ignore]
+        def create_many_and_return(self, data: _t.Sequence[TodoItemCreateManyInput], *, skip_duplicates: bool = ..., select: TodoItemSelect = ..., include: TodoItemInclude = ..., omit: TodoItemOmit = ...) -> list[TodoItem]: ...  # type: ignore[override, unused-ignore]
+        def update(self, data: TodoItemUpdateInput, where: TodoItemWhereUniqueInput, *, select: TodoItemSelect = ..., include: TodoItemInclude = ..., omit: TodoItemOmit = ...) -> TodoItem: ...  # type: ignore[override, unused-ignore]
+        def update_many_and_return(self, data: TodoItemUpdateManyInput, where: TodoItemWhereInput = ..., *, select: TodoItemSelect = ..., include: TodoItemInclude = ..., omit: TodoItemOmit = ...) -> list[TodoItem]: ...  # type: ignore[override, unused-ignore]
+        def update_many(self, data: TodoItemUpdateManyInput, where: TodoItemWhereInput = ..., *, limit: int = ...) -> int: ...  # type: ignore[override, unused-ignore]
+        def upsert(self, where: TodoItemWhereUniqueInput, data: TodoItemUpsertInput = ..., *, create: TodoItemCreateInput = ..., update: TodoItemUpdateInput = ..., select: TodoItemSelect = ..., include: TodoItemInclude = ..., omit: TodoItemOmit = ...) -> TodoItem: ...  # type: ignore[override, unused-ignore]
+        def delete(self, where: TodoItemWhereUniqueInput, *, select: TodoItemSelect = ..., include: TodoItemInclude = ..., omit: TodoItemOmit = ...) -> TodoItem: ...  # type: ignore[override, unused-ignore]
+        def delete_many(self, where: TodoItemWhereInput = ..., *, limit: int = ...) -> int: ...  # type: ignore[override, unused-ignore]
 
 
 class TodoItemDelegate(_ModelDelegate):
@@ -703,6 +750,16 @@ class TodoItemDelegate(_ModelDelegate):
         def delete_many(self, where: TodoItemWhereInput = ..., *, limit: int = ...) -> _Operation[int]: ...  # type: ignore[override, unused-ignore]
 
 
+class GlobalOmit(_t.TypedDict, total=False):
+    """`Client(omit=...)`: per model, the fields hidden unless a query asks."""
+    todo_list: TodoListOmit
+    todolist: TodoListOmit
+    TodoList: TodoListOmit
+    todo_item: TodoItemOmit
+    todoitem: TodoItemOmit
+    TodoItem: TodoItemOmit
+
+
 class TransactionClient(_t.Protocol):
     """The client inside `async with db.tx() as tx:` (every operation runs in the transaction)."""
 
@@ -720,6 +777,8 @@ class TransactionClient(_t.Protocol):
 
     async def query_raw(self, sql: str, *params: _t.Any) -> list[dict[str, _t.Any]]: ...
 
+    async def query_first(self, sql: str, *params: _t.Any) -> dict[str, _t.Any] | None: ...
+
     async def execute_raw(self, sql: str, *params: _t.Any) -> int: ...
 
 
@@ -729,10 +788,15 @@ _D = _t.TypeVar("_D", bound=_ModelDelegate)
 class Client(_Client):
     """`prisma_edge.Client` for this schema (embedded: no file needed), with typed model delegates."""
 
-    def __init__(self, schema: _t.Any = None, *, url: str | None = None, adapter: _t.Any = None,
-                 adapter_options: _t.Mapping[str, _t.Any] | None = None, plan_cache_size: int = 512) -> None:
-        super().__init__(_schema() if schema is None else schema, url=url, adapter=adapter,
-                         adapter_options=adapter_options, plan_cache_size=plan_cache_size)
+    if _t.TYPE_CHECKING:
+        def __init__(self, schema: _t.Any = ..., *, url: str | None = ..., adapter: _t.Any = ...,
+                     adapter_options: _t.Mapping[str, _t.Any] | None = ..., plan_cache_size: int = ...,
+                     log: _t.Sequence[_t.Any] | None = ..., log_params: bool = ..., tracing: bool = ...,
+                     omit: GlobalOmit = ...) -> None: ...
+    else:
+        def __init__(self, schema=None, **options):
+            super().__init__(_schema() if schema is None else schema, **options)
+            self.plan_cache.preload(_plans())
 
     def _typed(self, name: str, cls: type[_D]) -> _D:
         d = self._delegates.get(name)
@@ -763,7 +827,76 @@ class Client(_Client):
                ) -> _t.AsyncContextManager[TransactionClient]: ...
 
 
+class SyncTransactionClient(_t.Protocol):
+    """The client inside `with db.tx() as tx:` of the sync client."""
+
+    @property
+    def todo_list(self) -> SyncTodoListDelegate: ...
+
+    @property
+    def todolist(self) -> SyncTodoListDelegate: ...
+
+    @property
+    def todo_item(self) -> SyncTodoItemDelegate: ...
+
+    @property
+    def todoitem(self) -> SyncTodoItemDelegate: ...
+
+    def query_raw(self, sql: str, *params: _t.Any) -> list[dict[str, _t.Any]]: ...
+
+    def query_first(self, sql: str, *params: _t.Any) -> dict[str, _t.Any] | None: ...
+
+    def execute_raw(self, sql: str, *params: _t.Any) -> int: ...
+
+
+class SyncClient(_SyncClient):
+    """`prisma_edge.sync.Client` for this schema: the same operations, results returned directly."""
+
+    _async_class = Client
+
+    if _t.TYPE_CHECKING:
+        def __init__(self, schema: _t.Any = ..., *, url: str | None = ..., adapter: _t.Any = ...,
+                     adapter_options: _t.Mapping[str, _t.Any] | None = ..., plan_cache_size: int = ...,
+                     log: _t.Sequence[_t.Any] | None = ..., log_params: bool = ..., tracing: bool = ...,
+                     omit: GlobalOmit = ...) -> None: ...
+    else:
+        def __init__(self, schema=None, **options):
+            super().__init__(_schema() if schema is None else schema, **options)
+
+    @property
+    def todo_list(self) -> SyncTodoListDelegate:
+        return SyncTodoListDelegate(self._async._typed('TodoList', TodoListDelegate), self._loop)
+
+    @property
+    def todolist(self) -> SyncTodoListDelegate:
+        return SyncTodoListDelegate(self._async._typed('TodoList', TodoListDelegate), self._loop)
+
+    @property
+    def todo_item(self) -> SyncTodoItemDelegate:
+        return SyncTodoItemDelegate(self._async._typed('TodoItem', TodoItemDelegate), self._loop)
+
+    @property
+    def todoitem(self) -> SyncTodoItemDelegate:
+        return SyncTodoItemDelegate(self._async._typed('TodoItem', TodoItemDelegate), self._loop)
+
+    if _t.TYPE_CHECKING:
+        _async: Client
+
+        @property
+        def lazy(self) -> Client: ...
+
+        def tx(self, *, isolation: _IsolationLevel | None = None, timeout: float | None = None
+               ) -> _t.ContextManager[SyncTransactionClient]: ...
+
+
 _SCHEMA: _Schema | None = None
+
+
+def _plans() -> tuple[_t.Any, ...]:
+    """(plan-cache key, Plan) of the declared queries (`prisma-edge generate --queries`): the
+    Client starts with them cached, so their first call renders no SQL and imports no sqlglot."""
+    from prisma_edge.compiler import ir as _ir, plan as _plan  # noqa: F401 - used by the tree below
+    return ()
 
 
 def _schema() -> _Schema:

@@ -18,7 +18,7 @@ from typing import Any
 
 from ..compiler.ir import Slot
 from ..compiler.plan import Column, RecordShape, RelationShape
-from ..errors import InconsistentColumnDataError
+from ..errors import InconsistentColumnDataError, UnsupportedError
 
 _LIKE = {"contains": ("%", "%"), "startswith": ("", "%"), "endswith": ("%", "")}
 
@@ -29,8 +29,9 @@ def escape_like(text: str) -> str:
 
 def format_datetime(d: dt.datetime) -> str:
     """The fixed-width UTC text SQLite stores, so that text order is time order."""
-    d = d.astimezone(dt.UTC)
-    return d.strftime("%Y-%m-%dT%H:%M:%S.") + f"{d.microsecond // 1000:03d}+00:00"
+    d = d.astimezone(dt.UTC)  # not strftime: "%Y" drops the leading zeros of years before 1000 (glibc)
+    return (f"{d.year:04d}-{d.month:02d}-{d.day:02d}T{d.hour:02d}:{d.minute:02d}:{d.second:02d}."
+            f"{d.microsecond // 1000:03d}+00:00")
 
 
 def encode(value: Any, slot: Slot, dialect: str) -> Any:
@@ -46,6 +47,9 @@ def encode(value: Any, slot: Slot, dialect: str) -> Any:
     if slot.type == "JsonPath":  # PostgreSQL: text[]; SQLite / MySQL: '$."key"[0]'
         if dialect == "postgres":
             return [str(step) for step in value]
+        if dialect == "sqlite" and any(isinstance(step, str) and '"' in step for step in value):
+            # SQLite's path syntax has no escape: `$."a\"b"` names another key (or none)
+            raise UnsupportedError('SQLite cannot address a Json key containing `"` in a `path` filter')
         return "$" + "".join(f"[{step}]" if isinstance(step, int) else '."' + step.replace("\\", "\\\\").replace('"', '\\"') + '"'
                              for step in value)
     if slot.is_list:

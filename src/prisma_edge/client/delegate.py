@@ -38,8 +38,8 @@ class Operation(Generic[T]):
 
     async def run(self) -> T:
         d = self.delegate
-        result = await d._client._execute(d._model, self.action, self.args, d._conn)
-        return self.post(result) if self.post else result
+        result: T = await d._client._perform(d._model, self.action, self.args, d._conn, self.post)
+        return result
 
     def __await__(self) -> Generator[Any, None, T]:
         return self.run().__await__()
@@ -55,6 +55,21 @@ class ModelDelegate:
 
     def __repr__(self) -> str:
         return f"<ModelDelegate {self._model.name}>"
+
+    @property
+    def model_name(self) -> str:
+        """The model's name ("User"): Prisma's `getExtensionContext(this).$name`, for model methods."""
+        return self._model.name
+
+    def __getattr__(self, name: str) -> Any:
+        """A model method from `db.extend(model=...)`, bound to this delegate."""
+        if not name.startswith("_"):
+            fn = self._client._ext.model_method(self._model.name, name)
+            if fn is not None:
+                import functools
+
+                return functools.partial(fn, self)
+        raise AttributeError(f"`{self._model.name}` has no operation or method `{name}`")
 
     def _run(self, action: str, args: dict[str, Any], post: Callable[[Any], Any] | None = None) -> Operation[Any]:
         """An operation from a method's own arguments (`locals()`): the ones given, by name."""
@@ -89,7 +104,7 @@ class ModelDelegate:
 
     def find_first_or_raise(self, where: Mapping[str, Any] | None = None, **kwargs: Any) -> Operation[dict[str, Any]]:
         op = self.find_first(where, **kwargs)
-        return Operation(self, op.action, op.args, self._raise_if_none)
+        return Operation(self, "find_first_or_raise", op.args, self._raise_if_none)
 
     def _raise_if_none(self, record: Any) -> Any:
         if record is None:
@@ -166,7 +181,7 @@ class ModelDelegate:
     ) -> Operation[dict[str, Any]]:
         return self._run("create", locals())
 
-    def create_many(self, data: list[Mapping[str, Any]], *, skip_duplicates: bool | None = None) -> Operation[int]:
+    def create_many(self, data: list[Mapping[str, Any]] | Mapping[str, Any], *, skip_duplicates: bool | None = None) -> Operation[int]:
         return self._run("create_many", locals())
 
     def update(
@@ -182,7 +197,7 @@ class ModelDelegate:
 
     def create_many_and_return(
         self,
-        data: list[Mapping[str, Any]],
+        data: list[Mapping[str, Any]] | Mapping[str, Any],
         *,
         skip_duplicates: bool | None = None,
         select: Any = None,

@@ -13,7 +13,8 @@ from typing import Any
 from ..compiler.plan import NOT_FOUND_MARKER, RESTRICT_MARKER, Pack, Plan, Ref, Statement, Step
 from ..errors import PrismaEdgeError, RecordNotFoundError, RelationViolationError
 from ..fetch_adapters.base import Connection, Query, ResultSet
-from .codec import bind, decode_row, pack_values
+from .codec import bind, pack_values
+from .decoders import decode_row, decode_rows
 
 
 def _query(stmt: Statement, bound: dict[int, Any], results: list[ResultSet | None]) -> Query:
@@ -144,7 +145,7 @@ def shape_result(plan: Plan, results: list[ResultSet | None]) -> Any:
         return agg
     if plan.result == "one":
         return decode_row(plan.shape, rows[0]) if rows else None
-    out = [decode_row(plan.shape, r) for r in rows]
+    out = decode_rows(plan.shape, rows)
     if plan.reverse:
         out.reverse()
     return out

@@ -1,19 +1,61 @@
-"""Raw query rows typed as Prisma 7 types them, by the column types the adapter reports.
+"""Raw SQL as lazy operations: `await db.query_raw(...)` runs it; `db.batch([...])` takes it too.
 
-Prisma decodes `$queryRaw` columns: json/jsonb to values, numeric/money to Decimal, int8 to
-BigInt, date/time/timestamp to DateTime (a date at midnight UTC, a time on 1970-01-01). Adapters
-that report no column types (their values are already typed) are left as they are.
+A raw statement is one Query with bound values, so inside a batch it rides in the same request
+(and transaction) as the other operations' statements. Its rows are typed as Prisma 7 types
+`$queryRaw` columns, by the column types the adapter reports: json/jsonb to values,
+numeric/money to Decimal, int8 to BigInt, date/time/timestamp to DateTime (a date at midnight
+UTC, a time on 1970-01-01). Adapters that report no column types (their values are already
+typed) are left as they are.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Generator
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..fetch_adapters.base import ColumnType, ResultSet
-from .codec import decode_datetime
+from ..fetch_adapters.base import ColumnType, Query, ResultSet
+from .codec import decode_datetime, raw_value
+
+if TYPE_CHECKING:
+    from .client import Client
+
+
+class RawOperation:
+    """`query_raw` (rows as dicts) or `execute_raw` (rows changed), not yet run."""
+
+    __slots__ = ("client", "params", "returns_rows", "sql")
+
+    def __init__(self, client: Client, sql: str, params: tuple[Any, ...], *, returns_rows: bool) -> None:
+        from ..compiler.arguments.raw import check_raw
+
+        check_raw(sql, params)  # a ValidationError at the call, before anything is queued or sent
+        self.client = client
+        self.sql = sql
+        self.params = params
+        self.returns_rows = returns_rows
+
+    def __repr__(self) -> str:
+        return f"<RawOperation {'query_raw' if self.returns_rows else 'execute_raw'}>"
+
+    def query(self, dialect: str) -> Query:
+        return Query(self.sql, tuple(raw_value(p, dialect) for p in self.params))
+
+    def shape(self, rs: ResultSet) -> Any:
+        return raw_rows(rs) if self.returns_rows else rs.rows_affected
+
+    @property
+    def action(self) -> str:
+        return "query_raw" if self.returns_rows else "execute_raw"
+
+    async def run(self) -> Any:
+        """Alone: through the client's raw-SQL path (query hooks, events, Prisma's P2010)."""
+        return await self.client._raw(self.action, self.sql, self.params)
+
+    def __await__(self) -> Generator[Any, None, Any]:
+        return self.run().__await__()
 
 
 def _typed(kind: str, v: Any) -> Any:

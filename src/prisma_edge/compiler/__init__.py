@@ -21,7 +21,7 @@ one static batch (`writes/static.py`).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import Problem, ValidationError
 from ..schema.model import Schema
@@ -29,15 +29,17 @@ from . import ir
 from .arguments import parse
 from .cache import PlanCache
 from .plan import Plan, Step
-from .sql.aggregate import AggregateBuilder
-from .sql.context import Context
-from .sql.dialects import Rules, rules_for
-from .sql.select import ReadBuilder
-from .writes.builder import WriteBuilder
+
+if TYPE_CHECKING:  # sqlglot loads on the first plan-cache miss (`build`), not at import: cold start
+    from .sql.context import Context
+    from .sql.dialects import Rules
 
 
 def build(schema: Schema, op: ir.Operation, dialect: str) -> Plan:
     """IR -> Plan (renders SQL: the expensive part the cache avoids), within the rules' limits."""
+    from .sql.context import Context
+    from .sql.dialects import rules_for
+
     rules = rules_for(dialect)
     plan = _build(Context(schema, rules), op)
     if rules.packs_lists and _too_many_params(plan, rules):  # again, with `in` lists as one JSON parameter each
@@ -70,6 +72,10 @@ def check_limits(plan: Plan, rules: Rules) -> None:
 
 
 def _build(ctx: Context, op: ir.Operation) -> Plan:
+    from .sql.aggregate import AggregateBuilder
+    from .sql.select import ReadBuilder
+    from .writes.builder import WriteBuilder
+
     if isinstance(op, ir.Read):
         rb = ReadBuilder(ctx)
         q, shape, reverse = rb.select(ctx.model(op.model), op)

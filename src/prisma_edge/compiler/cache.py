@@ -6,6 +6,7 @@ A hit skips sqlglot entirely: the client only binds the call's values into the c
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Iterable
 from typing import Any
 
 from .plan import Plan
@@ -31,6 +32,13 @@ class PlanCache:
         self.renders += 1
         self._plans[key] = plan
         if len(self._plans) > self.maxsize:
+            self._plans.popitem(last=False)
+
+    def preload(self, pairs: Iterable[tuple[Any, Plan]]) -> None:
+        """Plans compiled ahead (`prisma-edge generate --queries`): cached, not counted as renders."""
+        for key, plan in pairs:
+            self._plans[key] = plan
+        while len(self._plans) > self.maxsize:
             self._plans.popitem(last=False)
 
     def __len__(self) -> int:

@@ -50,7 +50,16 @@ from prisma_edge.errors import (
 from prisma_edge.fetch_adapters.base import AdapterStats, Dialect, IsolationLevel, Query, ResultSet
 from prisma_edge.fetch_adapters.protocols import hrana
 from prisma_edge.fetch_adapters.protocols.sqlite import error_from_message
-from prisma_edge.fetch_adapters.transports.fetch import Fetch, check_url, default_fetch, is_loopback_host
+from prisma_edge.fetch_adapters.timeouts import current_statement_timeout
+from prisma_edge.fetch_adapters.transports.fetch import (
+    Fetch,
+    answer_lost,
+    check_url,
+    default_fetch,
+    is_loopback_host,
+    mark_outcome_unknown,
+)
+from prisma_edge.redact import Secrets, scrub_error
 
 __all__ = ["LibsqlAdapter", "LibsqlTransaction"]
 
@@ -78,9 +87,11 @@ class LibsqlAdapter:
         if not token and not is_loopback_host(urlsplit(self._base).hostname or ""):
             raise ClientError("a libSQL URL needs an auth token: pass auth_token=... (Turso: `turso db tokens create <db>`)")
         self._token = token or None
+        self._secrets = Secrets.from_url(url) | Secrets.of(self._token)
         self._pipeline = urljoin(self._base, "v3/pipeline")
         check_url(self._pipeline)
         self._fetch = fetch if fetch is not None else default_fetch()
+        self._own_fetch = fetch is None  # ours to close (its kept-alive connections)
         self._timeout = timeout
         self._max_response = max_response_bytes
         self._closed = False
@@ -178,6 +189,9 @@ class LibsqlAdapter:
 
     async def close(self) -> None:
         self._closed = True
+        closer = getattr(self._fetch, "close", None)
+        if self._own_fetch and closer is not None:
+            await closer()
 
     async def __aenter__(self) -> LibsqlAdapter:
         return self
@@ -203,15 +217,20 @@ class LibsqlAdapter:
             raise ClientError("the SQL text or a value contains a lone surrogate, which is not valid UTF-8") from None
         self.stats.round_trips += 1
         self.stats.statements += statements
+        timeout = current_statement_timeout(self._timeout)
         try:
-            resp = await self._fetch("POST", url or self._pipeline, headers, body, timeout=self._timeout)
+            resp = await self._fetch("POST", url or self._pipeline, headers, body, timeout=timeout)
         except PrismaEdgeError as e:
             raise self._redacted(e) from None
         except builtins.TimeoutError:
-            raise TimeoutError(f"libSQL at {self._host} did not answer within {self._timeout} s") from None
+            raise TimeoutError(f"libSQL at {self._host} did not answer within {timeout} s (outcome unknown)",
+                               outcome_unknown=True) from None
         except OSError as e:
             raise ConnectionError(self._scrub(f"cannot reach libSQL at {self._host}: {e}")) from None
-        status, data = int(resp.status), bytes(resp.body)
+        with answer_lost():
+            return self._reply(int(resp.status), bytes(resp.body), len(requests))
+
+    def _reply(self, status: int, data: bytes, expected: int) -> Json:
         if len(data) > self._max_response:
             raise ProtocolError(f"libSQL reply is too large ({len(data)} bytes > {self._max_response})")
         if status != 200:
@@ -220,7 +239,7 @@ class LibsqlAdapter:
             reply = json.loads(data)
         except (ValueError, UnicodeDecodeError):
             reply = None
-        if not isinstance(reply, dict) or not isinstance(reply.get("results"), list) or len(reply["results"]) != len(requests):
+        if not isinstance(reply, dict) or not isinstance(reply.get("results"), list) or len(reply["results"]) != expected:
             raise ProtocolError(f"libSQL sent a malformed pipeline reply ({len(data)} bytes)")
         return reply
 
@@ -228,12 +247,12 @@ class LibsqlAdapter:
         """The response of request i, or its error raised."""
         item = reply["results"][i]
         if not isinstance(item, dict):
-            raise ProtocolError("libSQL sent a pipeline result that is not an object")
+            raise mark_outcome_unknown(ProtocolError("libSQL sent a pipeline result that is not an object"))
         if item.get("type") == "error":
             raise self._sql_error(item.get("error"))
         response = item.get("response")
         if item.get("type") != "ok" or not isinstance(response, dict):
-            raise ProtocolError(f"libSQL sent a pipeline result of type {item.get('type')!r}")
+            raise mark_outcome_unknown(ProtocolError(f"libSQL sent a pipeline result of type {item.get('type')!r}"))
         return response
 
     def _sql_error(self, error: Any) -> PrismaEdgeError:
@@ -263,13 +282,10 @@ class LibsqlAdapter:
         return ProtocolError(f"unexpected reply from libSQL: HTTP {status}: {text}", status=status)
 
     def _scrub(self, text: str) -> str:
-        return redact(text, self._token)
+        return redact(text, self._secrets)
 
     def _redacted(self, e: PrismaEdgeError) -> PrismaEdgeError:
-        clean = self._scrub(e.message)
-        if clean != e.message:
-            e.message = clean
-            e.args = (clean,)
+        scrub_error(e, self._secrets)
         return e
 
     def _stream_url(self, base_url: Any, current: str) -> str:
@@ -409,5 +425,6 @@ def _shift(cond: Json, at: list[int]) -> Json:
 def _execute_result(response: Json) -> ResultSet:
     """A ResultSet from an `execute` response or a batch step's `StmtResult`."""
     result = response.get("result", response) if response.get("type") == "execute" else response
-    columns, rows, affected, last = hrana.decode_result(result)
+    with answer_lost():
+        columns, rows, affected, last = hrana.decode_result(result)
     return ResultSet(columns, rows, ("unknown",) * len(columns), affected, last)

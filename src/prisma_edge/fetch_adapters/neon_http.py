@@ -39,13 +39,16 @@ from prisma_edge.fetch_adapters.base import (
 )
 from prisma_edge.fetch_adapters.protocols.postgres import types as pg_types
 from prisma_edge.fetch_adapters.protocols.postgres.errors import error_from_sqlstate
+from prisma_edge.fetch_adapters.timeouts import current_statement_timeout
 from prisma_edge.fetch_adapters.transports.fetch import (
     Fetch,
     FetchResponse,
+    answer_lost,
     check_url,
     default_fetch,
     is_loopback_host,
 )
+from prisma_edge.redact import Secrets, scrub_error
 
 __all__ = ["NeonHttpAdapter", "derive_endpoint"]
 
@@ -89,9 +92,12 @@ class NeonHttpAdapter:
         self.endpoint = endpoint or derive_endpoint(parts["hostname"], jwt_auth=auth_token is not None)
         check_url(self.endpoint)
         self._fetch = fetch or default_fetch()
+        self._own_fetch = fetch is None  # ours to close (its kept-alive connections)
         self.timeout = timeout
         self.max_response_bytes = max_response_bytes
         self._auth_token = auth_token
+        self._secrets = (Secrets.from_url(url) | Secrets.from_url(self._connection_string)
+                         | Secrets.of(self._password, auth_token))
         self.stats = AdapterStats()
         self._closed = False
 
@@ -104,7 +110,8 @@ class NeonHttpAdapter:
         """Run one statement: one HTTP request, autocommit."""
         payload = {"query": query.sql, "params": [pg_types.encode_param(p) for p in query.params]}
         body = await self._post(payload, {}, statements=1)
-        return _result_set(body)
+        with answer_lost():
+            return _result_set(body)
 
     async def batch(
         self,
@@ -138,10 +145,11 @@ class NeonHttpAdapter:
             ]
         }
         body = await self._post(payload, headers, statements=len(queries))
-        results = body.get("results") if isinstance(body, dict) else None
-        if not isinstance(results, list) or len(results) != len(queries):
-            raise errors.ProtocolError("Neon returned an unexpected batch result (no `results` list of the right size)")
-        return [_result_set(r) for r in results]
+        with answer_lost():
+            results = body.get("results") if isinstance(body, dict) else None
+            if not isinstance(results, list) or len(results) != len(queries):
+                raise errors.ProtocolError("Neon returned an unexpected batch result (no `results` list of the right size)")
+            return [_result_set(r) for r in results]
 
     def transaction(
         self, *, isolation: IsolationLevel | None = None, timeout: float | None = None
@@ -155,6 +163,9 @@ class NeonHttpAdapter:
 
     async def close(self) -> None:
         self._closed = True
+        closer = getattr(self._fetch, "close", None)
+        if self._own_fetch and closer is not None:
+            await closer()
 
     async def __aenter__(self) -> NeonHttpAdapter:
         return self
@@ -183,11 +194,16 @@ class NeonHttpAdapter:
         self.stats.round_trips += 1
         self.stats.statements += statements
         try:
-            resp = await self._fetch("POST", self.endpoint, headers, data, timeout=self.timeout)
-        except errors.PrismaEdgeError as e:
-            e.message = self._redact(e.message)
-            e.args = (e.message,)
-            raise
+            return await self._exchange(headers, data)
+        except errors.PrismaEdgeError as e:  # every error leaving the adapter, server texts included
+            raise scrub_error(e, self._secrets) from None
+
+    async def _exchange(self, headers: Mapping[str, str], data: bytes) -> Any:
+        resp = await self._fetch("POST", self.endpoint, headers, data, timeout=current_statement_timeout(self.timeout))
+        with answer_lost():
+            return self._answer(resp)
+
+    def _answer(self, resp: FetchResponse) -> Any:
         if len(resp.body) > self.max_response_bytes:
             raise errors.ProtocolError(
                 f"the response ({len(resp.body)} bytes) is larger than max_response_bytes ({self.max_response_bytes})"
@@ -202,7 +218,7 @@ class NeonHttpAdapter:
         raise self._http_error(resp)
 
     def _redact(self, text: str) -> str:
-        return errors.redact(text, self._password, self._connection_string, self._auth_token)
+        return errors.redact(text, self._secrets)
 
     def _http_error(self, resp: FetchResponse) -> errors.PrismaEdgeError:
         status = resp.status
@@ -233,7 +249,6 @@ class NeonHttpAdapter:
     def _error_from_json(self, body: Mapping[str, Any]) -> errors.PrismaEdgeError:
         message = self._redact(body["message"])
         code = body.get("code") or ""
-        secrets = tuple(s for s in (self._password, self._connection_string) if s)
         if code:
             err = error_from_sqlstate(
                 code,
@@ -242,7 +257,7 @@ class NeonHttpAdapter:
                 constraint=body.get("constraint"),
                 column=body.get("column"),
                 table=body.get("table"),
-                secrets=secrets,
+                secrets=(self._secrets,),
             )
             err.meta.setdefault("schema", body.get("schema"))
             err.meta.setdefault("hint", body.get("hint"))

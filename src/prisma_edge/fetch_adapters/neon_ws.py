@@ -39,6 +39,7 @@ from prisma_edge.fetch_adapters.protocols.postgres.session import (
 )
 from prisma_edge.fetch_adapters.transports.fetch import is_loopback_host
 from prisma_edge.fetch_adapters.transports.websocket import ConnectWebSocket, check_ws_url, connect_websocket
+from prisma_edge.redact import Secrets, scrub_error
 
 __all__ = ["NeonWsAdapter", "ws_url"]
 
@@ -54,6 +55,8 @@ class NeonWsAdapter(PgWireAdapter):
             `prisma-edge dev neon`), as a string or `(host, port) -> str`, like `neonConfig.wsProxy`.
         pool_size: WebSockets kept open, and used at most at once.
         timeout: seconds to open a WebSocket and log in.
+        statement_timeout: seconds each statement's exchange may take (per call:
+            `timeouts.statement_timeout`); then TimeoutError and the WebSocket is closed.
         pipeline_connect: send startup + password + first statement in one flight (Neon's proxy
             always asks for a cleartext password); False logs in first, with any method.
         connect: opens a WebSocket, `await connect(url, timeout)`; default `connect_websocket`.
@@ -67,6 +70,7 @@ class NeonWsAdapter(PgWireAdapter):
         ws_proxy: WsProxy | None = None,
         pool_size: int = 5,
         timeout: float | None = 30.0,
+        statement_timeout: float | None = 30.0,
         pipeline_connect: bool = True,
         connect: ConnectWebSocket | None = None,
         application_name: str | None = None,
@@ -89,16 +93,16 @@ class NeonWsAdapter(PgWireAdapter):
             pipeline_auth="cleartext" if pipeline_connect else None,
             pool_size=pool_size,
             timeout=timeout,
+            statement_timeout=statement_timeout,
             label=f"postgresql://{cfg['user']}@{cfg['host']}/{cfg['database']} via {self._where}",
+            secrets=Secrets.from_url(url),
         )
 
     async def _open_stream(self) -> ByteStream:
         try:
             return await self._connect(self.ws_url, self.timeout)
         except errors.PrismaEdgeError as e:
-            e.message = errors.redact(e.message, self._password)
-            e.args = (e.message,)
-            raise
+            raise scrub_error(e, self._secrets) from None
 
     @contextlib.asynccontextmanager
     async def _session(self) -> AsyncIterator[PgSession]:

@@ -30,7 +30,7 @@ import re
 import time
 from collections.abc import AsyncIterator, Callable, Sequence
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 from prisma_edge import __version__
 from prisma_edge.errors import (
@@ -47,7 +47,9 @@ from prisma_edge.fetch_adapters.base import AdapterStats, Dialect, IsolationLeve
 from prisma_edge.fetch_adapters.protocols.mysql.errors import error_from_vitess
 from prisma_edge.fetch_adapters.protocols.mysql.format import interpolate
 from prisma_edge.fetch_adapters.protocols.mysql.types import field_decoder
-from prisma_edge.fetch_adapters.transports.fetch import Fetch, default_fetch, is_loopback_host
+from prisma_edge.fetch_adapters.timeouts import current_statement_timeout
+from prisma_edge.fetch_adapters.transports.fetch import Fetch, answer_lost, default_fetch, is_loopback_host
+from prisma_edge.redact import Secrets, scrub_error
 
 __all__ = ["PlanetScaleAdapter"]
 
@@ -71,18 +73,25 @@ class PlanetScaleAdapter:
             official driver does); `http://user:pass@127.0.0.1:PORT` only for a loopback endpoint.
         fetch: the transport (`async fetch(method, url, headers, body, *, timeout)`); defaults to
             `transport.default_fetch()` for the running runtime.
-        timeout: seconds per HTTP request.
+        timeout: seconds per HTTP request (per call: `timeouts.statement_timeout`), measured on
+            the wire: waiting for a free slot does not count.
+        max_concurrency: sessions in use at once for plain queries, and again for transactions
+            (two separate bounds, so a query inside a transaction's body never waits for the
+            transaction's own slot); further operations wait their turn.
     """
 
     dialect: Dialect = "mysql"
 
     def __init__(self, url: str, *, fetch: Fetch | None = None, timeout: float = 30.0,
-                 max_response_bytes: int = MAX_RESPONSE_BYTES) -> None:
+                 max_response_bytes: int = MAX_RESPONSE_BYTES, max_concurrency: int = _POOL_SIZE) -> None:
         self._base, self._host, self._auth, self._secrets = _parse_url(url)
         self._fetch = fetch if fetch is not None else default_fetch()
+        self._own_fetch = fetch is None  # ours to close (its kept-alive connections)
         self._timeout = timeout
         self._max_response = max_response_bytes
         self._idle: list[dict[str, Any]] = []
+        self._max_concurrency = max_concurrency
+        self._slots: dict[str, tuple[asyncio.AbstractEventLoop, asyncio.Semaphore]] = {}
         self._closed = False
         self.stats = AdapterStats()
 
@@ -97,11 +106,12 @@ class PlanetScaleAdapter:
         if _TX_CONTROL.match(query.sql):
             raise ClientError("BEGIN through query() would leave a pooled session mid-transaction: "
                               "use adapter.transaction() or batch()")
-        session = self._borrow()
-        try:
-            return await self._execute(session, query.sql, query.params)
-        finally:
-            self._give_back(session)
+        async with self._slot("query"):
+            session = self._borrow()
+            try:
+                return await self._execute(session, query.sql, query.params)
+            finally:
+                self._give_back(session)
 
     async def batch(self, queries: Sequence[Query], *, isolation: IsolationLevel | None = None) -> list[ResultSet]:
         """Run statements atomically: BEGIN, each statement, COMMIT, each its own request.
@@ -128,29 +138,40 @@ class PlanetScaleAdapter:
                 and the exit rolls back.
         """
         self._check_open()
-        tx = PlanetScaleTransaction(self, timeout)
-        if isolation is not None:
-            if isolation not in _ISOLATION_SQL:
-                raise ClientError(f"isolation level {isolation!r} is not supported on MySQL; "
-                                  f"use one of {', '.join(_ISOLATION_SQL)}")
-            await tx._run(_ISOLATION_SQL[isolation], ())
-        await tx._run("BEGIN", ())
-        try:
-            yield tx
-        except BaseException:
-            await tx._finish(commit=False)
-            raise
-        if tx._expired():
-            await tx._finish(commit=False)
-            raise ClientError("transaction timed out before it was committed; it was rolled back")
-        await tx._finish(commit=True)
+        if isolation is not None and isolation not in _ISOLATION_SQL:
+            raise ClientError(f"isolation level {isolation!r} is not supported on MySQL; "
+                              f"use one of {', '.join(_ISOLATION_SQL)}")
+        async with self._slot("transaction"):
+            tx = PlanetScaleTransaction(self, timeout)
+            try:
+                if isolation is not None:
+                    await tx._run(_ISOLATION_SQL[isolation], ())
+                await tx._run("BEGIN", ())
+                yield tx
+            except BaseException:
+                await tx._finish(commit=False)
+                raise
+            if tx._expired():
+                await tx._finish(commit=False)
+                raise ClientError("transaction timed out before it was committed; it was rolled back")
+            await tx._finish(commit=True)
 
     async def close(self) -> None:
         """Forget pooled sessions (the server closes their connections when idle)."""
         self._closed = True
         self._idle.clear()
+        closer = getattr(self._fetch, "close", None)
+        if self._own_fetch and closer is not None:
+            await closer()
 
     # -- wire ------------------------------------------------------------------------------------
+
+    def _slot(self, kind: str) -> asyncio.Semaphore:
+        loop = asyncio.get_running_loop()
+        held = self._slots.get(kind)
+        if held is None or held[0] is not loop:
+            held = self._slots[kind] = (loop, asyncio.Semaphore(self._max_concurrency))
+        return held[1]
 
     def _borrow(self) -> _Session:
         """An idle session of ours (its server connection is warm) or a new one."""
@@ -169,6 +190,10 @@ class PlanetScaleAdapter:
         text = interpolate(sql, params)  # also when empty: a stray `?` is an error, not SQL
         reply = await self._post(EXECUTE, {"query": text, "session": session.blob})
         self.stats.statements += 1
+        if "session" not in reply:
+            # every Execute answer names its session; without one, nothing says what happened
+            raise ProtocolError("PlanetScale answered without a session, so whether the statement was applied "
+                                "is unknown (outcome unknown)", outcome_unknown=True)
         session.answered = True
         if isinstance(reply.get("session"), dict):
             session.blob = reply["session"]
@@ -177,7 +202,8 @@ class PlanetScaleAdapter:
             code = error.get("code") if isinstance(error, dict) else None
             message = error.get("message") if isinstance(error, dict) else None
             raise self._redacted(error_from_vitess(code, str(message or error)))
-        return self._decode(reply.get("result") or {})
+        with answer_lost():
+            return self._decode(reply.get("result") or {})
 
     async def _post(self, path: str, payload: dict[str, Any]) -> dict[str, Any]:
         headers = {
@@ -190,15 +216,20 @@ class PlanetScaleAdapter:
         except UnicodeEncodeError:
             raise ClientError("the SQL text contains a lone surrogate, which is not valid UTF-8") from None
         self.stats.round_trips += 1
+        timeout = current_statement_timeout(self._timeout)
         try:
-            resp = await self._fetch("POST", self._base + path, headers, body, timeout=self._timeout)
+            resp = await self._fetch("POST", self._base + path, headers, body, timeout=timeout)
         except PrismaEdgeError as e:
             raise self._redacted(e) from None
         except builtins.TimeoutError:  # asyncio's too (before OSError, its base class)
-            raise TimeoutError(f"PlanetScale at {self._host} did not answer within {self._timeout} s") from None
+            raise TimeoutError(f"PlanetScale at {self._host} did not answer within {timeout} s (outcome unknown)",
+                               outcome_unknown=True) from None
         except OSError as e:
             raise ConnectionError(self._scrub(f"cannot reach PlanetScale at {self._host}: {e}")) from None
-        status, data = int(resp.status), bytes(resp.body)
+        with answer_lost():
+            return self._reply(int(resp.status), bytes(resp.body))
+
+    def _reply(self, status: int, data: bytes) -> dict[str, Any]:
         if len(data) > self._max_response:
             raise ProtocolError(f"PlanetScale reply is too large ({len(data)} bytes > {self._max_response})")
         try:
@@ -240,15 +271,10 @@ class PlanetScaleAdapter:
                          rows_affected=affected, last_insert_id=insert_id)
 
     def _scrub(self, text: str) -> str:
-        return redact(text, *self._secrets)
+        return redact(text, self._secrets)
 
     def _redacted(self, e: PrismaEdgeError) -> PrismaEdgeError:
-        clean = self._scrub(e.message)
-        if clean != e.message:
-            e.message = clean
-            e.args = (clean,)
-        if isinstance(e.meta.get("db_message"), str):
-            e.meta["db_message"] = self._scrub(e.meta["db_message"])
+        scrub_error(e, self._secrets)
         return e
 
 
@@ -279,13 +305,18 @@ class PlanetScaleTransaction:
         self._deadline = time.monotonic() + timeout if timeout else None
         self._done = False
         self._savepoints = 0
+        self._lost: ConnectionError | None = None  # a statement's answer was lost: never COMMIT
 
     def _expired(self) -> bool:
         return self._deadline is not None and time.monotonic() > self._deadline
 
     async def _run(self, sql: str, params: Sequence[Any]) -> ResultSet:
         async with self._lock:
-            return await self._a._execute(self._session, sql, params)
+            try:
+                return await self._a._execute(self._session, sql, params)
+            except ConnectionError as e:
+                self._lost = self._lost or e
+                raise
 
     async def query(self, query: Query) -> ResultSet:
         if self._done:
@@ -318,9 +349,21 @@ class PlanetScaleTransaction:
             return
         self._done = True
         try:
+            if commit and self._lost is not None:
+                with contextlib.suppress(PrismaEdgeError):
+                    await self._run("ROLLBACK", ())
+                raise ConnectionError(
+                    "the transaction was not committed: a statement inside it lost its answer "
+                    f"({self._lost.message}); it was rolled back, retry the whole transaction",
+                    not_committed=True,
+                )
             if commit:
                 try:
                     await self._run("COMMIT", ())
+                    if not self._session.reusable:  # the session must say the transaction is over
+                        raise ProtocolError(
+                            "PlanetScale answered COMMIT with a session still in a transaction (or none), "
+                            "so whether it committed is unknown (outcome unknown)", outcome_unknown=True)
                     return
                 except BaseException:
                     with contextlib.suppress(PrismaEdgeError):
@@ -332,7 +375,7 @@ class PlanetScaleTransaction:
             self._a._give_back(self._session)
 
 
-def _parse_url(url: str) -> tuple[str, str, str, tuple[str, ...]]:
+def _parse_url(url: str) -> tuple[str, str, str, Secrets]:
     """(base URL, host for messages, Basic auth header, secrets to redact) from a connection URL."""
     try:
         u = urlsplit(url)
@@ -351,7 +394,7 @@ def _parse_url(url: str) -> tuple[str, str, str, tuple[str, ...]]:
     base = f"{'http' if scheme == 'http' else 'https'}://{host}"
     # like database-js: the credentials exactly as written in the URL (still percent-encoded)
     token = base64.b64encode(f"{u.username}:{u.password}".encode()).decode()
-    secrets = tuple({u.password, unquote(u.password)})
+    secrets = Secrets.from_url(url) | Secrets.of(token)
     return base, host, f"Basic {token}", secrets
 
 

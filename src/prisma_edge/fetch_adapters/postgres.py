@@ -24,6 +24,7 @@ from prisma_edge.fetch_adapters.protocols.postgres.session import (  # the sessi
     begin_sql,
 )
 from prisma_edge.fetch_adapters.transports.fetch import is_loopback_host
+from prisma_edge.redact import Secrets
 
 __all__ = ["ByteStream", "PgDirectAdapter", "PgSession", "PgTransaction", "PgWireAdapter", "begin_sql", "parse_url"]
 
@@ -40,6 +41,8 @@ class PgDirectAdapter(PgWireAdapter):
             verification), False (no TLS), or None: from `sslmode` (default `prefer`, but `disable`
             for loopback hosts and Unix sockets).
         timeout: seconds to open the connection and log in.
+        statement_timeout: seconds each statement's exchange may take (per call:
+            `timeouts.statement_timeout`); then TimeoutError and the connection is closed.
         pool_size: sessions kept, and used at most at once.
         pipeline_auth: "trust" or "cleartext" when the server's authentication is known, to send
             the first statement in the same flight as the startup packet.
@@ -51,6 +54,7 @@ class PgDirectAdapter(PgWireAdapter):
         *,
         ssl: Any = None,
         timeout: float | None = 30.0,
+        statement_timeout: float | None = 30.0,
         pool_size: int = 5,
         pipeline_auth: PipelineAuth | None = None,
         application_name: str | None = None,
@@ -68,7 +72,9 @@ class PgDirectAdapter(PgWireAdapter):
             pipeline_auth=pipeline_auth,
             pool_size=pool_size,
             timeout=timeout,
+            statement_timeout=statement_timeout,
             label=f"postgresql://{cfg['user']}@{self._host}:{self._port}/{cfg['database']}",
+            secrets=Secrets.from_url(url),
         )
 
     async def _open_stream(self) -> ByteStream:
@@ -121,7 +127,7 @@ class PgDirectAdapter(PgWireAdapter):
             raise errors.ConnectionError(f"TLS with PostgreSQL at {where} failed: {self._redact(e)}") from None
 
     def _redact(self, e: BaseException) -> str:
-        return errors.redact(str(e), self._password)
+        return errors.redact(str(e), self._secrets)
 
 
 class _AsyncioStream:
@@ -136,6 +142,9 @@ class _AsyncioStream:
 
     async def recv(self) -> bytes:
         return await self.reader.read(256 * 1024)
+
+    def abort(self) -> None:
+        self.writer.transport.abort()
 
     async def close(self) -> None:
         self.writer.close()

@@ -15,7 +15,7 @@ import sqlite3
 from collections.abc import AsyncIterator, Sequence
 from typing import Any
 
-from ..errors import DatabaseError, PrismaEdgeError
+from ..errors import DatabaseError, PrismaEdgeError, ValidationError
 from .base import AdapterStats, Dialect, IsolationLevel, Query, ResultSet
 from .protocols.sqlite import error_from_message
 
@@ -81,6 +81,11 @@ class SqliteAdapter:
             rows = cur.fetchall() if cur.description else []
         except sqlite3.Error as e:
             raise map_error(e) from e
+        except UnicodeEncodeError as e:  # a lone surrogate: sqlite3 encodes text as UTF-8 (the compiler refuses it first)
+            raise ValidationError(f"a value is not valid Unicode text (a lone surrogate at position {e.start}); "
+                                  "SQLite stores UTF-8") from None
+        except OverflowError as e:  # an int beyond 64 bits (the compiler refuses it first)
+            raise ValidationError("an integer parameter is beyond SQLite's 64-bit INTEGER; bind it as text") from e
         cols = tuple(d[0] for d in cur.description) if cur.description else ()
         return ResultSet(cols, tuple(rows), ("unknown",) * len(cols), max(cur.rowcount, 0), cur.lastrowid)
 

@@ -22,37 +22,50 @@ import argparse
 import hashlib
 import sys
 from pathlib import Path
+from typing import Any
 
 from ..schema.model import Schema
 from .embed import FOOTER, HEADER, GenerateError, schema_source
+from .plans import compile_declared, load_declarations, plans_source
 from .typed import DEFAULT_OUTPUT, DELEGATE_METHODS, TypedParts
 
 __all__ = ["DELEGATE_METHODS", "GenerateError", "generate", "generate_file", "run"]
 
 
-def generate(schema: Schema, *, source: str = "schema.prisma", schema_text: str = "", module: str = "prisma_edge_client") -> str:
-    """The generated module's source for `schema`."""
+def generate(schema: Schema, *, source: str = "schema.prisma", schema_text: str = "", module: str = "prisma_edge_client",
+             queries: dict[str, Any] | None = None) -> str:
+    """The generated module's source for `schema`; `queries`: declared queries whose plans are
+    embedded (see `plans.py`)."""
     parts = TypedParts(schema).run()
     digest = hashlib.sha256(schema_text.encode()).hexdigest()
     head = HEADER.format(source=source, module=module, digest=digest)
     tree = schema_source(schema, " " * 8)
-    return head + "\n\n" + "\n\n\n".join(parts) + "\n\n\n" + FOOTER.format(tree=tree)
+    plans = plans_source(compile_declared(schema, queries)) if queries else "()"
+    return head + "\n\n" + "\n\n\n".join(parts) + "\n\n\n" + FOOTER.format(tree=tree, plans=plans)
 
 
-def generate_file(schema_path: str | Path, output: str | Path | None = None) -> tuple[Path, str]:
-    """Parse `schema_path` and return (output path, module source); writes nothing."""
-    from ..schema import parse_schema
+def generate_file(schema_path: str | Path, output: str | Path | None = None,
+                  queries: str | Path | None = None) -> tuple[Path, str]:
+    """Parse `schema_path` (a file, or a folder of .prisma files) and return (output path, module
+    source); writes nothing. `queries`: a declaration file of queries whose plans are embedded (plans.py)."""
+    from ..schema import load_schema
+    from ..schema.sources import schema_files
 
     path = Path(schema_path)
-    text = path.read_text(encoding="utf-8")
-    schema = parse_schema(text, source_name=str(path))
-    out = Path(output) if output else path.with_name(DEFAULT_OUTPUT)
-    return out, generate(schema, source=path.name, schema_text=text, module=out.stem)
+    schema = load_schema(path)
+    text = "\n".join(f.read_text(encoding="utf-8") for f in schema_files(path))
+    out = Path(output) if output else (path / DEFAULT_OUTPUT if path.is_dir() else path.with_name(DEFAULT_OUTPUT))
+    decls = load_declarations(queries) if queries else None
+    return out, generate(schema, source=path.name, schema_text=text, module=out.stem, queries=decls)
 
 
 def run(args: argparse.Namespace) -> int:
     """`prisma-edge generate [--schema schema.prisma] [--output FILE] [--check]`."""
-    out, source = generate_file(args.schema, args.output)
+    try:
+        out, source = generate_file(args.schema, args.output, getattr(args, "queries", None))
+    except GenerateError as e:
+        print(f"prisma-edge: {e}", file=sys.stderr)
+        return 1
     if args.check:
         current = out.read_text(encoding="utf-8") if out.exists() else None
         if current != source:

@@ -28,7 +28,7 @@ def schema_source(value: Any, indent: str = "") -> str:
     if attrs.has(type(value)):
         args = []
         for a in attrs.fields(type(value)):
-            if not a.init:
+            if not a.init or not a.eq:  # eq=False marks where it came from (a path), not what it is
                 continue
             v = getattr(value, a.name)
             if not isinstance(a.default, attrs.Factory) and a.default is not attrs.NOTHING and v == a.default:  # type: ignore[arg-type]
@@ -68,6 +68,7 @@ from decimal import Decimal as _Decimal
 from prisma_edge.client import Client as _Client
 from prisma_edge.client.delegate import ModelDelegate as _ModelDelegate, Operation as _Operation
 from prisma_edge.fields import FieldRef as _FieldRef
+from prisma_edge.sync import Client as _SyncClient, SyncDelegate as _SyncDelegate
 
 if _t.TYPE_CHECKING:
     from prisma_edge.fetch_adapters.base import IsolationLevel as _IsolationLevel
@@ -79,6 +80,13 @@ SCHEMA_SHA256 = {digest!r}  # of the schema text this module was generated from
 '''
 
 FOOTER = '''_SCHEMA: _Schema | None = None
+
+
+def _plans() -> tuple[_t.Any, ...]:
+    """(plan-cache key, Plan) of the declared queries (`prisma-edge generate --queries`): the
+    Client starts with them cached, so their first call renders no SQL and imports no sqlglot."""
+    from prisma_edge.compiler import ir as _ir, plan as _plan  # noqa: F401 - used by the tree below
+    return {plans}
 
 
 def _schema() -> _Schema:

@@ -21,10 +21,11 @@ IN = {**OUT, "Decimal": "_Decimal | float | str", "DateTime": "_dt.datetime | _d
 ORDERABLE = {"String", "Int", "BigInt", "Float", "Decimal", "DateTime", "Boolean", "Bytes"}
 NUMERIC = {"Int", "BigInt", "Float", "Decimal"}
 # Names the generated Client must not shadow with a model property.
-CLIENT_ATTRS = {"schema", "plan_cache", "adapter", "batch", "tx", "query_raw", "query_first", "execute_raw", "close"}
+CLIENT_ATTRS = {"schema", "plan_cache", "adapter", "batch", "tx", "query_raw", "query_first", "execute_raw", "close",
+                "extend", "on", "with_adapter", "warm", "lazy"}
 # Module-level names the generated module defines itself: a model with one of these names gets its
 # record TypedDict as `<Model>Record` (a model may well be called `Client`).
-RESERVED = {"Client", "TransactionClient", "SortOrder", "SortOrderInput", "QueryMode", "RelationCountOrderBy",
+RESERVED = {"Client", "TransactionClient", "SyncClient", "SyncTransactionClient", "GlobalOmit", "SortOrder", "SortOrderInput", "QueryMode", "RelationCountOrderBy",
             "SCHEMA", "SCHEMA_SHA256"}
 DELEGATE_METHODS = ("find_unique", "find_unique_or_raise", "find_first", "find_first_or_raise", "find_many", "count",
                     "aggregate", "group_by", "create", "create_many", "create_many_and_return", "update", "update_many",
@@ -301,6 +302,11 @@ class TypedParts:
         assert set(sigs) == set(DELEGATE_METHODS)
         methods = "".join(f"\n        def {name}(self, {args}) -> _Operation[{ret}]: ...  # type: ignore[override, unused-ignore]"
                           for name, (args, ret) in sigs.items())
+        sync_methods = "".join(f"\n        def {name}(self, {args}) -> {ret}: ...  # type: ignore[override, unused-ignore]"
+                               for name, (args, ret) in sigs.items())
+        self.m.define(f"Sync{n}Delegate")
+        self.m.add(f'class Sync{n}Delegate(_SyncDelegate):\n    """`db.{self.props[n][0]}` of the sync client: results returned directly."""\n\n'
+                   f"    if _t.TYPE_CHECKING:{sync_methods}")
         self.m.add(f'class {n}Delegate(_ModelDelegate):\n    """`db.{self.props[n][0]}`: operations on `{n}`; '
                    f'signatures for type checkers only, behaviour is `ModelDelegate`\'s."""\n\n'
                    f"    if _t.TYPE_CHECKING:{methods}")
@@ -310,14 +316,33 @@ class TypedParts:
                         for n, names in self.props.items() for p in names)
         tx_props = "".join(f"\n    @property\n    def {p}(self) -> {n}Delegate: ...\n"
                            for n, names in self.props.items() for p in names)
-        self.m.define("TransactionClient")
-        self.m.define("Client")
+        sync_props = "".join(f"\n    @property\n    def {p}(self) -> Sync{n}Delegate:\n"
+                             f"        return Sync{n}Delegate(self._async._typed({n!r}, {n}Delegate), self._loop)\n"
+                             for n, names in self.props.items() for p in names)
+        sync_tx_props = "".join(f"\n    @property\n    def {p}(self) -> Sync{n}Delegate: ...\n"
+                                for n, names in self.props.items() for p in names)
+        omit_keys = [(p, f"{n}Omit", "") for n, names in self.props.items() for p in dict.fromkeys([*names, n])]
+        self.m.typeddict("GlobalOmit", omit_keys, doc="`Client(omit=...)`: per model, the fields hidden unless a query asks.")
+        for name in ("TransactionClient", "Client", "SyncTransactionClient", "SyncClient"):
+            self.m.define(name)
+        options = ("url: str | None = ..., adapter: _t.Any = ...,\n"
+                   "                     adapter_options: _t.Mapping[str, _t.Any] | None = ..., plan_cache_size: int = ...,\n"
+                   "                     log: _t.Sequence[_t.Any] | None = ..., log_params: bool = ..., tracing: bool = ...,\n"
+                   "                     omit: GlobalOmit = ...")
+        # the typed signature for checkers (`= ...`: a misspelt omit key is named); at run time the library's
+        init = (f"    if _t.TYPE_CHECKING:\n        def __init__(self, schema: _t.Any = ..., *, {options}) -> None: ...\n"
+                "    else:\n        def __init__(self, schema=None, **options):\n"
+                "            super().__init__(_schema() if schema is None else schema, **options)")
+        # the async client also takes the plans `generate --queries` embedded (a no-op when none)
+        async_init = init + "\n            self.plan_cache.preload(_plans())"
+        raw = ("    async def query_raw(self, sql: str, *params: _t.Any) -> list[dict[str, _t.Any]]: ...\n\n"
+               "    async def query_first(self, sql: str, *params: _t.Any) -> dict[str, _t.Any] | None: ...\n\n"
+               "    async def execute_raw(self, sql: str, *params: _t.Any) -> int: ...")
+        sync_raw = raw.replace("async def ", "def ")
         self.m.add(f'''class TransactionClient(_t.Protocol):
     """The client inside `async with db.tx() as tx:` (every operation runs in the transaction)."""
 {tx_props}
-    async def query_raw(self, sql: str, *params: _t.Any) -> list[dict[str, _t.Any]]: ...
-
-    async def execute_raw(self, sql: str, *params: _t.Any) -> int: ...
+{raw}
 
 
 _D = _t.TypeVar("_D", bound=_ModelDelegate)
@@ -326,10 +351,7 @@ _D = _t.TypeVar("_D", bound=_ModelDelegate)
 class Client(_Client):
     """`prisma_edge.Client` for this schema (embedded: no file needed), with typed model delegates."""
 
-    def __init__(self, schema: _t.Any = None, *, url: str | None = None, adapter: _t.Any = None,
-                 adapter_options: _t.Mapping[str, _t.Any] | None = None, plan_cache_size: int = 512) -> None:
-        super().__init__(_schema() if schema is None else schema, url=url, adapter=adapter,
-                         adapter_options=adapter_options, plan_cache_size=plan_cache_size)
+{async_init}
 
     def _typed(self, name: str, cls: type[_D]) -> _D:
         d = self._delegates.get(name)
@@ -341,7 +363,30 @@ class Client(_Client):
 {props}
     if _t.TYPE_CHECKING:
         def tx(self, *, isolation: _IsolationLevel | None = None, timeout: float | None = None
-               ) -> _t.AsyncContextManager[TransactionClient]: ...''')
+               ) -> _t.AsyncContextManager[TransactionClient]: ...
+
+
+class SyncTransactionClient(_t.Protocol):
+    """The client inside `with db.tx() as tx:` of the sync client."""
+{sync_tx_props}
+{sync_raw}
+
+
+class SyncClient(_SyncClient):
+    """`prisma_edge.sync.Client` for this schema: the same operations, results returned directly."""
+
+    _async_class = Client
+
+{init}
+{sync_props}
+    if _t.TYPE_CHECKING:
+        _async: Client
+
+        @property
+        def lazy(self) -> Client: ...
+
+        def tx(self, *, isolation: _IsolationLevel | None = None, timeout: float | None = None
+               ) -> _t.ContextManager[SyncTransactionClient]: ...''')
 
     def property_names(self) -> dict[str, list[str]]:
         taken = set(CLIENT_ATTRS)

@@ -35,6 +35,7 @@ from sqlglot.errors import ErrorLevel, SqlglotError
 from prisma_edge.errors import SchemaError
 from prisma_edge.schema.model import Field, Model, Schema
 
+from . import ddl_extras
 from .types import (
     ACTIONS,
     DIALECTS,
@@ -76,12 +77,13 @@ def ddl_statements(
     return [  # pretty only for CREATE TABLE: sqlglot would break the one-liners at odd places
         e.sql(dialect=dialect, pretty=pretty and e.find(exp.ColumnDef) is not None,
               unsupported_level=ErrorLevel.RAISE)
-        for e in _Builder(schema, dialect).build(drop_first)
+        for e in ddl_extras.finish(schema, dialect, _Builder(ddl_extras.prepare(schema), dialect).build(drop_first))
     ]
 
 
 def table_names(schema: Schema) -> list[str]:
     """Database names of every table `ddl_statements` creates (models, then m-n join tables)."""
+    schema = ddl_extras.prepare(schema)  # views have no table
     return [m.db_name for m in schema.models] + list(_join_tables(schema))
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import inspect
-import os
 import re
 import sys
 from collections.abc import Coroutine, Sequence
@@ -191,31 +190,20 @@ def resolve_url(schema: Schema, cli_url: str | None, schema_dir: Path) -> tuple[
     """The URL to push to, and the directory relative SQLite paths are resolved against."""
     if cli_url:
         return cli_url, Path.cwd()
+    from prisma_edge.schema.config import env_value, read_config
+
     ds = schema.datasource
     if ds is not None and ds.url:
         return ds.url, schema_dir
-    var = (ds.url_env if ds is not None else None) or "DATABASE_URL"
-    value = os.environ.get(var) or _dotenv(var, [Path.cwd() / ".env", schema_dir / ".env"])
+    config = read_config()
+    if config.url:  # prisma.config.ts: relative to the project (the working directory)
+        return config.url, Path.cwd()
+    var = (ds.url_env if ds is not None else None) or config.url_env or "DATABASE_URL"
+    value = env_value(var, schema_dir)
     if not value:
         raise ClientError(f"no database URL: the environment variable {var} is not set "
                           "(nor in ./.env or the schema's .env); set it or pass --url")
     return value, schema_dir
-
-
-def _dotenv(var: str, files: list[Path]) -> str | None:
-    """`VAR=value` from the first .env file that sets it, as Prisma's CLI reads them."""
-    for path in files:
-        try:
-            lines = path.read_text(encoding="utf-8").splitlines()
-        except OSError:
-            continue
-        for line in lines:
-            key, sep, value = line.strip().removeprefix("export ").partition("=")
-            if sep and key.strip() == var:
-                value = value.strip()
-                quoted = len(value) >= 2 and value[0] == value[-1] and value[0] in "'\""
-                return value[1:-1] if quoted else value.split(" #", 1)[0].strip()
-    return None
 
 
 # -- blocking drivers behind the Connection interface (CPython CLI) ----------------------------
@@ -317,23 +305,22 @@ def _run_sync(coro: Coroutine[Any, Any, Any]) -> Any:
 
 def run(args: argparse.Namespace) -> int:
     """`prisma-edge db push --schema schema.prisma [--url URL] [--force-reset] [--print]`."""
-    from prisma_edge.schema import parse_schema
+    from prisma_edge.schema import load_schema
 
     path = Path(args.schema)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as e:
-        raise ClientError(f"cannot read the schema file {path}: {e.strerror}") from None
-    schema = parse_schema(text, source_name=os.fspath(path))  # errors name this file, as load_schema's do
+    if not path.exists():
+        raise ClientError(f"cannot read the schema file {path}: No such file or directory")
+    schema = load_schema(path)  # a file or a folder of .prisma files; errors name the file
     provider_dialect = _PROVIDER_DIALECT.get(schema.provider)
     if provider_dialect is None:
         raise ClientError(f"db push does not support the provider {schema.provider!r}")
     target: DatabaseTarget | None = None
     if args.url or not args.print_sql:
-        url, base = resolve_url(schema, args.url, path.resolve().parent)
+        url, base = resolve_url(schema, args.url, path.resolve() if path.is_dir() else path.resolve().parent)
         target = parse_url(url, base)
-        if target.dialect != provider_dialect:
-            raise ClientError(f"the schema's provider is {schema.provider!r} but the URL is for {target.dialect}")
+        from prisma_edge.client.urls import check_provider
+
+        check_provider(schema, target.dialect)  # Prisma's P1012 for a URL of another database
     if args.print_sql:
         for s in ddl_statements(schema, provider_dialect, drop_first=args.force_reset, pretty=True):
             print(f"{s};\n")

@@ -50,6 +50,7 @@ __all__ = [
     "Schema",
     "UniqueIndex",
     "dialect_of",
+    "find_schema",
     "load_schema",
     "parse_schema",
 ]
@@ -63,11 +64,21 @@ def parse_schema(text: str, *, source_name: str = "schema.prisma") -> Schema:
     return resolve(parse(text, source_name), source_name)
 
 
-def load_schema(path: str | os.PathLike[str]) -> Schema:
-    """Read (UTF-8) and parse a schema file; errors name the file by its path."""
-    with open(path, encoding="utf-8") as fh:
-        text = fh.read()
-    return parse_schema(text, source_name=os.fspath(path))
+def load_schema(path: str | os.PathLike[str] | None = None) -> Schema:
+    """Read (UTF-8) and parse a schema file, or every `.prisma` file of a folder (multi-file
+    schemas); errors name the file by its path. No path: Prisma's default places (`find_schema`)."""
+    from prisma_edge.schema.sources import find_schema, load_path
+
+    where = find_schema() if path is None else path
+    return load_path(where).evolve(source_path=os.fspath(where))
+
+
+def find_schema(directory: str | os.PathLike[str] | None = None) -> str:
+    """The schema path Prisma would use from `directory` (prisma.config.ts, prisma/schema.prisma,
+    schema.prisma, prisma/schema/)."""
+    from prisma_edge.schema.sources import find_schema as find
+
+    return os.fspath(find(directory))
 
 
 def dialect_of(schema: Schema) -> Dialect:

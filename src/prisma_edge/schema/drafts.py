@@ -18,9 +18,19 @@ from prisma_edge.schema.parser import Attribute, Block, Expr, FieldDecl
 class Problems:
     """Collects SchemaErrors for one source; `check()` raises the first if any were found."""
 
-    def __init__(self, source_name: str) -> None:
+    def __init__(self, source_name: str, files: tuple[tuple[int, str], ...] = ()) -> None:
         self.source_name = source_name
+        # multi-file schemas: (first line, file name) per file, lines numbered across files
+        self.files = files
         self.items: list[tuple[int, int, str]] = []
+
+    def error(self, message: str, line: int, column: int) -> SchemaError:
+        """A SchemaError naming the file (and its own line) a schema-wide line number falls in."""
+        name, first = self.source_name, 1
+        for start, file in self.files:
+            if start <= line:
+                name, first = file, start
+        return SchemaError(message, line - first + 1, column, source_name=name)
 
     def add(self, message: str, at: Any) -> None:
         self.items.append((at.line, at.column, message))
@@ -28,13 +38,13 @@ class Problems:
     def check(self) -> None:
         if not self.items:
             return
-        errs = [SchemaError(m, line, col, source_name=self.source_name) for line, col, m in sorted(self.items)]
+        errs = [self.error(m, line, col) for line, col, m in sorted(self.items)]
         first = errs[0]
         message = min(self.items)[2]
         if len(errs) > 1:
             message += f"\n(and {len(errs) - 1} more problem{'s' if len(errs) > 2 else ''}:"
             message += "".join(f"\n  {e}" for e in errs[1:6]) + ("\n  ..." if len(errs) > 6 else "") + ")"
-        err = SchemaError(message, first.line, first.column, source_name=self.source_name)
+        err = SchemaError(message, first.line, first.column, source_name=first.source_name)
         err.errors = errs  # type: ignore[attr-defined]
         raise err
 
@@ -77,7 +87,7 @@ class FieldDraft:
 
 class ModelDraft:
     __slots__ = ("block", "db_name", "fields", "by_name", "primary_key", "uniques", "indexes", "ignored",
-                 "constraints")
+                 "constraints", "db_schema", "schema_at", "fulltext")
 
     def __init__(self, block: Block) -> None:
         self.block = block
@@ -88,12 +98,19 @@ class ModelDraft:
         self.uniques: list[UniqueIndex] = []
         self.indexes: list[Index] = []
         self.ignored = False
+        self.db_schema: str | None = None
+        self.schema_at: Any = None  # where `@@schema` was written (for errors)
+        self.fulltext: list[Index] = []
         # (kind "pk"/"unique"/"index", database constraint name, where it was declared)
         self.constraints: list[tuple[str, str, Any]] = []
 
     @property
     def name(self) -> str:
         return self.block.name
+
+
+# arguments that take a list of field names, where Prisma also accepts a single bare name
+_LIST_ARGS = frozenset({"fields", "references"})
 
 
 class Checker:
@@ -119,7 +136,10 @@ class Checker:
             if name in out:
                 self.p.add(f"argument `{name}` is given twice in `{prefix}{attr.name}`", a)
                 continue
-            out[name] = a.value
+            value = a.value
+            if name in _LIST_ARGS and value.kind in ("const", "call"):  # Prisma reads `@@index(a)` as `[a]`
+                value = Expr("array", "", value.line, value.column, (value,))
+            out[name] = value
         return out
 
     def string(self, e: Expr | None, what: str) -> str | None:

@@ -47,9 +47,9 @@ class _Keys(Checker):
             if a.name == "map":
                 m.db_name = self.string(args.get("name"), "`@@map`") or m.db_name
             elif a.name == "schema":
-                self.p.add("`@@schema` is not supported by prisma-edge (one database schema only)", a)
+                m.db_schema, m.schema_at = self.string(args.get("name"), "`@@schema`"), a  # checked in resolve.py
             elif a.name == "fulltext":
-                self.p.add("`@@fulltext` indexes are not supported by prisma-edge", a)
+                self.fulltext(m, a, args)
             elif a.name in ("id", "unique", "index"):
                 fields = self.key_fields(m, a, args.get("fields"), required=a.name == "id")
                 name = self.string(args.get("name"), "`name`")
@@ -64,10 +64,14 @@ class _Keys(Checker):
                     if name is not None and name in m.by_name:
                         self.p.add(f"the custom name `{name}` specified for the `@@unique` attribute is "
                                    "already used as a name for a field; please choose a different name", a)
-                    compound_uniques.append(UniqueIndex(fields, name or "_".join(fields), db))
+                    where = self.partial(m, args.get("where"))
+                    if where is None:  # a partial unique is no selector: it holds for some rows only
+                        compound_uniques.append(UniqueIndex(fields, name or "_".join(fields), db))
+                    else:
+                        m.indexes.append(Index(fields, db, unique=True, where=where))
                     self.constraint(m, "unique", fields, db, a)
                 else:
-                    m.indexes.append(Index(fields, db))
+                    m.indexes.append(Index(fields, db, where=self.partial(m, args.get("where"))))
                     self.constraint(m, "index", fields, db, a)
         if len(ids) > 1:
             self.p.add("at most one field must be marked as the id field with the `@id` attribute", ids[1].decl)
@@ -93,7 +97,8 @@ class _Keys(Checker):
             self.constraint(m, "pk", pk.fields, pk.db_name, ids[0].decl)
         else:
             pk = next((u for u in candidates if u.fields and all(m.by_name[n].required for n in u.fields)), None)
-            if pk is None and m.ignored:
+            if pk is None and (m.ignored or m.block.keyword == "view"):
+                m.uniques = candidates  # views need no key (read with find_many / find_first)
                 return  # @@ignore exists for tables Prisma cannot key
             if pk is None:
                 self.p.add(f"model `{m.name}` needs a unique criteria that has only required fields: mark a "
@@ -109,6 +114,50 @@ class _Keys(Checker):
                            m.block)
                 break
         self.check_autoincrement(m, has_id=bool(ids) or compound_id is not None)
+
+    def fulltext(self, m: ModelDraft, a: Attribute, args: dict[str, Expr]) -> None:
+        """`@@fulltext([a, b])`: MySQL only, as in Prisma (PostgreSQL searches without an index)."""
+        if self.provider != "mysql":
+            self.p.add(f"you defined a fulltext index, but the current connector ({self.provider}) does not "
+                       "support fulltext indexes (`@@fulltext` is for MySQL)", a)
+            return
+        fields = self.key_fields(m, a, args.get("fields"), required=False)
+        for n in fields:
+            if m.by_name[n].type != "String" or m.by_name[n].decl.is_list:
+                self.p.add(f"`@@fulltext` field `{n}` must be a String: full-text search reads text", a)
+                return
+        if fields:
+            db = self.string(args.get("map"), "`map`")
+            m.fulltext.append(Index(fields, db))
+            self.constraint(m, "index", fields, db, a)
+
+    def partial(self, m: ModelDraft, e: Expr | None) -> str | dict[str, Any] | None:
+        """`where: raw("...")` (SQL text) or `where: { field: value }` (Prisma's partialIndexes preview)."""
+        if e is None:
+            return None
+        if self.provider == "mysql":
+            self.p.add("partial indexes (`where:`) are not supported by MySQL", e)
+            return None
+        if e.kind == "call" and e.value == "raw" and len(e.items) == 1 and \
+                getattr(e.items[0], "value", None) is not None and e.items[0].value.kind == "string":  # type: ignore[union-attr]
+            return str(e.items[0].value.value)  # type: ignore[union-attr]
+        if e.kind == "object":
+            out: dict[str, Any] = {}
+            for item in e.items:
+                f = m.by_name.get(getattr(item, "name", None) or "")
+                if f is None or f.kind == "object":
+                    self.p.add(f"`where:` refers to `{getattr(item, 'name', '?')}`, which is not a scalar field of "
+                               f"model `{m.name}`", item)
+                    return None
+                out[f.name] = _condition(item.value)  # type: ignore[union-attr]
+                if out[f.name] is _BAD:
+                    self.p.add("`where:` takes `field: value`, `field: null` or `field: { not: value }` (values: "
+                               "strings, numbers, true, false, null)", item)
+                    return None
+            return out
+        self.p.add(f'`where:` must be `raw("...")` or an object such as `{{ deletedAt: null }}`, found '
+                   f"`{e.describe()}`", e)
+        return None
 
     def constraint(self, m: ModelDraft, kind: str, fields: tuple[str, ...], db: str | None, at: Any) -> None:
         """Record a key's database name: its `map:` or Prisma's default (`User_email_key`, ...)."""
@@ -179,3 +228,26 @@ class _Keys(Checker):
                     self.p.add("the `autoincrement()` default value is used on a non-indexed field even "
                                "though the mysql datasource does not support this", f.decl)
 
+
+
+_BAD = object()
+
+
+def _condition(e: Expr) -> Any:
+    """A partial-index condition value: a literal, None, or ("not", literal)."""
+    if e.kind == "object":
+        if len(e.items) == 1 and getattr(e.items[0], "name", None) == "not":
+            inner = _literal(e.items[0].value)  # type: ignore[union-attr]
+            return _BAD if inner is _BAD else ("not", inner)
+        return _BAD
+    return _literal(e)
+
+
+def _literal(e: Expr) -> Any:
+    if e.kind == "string":
+        return e.value
+    if e.kind == "number":
+        return float(e.value) if "." in e.value else int(e.value)
+    if e.kind == "const" and e.value in ("true", "false", "null"):
+        return {"true": True, "false": False, "null": None}[e.value]
+    return _BAD

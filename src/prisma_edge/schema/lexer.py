@@ -2,8 +2,8 @@
 
 It runs at cold start in Pyodide, where every millisecond of import and parse shows, so it is a
 plain character loop. Newlines are tokens because PSL is line-oriented (one field per line);
-`//` comments vanish, `///` doc comments become DOC tokens that the parser attaches to the next
-declaration.
+`//` and `/* */` comments vanish, `///` doc comments become DOC tokens that the parser attaches
+to the next declaration.
 """
 
 from __future__ import annotations
@@ -35,12 +35,15 @@ class Token(NamedTuple):
     column: int
 
 
-def tokenize(text: str, source_name: str = "schema.prisma") -> list[Token]:
-    """Split schema text into tokens; raise SchemaError at the first character that cannot start one."""
+def tokenize(text: str, source_name: str = "schema.prisma", first_line: int = 1) -> list[Token]:
+    """Split schema text into tokens; raise SchemaError at the first character that cannot start one.
+
+    `first_line`: the line number of the text's first line (the files of a multi-file schema
+    are numbered one after the other, see `sources.py`)."""
     out: list[Token] = []
     append = out.append
     i, n = 0, len(text)
-    line, line_start = 1, 0
+    line, line_start = first_line, 0
     while i < n:
         c = text[i]
         col = i - line_start + 1
@@ -56,6 +59,15 @@ def tokenize(text: str, source_name: str = "schema.prisma") -> list[Token]:
             if text.startswith("///", i):
                 append(Token(DOC, text[i + 3 : end].strip(), line, col))
             i = end
+        elif c == "/" and text.startswith("/*", i):  # block comment (real schemas use them)
+            end = text.find("*/", i + 2)
+            if end < 0:
+                raise SchemaError("unterminated block comment (missing `*/`)", line, col, source_name=source_name)
+            for k in range(i, end):  # keep the line structure: each newline inside is one NEWLINE
+                if text[k] == "\n":
+                    append(Token(NEWLINE, "\n", line, k - line_start + 1))
+                    line, line_start = line + 1, k + 1
+            i = end + 2
         elif c in _IDENT_START:
             j = i + 1
             while j < n and text[j] in _IDENT_CHARS:

@@ -122,6 +122,10 @@ class Index:
 
     fields: tuple[str, ...]
     db_name: str | None = None
+    # partial index (`where:`, Prisma's partialIndexes preview): raw SQL text, or {field: value |
+    # None | ("not", value)}; `unique` for a partial `@@unique` (no selector: it holds for some rows)
+    where: Any = None
+    unique: bool = False
 
 
 @frozen
@@ -135,6 +139,12 @@ class Model:
     indexes: tuple[Index, ...] = ()
     documentation: str | None = None
     line: int = 0
+    # a `view` block: read-only, no table of its own (the database's view of that name)
+    is_view: bool = False
+    # `@@schema("name")` (PostgreSQL multiSchema): the database schema holding the table
+    db_schema: str | None = None
+    # `@@fulltext([a, b], map: "...")` (MySQL): kept for DDL and the `search` filter
+    fulltext: tuple[Index, ...] = ()
     _by_name: dict[str, Field] = field(factory=dict, init=False, eq=False, hash=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -166,6 +176,7 @@ class Enum:
     values: tuple[EnumValue, ...]
     documentation: str | None = None
     line: int = 0
+    db_schema: str | None = None  # `@@schema("name")` (PostgreSQL multiSchema)
 
 
 @frozen
@@ -182,6 +193,8 @@ class Datasource:
     url_env: str | None = None
     relation_mode: str = "foreignKeys"
     extra: tuple[tuple[str, str], ...] = ()
+    # `schemas = ["base", "shop"]` (PostgreSQL multiSchema): the database schemas models live in
+    schemas: tuple[str, ...] = ()
 
 
 @frozen
@@ -196,6 +209,9 @@ class Schema:
     enums: tuple[Enum, ...] = ()
     datasource: Datasource | None = None
     generators: tuple[Generator, ...] = ()
+    # the file or folder it was loaded from (None: parsed from text); `.env` and relative SQLite
+    # paths are looked up beside it
+    source_path: str | None = field(default=None, eq=False)
     _models: dict[str, Model] = field(factory=dict, init=False, eq=False, hash=False, repr=False)
     _enums: dict[str, Enum] = field(factory=dict, init=False, eq=False, hash=False, repr=False)
 

@@ -13,10 +13,9 @@ from attrs import frozen
 from prisma_edge.errors import SchemaError
 from prisma_edge.schema.lexer import DOC, EOF, IDENT, NEWLINE, NUMBER, STRING, Token, tokenize
 
-BLOCK_KEYWORDS = ("datasource", "generator", "model", "enum")
+BLOCK_KEYWORDS = ("datasource", "generator", "model", "enum", "view")
 _UNSUPPORTED_BLOCKS = {
     "type": "composite `type` blocks exist only for MongoDB, which prisma-edge does not support",
-    "view": "`view` blocks are not supported by prisma-edge",
 }
 
 
@@ -25,7 +24,7 @@ _UNSUPPORTED_BLOCKS = {
 
 @frozen
 class Expr:
-    """A value in an attribute or config: kind is string | number | const | call | array.
+    """A value in an attribute or config: kind is string | number | const | call | array | object.
 
     `value` is the decoded string, the number's text, the constant's name or the function's
     name; `items` holds array items or call arguments.
@@ -45,6 +44,8 @@ class Expr:
             return "[" + ", ".join(i.describe() for i in self.items) + "]"
         if self.kind == "call":
             return f"{self.value}(" + ", ".join(i.describe() for i in self.items) + ")"
+        if self.kind == "object":
+            return "{ " + ", ".join(i.describe() for i in self.items) + " }"
         return self.value
 
 
@@ -115,9 +116,15 @@ class Block:
 # -- parser --------------------------------------------------------------------------------------
 
 
-def parse(text: str, source_name: str = "schema.prisma") -> list[Block]:
-    """Parse schema text into blocks. Raises SchemaError (with line:column) on a syntax error."""
-    return _Parser(tokenize(text, source_name), source_name).blocks()
+# Lists and calls nested in one attribute argument (compiler/limits.py lists every limit).
+MAX_EXPRESSION_NESTING = 64
+
+
+def parse(text: str, source_name: str = "schema.prisma", first_line: int = 1) -> list[Block]:
+    """Parse schema text into blocks. Raises SchemaError (with line:column) on a syntax error.
+
+    `first_line` numbers the text's lines from there (multi-file schemas, `sources.py`)."""
+    return _Parser(tokenize(text, source_name, first_line), source_name).blocks()
 
 
 class _Parser:
@@ -125,6 +132,7 @@ class _Parser:
         self.toks = tokens
         self.pos = 0
         self.source_name = source_name
+        self.depth = 0  # of the expression being parsed (MAX_EXPRESSION_NESTING)
 
     # token helpers
 
@@ -346,6 +354,16 @@ class _Parser:
                              open_tok)
 
     def expr(self) -> Expr:
+        """One value; nesting is bounded so that a hostile schema gets a SchemaError, not a RecursionError."""
+        if self.depth >= MAX_EXPRESSION_NESTING:
+            raise self.error(f"expression nested more than {MAX_EXPRESSION_NESTING} levels deep")
+        self.depth += 1
+        try:
+            return self._expr()
+        finally:
+            self.depth -= 1
+
+    def _expr(self) -> Expr:
         t = self.tok
         if t.kind == STRING:
             self.advance()
@@ -364,6 +382,19 @@ class _Parser:
                 items.append(self.expr())
                 if not self.list_continues(t, "]", "list"):
                     return Expr("array", "", t.line, t.column, tuple(items))
+        if t.kind == "{":  # `{ field: value }` (partial index conditions)
+            self.advance()
+            pairs: list[Arg] = []
+            if self.tok.kind == "}":
+                self.advance()
+                return Expr("object", "", t.line, t.column, ())
+            self.no_line_break(t, "}", "object")
+            while True:
+                key = self.expect(IDENT, "a field name in `{ ... }`")
+                self.expect(":", f"`:` after `{key.value}`")
+                pairs.append(Arg(key.value, self.expr(), key.line, key.column))
+                if not self.list_continues(t, "}", "object"):
+                    return Expr("object", "", t.line, t.column, tuple(pairs))
         if t.kind == IDENT:
             self.advance()
             name = t.value

@@ -17,8 +17,8 @@ FIELD_ATTRIBUTES: dict[str, tuple[str, ...]] = {
 }
 MODEL_ATTRIBUTES: dict[str, tuple[str, ...]] = {
     "id": ("fields", "name", "map", "length", "sort", "clustered"),
-    "unique": ("fields", "name", "map", "length", "sort", "clustered"),
-    "index": ("fields", "map", "name", "type", "clustered"), "map": ("name",), "ignore": (),
+    "unique": ("fields", "name", "map", "length", "sort", "clustered", "where"),
+    "index": ("fields", "map", "name", "type", "clustered", "where"), "map": ("name",), "ignore": (),
     "schema": ("name",), "fulltext": ("fields", "map"), "shardKey": ("fields",),
 }
 _INTS, _STR = ("Int", "BigInt"), ("String",)

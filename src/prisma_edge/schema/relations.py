@@ -152,9 +152,9 @@ class _Relations:
                 bad = True
         if bad:
             return
-        if m1 is m2:  # self relation: the field whose name sorts first reads its related rows from A
+        if m1 is m2:  # self relation: as Prisma, the record of the field whose name sorts first is in A
             first, second = sorted((f1, f2), key=lambda f: f.name)
-            cols = {id(first): ("B", "A"), id(second): ("A", "B")}
+            cols = {id(first): ("A", "B"), id(second): ("B", "A")}
         else:
             cols = {id(f1): ("A", "B"), id(f2): ("B", "A")}  # m1.name < m2.name (sorted by the caller)
         for m, f, om, of in ((m1, f1, m2, f2), (m2, f2, m1, f1)):

@@ -44,33 +44,39 @@ from prisma_edge.schema.psl_tables import (
 from prisma_edge.schema.relations import resolve_relations
 
 
-def resolve(blocks: list[Block], source_name: str = "schema.prisma") -> Schema:
-    """Validate the parsed blocks and build the Schema (raises SchemaError)."""
-    return _Resolver(blocks, source_name).run()
+def resolve(blocks: list[Block], source_name: str = "schema.prisma",
+            files: tuple[tuple[int, str], ...] = ()) -> Schema:
+    """Validate the parsed blocks and build the Schema (raises SchemaError).
+
+    `files`: for a multi-file schema, (first line, file name) of each file (see `sources.py`)."""
+    return _Resolver(blocks, source_name, files).run()
 
 
 class _Resolver(Checker):
-    def __init__(self, blocks: list[Block], source_name: str) -> None:
-        super().__init__(Problems(source_name))
+    def __init__(self, blocks: list[Block], source_name: str, files: tuple[tuple[int, str], ...] = ()) -> None:
+        super().__init__(Problems(source_name, files))
         self.blocks = blocks
         self.provider = "sqlite"
+        self.schemas: tuple[str, ...] = ()
         self.ds_name = "db"
         self.enums: dict[str, Block] = {}
         self.models: dict[str, ModelDraft] = {}
 
     def run(self) -> Schema:
-        by_kw: dict[str, list[Block]] = {"datasource": [], "generator": [], "model": [], "enum": []}
+        by_kw: dict[str, list[Block]] = {"datasource": [], "generator": [], "model": [], "enum": [], "view": []}
         for b in self.blocks:
             by_kw[b.keyword].append(b)
         datasource = self.datasource(by_kw["datasource"])
         generators = tuple(self.generator(b) for b in by_kw["generator"])
-        self.names(by_kw["model"], by_kw["enum"])
+        self.names(by_kw["model"] + by_kw["view"], by_kw["enum"])
         enums = tuple(self.enum(b) for b in self.enums.values())
         self.p.check()
         for m in self.models.values():
             self.model_fields(m)
         self.p.check()
         resolve_keys(self.models, self.p, self.provider)
+        for m in self.models.values():
+            self.check_schema(m.db_schema, "view" if m.block.keyword == "view" else "model", m.schema_at or m.block)
         self.p.check()
         resolve_relations(self.models, self.p, self.provider,
                           datasource.relation_mode if datasource else "foreignKeys")
@@ -78,7 +84,8 @@ class _Resolver(Checker):
         models = tuple(
             Model(name=m.name, db_name=m.db_name, fields=tuple(f.freeze() for f in m.fields if not f.ignored),
                   primary_key=m.primary_key, uniques=tuple(m.uniques), indexes=tuple(m.indexes),
-                  documentation=m.block.documentation, line=m.block.line)
+                  documentation=m.block.documentation, line=m.block.line, is_view=m.block.keyword == "view",
+                  db_schema=m.db_schema, fulltext=tuple(m.fulltext))
             for m in self.models.values() if not m.ignored
         )
         return Schema(models=models, enums=enums, datasource=datasource, generators=generators)
@@ -114,6 +121,7 @@ class _Resolver(Checker):
             else:
                 mode = text
         extra: list[tuple[str, str]] = []
+        schemas: tuple[str, ...] = ()
         for key, e in props.items():
             if key in ("provider", "url", "relationMode", "referentialIntegrity"):
                 continue
@@ -123,11 +131,35 @@ class _Resolver(Checker):
             elif key == "extensions" and provider == "postgresql":
                 extra.append((key, e.describe()))
             elif key == "schemas":
-                self.p.add("multiple database schemas (`schemas`) are not supported by prisma-edge", e)
+                schemas = self.schemas_list(e, provider)
             else:
                 self.p.add(f'property not known: "{key}" in datasource "{b.name}"', e)
+        self.schemas = schemas
         return Datasource(name=b.name, provider=provider, url=url, url_env=url_env, relation_mode=mode,
-                          extra=tuple(extra))
+                          extra=tuple(extra), schemas=schemas)
+
+    def schemas_list(self, e: Expr, provider: str) -> tuple[str, ...]:
+        """`schemas = ["a", "b"]`: PostgreSQL only (Prisma's multiSchema: PostgreSQL, CockroachDB, SQL Server)."""
+        if provider != "postgresql":
+            self.p.add(f"the `schemas` property is not supported on the current connector ({provider}); "
+                       "multiSchema needs PostgreSQL", e)
+            return ()
+        if e.kind != "array" or not e.items or not all(isinstance(i, Expr) and i.kind == "string" for i in e.items):
+            self.p.add(f'`schemas` must be a list of schema names such as `["public"]`, found `{e.describe()}`', e)
+            return ()
+        return tuple(i.value for i in e.items if isinstance(i, Expr))
+
+    def check_schema(self, name: str | None, what: str, at: Any) -> None:
+        """Every model and enum names one of the datasource's `schemas` when it has any."""
+        if not self.schemas:
+            if name is not None:
+                self.p.add("`@@schema` needs the datasource's `schemas` property (e.g. "
+                           f'`schemas = ["{name}"]`)', at)
+        elif name is None:
+            self.p.add(f"this {what} is missing an `@@schema` attribute (the datasource lists `schemas`)", at)
+        elif name not in self.schemas:
+            self.p.add(f"this schema is not defined in the datasource: `{name}` (the datasource's `schemas` "
+                       f"are {', '.join(self.schemas)})", at)
 
     def reserved(self, b: Block) -> None:
         if b.name in SCALAR_TYPES or b.name == "Unsupported":
@@ -179,7 +211,7 @@ class _Resolver(Checker):
                 self.p.add(f'the {what} "{b.name}" cannot be defined because a model with that name already exists', b)
             elif b.name in self.enums:
                 self.p.add(f'the {what} "{b.name}" cannot be defined because an enum with that name already exists', b)
-            elif what == "model":
+            elif what in ("model", "view"):
                 self.models[b.name] = ModelDraft(b)
             else:
                 self.enums[b.name] = b
@@ -201,6 +233,8 @@ class _Resolver(Checker):
                     self.p.add(f"unknown attribute `@{a.name}` on enum value `{v.name}`", a)
             values.append(EnumValue(v.name, db_name, v.documentation))
         db_name = b.name
+        db_schema: str | None = None
+        schema_at: Any = b
         maps = [a for a in b.attributes if a.name == "map"]
         if len(maps) > 1:
             self.p.add("attribute `@@map` can only be defined once", maps[1])
@@ -208,10 +242,12 @@ class _Resolver(Checker):
             if a.name == "map":
                 db_name = self.string(self.args(a, "@@", ("name",), "name").get("name"), "`@@map`") or db_name
             elif a.name == "schema":
-                self.p.add("`@@schema` is not supported by prisma-edge (one database schema only)", a)
+                db_schema = self.string(self.args(a, "@@", ("name",), "name").get("name"), "`@@schema`")
+                schema_at = a
             else:
                 self.p.add(f"unknown attribute `@@{a.name}` on enum `{b.name}`", a)
-        return Enum(b.name, db_name, tuple(values), b.documentation, b.line)
+        self.check_schema(db_schema, "enum", schema_at)
+        return Enum(b.name, db_name, tuple(values), b.documentation, b.line, db_schema)
 
     # -- fields ----------------------------------------------------------------------------------
 

@@ -44,6 +44,9 @@ def parse(schema: Schema, model_name: str, action: str, args: Mapping[str, Any],
     if action == "count":
         return parse_count(schema, model, args)
     if action in WRITE_ACTIONS:
+        if model.is_view:  # Prisma generates no write methods for views
+            raise ValidationError(f"`{model.name}` is a view, which is read-only: `{action}` is not available on "
+                                  "views (find_*, count, aggregate and group_by are)", model=model.name, action=action)
         return parse_write(schema, model, action, args, shape_only=shape_only)
     if action == "aggregate":
         return parse_aggregate(schema, model, args)
@@ -98,7 +101,7 @@ def parse_write(schema: Schema, model: Model, action: str, args: Mapping[str, An
         returning = action == "create_many_and_return"
         p.check_keys(args, ("data", "skip_duplicates", "skipDuplicates", *(sel_keys if returning else ())), "")
         rows_in = args.get("data")
-        if isinstance(rows_in, Mapping):  # Prisma takes one object as a list of one
+        if isinstance(rows_in, Mapping):  # one object, as Prisma accepts
             rows_in = [rows_in]
         if not isinstance(rows_in, list | tuple):
             p.fail("data", "create_many needs `data` as a list of objects")

@@ -14,6 +14,7 @@ from ...errors import InputError, Problem, ValidationError
 from ...fields import AnyNull, DbNull, FieldRef, JsonNull
 from ...schema.model import Field, Model, Schema
 from .. import ir
+from ..limits import decimal_bounds, decimal_problem, nesting_message, short_path, too_deep
 from .prisma_text import arg_name, invalid_value, unknown_argument, unknown_field
 from .values import BadValue, coerce
 
@@ -43,6 +44,8 @@ def _suggest(name: str, choices: Sequence[str]) -> str:
 def _join(path: str, key: str | int) -> str:
     if isinstance(key, int):
         return f"{path}[{key}]"
+    if isinstance(key, str) and len(key) > 100:  # a path is for messages: a hostile 10 KB key is shown by its head
+        key = key[:97] + "…"
     return f"{path}.{key}" if path else key
 
 
@@ -61,6 +64,14 @@ class ParserBase:
     def fail(self, path: str, message: str, prisma: str | None = None) -> None:
         """Record a problem; `prisma`: Prisma 7's sentence for it (the message's first line)."""
         self.problems.append(Problem(path, message, prisma))
+
+    def too_deep(self, path: str) -> bool:
+        """Record a problem and answer True when `path` nests past `limits.MAX_NESTING`."""
+        if not too_deep(path):
+            return False
+        if not any(p.message == nesting_message() for p in self.problems):  # once per call
+            self.fail(short_path(path), nesting_message())
+        return True
 
     def raise_if_problems(self) -> None:
         if self.problems:
@@ -84,7 +95,8 @@ class ParserBase:
         f = model.field(name)
         if f is None:
             names = [x.name for x in model.fields]
-            self.fail(_join(path, name), f"unknown {what} `{name}` on model `{model.name}`{_suggest(name, names)}",
+            shown = name if len(name) <= 100 else name[:97] + "…"
+            self.fail(_join(path, name), f"unknown {what} `{shown}` on model `{model.name}`{_suggest(name, names)}",
                       self.prisma_unknown(model, name, path, names))
         return f
 
@@ -101,6 +113,11 @@ class ParserBase:
             text = str(e).replace("{field}", f.name) if "{field}" in str(e) else f"{e} for field `{f.name}`"
             self.fail(path, text, self.prisma_bad_value(f, value, path, e))
             return None
+        if f.type == "Decimal" and out:
+            whole, frac, column = decimal_bounds(self.schema.provider, f.native_type)
+            if (problem := decimal_problem(out, whole, frac, column)) is not None:
+                self.fail(path, f"{problem}, for field `{f.name}`")
+                return None
         if f.kind == "enum":  # the database stores an enum value's @map name
             e = self.schema.enum(f.type)
             return next((v.db_name for v in e.values if v.name == out), out) if e else out
@@ -181,5 +198,6 @@ class ParserBase:
         for k in obj:
             if k not in allowed:
                 hint = _suggest(str(k), allowed) or f"; expected one of: {', '.join(f'`{a}`' for a in allowed)}"
-                self.fail(_join(path, str(k)), f"unknown argument `{k}`{hint}", unknown_argument(str(k), allowed))
+                shown = str(k) if len(str(k)) <= 100 else str(k)[:97] + "…"
+                self.fail(_join(path, str(k)), f"unknown argument `{shown}`{hint}", unknown_argument(str(k), allowed))
 

@@ -52,7 +52,7 @@ def parse_json_path(value: Any) -> tuple[str | int, ...] | None:
 
 class FilterParser(ParserBase):
     def where(self, model: Model, where: Any, path: str) -> ir.Cond | None:
-        if where is None:
+        if where is None or self.too_deep(path):
             return None
         obj = self.mapping(where, path)
         if obj is None:

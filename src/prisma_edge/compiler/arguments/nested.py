@@ -41,7 +41,7 @@ class NestedParser(WriteParser):
 
     def create_tree(self, model: Model, data: Any, path: str, now: dt.datetime,
                     implied: frozenset[str] = frozenset()) -> ir.NestedCreate:
-        obj = self.mapping(data, path) or {}
+        obj = {} if self.too_deep(path) else self.mapping(data, path) or {}
         writes: list[ir.RelationWrite] = []
         provided = set(implied)
         for key, val in obj.items():
@@ -58,7 +58,7 @@ class NestedParser(WriteParser):
 
     def update_tree(self, model: Model, data: Any, path: str, now: dt.datetime) -> ir.NestedCreate:
         """An update's scalar values plus the relation writes nested in its data."""
-        obj = self.mapping(data, path) or {}
+        obj = {} if self.too_deep(path) else self.mapping(data, path) or {}
         values = self.update_values(model, obj, path, now, nested=True)
         writes = []
         for key, val in obj.items():
@@ -187,9 +187,6 @@ class NestedParser(WriteParser):
             for v, vp in self.items(obj["upsert"], p, many, "{'where', 'create', 'update'}"):
                 o = self.mapping(v, vp) or {}
                 self.check_keys(o, ("where", "create", "update") if many else ("where", "create", "update"), vp)
-                if rel.holds_fk:
-                    self.fail(vp, "nested `upsert` through a relation whose foreign key is on this side is not supported yet")
-                    continue
                 where = self.unique_where(target, o.get("where"), _join(vp, "where")) if many or "where" in o else None
                 ups_.append((where, self.create_tree(target, o.get("create", {}), _join(vp, "create"), now, implied),
                              self.update_values(target, o.get("update", {}), _join(vp, "update"), now)))

@@ -13,6 +13,7 @@ from typing import Any
 from ...fields import FieldRef
 from ...schema.model import Field, Model, Schema
 from .. import ir
+from ..limits import int64_problem
 from .base import FILTER_ALIASES, NUMERIC, ORDERABLE, SCALAR_OPS, WINDOW_KEYS, _join, _suggest
 from .filters import FilterParser
 from .prisma_text import arg_name, invalid_value, unknown_field
@@ -45,6 +46,8 @@ class ArgParser(FilterParser):
         return tuple(out)
 
     def order_item(self, model: Model, key: str, val: Any, path: str, prefix: tuple[str, ...]) -> list[ir.OrderBy]:
+        if self.too_deep(path):
+            return []
         f = self.field(model, key, path.rsplit(".", 1)[0] if "." in path else "")
         if f is None:
             return []
@@ -91,7 +94,10 @@ class ArgParser(FilterParser):
             self.fail(path, f"expected an integer, got {type(val).__name__} {val!r}"[:120], invalid_value(path, ["Int"], val))
             return None
         if minimum is not None and val < minimum:
-            self.fail(path, f"must be >= {minimum}, got {val}")
+            self.fail(path, f"must be >= {minimum}, got {val if val > -(10**30) else 'a larger negative number'}")
+            return None
+        if (problem := int64_problem(val)) is not None:
+            self.fail(path, problem)
             return None
         return val
 
@@ -154,6 +160,8 @@ class ArgParser(FilterParser):
     # ---- selection -------------------------------------------------------------------------
 
     def selection(self, model: Model, args: Mapping[str, Any], path: str) -> ir.Selection:
+        if self.too_deep(path):
+            return ir.Selection((), (), ())
         select, include, omit = args.get("select"), args.get("include"), args.get("omit")
         if isinstance(select, Mapping) and not select:
             self.fail(_join(path, "select"), "`select` needs at least one field",

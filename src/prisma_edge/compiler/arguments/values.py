@@ -9,8 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import sys
 from decimal import Decimal, InvalidOperation
 from typing import Any
+
+from ..limits import decimal_problem, json_depth_problem, text_problem
 
 INT32 = (-(2**31), 2**31 - 1)
 INT64 = (-(2**63), 2**63 - 1)
@@ -29,7 +32,10 @@ class BadValue(Exception):
 
 
 def _describe(value: Any) -> str:
-    text = repr(value)
+    try:
+        text = repr(value)
+    except ValueError:  # an int too long for str()
+        text = "<a number too long to show>"
     if len(text) > 40:
         text = text[:37] + "..."
     return f"{type(value).__name__} {text}"
@@ -76,8 +82,8 @@ def coerce(type_name: str, value: Any, enum_values: tuple[str, ...] | None = Non
     if type_name == "String":
         if not isinstance(value, str):
             raise BadValue(f"expected a String, got {_describe(value)}")
-        if "\x00" in value:
-            raise BadValue("a String cannot contain the NUL character", "other")
+        if (problem := text_problem(value)) is not None:
+            raise BadValue(problem, "other")
         return value
     if type_name in ("Int", "BigInt"):
         if isinstance(value, float) and math.isfinite(value) and not INT64[0] <= value <= INT64[1]:
@@ -93,7 +99,8 @@ def coerce(type_name: str, value: Any, enum_values: tuple[str, ...] | None = Non
                 raise BadValue(f"expected an {type_name}, got {_describe(value)}")
         lo, hi = int_range or (INT32 if type_name == "Int" else INT64)
         if not lo <= value <= hi:
-            raise BadValue(f"{value} is out of range for {type_name} ({lo} to {hi})", "other")
+            shown = value if abs(value) < 10**30 else "the number"  # str() of a huge int is itself refused
+            raise BadValue(f"{shown} is out of range for {type_name} ({lo} to {hi})", "other")
         return value
     if type_name == "Float":
         if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
@@ -107,12 +114,14 @@ def coerce(type_name: str, value: Any, enum_values: tuple[str, ...] | None = Non
             raise BadValue(f"expected a Decimal, got {_describe(value)}")
         try:
             d = value if isinstance(value, Decimal) else Decimal(str(value)) if isinstance(value, int | float | str) else None
-        except InvalidOperation:
+        except (InvalidOperation, ValueError):  # ValueError: an int too long for str()
             d = None
         if d is None or not d.is_finite():
             kind = "decimal" if isinstance(value, str) else "type"
             raise BadValue(f"expected a finite Decimal, got {_describe(value)}", kind, "invalid digit found in string")
-        return d
+        if (problem := decimal_problem(d)) is not None:
+            raise BadValue(problem, "other")
+        return d if d else Decimal(0).copy_sign(d)  # 0E-999999 is zero: sent as "0", which every database takes
     if type_name == "Boolean":
         if not isinstance(value, bool):
             raise BadValue(f"expected a Boolean, got {_describe(value)}")
@@ -134,11 +143,38 @@ def coerce(type_name: str, value: Any, enum_values: tuple[str, ...] | None = Non
             raise BadValue(f"expected bytes, got {_describe(value)}")
         return value
     if type_name == "Json":
+        if (problem := json_depth_problem(value)) is not None:
+            raise BadValue(problem, "other")
         try:
-            return json.dumps(value, separators=(",", ":"), allow_nan=False, default=_json_default)
+            # Non-ASCII kept as is (not escaped): SQLite matches Json path keys against the raw text.
+            text = json.dumps(value, separators=(",", ":"), allow_nan=False, default=_json_default, ensure_ascii=False)
         except (TypeError, ValueError) as e:
-            raise BadValue(f"value is not JSON-serialisable ({e})", "other") from e
+            raise BadValue(f"value is not JSON-serialisable ({str(e)[:120]})", "other") from e
+        except RecursionError as e:
+            raise BadValue(f"a Json value nested more than about {sys.getrecursionlimit() // 2} levels deep", "other") from e
+        if "\\u0000" in text or not text.isascii() and text_problem(text) is not None:
+            # NUL or a lone surrogate: PostgreSQL's jsonb refuses both, so they are refused alike
+            for s_ in _json_strings(value):
+                if (problem := text_problem(s_)) is not None:
+                    raise BadValue(f"in a Json value, {problem}", "other")
+        return text
     raise BadValue(f"unsupported type {type_name}")
+
+
+def _json_strings(value: Any) -> list[str]:
+    """Every string (keys too) inside a JSON-able value, without recursion."""
+    out: list[str] = []
+    stack = [value]
+    while stack:
+        v = stack.pop()
+        if isinstance(v, str):
+            out.append(v)
+        elif isinstance(v, dict):
+            out.extend(k for k in v if isinstance(k, str))
+            stack.extend(v.values())
+        elif isinstance(v, list | tuple):
+            stack.extend(v)
+    return out
 
 
 def _json_default(value: Any) -> Any:

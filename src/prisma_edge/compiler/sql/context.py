@@ -45,6 +45,10 @@ class Context:
     def __init__(self, schema: Schema, rules: Rules, *, pack_lists: bool = False) -> None:
         self.schema = schema
         self.rules = rules
+        if any(m.db_schema for m in schema.models):  # `@@schema`: render "shop"."Order" (qualify.py)
+            from .qualify import QualifyingRules, qualified_names
+
+            self.rules = QualifyingRules(rules, *qualified_names(schema))  # type: ignore[assignment]
         self._n = -1
         self.slots: dict[int, ir.Slot] = {}
         # `in` lists as ONE JSON parameter each (compiler.build sets it when a statement would

@@ -23,6 +23,7 @@ from sqlglot import exp
 from ...schema.model import Model
 from .. import ir
 from ..plan import Column, RecordShape, RelationShape
+from . import grouped
 from .context import Context, and_all, or_all, table
 from .dialects import col, ident
 from .where import condition
@@ -34,6 +35,15 @@ class ReadBuilder:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
         self.rules = ctx.rules
+        # alias -> a SELECT (no projections) of the rows that alias ranges over, for grouped includes
+        self.parent_sets: dict[str, exp.Select] = {}
+        # alias -> LEFT JOINs of grouped includes, added to the FROM that declares the alias
+        self.pending_joins: dict[str, list[exp.Join]] = {}
+
+    def attach_joins(self, q: exp.Select, alias: str) -> exp.Select:
+        for j in self.pending_joins.pop(alias, []):
+            q = q.join(j, copy=False)
+        return q
 
     # ---- ordering ----------------------------------------------------------------------
 
@@ -41,7 +51,9 @@ class ReadBuilder:
         """The window's order plus the primary key as tie-break (inverted for negative take)."""
         terms = list(window.order)
         have = {t.path for t in terms}
-        terms += [ir.OrderBy((n,)) for n in model.primary_key if (n,) not in have]
+        tie = model.primary_key or tuple(  # a view without a key: its plain columns (an ORDER BY needs one)
+            f.name for f in model.scalar_fields if not f.is_list and f.type not in ("Json", "Bytes"))
+        terms += [ir.OrderBy((n,)) for n in tie if (n,) not in have]
         if window.take_negative:
             terms = [
                 ir.OrderBy(t.path, not t.descending, {"first": "last", "last": "first"}.get(t.nulls or "", None), t.count_of)
@@ -212,6 +224,8 @@ class ReadBuilder:
         f = self.ctx.field(model, rs.field)
         target = self.ctx.model(f.type)
         child, src, joins, pairs = self.ctx.relation_keys(alias, f)
+        if f.is_list and grouped.eligible(self, alias, rs):
+            return grouped.grouped_list(self, alias, rs, f.type, child, src, joins, pairs)
         corr = and_all([exp.EQ(this=mine, expression=theirs) for mine, theirs in pairs])
         assert corr is not None
         values, shape = self.projections(target, child, rs.selection, nested=True)
@@ -315,10 +329,7 @@ class ReadBuilder:
         alias = alias or self.ctx.alias()
         window = read.window
         terms = self.order_terms(model, alias, window)
-        exprs, shape = self.projections(model, alias, read.selection, nested=False)
-        names = [c.name for c in shape.columns]
-        q = exp.Select(expressions=[exp.alias_(e, f"c{i}_{n}", quoted=True) for i, (e, n) in enumerate(zip(exprs, names, strict=True))])
-        q = q.from_(source if source is not None else table(model.db_name, alias), copy=False)
+        q = exp.Select().from_(source if source is not None else table(model.db_name, alias), copy=False)
         conds = self.window_conditions(model, alias, window, terms)
         if extra_where is not None:
             conds.append(extra_where)
@@ -332,6 +343,12 @@ class ReadBuilder:
                 q = q.offset(self.ctx.param(window.skip), copy=False)
         else:
             q = self.paginate(q, window)
+        if source is None or source.alias_or_name == alias:  # else the alias is declared by the caller's join
+            self.parent_sets[alias] = q.copy()
+        exprs, shape = self.projections(model, alias, read.selection, nested=False)
+        names = [c.name for c in shape.columns]
+        q.set("expressions", [exp.alias_(e, f"c{i}_{n}", quoted=True) for i, (e, n) in enumerate(zip(exprs, names, strict=True))])
+        q = self.attach_joins(q, alias)
         return q, shape, window.take_negative
 
     def count(self, model: Model, cq: ir.CountQuery) -> exp.Select:

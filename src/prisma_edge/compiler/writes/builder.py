@@ -253,6 +253,12 @@ class WriteBuilder:
         model = self.ctx.model(op.model)
         sel = op.selection or ir.Selection(tuple(f.name for f in model.scalar_fields))
         msg = "No record was found for an update."  # Prisma 7 wording
+        if self.rules.name == "postgres" and not op.values:  # `data: {}`: Prisma reads the record (P2025 if none)
+            a = self.ctx.alias()
+            found = exp.Select(expressions=[exp.Column(this=exp.Star(), table=ident(a))]).from_(table(model.db_name, a), copy=False)
+            found = found.where(condition(self.ctx, model, a, op.where), copy=False).limit(exp.Literal.number(1), copy=False)
+            q, shape = self.pg_returning(model, found, sel, required=True)
+            return self.plan([Step(self.rules.render(q), require="found", result=True)], "one", shape, msg)
         if self.rules.name == "postgres":
             a = self.ctx.alias()
             upd = exp.Update(this=table(model.db_name, a), expressions=self.set_items(model, op.values, a),

@@ -20,6 +20,7 @@ earlier step's first row; connect-or-create inserts run only when the lookup fou
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from sqlglot import exp
 
@@ -28,9 +29,10 @@ from ...schema.model import Field, Model
 from .. import ir
 from ..plan import NOT_FOUND_MARKER, Plan, Ref, Step
 from ..sql.context import Context, and_all, table
-from ..sql.dialects import PG_CAST_TYPES, col, fn, ident, param
+from ..sql.dialects import col, fn, ident, param
 from ..sql.select import ReadBuilder
 from ..sql.where import condition
+from . import pg_steps
 from .builder import WriteBuilder, empty_insert
 from .guards import fail_unless_rows, rows_of
 from .program import Node, Program, Src
@@ -106,43 +108,81 @@ class NestedBuilder:
         return exp.Subquery(this=q)
 
     def postgres(self, prog: Program, model: Model, root: int, selection: ir.Selection, msg: str) -> Plan:
+        """Statements of CTEs in Prisma's order (pg_steps.py), then the read-back: one request."""
         self._node_models = {i: n.model for i, n in enumerate(prog.nodes) if n.model is not None}
         self._kinds = [n.kind for n in prog.nodes]
         self._either = [n.either is not None for n in prog.nodes]
-        ctes: list[tuple[str, exp.Expression]] = []
-        guards: list[str] = []
+        self._group = pg_steps.split(prog.nodes)
+        need = pg_steps.needed_columns(self.ctx, prog.nodes, root)
+        later: dict[int, set[int]] = {}  # node -> the later statements that read it
         for i, node in enumerate(prog.nodes):
-            body = self.pg_node(i, node)
-            if node.either is not None:  # connect_or_create: the found row, else the created one
-                ctes.append((f"i{i}", body))
-                star = [exp.Star()]
-                body = exp.Union(this=exp.Select(expressions=star).from_(exp.Table(this=ident(f"n{node.either}")), copy=False),
-                                 expression=exp.Select(expressions=[exp.Star()]).from_(exp.Table(this=ident(f"i{i}")), copy=False),
-                                 distinct=False)
-            ctes.append((f"n{i}", body))
-            if node.require:
-                name = f"g{i}"
-                ok = fail_unless_rows(NOT_FOUND_MARKER, rows_of(f"n{i}"), self.rules)
-                ctes.append((name, exp.Select(expressions=[exp.alias_(ok, "ok", quoted=True)])))
-                guards.append(name)
-        after = self.key_after(model, lambda n: col(f"n{root}", self.ctx.field(model, n).db_name))
-        keys = [exp.alias_(fn("set_config", exp.Literal.string(f"prisma_edge.k{j}"),
-                               exp.Cast(this=value, to=exp.DataType.build("text")), exp.true()),
-                           f"k{j}", quoted=True) for j, value in enumerate(after)]
-        q = exp.Select(expressions=keys).from_(exp.Table(this=ident(f"n{root}")), copy=False)
-        for g in guards:
-            q = q.join(exp.Table(this=ident(g)), join_type="cross", copy=False)
-        if guards:
-            q = q.where(and_all([exp.EQ(this=col(g, "ok"), expression=exp.Literal.number(1)) for g in guards]), copy=False)
-        for name, body in ctes:
-            q = q.with_(ident(name), as_=body, copy=False)
-        write_stmt = self.rules.render(q)
-        locate = and_all([exp.EQ(this=col("tr", self.ctx.field(model, n).db_name),
-                                 expression=exp.Cast(this=fn("current_setting", exp.Literal.string(f"prisma_edge.k{j}")),
-                                                     to=exp.DataType.build(PG_CAST_TYPES.get(self.ctx.field(model, n).type, "text"), dialect="postgres")))
+            for k in pg_steps.references(node):
+                if self._group[k] != self._group[i]:
+                    later.setdefault(k, set()).add(self._group[i])
+        steps: list[Step] = []
+        for g in range(self._group[-1] + 1):
+            ctes: list[tuple[str, exp.Expression]] = []
+            guards: list[str] = []
+            for k in sorted(k for k, gs in later.items() if g in gs):
+                m = self._node_models[k]
+                ctes.append((f"n{k}", pg_steps.import_cte(self.ctx, k, m, need[k])))
+            mine = [i for i, grp in enumerate(self._group) if grp == g]
+            for i in mine:
+                node = prog.nodes[i]
+                body = self.pg_node(i, node)
+                if node.either is not None:  # connect_or_create: the found row, else the created one
+                    ctes.append((f"i{i}", body))
+                    cols = [exp.Column(this=ident(c)) for c in need[i]] or [exp.alias_(exp.Literal.number(1), "pe_row", quoted=True)]
+                    body = exp.Union(this=exp.Select(expressions=[c.copy() for c in cols]).from_(exp.Table(this=ident(f"n{node.either}")), copy=False),
+                                     expression=exp.Select(expressions=[c.copy() for c in cols]).from_(exp.Table(this=ident(f"i{i}")), copy=False),
+                                     distinct=False)
+                ctes.append((f"n{i}", body))
+                if node.require:
+                    name = f"g{i}"
+                    ok = fail_unless_rows(NOT_FOUND_MARKER, rows_of(f"n{i}"), self.rules)
+                    if runs_if := self._pg_missing(node):  # a node on a branch that did not run needs nothing
+                        ok = exp.Case(ifs=[exp.If(this=exp.Not(this=exp.Paren(this=and_all(runs_if))), true=exp.Literal.number(1))],
+                                      default=ok)
+                    ctes.append((name, exp.Select(expressions=[exp.alias_(ok, "ok", quoted=True)])))
+                    guards.append(name)
+            items: list[exp.Expression] = []
+            for k in mine:
+                if k in later:
+                    items += pg_steps.export(k, self._node_models[k], need[k])
+            if root in mine:
+                after = self.key_after(model, lambda n: col(f"n{root}", self.ctx.field(model, n).db_name))
+                items += [fn("set_config", exp.Literal.string(f"prisma_edge.k{j}"),
+                             exp.Cast(this=value, to=exp.DataType.build("text")), exp.true()) for j, value in enumerate(after)]
+            q = exp.Select(expressions=[exp.alias_(e, f"k{j}", quoted=True) for j, e in enumerate(items)] or [exp.Literal.number(1)])
+            sources = ([f"n{root}"] if root in mine else []) + guards
+            for j, s in enumerate(sources):
+                q = q.from_(exp.Table(this=ident(s)), copy=False) if j == 0 else q.join(exp.Table(this=ident(s)), join_type="cross", copy=False)
+            if guards:
+                q = q.where(and_all([exp.EQ(this=col(g, "ok"), expression=exp.Literal.number(1)) for g in guards]), copy=False)
+            for name, body in ctes:
+                q = q.with_(ident(name), as_=body, copy=False)
+            steps.append(Step(self.rules.render(q)))
+        locate = and_all([exp.EQ(this=col("tr", self.ctx.field(model, n).db_name), expression=self.key_param(model, n, j))
                           for j, n in enumerate(model.primary_key)])
         read, shape, _ = self.reads.select(model, ir.Read(model.name, ir.Window(), selection, single=True), alias="tr", extra_where=locate)
-        return self.writes.plan([Step(write_stmt), Step(self.rules.render(read), result=True)], "one", shape, msg)
+        return self.writes.plan([*steps, Step(self.rules.render(read), result=True)], "one", shape, msg)
+
+    def linked(self, m: Model, key: exp.Expression | None, node: Node,
+               value: Callable[[Src, Any], exp.Expression]) -> list[exp.Expression]:
+        """`key IN (SELECT <other> FROM <join> WHERE <parent's column> = <parent key>)`: rows of an
+        implicit m-n relation linked to the parent (nested update/delete/upsert through m-n)."""
+        if node.linked is None or key is None:
+            return []
+        tbl, mine, src, other, _ = node.linked
+        q = exp.Select(expressions=[exp.Column(this=ident(other))]).from_(exp.Table(this=ident(tbl)), copy=False).where(
+            exp.EQ(this=exp.Column(this=ident(mine)), expression=value(src, _JoinField(mine))), copy=False)
+        return [exp.In(this=key, query=exp.Subquery(this=q))]
+
+    def key_param(self, model: Model, name: str, j: int) -> exp.Expression:
+        """The root's key `name` as the first statement stored it, cast to the column's own type."""
+        f = self.ctx.field(model, name)
+        enum = self.ctx.schema.enum(f.type) if f.kind == "enum" else None
+        return self.rules.cast_param(fn("current_setting", exp.Literal.string(f"prisma_edge.k{j}")), f, enum.db_name if enum else None)
 
     def pg_node(self, i: int, node: Node) -> exp.Expression:
         m = node.model
@@ -151,6 +191,7 @@ class NestedBuilder:
             a = self.ctx.alias()
             q = exp.Select(expressions=[exp.Column(this=exp.Star(), table=ident(a))]).from_(table(m.db_name, a), copy=False)
             conds = [exp.EQ(this=col(a, f.db_name), expression=self.pg_value(s, f)) for f, s in node.match]
+            conds += self.linked(m, col(a, self.ctx.field(m, node.linked[4]).db_name) if node.linked else None, node, self.pg_value)
             if node.where is not None:
                 conds.append(condition(self.ctx, m, a, node.where))
             q = q.where(and_all([*conds, *self._pg_missing(node)]) or exp.true(), copy=False)
@@ -168,7 +209,7 @@ class NestedBuilder:
             body = exp.Select(expressions=[self.pg_value(s, f) for f, s in node.values])
             # Sibling CTEs run in no set order; reading the previous insert first makes PostgreSQL
             # insert rows in input order (ids ascend as in Prisma).
-            prev = next((k for k in range(i - 1, -1, -1) if self._kinds[k] == "insert"), None)
+            prev = next((k for k in range(i - 1, -1, -1) if self._kinds[k] == "insert" and self._group[k] == self._group[i]), None)
             if prev is not None:
                 seen = exp.Subquery(this=exp.Select(expressions=[exp.Count(this=exp.Star())]).from_(
                     exp.Table(this=ident(f"i{prev}" if self._either[prev] else f"n{prev}")), copy=False))
@@ -229,6 +270,7 @@ class NestedBuilder:
 
     def _pg_match(self, m: Model, a: str, node: Node) -> list[exp.Expression]:
         conds: list[exp.Expression] = [exp.EQ(this=col(a, f.db_name), expression=self.pg_value(s, f)) for f, s in node.match]
+        conds += self.linked(m, col(a, self.ctx.field(m, node.linked[4]).db_name) if node.linked else None, node, self.pg_value)
         if node.where is not None:
             conds.append(condition(self.ctx, m, a, node.where))
         if node.exclude:
@@ -246,7 +288,7 @@ class NestedBuilder:
         # SELECT after the INSERT: the INSERT's insertId is that key (one request saved per row).
         referenced: dict[int, set[str]] = {root: set(model.primary_key)}
         for n in prog.nodes:
-            srcs = [s for _, s in (*n.values, *n.match)] + ([n.join[2], n.join[4]] if n.join else [])
+            srcs = [s for _, s in (*n.values, *n.match)] + ([n.join[2], n.join[4]] if n.join else []) + ([n.linked[2]] if n.linked else [])
             for src in srcs:
                 if src.node is not None and src.field is not None:
                     referenced.setdefault(src.node, set()).add(src.field)
@@ -285,6 +327,7 @@ class NestedBuilder:
                 assert m is not None
                 a = self.ctx.alias()
                 lconds = [exp.EQ(this=col(a, f.db_name), expression=value(s, f)) for f, s in node.match]
+                lconds += self.linked(m, col(a, self.ctx.field(m, node.linked[4]).db_name) if node.linked else None, node, value)
                 if node.where is not None:
                     lconds.append(condition(self.ctx, m, a, node.where))
                 steps.append(Step(self.rules.render(row_select(m, a, lconds, lock=True)),
@@ -325,6 +368,7 @@ class NestedBuilder:
             elif node.kind in ("update", "delete"):
                 assert m is not None
                 conds = [exp.EQ(this=exp.Column(this=ident(f.db_name)), expression=value(s, f)) for f, s in node.match]
+                conds += self.linked(m, exp.Column(this=ident(self.ctx.field(m, node.linked[4]).db_name)) if node.linked else None, node, value)
                 a = self.ctx.alias()
                 if node.where is not None or node.exclude:
                     # filters go through a key subquery so they can use the model's alias

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from attrs import define, field
 
-from ...errors import UnsupportedError
 from ...schema.model import Field, Model
 from .. import ir
 from ..sql.context import Context
@@ -40,6 +39,9 @@ class Node:
     either: int | None = None  # this insert is the fallback of lookup node K (connect_or_create)
     join: tuple[str, str, Src, str, Src] | None = None  # (table, col_a, src_a, col_b, src_b)
     ignore_conflict: bool = False
+    # only rows linked to a parent through an implicit m-n join table: (table, parent's column,
+    # parent key source, this row's column, this model's key field)
+    linked: tuple[str, str, Src, str, str] | None = None
 
 
 class Program:
@@ -126,7 +128,7 @@ class Program:
             self.add(Node("update", target, fixed, match=self.pk_match(target, found), when_missing=when_missing))
         for coc in rw.connect_or_creates:
             found = self.add(Node("lookup", target, where=coc.where, when_missing=when_missing))
-            self.add(Node("update", target, fixed, match=self.pk_match(target, found), when_missing=when_missing))
+            self.add(Node("update", target, fixed, match=self.pk_match(target, found), when_found=found))
             made = self.insert(coc.create, fixed, when_missing=found)
             self.nodes[made].either = found
         for nc in rw.creates:
@@ -137,7 +139,7 @@ class Program:
         for where, data in rw.update_many:
             if data is None:
                 self.add(Node("delete", target, where=where, match=fixed, when_missing=when_missing))
-            else:
+            elif data:  # `data: {}` changes nothing
                 self.add(Node("update", target, *self.assigns(target, data), where=where, match=fixed, when_missing=when_missing))
         for where, tree in rw.updates:
             found = self.add(Node("lookup", target, where=where, match=fixed, require=True, when_missing=when_missing))
@@ -185,8 +187,27 @@ class Program:
             link(made)
         for nc in rw.creates:
             link(self.insert(nc, [], when_missing))
-        if rw.update_many or rw.updates or rw.deletes:
-            raise UnsupportedError("update/delete nested in a many-to-many relation are not supported yet")
+        linked = (rel.join_table, rel.self_column, mine, rel.other_column, other_key)
+        for where, data in rw.update_many:
+            if data is None:
+                self.add(Node("delete", target, where=where, linked=linked, when_missing=when_missing))
+            elif data:
+                self.add(Node("update", target, *self.assigns(target, data), where=where, linked=linked,
+                              when_missing=when_missing))
+        for where, tree in rw.updates:
+            found = self.add(Node("lookup", target, where=where, linked=linked, require=True, when_missing=when_missing))
+            self.update_at(target, found, tree)
+        for where, create, update in rw.upserts:
+            found = self.add(Node("lookup", target, where=where, linked=linked, when_missing=when_missing))
+            if update:
+                vals, ops = self.assigns(target, update)
+                self.add(Node("update", target, vals, ops, match=self.pk_match(target, found), when_found=found))
+            made = self.insert(create, [], when_missing=found)
+            self.add(Node("join_insert", None, join=(rel.join_table, rel.self_column, mine, rel.other_column,
+                                                     Src(node=made, field=other_key)), ignore_conflict=True,
+                          when_missing=found))
+        for cond in rw.deletes:
+            self.add(Node("delete", target, where=cond, linked=linked, require=True, when_missing=when_missing))
 
     def update_at(self, model: Model, found: int, tree: ir.NestedCreate) -> None:
         """Update the record lookup node `found` holds: its nested relation writes, then its values
@@ -210,6 +231,14 @@ class Program:
             for where, sub in rw.updates:
                 other = self.add(Node("lookup", related, where=where, match=by_fk, require=True))
                 self.update_at(related, other, sub)
+            for where, create, update in rw.upserts:  # the record our FK points at, else a new one we point at
+                other = self.add(Node("lookup", related, where=where, match=by_fk))
+                if update:
+                    vals, ops = self.assigns(related, update)
+                    self.add(Node("update", related, vals, ops, match=self.pk_match(related, other), when_found=other))
+                made = self.insert(create, [], when_missing=other)
+                vals = [(self.ctx.field(model, m), Src(node=made, field=t)) for m, t in zip(rel.fields, rel.references, strict=True)]
+                self.add(Node("update", model, vals, match=self.pk_match(model, found), when_missing=other))
             if rw.delete_one:
                 self.add(Node("delete", related, match=by_fk, require=True))
         if tree.values:

@@ -9,14 +9,16 @@ so adapters never know the runtime. Implementations:
 - `PyodideFetch`: the JS `fetch` of Pyodide (browser, Node) and Cloudflare Python Workers. Bytes go
   in as a `Uint8Array` and come back from `arrayBuffer()`. A timeout, or cancelling the awaiting
   task, aborts the request through an `AbortController`.
-- `UrllibFetch`: CPython's `urllib.request` in a worker thread (no dependency). A new connection per
-  request; no proxy for loopback hosts.
+- `PooledFetch`: CPython's `http.client` with keep-alive connections (`http_pool`), in threads
+  of its own (no dependency); `close()` closes its connections.
 - `MockFetch(handler)`: a plain function `FetchRequest -> FetchResponse` (sync or async) for tests
   of what a real server cannot be made to do, like httpx's `MockTransport`.
 
 `default_fetch()` picks the first or the second by `sys.platform`.
 
-Every transport refuses plain `http://` to anything but a loopback host (`check_url`), and turns
+Every transport parses the URL once (`urls.check_url`: plain `http://` only to a loopback host,
+nothing parsers read differently) and connects to exactly what was checked; none follows a
+redirect (a 3xx is a `RedirectError` naming the status and target host). Each turns
 network failures into `prisma_edge.errors` classes at the boundary: refused / DNS failure /
 reset -> `ConnectionError`, timeout -> `TimeoutError`, a body cut short -> `ProtocolError`. Messages
 name the host and port only, never a URL's credentials or query.
@@ -25,28 +27,35 @@ name the host and port only, never a URL's credentials or query.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import inspect
-import ipaddress
 import json
 import sys
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 import attrs
 
 from prisma_edge import errors
+from prisma_edge.fetch_adapters.transports.http_pool import HttpPool, InFlight
+from prisma_edge.fetch_adapters.transports.urls import check_url, is_loopback_host
 
 __all__ = [
     "Fetch",
     "FetchRequest",
     "FetchResponse",
     "MockFetch",
+    "PooledFetch",
     "PyodideFetch",
     "UrllibFetch",
+    "answer_lost",
+    "mark_outcome_unknown",
     "check_url",
     "default_fetch",
     "is_loopback_host",
+    "refuse_redirect",
 ]
 
 
@@ -99,39 +108,10 @@ def default_fetch() -> Fetch:
     """JS `fetch` under Pyodide / Workers, the standard library in CPython."""
     if sys.platform == "emscripten":
         return PyodideFetch()
-    return UrllibFetch()
+    return PooledFetch()
 
 
-# -- URL policy -------------------------------------------------------------------------------
-
-
-def is_loopback_host(host: str) -> bool:
-    """True for localhost, 127.0.0.0/8 and ::1 (the only hosts plain http may reach)."""
-    host = host.strip("[]").lower()
-    if host == "localhost" or host.endswith(".localhost"):
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
-def check_url(url: str) -> None:
-    """Refuse anything but https, or http to a loopback host.
-
-    Raises:
-        ClientError: the scheme is not http(s), the host is missing, or plain http would leave
-            this machine (credentials in headers must not cross a network in clear text).
-    """
-    parts = urlsplit(url)
-    scheme, host = parts.scheme.lower(), parts.hostname or ""
-    if scheme not in ("http", "https") or not host:
-        raise errors.ClientError(f"not an http(s) URL: {_origin(url)!r}")
-    if scheme == "http" and not is_loopback_host(host):
-        raise errors.ClientError(
-            f"refusing plain http:// to {host}: remote endpoints must use https:// "
-            "(plain http is allowed only for loopback hosts: localhost, 127.0.0.0/8, ::1)"
-        )
+# -- URL policy (one parser: transports/urls.py) -----------------------------------------------
 
 
 def _origin(url: str) -> str:
@@ -144,88 +124,115 @@ def _origin(url: str) -> str:
         return "<invalid URL>"
 
 
-def _host_port(url: str) -> str:
-    p = urlsplit(url)
-    default = 443 if p.scheme == "https" else 80
+def refuse_redirect(status: int, headers: Mapping[str, str], where: str) -> None:
+    """Raise `RedirectError` for a 3xx: transports never follow a redirect (issue 11 item 1).
+
+    A followed redirect re-sends the request, credentials in its headers included, to wherever
+    the server says (another host, plain http). The error names the status and the target host
+    only (never the target's path, query or userinfo).
+    """
+    if not 300 <= status < 400:
+        return
+    location = next((v for k, v in headers.items() if k.lower() == "location"), "")
     try:
-        port = p.port or default
+        target = urlsplit(location).hostname or ("the same host" if location else "nowhere")
     except ValueError:
-        port = default
-    return f"{p.hostname}:{port}"
+        target = "an invalid URL"
+    raise errors.RedirectError(
+        f"{where} answered HTTP {status} redirecting to {target}: redirects are never followed "
+        "(the request carries credentials); configure the final URL instead",
+        status=status,
+        location_host=target,
+    )
+
+
+@contextlib.contextmanager
+def answer_lost() -> Iterator[None]:
+    """Around reading an answer to a request that was sent: a connection-level failure there
+    (malformed, truncated, a 5xx, a timeout) leaves the outcome unknown, and the error says so."""
+    try:
+        yield
+    except errors.ConnectionError as e:
+        raise mark_outcome_unknown(e) from None
+
+
+def mark_outcome_unknown(e: errors.ConnectionError) -> errors.ConnectionError:
+    """Say in `e` (meta `outcome_unknown`, and its message) that the request may have been applied."""
+    if isinstance(e, errors.AuthenticationError) or e.meta.get("outcome_unknown"):
+        return e
+    e.meta["outcome_unknown"] = True
+    e.message += " (the request was sent, so whether it was applied is unknown: outcome unknown)"
+    e.args = (e.message,)
+    return e
 
 
 # -- CPython ----------------------------------------------------------------------------------
 
 
-class UrllibFetch:
-    """`urllib.request` in a thread: no dependency, enough for local development and servers.
+class PooledFetch:
+    """`http.client` with keep-alive (`http_pool.HttpPool`), in threads of its own.
 
-    The timeout bounds the whole exchange (connect, send, wait, read), not each socket read.
+    At most `max_connections` requests are in flight at once; more wait for a slot BEFORE their
+    timeout starts, so the timeout measures the exchange on the wire (connect, send, wait, read),
+    never the wait for a thread. A timeout (or a cancelled task) aborts the socket in flight.
     """
+
+    def __init__(self, *, max_connections: int = 8, max_idle: int = 4) -> None:
+        self.pool = HttpPool(max_idle=max_idle)
+        self.max_connections = max_connections
+        self._executor: ThreadPoolExecutor | None = None
+        self._slots: tuple[asyncio.AbstractEventLoop, asyncio.Semaphore] | None = None
+
+    def _slot(self) -> asyncio.Semaphore:
+        loop = asyncio.get_running_loop()
+        if self._slots is None or self._slots[0] is not loop:
+            self._slots = (loop, asyncio.Semaphore(self.max_connections))
+        return self._slots[1]
 
     async def __call__(
         self, method: str, url: str, headers: Mapping[str, str], body: bytes, *, timeout: float | None = None
     ) -> FetchResponse:
-        check_url(url)
-        work = asyncio.to_thread(self._send, method, url, dict(headers), body, timeout)
-        try:
-            if timeout is None:
-                return await work
-            return await asyncio.wait_for(work, timeout)
-        except TimeoutError as e:  # the builtin; the thread itself ends by its socket timeout
-            raise errors.TimeoutError(f"no answer from {_host_port(url)} within {timeout:g} s") from e
-
-    @staticmethod
-    def _send(method: str, url: str, headers: dict[str, str], body: bytes, timeout: float | None) -> FetchResponse:
-        import http.client
-        import socket
-        import urllib.error
-        import urllib.request
-
-        handlers: list[urllib.request.BaseHandler] = []
-        if is_loopback_host(urlsplit(url).hostname or ""):
-            handlers.append(urllib.request.ProxyHandler({}))
-        opener = urllib.request.build_opener(*handlers)
-        req = urllib.request.Request(url, data=body if method not in ("GET", "HEAD") else None, method=method)
-        for k, v in headers.items():
-            req.add_header(k, v)
-        where = _host_port(url)
-        try:
+        ep = check_url(url)
+        if self._executor is None:
+            self._executor = ThreadPoolExecutor(self.max_connections, thread_name_prefix="prisma-edge-http")
+        handle = InFlight()
+        async with self._slot():
+            loop = asyncio.get_running_loop()
+            work = loop.run_in_executor(self._executor, self.pool.request, method, ep, dict(headers), body, timeout, handle)
             try:
-                resp = opener.open(req, timeout=timeout if timeout is not None else socket.getdefaulttimeout())
-            except urllib.error.HTTPError as e:  # a non-2xx answer is a response, not a failure
-                resp = e
-            with resp:
-                data = resp.read()
-                return FetchResponse(resp.status, dict(resp.headers.items()), data)
-        except http.client.IncompleteRead as e:
-            raise errors.ProtocolError(
-                f"the response from {where} was cut short ({len(e.partial)} bytes received)"
-            ) from None
-        except TimeoutError as e:  # builtin; socket.timeout is an alias
-            raise errors.TimeoutError(f"no answer from {where} (timed out)") from e
-        except urllib.error.URLError as e:
-            raise _network_error(e.reason, where) from None
-        except http.client.RemoteDisconnected:
-            raise errors.ConnectionError(f"{where} closed the connection without answering") from None
-        except http.client.HTTPException as e:
-            raise errors.ProtocolError(f"{where} broke the HTTP protocol: {type(e).__name__}") from None
-        except OSError as e:
-            raise _network_error(e, where) from None
+                async with asyncio.timeout(timeout):
+                    status, resp_headers, data = await asyncio.shield(work)
+            except BaseException as e:
+                self.pool.abort(handle)
+                with contextlib.suppress(BaseException):
+                    await work  # the thread ends at once (its socket is shut): the slot is free again
+                if isinstance(e, TimeoutError) and not isinstance(e, errors.PrismaEdgeError):
+                    raise errors.TimeoutError(
+                        f"no answer from {ep.where} within {timeout:g} s (the request was sent: outcome unknown)",
+                        outcome_unknown=True,
+                    ) from None
+                raise
+        refuse_redirect(status, resp_headers, ep.where)
+        return FetchResponse(status, resp_headers, data)
+
+    def request_blocking(
+        self, method: str, url: str, headers: Mapping[str, str], body: bytes, timeout: float | None
+    ) -> FetchResponse:
+        """The same exchange, blocking the caller (the sync client)."""
+        ep = check_url(url)
+        status, resp_headers, data = self.pool.request(method, ep, headers, body, timeout)
+        refuse_redirect(status, resp_headers, ep.where)
+        return FetchResponse(status, resp_headers, data)
+
+    async def close(self) -> None:
+        """Close every kept-alive connection (and the threads)."""
+        self.pool.close()
+        if self._executor is not None:
+            self._executor.shutdown(wait=False)
+            self._executor = None
 
 
-def _network_error(reason: object, where: str) -> errors.ConnectionError:
-    import socket
-
-    if isinstance(reason, TimeoutError):
-        return errors.TimeoutError(f"no answer from {where} (timed out)")
-    if isinstance(reason, socket.gaierror):
-        return errors.ConnectionError(f"cannot resolve the host of {where} (DNS lookup failed)")
-    if isinstance(reason, ConnectionRefusedError):
-        return errors.ConnectionError(f"cannot reach {where}: connection refused")
-    if isinstance(reason, OSError):
-        return errors.ConnectionError(f"cannot reach {where}: {reason.strerror or type(reason).__name__}")
-    return errors.ConnectionError(f"cannot reach {where}: {type(reason).__name__}")
+UrllibFetch = PooledFetch  # the old name (the CPython transport used urllib before keep-alive)
 
 
 # -- Pyodide / Cloudflare Workers -------------------------------------------------------------
@@ -241,13 +248,15 @@ class PyodideFetch:
     async def __call__(
         self, method: str, url: str, headers: Mapping[str, str], body: bytes, *, timeout: float | None = None
     ) -> FetchResponse:
-        check_url(url)
+        ep = check_url(url)
         import js  # type: ignore[import-not-found]  # noqa: PLC0415 - Pyodide only
         from pyodide.ffi import JsException, to_js  # type: ignore[import-not-found]  # noqa: PLC0415
 
-        where = _host_port(url)
+        where = ep.where
         controller = js.AbortController.new()
-        init: dict[str, Any] = {"method": method, "headers": dict(headers), "signal": controller.signal}
+        # redirect "manual": JS fetch follows redirects by default, re-sending the credentials
+        init: dict[str, Any] = {"method": method, "headers": dict(headers), "signal": controller.signal,
+                                "redirect": "manual"}
         if body and method not in ("GET", "HEAD"):
             payload = js.Uint8Array.new(len(body))
             payload.assign(body)
@@ -256,11 +265,16 @@ class PyodideFetch:
         stage = "connect"
         try:
             async with asyncio.timeout(timeout):
-                resp = await js.fetch(url, options)
+                resp = await js.fetch(ep.url, options)  # the URL as checked, rebuilt from its parts
+                if str(getattr(resp, "type", "")) == "opaqueredirect":  # browsers hide the 3xx
+                    raise errors.RedirectError(
+                        f"{where} answered with a redirect: redirects are never followed (the request "
+                        "carries credentials); configure the final URL instead", status=0)
                 stage = "body"
                 buffer = await resp.arrayBuffer()
                 data = buffer.to_bytes()
                 resp_headers = {str(k): str(v) for k, v in (tuple(e) for e in resp.headers.entries())}
+                refuse_redirect(int(resp.status), resp_headers, where)
                 return FetchResponse(int(resp.status), resp_headers, data)
         except BaseException as e:
             if isinstance(e, (asyncio.CancelledError, TimeoutError)):
@@ -315,4 +329,5 @@ class MockFetch:
         result = self.handler(request)
         if inspect.isawaitable(result):
             result = await result
+        refuse_redirect(result.status, result.headers, check_url(url).where)
         return result

@@ -31,10 +31,9 @@ import sys
 from collections import deque
 from collections.abc import Awaitable, Callable
 from typing import Any, Protocol
-from urllib.parse import urlsplit
 
 from prisma_edge import errors
-from prisma_edge.fetch_adapters.transports.fetch import is_loopback_host
+from prisma_edge.fetch_adapters.transports.urls import parse_endpoint
 
 __all__ = [
     "ConnectWebSocket",
@@ -72,20 +71,7 @@ def check_ws_url(url: str) -> str:
     Raises:
         ClientError: not a ws/wss URL, no host, or `ws://` to a host that is not loopback.
     """
-    try:
-        p = urlsplit(url)
-        host, port = p.hostname or "", p.port
-    except ValueError:
-        raise errors.ClientError("invalid WebSocket URL") from None
-    scheme = p.scheme.lower()
-    if scheme not in ("ws", "wss") or not host:
-        raise errors.ClientError(f"not a ws:// or wss:// URL (scheme {scheme or 'missing'!r})")
-    if scheme == "ws" and not is_loopback_host(host):
-        raise errors.ClientError(
-            f"refusing plain ws:// to {host}: remote endpoints must use wss:// "
-            "(plain ws is allowed only for loopback hosts: localhost, 127.0.0.0/8, ::1)"
-        )
-    return f"{host}:{port or (443 if scheme == 'wss' else 80)}"
+    return parse_endpoint(url, schemes=("ws", "wss")).where  # the one URL parser (transports/urls.py)
 
 
 async def connect_websocket(url: str, timeout: float | None = None) -> WebSocket:
@@ -168,6 +154,10 @@ class WebsocketsWebSocket:
             await self._conn.close()
         except Exception:  # noqa: BLE001 - closing a broken socket must not raise
             self._conn.transport.abort()
+
+    def abort(self) -> None:
+        """Drop the connection at once, without the closing handshake (a stalled peer never answers it)."""
+        self._conn.transport.abort()
 
 
 # -- Pyodide / Cloudflare Workers: the JS WebSocket -------------------------------------------

@@ -66,6 +66,7 @@ SSL_REQUEST_CODE = 80877103
 CANCEL_REQUEST_CODE = 80877102
 
 _I16 = struct.Struct("!h")
+_U16 = struct.Struct("!H")  # counts: the server reads them unsigned (65,535 parameters, as libpq allows)
 _I32 = struct.Struct("!i")
 _FIELD = struct.Struct("!ihihih")  # table oid, attnum, type oid, typlen, typmod, format
 
@@ -86,7 +87,10 @@ AUTH_SASL_FINAL = 12
 
 
 def _cstr(text: str | bytes, what: str) -> bytes:
-    raw = text.encode() if isinstance(text, str) else bytes(text)
+    try:
+        raw = text.encode() if isinstance(text, str) else bytes(text)
+    except UnicodeEncodeError:
+        raise LocalProtocolError(f"{what} is not valid Unicode text (a lone surrogate)") from None
     if b"\x00" in raw:
         raise LocalProtocolError(f"{what} contains a NUL character, which PostgreSQL cannot receive")
     return raw + b"\x00"
@@ -142,7 +146,9 @@ def query(sql: str) -> bytes:
 def parse(sql: str, param_types: Sequence[int] = (), name: str = "") -> bytes:
     """Parse ('P'): prepare `sql` as statement `name` ("" = unnamed); type OID 0 = let it infer."""
     head = _cstr(name, "the statement name") + _cstr(sql, "the query")
-    return _msg(b"P", head + _I16.pack(len(param_types)) + b"".join(_I32.pack(t) for t in param_types))
+    if len(param_types) > 65535:
+        raise LocalProtocolError(f"{len(param_types)} parameter types; PostgreSQL accepts at most 65535")
+    return _msg(b"P", head + _U16.pack(len(param_types)) + b"".join(_I32.pack(t) for t in param_types))
 
 
 def bind(
@@ -158,20 +164,24 @@ def bind(
     Formats follow the protocol: no codes = all text, one code = for all, else one per item.
     A `str` is sent as UTF-8, `bytes` as is, None as SQL NULL.
     """
-    if len(params) > 32767:
-        raise LocalProtocolError(f"{len(params)} parameters; PostgreSQL accepts at most 32767")
+    if len(params) > 65535:
+        raise LocalProtocolError(f"{len(params)} parameters; PostgreSQL accepts at most 65535")
     out = [
         _cstr(portal, "the portal name"),
         _cstr(statement, "the statement name"),
         _I16.pack(len(param_formats)),
         *(_I16.pack(f) for f in param_formats),
-        _I16.pack(len(params)),
+        _U16.pack(len(params)),
     ]
     for value in params:
         if value is None:
             out.append(b"\xff\xff\xff\xff")
         else:
-            raw = value.encode() if isinstance(value, str) else bytes(value)
+            try:
+                raw = value.encode() if isinstance(value, str) else bytes(value)
+            except UnicodeEncodeError:  # a lone surrogate (the compiler refuses it first)
+                raise LocalProtocolError("a parameter is not valid Unicode text (a lone surrogate); "
+                                         "PostgreSQL receives UTF-8") from None
             out.append(_I32.pack(len(raw)))
             out.append(raw)
     out.append(_I16.pack(len(result_formats)))

@@ -36,6 +36,7 @@ from prisma_edge.errors import (
     WriteConflictError,
     redact,
 )
+from prisma_edge.redact import Secrets
 
 __all__ = ["error_from_sqlstate", "key_columns"]
 
@@ -62,7 +63,7 @@ def error_from_sqlstate(
     constraint: str | None = None,
     column: str | None = None,
     table: str | None = None,
-    secrets: tuple[str, ...] = (),
+    secrets: tuple[Secrets | str, ...] = (),
 ) -> PrismaEdgeError:
     """Map one PostgreSQL error (its SQLSTATE and the ErrorResponse fields) to our error class.
 

@@ -30,30 +30,18 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator, Callable, Sequence
-from typing import Any, Protocol
+from collections.abc import AsyncIterator, Sequence
 
 from prisma_edge import __version__, errors
 from prisma_edge.fetch_adapters.base import AdapterStats, Dialect, IsolationLevel, Query, ResultSet
-from prisma_edge.fetch_adapters.protocols.pgwire import (
-    NEED_DATA,
-    AuthenticationRequest,
-    CommandComplete,
-    ConnectionClosed,
-    ConnState,
-    ErrorResponse,
-    Event,
-    PgConnection,
-    PipelineAuth,
-)
-from prisma_edge.fetch_adapters.protocols.pgwire.results import StatementResult, group_outcomes
-from prisma_edge.fetch_adapters.protocols.postgres import types as pg_types
-from prisma_edge.fetch_adapters.protocols.postgres.errors import error_from_sqlstate
+from prisma_edge.fetch_adapters.protocols.pgwire import PgConnection, PipelineAuth
+from prisma_edge.fetch_adapters.protocols.postgres.wire_session import ByteStream, PgSession, Statement
+from prisma_edge.fetch_adapters.timeouts import DEFAULT_STATEMENT_TIMEOUT
+from prisma_edge.redact import Secrets
 
 __all__ = ["APPLICATION_NAME", "ByteStream", "PgSession", "PgTransaction", "PgWireAdapter", "begin_sql"]
 
 APPLICATION_NAME = f"prisma-edge/{__version__}"
-Statement = tuple[str, Sequence[Any]]
 
 _BEGIN: dict[str | None, str] = {
     None: "BEGIN",
@@ -73,197 +61,6 @@ def begin_sql(isolation: IsolationLevel | None) -> str:
         raise errors.UnsupportedError(
             f"isolation level {isolation!r} is not available on PostgreSQL; use one of {levels}"
         ) from None
-
-
-class ByteStream(Protocol):
-    """A reliable, ordered byte pipe: a TCP stream, or a WebSocket carrying binary messages."""
-
-    async def send(self, data: bytes) -> None: ...
-
-    async def recv(self) -> bytes:
-        """Some bytes; b"" once the peer has closed."""
-        ...
-
-    async def close(self) -> None: ...
-
-
-class PgSession:
-    """One PostgreSQL session over a ByteStream (see the module docstring).
-
-    Args:
-        stream: the connected byte pipe (TLS, if any, already negotiated).
-        conn: a fresh `PgConnection` (state NEW); the first exchange logs in.
-        pipeline_auth: see `PgConnection.startup`.
-        stats: where round trips are counted (one per flight written).
-        secrets: texts to redact from every message (the password).
-        connect_timeout: seconds the login may take when it is not pipelined.
-    """
-
-    def __init__(
-        self,
-        stream: ByteStream,
-        conn: PgConnection,
-        *,
-        pipeline_auth: PipelineAuth | None = None,
-        stats: AdapterStats | None = None,
-        secrets: tuple[str, ...] = (),
-        connect_timeout: float | None = None,
-    ) -> None:
-        self._stream = stream
-        self.conn = conn
-        self._pipeline_auth = pipeline_auth
-        self.stats = stats if stats is not None else AdapterStats()
-        self._secrets = tuple(s for s in secrets if s)
-        self._connect_timeout = connect_timeout
-        self.broken = False
-
-    def __repr__(self) -> str:
-        return f"<PgSession {self.conn!r}{' broken' if self.broken else ''}>"
-
-    @property
-    def reusable(self) -> bool:
-        """Idle outside a transaction and owed nothing: safe to hand to the next caller."""
-        return not self.broken and self.conn.idle and self.conn.transaction_status == "I"
-
-    async def run(self, statements: Sequence[Statement]) -> list[ResultSet | errors.PrismaEdgeError | None]:
-        """Statements + one Sync in one flight: per statement a ResultSet, its error, or None (skipped).
-
-        Raises:
-            ClientError: a parameter has no PostgreSQL text form (nothing was sent).
-            ConnectionError: the connection failed or broke the protocol (the session is closed).
-            PrismaEdgeError: an error at the Sync (a deferred constraint failing the implicit COMMIT).
-        """
-        encoded = [(sql, _encode_params(params)) for sql, params in statements]
-
-        def build() -> bytes:
-            out = [self.conn.send_query(sql, params) for sql, params in encoded]
-            out.append(self.conn.sync())
-            return b"".join(out)
-
-        outcomes, at_sync = group_outcomes(await self._exchange(build), len(statements))
-        if at_sync:
-            raise self.error(at_sync[0])
-        return [
-            _result_set(o) if isinstance(o, StatementResult) else self.error(o) if isinstance(o, ErrorResponse) else None
-            for o in outcomes
-        ]
-
-    async def simple(self, sql: str) -> str:
-        """A simple query (COMMIT, ROLLBACK...): its last command tag; raises the server's error."""
-        tag = ""
-        for ev in await self._exchange(lambda: self.conn.simple_query(sql)):
-            if isinstance(ev, ErrorResponse):
-                raise self.error(ev)
-            if isinstance(ev, CommandComplete):
-                tag = ev.tag
-        return tag
-
-    async def close(self) -> None:
-        """Say goodbye (Terminate) if the session is healthy, then close the stream."""
-        if not self.broken and self.conn.state is ConnState.READY:
-            with contextlib.suppress(Exception):
-                await self._stream.send(self.conn.terminate())
-        self.broken = True
-        with contextlib.suppress(Exception):
-            await self._stream.close()
-
-    def error(self, ev: ErrorResponse) -> errors.PrismaEdgeError:
-        """The prisma_edge error for an ErrorResponse (SQLSTATE mapped, secrets redacted)."""
-        err = error_from_sqlstate(
-            ev.sqlstate, ev.message, detail=ev.detail, constraint=ev.constraint, column=ev.column,
-            table=ev.table, secrets=self._secrets,
-        )  # fmt: skip
-        err.meta.setdefault("schema", ev.schema)
-        err.meta.setdefault("hint", ev.hint)
-        return err
-
-    async def _exchange(self, build: Callable[[], bytes]) -> list[Event]:
-        if self.broken:
-            raise errors.ConnectionError("this PostgreSQL session is closed")
-        try:
-            prefix = b""
-            if self.conn.state is ConnState.NEW:
-                prefix = self.conn.startup(pipeline_auth=self._pipeline_auth)
-                if self._pipeline_auth is None:  # log in first, then send
-                    async with asyncio.timeout(self._connect_timeout):
-                        await self._send(prefix)
-                        await self._collect()
-                    prefix = b""
-            await self._send(prefix + build())
-            return await self._collect()
-        except TimeoutError:  # only our login deadline raises this in here
-            self.broken = True
-            await self.close()
-            raise errors.TimeoutError(f"logging in to PostgreSQL took longer than {self._connect_timeout}s") from None
-        except BaseException:  # failed or cancelled mid-exchange: the protocol position is lost
-            self.broken = True  # no Terminate: the server may still be answering
-            await self.close()
-            raise
-
-    async def _send(self, data: bytes) -> None:
-        self.stats.round_trips += 1
-        try:
-            await self._stream.send(data)
-        except OSError as e:
-            raise errors.ConnectionError(f"lost the connection to PostgreSQL: {self._redact(str(e))}") from None
-
-    async def _collect(self) -> list[Event]:
-        """Read until the machine is owed nothing: logged in and every operation answered."""
-        conn = self.conn
-        events: list[Event] = []
-        fatal: ErrorResponse | None = None
-        while not (conn.state is ConnState.READY and conn.pending == 0):
-            starting = conn.state in (ConnState.AUTHENTICATING, ConnState.STARTING)
-            ev = conn.next_event()
-            if ev is NEED_DATA:
-                try:
-                    data = await self._stream.recv()
-                except OSError as e:
-                    raise errors.ConnectionError(f"lost the connection to PostgreSQL: {self._redact(str(e))}") from None
-                conn.receive_data(data)
-            elif isinstance(ev, AuthenticationRequest):
-                if ev.response:
-                    await self._send(ev.response)
-            elif isinstance(ev, ConnectionClosed):
-                if fatal is not None:
-                    raise self.error(fatal)
-                raise errors.ConnectionError("the PostgreSQL server closed the connection")
-            elif isinstance(ev, ErrorResponse) and starting:
-                raise self.error(ev)  # failed login (the server hangs up next)
-            else:
-                if isinstance(ev, ErrorResponse) and ev.is_fatal:
-                    fatal = ev
-                events.append(ev)  # type: ignore[arg-type]
-        return events
-
-    def _redact(self, text: str) -> str:
-        return errors.redact(text, *self._secrets)
-
-
-def _encode_params(params: Sequence[Any]) -> list[str | None]:
-    try:
-        return [pg_types.encode_param(p) for p in params]
-    except TypeError as e:
-        raise errors.ClientError(str(e)) from None
-
-
-def _result_set(res: StatementResult) -> ResultSet:
-    """Decode one statement's text cells by their type OIDs (pg_types)."""
-    fields = res.fields
-    decoders = [pg_types.decoder(f.type_oid) if f.format == 0 else None for f in fields]
-    try:
-        rows = tuple(
-            tuple(v if v is None or dec is None else dec(v.decode()) for dec, v in zip(decoders, row, strict=True))
-            for row in res.rows
-        )
-    except (ValueError, ArithmeticError) as e:
-        raise errors.ProtocolError(f"PostgreSQL sent a value that does not decode ({type(e).__name__})") from None
-    return ResultSet(
-        columns=tuple(f.name for f in fields),
-        rows=rows,
-        column_types=tuple(pg_types.column_type(f.type_oid) for f in fields),
-        rows_affected=res.rows_affected,
-    )
 
 
 def _only_results(outcomes: Sequence[ResultSet | errors.PrismaEdgeError | None]) -> list[ResultSet]:
@@ -291,16 +88,20 @@ class PgWireAdapter:
         pool_size: int = 5,
         timeout: float | None = 30.0,
         label: str = "postgresql",
+        secrets: Secrets | None = None,
+        statement_timeout: float | None = DEFAULT_STATEMENT_TIMEOUT,
     ) -> None:
         if pool_size < 1:
             raise errors.ClientError("pool_size must be at least 1")
         self._user, self._database, self._password = user, database, password
+        self._secrets = (secrets or Secrets()) | Secrets.of(password)
         self._application_name = application_name
         # UTC and ISO dates: what pg_types decodes, and what Neon's endpoints run with
         self._options = {"TimeZone": "UTC", "DateStyle": "ISO, MDY", **(options or {})}
         self._pipeline_auth = pipeline_auth
         self.pool_size = pool_size
         self.timeout = timeout
+        self.statement_timeout = statement_timeout
         self._label = label
         self.stats = AdapterStats()
         self._idle: list[PgSession] = []
@@ -397,7 +198,7 @@ class PgWireAdapter:
         )
         return PgSession(
             stream, conn, pipeline_auth=self._pipeline_auth, stats=self.stats,
-            secrets=(self._password or "",), connect_timeout=self.timeout,
+            secrets=self._secrets, connect_timeout=self.timeout, statement_timeout=self.statement_timeout,
         )  # fmt: skip
 
 
@@ -452,7 +253,15 @@ class PgTransaction:
             return
         self._done = True
         s = self._s
-        if self._begin is not None or s.broken:  # nothing was sent, or the server already rolled back
+        if self._begin is not None:  # nothing was sent
+            return
+        if s.broken:  # the server rolls back a transaction whose connection is lost
+            if commit:
+                raise errors.ConnectionError(
+                    "the transaction was not committed: its connection was lost before COMMIT "
+                    "(PostgreSQL rolled it back); retry the whole transaction",
+                    not_committed=True,
+                )
             return
         if not commit:
             with contextlib.suppress(errors.PrismaEdgeError):
@@ -462,7 +271,8 @@ class PgTransaction:
             tag = await s.simple("COMMIT")
         except errors.ConnectionError as e:
             raise errors.ConnectionError(
-                f"the connection was lost during COMMIT, so its outcome is unknown: {e.message}"
+                f"the connection was lost during COMMIT, so its outcome is unknown: {e.message}",
+                outcome_unknown=True,
             ) from e
         if tag == "ROLLBACK":
             raise errors.DatabaseError(

@@ -1,0 +1,102 @@
+"""Includes whose cost follows the result (issue 15 item 1): the child table is read once.
+
+Prisma's DDL has no index on a foreign key, so a per-parent correlated subquery scans the whole
+child table once per parent. PostgreSQL's own EXPLAIN ANALYZE tells how many times each table
+was scanned: with the grouped form every table of the include is scanned in one loop, however
+many parents there are; and the result is still each parent's own window of children.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from prisma_edge.client import Client
+from prisma_edge.compiler import compile_query
+from prisma_edge.schema import parse_schema
+from tests.support.databases import temp_postgres
+
+SCHEMA = parse_schema("""
+datasource db {
+  provider = "postgresql"
+  url      = env("DATABASE_URL")
+}
+model User {
+  id    Int    @id
+  posts Post[]
+}
+model Post {
+  id       Int       @id
+  authorId Int
+  author   User      @relation(fields: [authorId], references: [id])
+  comments Comment[]
+}
+model Comment {
+  id     Int  @id
+  postId Int
+  post   Post @relation(fields: [postId], references: [id])
+}
+""")
+
+DDL = [  # as Prisma creates them: foreign keys without indexes
+    'CREATE TABLE "User" (id int PRIMARY KEY)',
+    'CREATE TABLE "Post" (id int PRIMARY KEY, "authorId" int NOT NULL REFERENCES "User"(id))',
+    'CREATE TABLE "Comment" (id int PRIMARY KEY, "postId" int NOT NULL REFERENCES "Post"(id))',
+    'INSERT INTO "User" SELECT g FROM generate_series(1, 50) g',
+    'INSERT INTO "Post" SELECT g, (g % 50) + 1 FROM generate_series(1, 1000) g',
+    'INSERT INTO "Comment" SELECT g, (g % 1000) + 1 FROM generate_series(1, 3000) g',
+    "ANALYZE",
+]
+
+
+def scans(node: dict[str, Any], out: dict[str, int]) -> dict[str, int]:
+    """Loops of every scan node, per table."""
+    if "Relation Name" in node:
+        out[node["Relation Name"]] = out.get(node["Relation Name"], 0) + int(node.get("Actual Loops", 1))
+    for child in node.get("Plans", ()):
+        scans(child, out)
+    return out
+
+
+@pytest.mark.postgres
+async def test_a_two_level_include_scans_each_child_table_once():
+    with temp_postgres("pe_incl") as url:
+        db = Client(SCHEMA, url=url, adapter="postgres")
+        try:
+            for ddl in DDL:
+                await db.execute_raw(ddl)
+            include = {
+                "posts": {"take": 3, "skip": 1, "order": {"id": "desc"}, "include": {"comments": True}}
+            }
+            loops = {}
+            for take in (2, 20, 50):
+                plan, values = compile_query(
+                    SCHEMA, "User", "find_many", {"take": take, "include": include}, "postgres"
+                )
+                stmt = plan.steps[0].statement
+                rows = await db.query_raw(
+                    "EXPLAIN (ANALYZE, FORMAT JSON) " + stmt.sql, *[values[p] for p in stmt.params]
+                )
+                doc = next(iter(rows[0].values()))
+                loops[take] = scans((json.loads(doc) if isinstance(doc, str) else doc)[0]["Plan"], {})
+            # scans per table do not grow with the parents: the comments once, the posts once for
+            # themselves and once as the comments' parent set
+            assert loops[2] == loops[20] == loops[50], loops
+            assert loops[50]["Comment"] == 1 and loops[50]["Post"] <= 2, loops
+
+            args = {"take": 20, "order": {"id": "asc"}, "include": include}
+
+            users = await db.user.find_many(**args)
+            assert [u["id"] for u in users] == list(range(1, 21))
+            # user u has posts u-1 + 50k (k = 0..19), post p has comments p + 1000j: skip 1 of descending, take 3
+            for u in users:
+                mine = sorted((p for p in range(1, 1001) if p % 50 + 1 == u["id"]), reverse=True)[1:4]
+                assert [p["id"] for p in u["posts"]] == mine
+                for p in u["posts"]:
+                    assert [c["id"] for c in p["comments"]] == [
+                        c for c in range(1, 3001) if c % 1000 + 1 == p["id"]
+                    ]
+        finally:
+            await db.close()
