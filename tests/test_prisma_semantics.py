@@ -139,3 +139,21 @@ async def test_relation_filters_treat_null_as_prisma(adapter):
         assert not_ann == []  # bob's name is NULL: NOT (NULL = 'Ann') does not hold
         assert await db.user.find_many(where={"OR": [{}]}) == []  # an empty object adds no alternative
         assert len(await db.user.find_many(where={"AND": [{}]})) == 2
+
+
+async def test_having_field_reference_and_not_in_null(adapter):
+    from prisma_edge import FieldRef
+
+    async with open_client("blog", adapter) as db:
+        await _seed(db)
+        assert len(await db.post.find_many(where={"title": {"not_in": None}})) == 4  # filters nothing
+        groups = await db.post.group_by(
+            by=["authorId", "views"],
+            having={"views": {"_max": {"equals": FieldRef("views")}}},
+            order={"views": "asc"},
+        )
+        assert [g["views"] for g in groups] == [0, 7, 10, 42]
+        over = await db.post.group_by(
+            by=["authorId", "views"], having={"views": {"_max": {"gt": FieldRef("views")}}}
+        )
+        assert over == []

@@ -69,7 +69,7 @@ def _column(c: Column, nested: bool) -> Decode:
         if c.type.startswith("Enum:"):
             base: Decode = partial(_enum, dict(c.enum_map)) if c.enum_map else _string
         else:
-            base = _scalar(c.type, nested)  # Json[] elements arrive as JSON text: parsed, as codec does
+            base = _scalar(c.type, nested or (c.is_list and c.type != "Json"))  # Json[] elements: parsed
         return partial(_list, base) if c.is_list else base
     if c.kind == "counts":
         return partial(_counts, c.counts)

@@ -285,7 +285,7 @@ class HavingCompare:
     fn: str
     field: str
     op: str
-    value: Slot | tuple[Slot, ...] | None
+    value: Slot | tuple[Slot, ...] | ColumnRef | None
 
 
 @frozen

@@ -147,7 +147,7 @@ def parse_write(schema: Schema, model: Model, action: str, args: Mapping[str, An
         else:
             create, update, base = args.get("create"), args.get("update", {}), ""
         if create is None:
-            p.fail(f"{base}create", "upsert needs `create` data")
+            p.fail(f"{base}create", "upsert needs `create` data", "Argument `create` is missing.")
         where = p.unique_where(model, args.get("where"), "where")
         op = ir.Upsert(
             model.name,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ...fields import FieldRef
 from ...schema.model import Model, Schema
 from .. import ir
 from .prisma_text import AVAILABLE, unknown_field
@@ -113,6 +114,12 @@ class AggregateParser(ArgParser):
                 self.fail(p, str(e))
                 return self.slot(None, type_)
 
+        if isinstance(value, FieldRef):  # compare with another column of the group (a `by` field)
+            other = self.root.field(value.name)
+            if other is None or other.kind == "object" or op not in ("equals", "not", "lt", "lte", "gt", "gte"):
+                self.fail(path, f"field reference `{value.name}` cannot be compared here")
+                return ir.HavingCompare(fn, field, "equals", None)
+            return ir.HavingCompare(fn, field, op, ir.ColumnRef(value.name))
         if value is None:
             return ir.HavingCompare(fn, field, "is_null" if op == "equals" else "is_not_null", None)
         if op == "not" and isinstance(value, Mapping):  # `not: {equals: 10}` and friends

@@ -136,6 +136,8 @@ class ParserBase:
             elif self.action == "count":
                 type_name = f"{model.name}CountAggregateOutputType"
             return unknown_field(name, last, type_name, names)
+        if name in ("some", "every", "none"):  # a list filter on a to-one relation: Prisma suggests nothing
+            return unknown_argument(name, ())
         return unknown_argument(name, names)
 
     @staticmethod

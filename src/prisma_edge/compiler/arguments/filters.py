@@ -23,7 +23,7 @@ from .base import (
     _join,
     _suggest,
 )
-from .prisma_text import AVAILABLE, arg_name, join_or, unknown_argument
+from .prisma_text import AVAILABLE, arg_name, invalid_value, join_or, unknown_argument
 
 JSON_OPS = ("path", "equals", "not", "string_contains", "string_starts_with", "string_ends_with", "array_contains",
             "array_starts_with", "array_ends_with", "lt", "lte", "gt", "gte", "mode")
@@ -282,6 +282,8 @@ class FilterParser(ParserBase):
                     conds.append(self.compare(model, f, "not", v, p, insensitive))
             elif op in ("in", "not_in") and isinstance(v, FieldRef):  # a scalar-list field of the record
                 conds.append(self.field_ref(model, f, op, v, p, list_of=True))
+            elif op == "not_in" and v is None:  # Prisma's engine: `notIn: null` filters nothing
+                continue
             elif op in ("in", "not_in"):
                 if not isinstance(v, list | tuple | set | frozenset):
                     self.fail(p, f"expected a list, got {type(v).__name__}")
@@ -356,7 +358,14 @@ class FilterParser(ParserBase):
         rest = self.where(model, plain, path) if plain else None
         if rest is not None:
             conds.append(rest)
-        if not found_unique and not self.problems:
+        wrapped = [k for k in singles if isinstance(plain.get(k), Mapping)]
+        had_problems = bool(self.problems)
+        if not found_unique and not had_problems and wrapped:  # `{email: {equals: x}}`: Prisma wants the value
+            f0 = model.field(wrapped[0])
+            assert f0 is not None
+            self.fail(_join(path, wrapped[0]), "a unique field takes its value here, not a filter object",
+                      invalid_value(wrapped[0], [f0.type], plain[wrapped[0]]))
+        if not found_unique and not had_problems:
             options = [u.name for u in model.uniques]
             named = [f"`{o}`" for o in options]
             self.fail(path, f"a unique selector is required: give one of {', '.join(options)} with a value",

@@ -15,7 +15,7 @@ from ...fields import DbNull
 from ...schema.model import Field, Model
 from .. import ir
 from .ids import new_cuid, new_cuid2, new_nanoid, new_ulid, new_uuid
-from .prisma_text import is_missing, must_not_be_null, unknown_argument
+from .prisma_text import invalid_value, is_missing, must_not_be_null, unknown_argument
 from .reads import ArgParser, _join
 
 NUMBER_OPS = ("set", "increment", "decrement", "multiply", "divide")
@@ -68,7 +68,9 @@ class WriteParser(ArgParser):
         keys = ", ".join(f"`{k}`" for k in val) if isinstance(val, Mapping) else repr(val)
         fk = f.relation.fields if f.relation else ()
         hint = f" Set the foreign key {', '.join(f'`{x}`' for x in fk)} directly instead." if fk else ""
-        self.fail(path, f"nested writes on relation `{f.name}` ({keys}) are not supported yet.{hint}")
+        many = self.action in ("create_many", "create_many_and_return", "update_many", "update_many_and_return")
+        prisma = unknown_argument(f.name, ()) if many else None  # Prisma's *_many data has no relation fields
+        self.fail(path, f"nested writes on relation `{f.name}` ({keys}) are not supported yet.{hint}", prisma)
 
     def limited(self, where: ir.Cond | None, limit: Any) -> ir.Cond | None:
         """`limit` of update_many / delete_many (Prisma 6): at most that many rows."""
@@ -143,7 +145,8 @@ class WriteParser(ArgParser):
             op, v = "set", val
             if isinstance(val, Mapping) and (f.type != "Json" or f.is_list):  # Json[]: an object is an operation
                 if len(val) != 1:
-                    self.fail(p, f"expected exactly one of {', '.join(NUMBER_OPS if f.type in ('Int', 'BigInt', 'Float', 'Decimal') else ('set',))}")
+                    self.fail(p, f"expected exactly one of {', '.join(NUMBER_OPS if f.type in ('Int', 'BigInt', 'Float', 'Decimal') else ('set',))}",
+                              invalid_value(p, [f.type], val))
                     continue
                 op, v = next(iter(val.items()))
                 allowed = ("set", "push") if f.is_list else NUMBER_OPS if f.type in ("Int", "BigInt", "Float", "Decimal") else ("set",)

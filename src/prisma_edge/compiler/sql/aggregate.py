@@ -128,6 +128,8 @@ class AggregateBuilder:
                 return exp.false() if h.op == "in" else exp.true()
             node: exp.Expression = exp.In(this=target, expressions=[self.ctx.param(s) for s in h.value])
             return exp.Not(this=node) if h.op == "not_in" else node
+        if isinstance(h.value, ir.ColumnRef):
+            return _CMP[h.op](this=target, expression=col(alias, self.ctx.field(model, h.value.field).db_name))
         assert isinstance(h.value, ir.Slot)
         if h.op.removesuffix("_i") in ("contains", "startswith", "endswith"):
             op, insensitive = h.op.removesuffix("_i"), h.op.endswith("_i")

@@ -113,7 +113,7 @@ def compare(ctx: Context, model: Model, alias: str, c: ir.Compare) -> exp.Expres
         return exp.Not(this=exp.Is(this=column, expression=exp.Null()))
     if c.op in ("in", "not_in") and isinstance(c.value, ir.ColumnRef):  # in a list field (PostgreSQL)
         node: exp.Expression = exp.EQ(this=column, expression=fn("ANY", ctx.column(alias, model, c.value.field)))
-        return exp.Not(this=exp.Coalesce(this=node, expressions=[exp.false()])) if c.op == "not_in" else node
+        return exp.Not(this=node) if c.op == "not_in" else node  # a NULL list matches neither (Prisma)
     if c.op in ("in", "not_in"):
         assert isinstance(c.value, tuple)
         if not c.value:
