@@ -7,7 +7,8 @@
   with that status and `Location: http://localhost:<target>/steal?token=leak`, with CORS headers
   so a browser exposes the answer as an opaque redirect (and answers the preflight itself);
 - a `nocors` redirector answering everything, preflights included, with 302 and no CORS
-  header: what a browser then reports is a CORS failure, never the redirect;
+  header, and a `preflight-only` one that answers the preflight with CORS but its 302 without:
+  what a browser then reports is a CORS failure, never the redirect;
 - a *control* server: `GET /servers` is `{"301": url, ..., "nocors": url, "target": url}` and
   `GET /count` is `{"count": requests the target received}`, both readable cross-origin.
 
@@ -45,9 +46,11 @@ CORS = {
 }
 
 
-def _redirector(status: int, location: str, *, cors: bool):  # noqa: ANN202
+def _redirector(status: int, location: str, *, cors: bool, preflight: bool | None = None):  # noqa: ANN202
+    preflight = cors if preflight is None else preflight
+
     def answer(req: Echoed) -> tuple[int, dict[str, str], bytes]:
-        if cors and req.method == "OPTIONS":
+        if preflight and req.method == "OPTIONS":
             return 204, dict(CORS), b""
         return status, {"Location": location, **(CORS if cors else {})}, b"moved"
 
@@ -65,6 +68,8 @@ def redirect_servers() -> Iterator[str]:
             for s in STATUSES
         }
         urls["nocors"] = stack.enter_context(hostile_server(_redirector(302, location, cors=False))).url
+        no_cors_on_3xx = _redirector(302, location, cors=False, preflight=True)
+        urls["preflight-only"] = stack.enter_context(hostile_server(no_cors_on_3xx)).url
         urls["target"] = target.url
 
         def control(req: Echoed) -> tuple[int, dict[str, str], bytes]:
