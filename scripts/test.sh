@@ -180,7 +180,8 @@ else
     if start_endpoint neon 2 .venv/bin/python -m tests.support.endpoints \
         && start_endpoint planetscale 1 .venv/bin/python -m tests.support.ps_endpoint \
         && start_endpoint libsql 2 .venv/bin/python -m tests.support.libsql_endpoint \
-        && start_endpoint d1 2 .venv/bin/python -m tests.support.d1_endpoint; then
+        && start_endpoint d1 2 .venv/bin/python -m tests.support.d1_endpoint \
+        && start_endpoint redirect 1 .venv/bin/python -m tests.support.redirect_endpoint; then
       record endpoints ok "$(elapsed "$t0")" ""
     elif [ "${CI:-}" = true ]; then
       record endpoints FAILED "$(elapsed "$t0")" "could not start; Pyodide would skip their tests"

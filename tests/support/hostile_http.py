@@ -78,7 +78,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(payload)
 
-    do_GET = do_POST = do_PUT = _any  # noqa: N815
+    do_GET = do_POST = do_PUT = do_OPTIONS = _any  # noqa: N815
 
 
 @contextlib.contextmanager

@@ -8,7 +8,9 @@ so adapters never know the runtime. Implementations:
 
 - `PyodideFetch`: the JS `fetch` of Pyodide (browser, Node) and Cloudflare Python Workers. Bytes go
   in as a `Uint8Array` and come back from `arrayBuffer()`. A timeout, or cancelling the awaiting
-  task, aborts the request through an `AbortController`.
+  task, aborts the request through an `AbortController`. `redirect: "manual"`: Node shows the
+  3xx, a browser an `opaqueredirect` (both a `RedirectError`); a browser's failed CORS check (a
+  cross-origin redirect without CORS headers) is a `ConnectionError` saying so, outcome unknown.
 - `PooledFetch`: CPython's `http.client` with keep-alive connections (`http_pool`), in threads
   of its own (no dependency); `close()` closes its connections.
 - `MockFetch(handler)`: a plain function `FetchRequest -> FetchResponse` (sync or async) for tests
@@ -64,7 +66,9 @@ class FetchResponse:
     """What came back: status, headers (names lower-cased) and the whole body."""
 
     status: int
-    headers: Mapping[str, str] = attrs.field(factory=dict, converter=lambda h: {k.lower(): v for k, v in h.items()})
+    headers: Mapping[str, str] = attrs.field(
+        factory=dict, converter=lambda h: {k.lower(): v for k, v in h.items()}
+    )
     body: bytes = b""
 
     @property
@@ -198,7 +202,9 @@ class PooledFetch:
         handle = InFlight()
         async with self._slot():
             loop = asyncio.get_running_loop()
-            work = loop.run_in_executor(self._executor, self.pool.request, method, ep, dict(headers), body, timeout, handle)
+            work = loop.run_in_executor(
+                self._executor, self.pool.request, method, ep, dict(headers), body, timeout, handle
+            )
             try:
                 async with asyncio.timeout(timeout):
                     status, resp_headers, data = await asyncio.shield(work)
@@ -255,8 +261,12 @@ class PyodideFetch:
         where = ep.where
         controller = js.AbortController.new()
         # redirect "manual": JS fetch follows redirects by default, re-sending the credentials
-        init: dict[str, Any] = {"method": method, "headers": dict(headers), "signal": controller.signal,
-                                "redirect": "manual"}
+        init: dict[str, Any] = {
+            "method": method,
+            "headers": dict(headers),
+            "signal": controller.signal,
+            "redirect": "manual",
+        }
         if body and method not in ("GET", "HEAD"):
             payload = js.Uint8Array.new(len(body))
             payload.assign(body)
@@ -269,7 +279,9 @@ class PyodideFetch:
                 if str(getattr(resp, "type", "")) == "opaqueredirect":  # browsers hide the 3xx
                     raise errors.RedirectError(
                         f"{where} answered with a redirect: redirects are never followed (the request "
-                        "carries credentials); configure the final URL instead", status=0)
+                        "carries credentials); configure the final URL instead",
+                        status=0,
+                    )
                 stage = "body"
                 buffer = await resp.arrayBuffer()
                 data = buffer.to_bytes()
@@ -284,9 +296,31 @@ class PyodideFetch:
                 raise
             if isinstance(e, JsException):
                 if stage == "body":
-                    raise errors.ProtocolError(f"the response from {where} was cut short ({_js_reason(e)})") from None
+                    raise errors.ProtocolError(
+                        f"the response from {where} was cut short ({_js_reason(e)})"
+                    ) from None
+                if _in_browser(js):
+                    raise _browser_fetch_failed(where, _js_reason(e)) from None
                 raise errors.ConnectionError(f"cannot reach {where}: {_js_reason(e)}") from None
             raise
+
+
+def _in_browser(js: Any) -> bool:
+    """A page or a web worker (not Node, not Cloudflare Workers): where `fetch` applies CORS."""
+    return any(getattr(js, name, None) is not None for name in ("document", "importScripts"))
+
+
+def _browser_fetch_failed(where: str, reason: str) -> errors.ConnectionError:
+    """A browser's `fetch` rejects with the same bare TypeError for a refused connection and for a
+    failed CORS check, and a cross-origin redirect without CORS headers is such a failure (the
+    browser never shows it, and it is never followed). A CORS check can fail on the answer to a
+    request that was sent, so the outcome is unknown."""
+    return errors.ConnectionError(
+        f"cannot reach {where}: {reason} (in a browser this is also a refused CORS check, e.g. a "
+        "redirect or an answer without CORS headers; redirects are never followed; the request may "
+        "have been sent, so whether it was applied is unknown: outcome unknown)",
+        outcome_unknown=True,
+    )
 
 
 def _js_reason(e: BaseException) -> str:
