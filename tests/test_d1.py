@@ -260,3 +260,27 @@ def test_local_d1_endpoint_answers_in_cloudflares_rest_shapes():
             status, body = post("raw", {"sql": sql, "params": list(range(sql.count("?")))})
             assert status == 400 and why in body["errors"][0]["message"], sql
         assert post("raw", {"sql": "SELECT 1"}, token="wrong")[0] == 403
+
+
+@pytest.mark.no_pyodide("starts the local D1 endpoint and a proxy in threads")
+async def test_rest_adapter_reuses_one_connection_and_closes_it_on_close():
+    """The REST adapter's default transport is a keep-alive pool: several calls share one TCP
+    connection, and `close()` closes it (the pool is the adapter's own)."""
+    import asyncio
+
+    from prisma_edge.devserver.d1 import start_d1_endpoint
+    from tests.support.fault_proxy import fault_proxy
+
+    with start_d1_endpoint() as h:
+        host, rest = h.url.split("://", 1)[1].split("/", 1)
+        with fault_proxy(int(host.rsplit(":", 1)[1])) as proxy:
+            a = D1Adapter(f"http://127.0.0.1:{proxy.port}/{rest}", api_token=h.api_token)
+            for i in range(5):
+                assert (await a.query(Query("SELECT ? AS n", (i,)))).rows[0][0] == i
+            assert proxy.connections == 1
+            await a.close()
+            for _ in range(100):  # the proxy sees the client's side close
+                if proxy.client_closes == 1:
+                    break
+                await asyncio.sleep(0.05)
+            assert proxy.client_closes == 1

@@ -112,6 +112,8 @@ class D1Adapter:
 
     async def close(self) -> None:
         self._closed = True
+        if isinstance(self._wire, _RestWire):
+            await self._wire.close()
 
     async def __aenter__(self) -> D1Adapter:
         return self
@@ -187,10 +189,16 @@ class _RestWire:
         if not token:
             raise errors.ClientError("D1's REST API needs an API token: pass api_token= or set CLOUDFLARE_D1_TOKEN")
         self._token = token
+        self._own_fetch = fetch is None  # the default transport (a keep-alive pool) is ours to close
         self._fetch = fetch or default_fetch()
         self.timeout = timeout
         p = urlsplit(self.url)
         self.label = f"{p.scheme}://{p.hostname}{':' + str(p.port) if p.port else ''}/.../d1/database/{self.url.rsplit('/', 1)[-1]}"
+
+    async def close(self) -> None:
+        closer = getattr(self._fetch, "close", None)
+        if self._own_fetch and closer is not None:
+            await closer()
 
     async def run(self, statements: list[Statement]) -> list[Outcome]:
         items = [{"sql": sql, "params": [list(v) if isinstance(v, bytes) else v for v in params]} for sql, params in statements]
