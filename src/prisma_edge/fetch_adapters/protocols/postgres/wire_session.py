@@ -29,7 +29,7 @@ from prisma_edge.fetch_adapters.protocols.pgwire import (
 from prisma_edge.fetch_adapters.protocols.pgwire.results import StatementResult, group_outcomes
 from prisma_edge.fetch_adapters.protocols.postgres import types as pg_types
 from prisma_edge.fetch_adapters.protocols.postgres.errors import error_from_sqlstate
-from prisma_edge.fetch_adapters.timeouts import current_statement_timeout
+from prisma_edge.fetch_adapters.timeouts import Deadline, current_statement_timeout
 from prisma_edge.redact import Secrets, scrub_error
 
 __all__ = ["ByteStream", "PgSession", "Statement"]
@@ -80,6 +80,7 @@ class PgSession:
         self.stats = stats if stats is not None else AdapterStats()
         self._secrets = secrets if isinstance(secrets, Secrets) else Secrets.of(*secrets)
         self._connect_timeout = connect_timeout
+        self._deadline = Deadline()  # one loop timer per session, not one per statement
         self.broken = False
 
     def __repr__(self) -> str:
@@ -172,32 +173,39 @@ class PgSession:
         per_statement = current_statement_timeout(self._statement_timeout)
         logging_in = self.conn.state is ConnState.NEW
         sent = False
-        loop = asyncio.get_running_loop()
-        deadline = asyncio.timeout(None)
+        deadline = self._deadline
+        login_expired = False
         try:
-            async with deadline:
+            try:
                 prefix = b""
                 if logging_in:
-                    deadline.reschedule(_at(loop, self._connect_timeout))
+                    deadline.arm(self._connect_timeout)
                     prefix = self.conn.startup(pipeline_auth=self._pipeline_auth)
                     if self._pipeline_auth is None:  # log in first, then send
                         await self._send(prefix)
                         await self._collect()
                         prefix = b""
                         logging_in = False
-                        deadline.reschedule(_at(loop, per_statement))
+                        deadline.arm(per_statement)
                 else:
-                    deadline.reschedule(_at(loop, per_statement))
+                    deadline.arm(per_statement)
                 data = prefix + build()
                 sent = True
                 await self._send(data)
                 return await self._collect(deadline if logging_in else None, per_statement)
+            except asyncio.CancelledError:
+                if not deadline.timed_out():
+                    raise
+                login_expired = self.conn.state in (ConnState.NEW, ConnState.STARTING, ConnState.AUTHENTICATING)
+                raise TimeoutError from None
+            finally:
+                deadline.disarm()
         except TimeoutError:
             self.broken = True
             await self.close()
             unknown = sent and may_commit
             tail = "; the statement was sent, so whether it was applied is unknown (outcome unknown)" if unknown else ""
-            if deadline.expired() and self.conn.state in (ConnState.NEW, ConnState.STARTING, ConnState.AUTHENTICATING):
+            if login_expired:
                 raise errors.TimeoutError(
                     f"logging in to PostgreSQL took longer than {self._connect_timeout}s; the connection was closed{tail}",
                     outcome_unknown=unknown,
@@ -235,7 +243,7 @@ class PgSession:
                 f"lost the connection to PostgreSQL: {self._redact(str(e))}"
             ) from None
 
-    async def _collect(self, login: asyncio.Timeout | None = None, then: float | None = None) -> list[Event]:
+    async def _collect(self, login: Deadline | None = None, then: float | None = None) -> list[Event]:
         """Read until the machine is owed nothing: logged in and every operation answered.
 
         With `login`, a pipelined login's deadline, which becomes `then` seconds once logged in.
@@ -245,7 +253,7 @@ class PgSession:
         fatal: ErrorResponse | None = None
         while not (conn.state is ConnState.READY and conn.pending == 0):
             if login is not None and conn.state is ConnState.READY:
-                login.reschedule(_at(asyncio.get_running_loop(), then))
+                login.arm(then)
                 login = None
             starting = conn.state in (ConnState.AUTHENTICATING, ConnState.STARTING)
             ev = conn.next_event()
@@ -274,10 +282,6 @@ class PgSession:
 
     def _redact(self, text: str) -> str:
         return errors.redact(text, self._secrets)
-
-
-def _at(loop: asyncio.AbstractEventLoop, seconds: float | None) -> float | None:
-    return None if seconds is None else loop.time() + seconds
 
 
 def _encode_params(params: Sequence[Any]) -> list[str | None]:
