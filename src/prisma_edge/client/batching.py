@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from attrs import define
 
 from ..compiler import compile_query
+from ..compiler.arguments.raw import check_raw
 from ..errors import ClientError, KnownRequestError, PrismaEdgeError
 from ..fetch_adapters.base import IsolationLevel, Query, ResultSet, sql_rules
 from ..schema.model import Model
@@ -61,6 +62,7 @@ async def run_batch(
     items = []
     for i, op in enumerate(operations):
         if isinstance(op, RawOperation):
+            check_raw(op.sql, op.params)  # awaited alone, the client's raw path checks it
             items.append(Item(op.client, None, op.action, op, None))
         elif isinstance(op, Operation):
             items.append(Item(op.delegate._client, op.delegate._model, op.action, op.args, op.post))

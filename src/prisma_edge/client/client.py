@@ -27,7 +27,7 @@ from .executor import execute_plan
 from .extensions.events import Observer
 from .extensions.extend import Extension, Extensions, define_extension, run_hooked
 from .extensions.shaping import Shaper, global_omit
-from .raw import RawOperation, raw_rows
+from .raw import RawOperation, raw_result
 from .transactions import interactive
 
 
@@ -304,9 +304,7 @@ class Client:
             rs = await self._raw_result(action, sql, params, conn)
         except PrismaEdgeError as e:
             raise raw_error(e) from e  # P2010, as Prisma reports a raw query the database refused
-        if action == "execute_raw":
-            return rs.rows_affected
-        return raw_rows(rs)
+        return raw_result(action, rs)
 
     async def _raw_result(self, action: str, sql: str, params: Sequence[Any], conn: Connection | None) -> ResultSet:
         from ..compiler.arguments.raw import check_raw

@@ -29,9 +29,6 @@ class RawOperation:
     __slots__ = ("client", "params", "returns_rows", "sql")
 
     def __init__(self, client: Client, sql: str, params: tuple[Any, ...], *, returns_rows: bool) -> None:
-        from ..compiler.arguments.raw import check_raw
-
-        check_raw(sql, params)  # a ValidationError at the call, before anything is queued or sent
         self.client = client
         self.sql = sql
         self.params = params
@@ -44,7 +41,7 @@ class RawOperation:
         return Query(self.sql, tuple(raw_value(p, dialect) for p in self.params))
 
     def shape(self, rs: ResultSet) -> Any:
-        return raw_rows(rs) if self.returns_rows else rs.rows_affected
+        return raw_result(self.action, rs)
 
     @property
     def action(self) -> str:
@@ -73,6 +70,11 @@ def _typed(kind: str, v: Any) -> Any:
     if kind in (ColumnType.DATE, ColumnType.TIME, ColumnType.DATETIME) and isinstance(v, dt.date | dt.time):
         return decode_datetime(v)
     return v
+
+
+def raw_result(action: str, rs: ResultSet) -> Any:
+    """What `query_raw` (typed rows) or `execute_raw` (rows changed) returns for `rs`."""
+    return rs.rows_affected if action == "execute_raw" else raw_rows(rs)
 
 
 def raw_rows(rs: ResultSet) -> list[dict[str, Any]]:
