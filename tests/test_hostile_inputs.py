@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import tracemalloc
 from collections.abc import Callable
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -24,7 +24,7 @@ from prisma_edge.compiler.sql.dialects import RULES
 from prisma_edge.errors import PrismaEdgeError, SchemaError, ValidationError
 from prisma_edge.schema import load_schema, parse_schema
 from tests.support.clients import ADAPTERS, endpoint_requests, open_client, schema_path
-from tests.support.hostile import HOSTILE_ADAPTERS, hostile_client
+from tests.support.hostile import HOSTILE_ADAPTERS, hostile_client, platform_decimal
 
 
 def nested(depth: int, leaf: dict[str, Any], wrap: Callable[[dict[str, Any]], dict[str, Any]]) -> dict[str, Any]:
@@ -43,15 +43,6 @@ def deep_json(depth: int) -> list[Any]:
     for _ in range(depth):
         out = [out]
     return out
-
-
-def platform_decimal(text: str) -> Decimal | None:
-    """`Decimal(text)`, or None where this build's decimal module cannot hold the exponent
-    (32-bit WebAssembly: Pyodide's libmpdec stops at 425,000,000)."""
-    try:
-        return Decimal(text)
-    except InvalidOperation:
-        return None
 
 
 def cases(db: Client) -> list[tuple[str, Callable[[], Any], str]]:

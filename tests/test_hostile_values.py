@@ -24,7 +24,7 @@ import os
 import random
 import struct
 import time
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import Any
 
 import pytest
@@ -37,7 +37,7 @@ from prisma_edge.compiler.sql.dialects import RULES
 from prisma_edge.errors import PrismaEdgeError, ValidationError
 from prisma_edge.schema import load_schema
 from tests.support.clients import IN_PYODIDE, schema_path
-from tests.support.hostile import HOSTILE_ADAPTERS, hostile_client
+from tests.support.hostile import HOSTILE_ADAPTERS, hostile_client, platform_decimals
 
 # Pyodide runs (Node, Chromium, workerd) take one batch: the 5,000-value floor is the CPython step's.
 EXAMPLES = int(os.environ.get("PRISMA_EDGE_HOSTILE_EXAMPLES", "1" if IN_PYODIDE else "7"))
@@ -55,18 +55,6 @@ INT32 = [0, -1, 1, 2**31 - 1, -(2**31), 2**31, -(2**31) - 1]
 INT64 = [2**63 - 1, -(2**63), 2**63, -(2**63) - 1, 2**64, -(2**64), 2**70]
 FLOATS = [math.nan, math.inf, -math.inf, -0.0, 0.0, 5e-324, 2.2250738585072014e-308, 1.7976931348623157e308, 0.1,
           1e16, 2.0**53 + 1, -1e-300]
-def platform_decimals(*texts: str) -> list[Decimal]:
-    """Decimal(text) for each text this build's decimal module can hold (32-bit WebAssembly, as in
-    Pyodide, stops exponents at 425,000,000: there `1E+999999999` does not exist)."""
-    out = []
-    for t in texts:
-        try:
-            out.append(Decimal(t))
-        except InvalidOperation:
-            pass
-    return out
-
-
 DECIMALS = platform_decimals(*("0", "-0", "0.1", "-0.000000000000000000000000000001", "1E-30", "1E-31",
                                  "9" * 35, "-" + "9" * 35, "9" * 36, "0." + "9" * 30, "12345678901234567890.123456789012345678",
                                  "1E+999999999", "1E+50000000", "-1E-50000000", "1E+308", "1E+400", "1E-400",

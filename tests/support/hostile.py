@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import AsyncIterator
+from decimal import Decimal, InvalidOperation
 
 import pytest
 
@@ -37,3 +38,17 @@ async def hostile_client(adapter: str) -> AsyncIterator[Client]:
             yield db
         finally:
             await db.close()
+
+
+def platform_decimal(text: str) -> Decimal | None:
+    """`Decimal(text)`, or None where this build's decimal module cannot hold the exponent
+    (32-bit WebAssembly: Pyodide's libmpdec stops at 425,000,000)."""
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        return None
+
+
+def platform_decimals(*texts: str) -> list[Decimal]:
+    """`Decimal(text)` for each text this build can hold (see `platform_decimal`)."""
+    return [d for d in map(platform_decimal, texts) if d is not None]
