@@ -62,6 +62,7 @@ class Fault:
     at: int = 0
     payload: bytes = b""
     byte_offset: int | None = None  # with kind cut_up/cut_down: cut after this many bytes of that direction
+    new_only: bool = False  # only a connection accepted after arming: a closing one's last bytes never take it
 
 
 @attrs.define(eq=False)
@@ -73,6 +74,8 @@ class _Conn:
     held: bool = False
     up_bytes: int = 0
     down_bytes: int = 0
+    serial: int = 0  # 1 for the first connection accepted
+    client_eof: bool = False  # the client's last flight ended with EOF: pass it on after forwarding
 
 
 class FaultProxy:
@@ -86,8 +89,8 @@ class FaultProxy:
         self.bytes_down = 0
         self._fault: Fault | None = None
         self._armed_at = 0
+        self._armed_conns = 0  # connections accepted when the fault was armed
         self._conns: set[_Conn] = set()
-        self._eof_after: set[int] = set()
         self.gap = gap
         self._loop = asyncio.new_event_loop()
         self._ready = threading.Event()
@@ -110,9 +113,13 @@ class FaultProxy:
         """Close both sides once `n` bytes went through in `direction` ("up" or "down")."""
         self.arm(Fault(f"cut_{direction}", at=0, byte_offset=n))
 
-    def stall_at_byte(self, n: int, direction: str) -> None:
-        """Stop forwarding once `n` bytes went through in `direction` ("up" or "down"); stays open."""
-        self.arm(Fault(f"stall_{direction}", at=0, byte_offset=n))
+    def stall_at_byte(self, n: int, direction: str, *, new_only: bool = False) -> None:
+        """Stop forwarding once `n` bytes went through in `direction` ("up" or "down"); stays open.
+
+        `new_only`: only on a connection opened after this call. Without it, the last bytes of a
+        connection being closed (a Terminate still in flight in the proxy's thread) can take the fault.
+        """
+        self.arm(Fault(f"stall_{direction}", at=0, byte_offset=n, new_only=new_only))
 
     def release(self) -> None:
         """End every stall: held connections are closed."""
@@ -154,6 +161,7 @@ class FaultProxy:
     def _arm(self, fault: Fault | None) -> None:
         self._fault = fault
         self._armed_at = self.chunks_up
+        self._armed_conns = self.connections
 
     def _release(self) -> None:
         for c in list(self._conns):
@@ -178,20 +186,24 @@ class FaultProxy:
 
     async def _on_client(self, cr: asyncio.StreamReader, cw: asyncio.StreamWriter) -> None:
         self.connections += 1
+        serial = self.connections
         try:
             sr, sw = await asyncio.open_connection(*self.target)
         except OSError:
             cw.close()
             return
-        c = _Conn(cw, sw)
+        c = _Conn(cw, sw, serial=serial)
         self._conns.add(c)
         await asyncio.gather(self._up(c, cr), self._down(c, sr), return_exceptions=True)
         if not c.held and c.on_answer != "stall_down":
             self._close(c)
 
+    def _eligible(self, f: Fault, c: _Conn) -> bool:
+        return not f.new_only or c.serial > self._armed_conns
+
     def _take_fault(self, c: _Conn, n: int) -> Fault | None:
         f = self._fault
-        if f is None:
+        if f is None or not self._eligible(f, c):
             return None
         if f.byte_offset is not None:
             return f if f.kind in ("cut_up", "stall_up") and c.up_bytes + n > f.byte_offset else None
@@ -222,8 +234,8 @@ class FaultProxy:
                 with contextlib.suppress(Exception):
                     c.server_w.write_eof()
                 return
-            if eof:
-                self._eof_after.add(id(c))
+            if eof:  # on the connection itself: a set of id()s matched a new connection at a reused address
+                c.client_eof = True
             if c.held:
                 continue
             self.chunks_up += 1
@@ -262,7 +274,7 @@ class FaultProxy:
             self.bytes_up += len(data)
             c.server_w.write(data)
             await c.server_w.drain()
-            if id(c) in self._eof_after:
+            if c.client_eof:
                 with contextlib.suppress(Exception):
                     c.server_w.write_eof()
                 return
@@ -279,6 +291,7 @@ class FaultProxy:
                 f is not None
                 and f.byte_offset is not None
                 and f.kind in ("cut_down", "stall_down")
+                and self._eligible(f, c)
                 and c.down_bytes + len(data) > f.byte_offset
             ):
                 self._fault = None
