@@ -23,6 +23,7 @@ import pytest
 
 from prisma_edge.cli import main
 from prisma_edge.errors import ClientError
+from prisma_edge.migrate.ddl import table_names
 from prisma_edge.migrate.push import connect, parse_url, push_schema
 from prisma_edge.schema.model import Schema
 from tests.support.databases import temp_mysql, temp_postgres
@@ -515,11 +516,21 @@ async def test_push_schema_over_the_network_adapters(adapter: str):
             await a.query(insert("users", id=2, email="a@example.com"))
         with pytest.raises(ForeignKeyError):
             await a.query(insert("Post", id=1, title="t", authorId=9, updatedAt="2024-01-01 00:00:00"))
-        if pg:  # the same schema again: no difference, nothing run, the rows stay
-            assert await push_schema(a, schema) == []
-        else:  # MySQL: no introspection yet, refused
-            with pytest.raises(ClientError, match="already has"):
-                await push_schema(a, schema)
+        # the same schema again: no difference, nothing run, the rows stay (PlanetScale: over HTTP,
+        # no scratch database: the datamodel side is read from prefixed tables, dropped after)
+        assert await push_schema(a, schema) == []
+        tables = await a.query(Query("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()" if pg
+                                     else "SHOW TABLES"))
+        assert sorted(str(r[0]) for r in tables.rows) == sorted(table_names(schema)), tables.rows  # no scratch left
+        grown = sample("blog")  # a new optional column and an index: applied, the rows stay
+        grown = grown.evolve(models=tuple(
+            attrs.evolve(m, fields=(*m.fields, attrs.evolve(m.field("name"), name="nickname", db_name="nickname")))
+            if m.db_name == "users" else m for m in grown.models))
+        applied = await push_schema(a, grown)
+        assert applied and all("nickname" in s for s in applied), applied
+        rows = await a.query(Query('SELECT "email", "nickname" FROM "users"' if pg
+                                   else "SELECT `email`, `nickname` FROM `users`"))
+        assert rows.rows == (("a@example.com", None),)
         await push_schema(a, schema, drop_first=True)
         count = await a.query(Query('SELECT COUNT(*) FROM "users"' if pg else "SELECT COUNT(*) FROM `users`"))
         assert int(count.rows[0][0]) == 0
