@@ -673,3 +673,32 @@ def test_parse_url_keeps_the_password_out_of_repr():
     assert "p@ss" not in repr(mysql)
     with pytest.raises(ClientError, match="prisma://"):
         parse_url("prisma://accelerate.prisma-data.net/?api_key=x")
+
+
+async def test_planetscale_push_leaves_no_scratch_tables_even_when_the_ddl_fails():
+    """Over HTTP the datamodel side is prefixed scratch tables (migrate/live/prefixed.py): a stale one
+    from a killed process is never read as the user's, and a DDL that fails midway leaves none."""
+    from prisma_edge.errors import DatabaseError
+    from prisma_edge.fetch_adapters.base import Query
+    from prisma_edge.schema import parse_schema
+    from tests.support.clients import make_adapter, reset_database
+
+    a = make_adapter("planetscale")
+    try:
+        await reset_database(a)
+        schema = sample("blog")
+        await push_schema(a, schema)
+        await a.query(Query("CREATE TABLE `_pes0a1b2c_users` (`id` INTEGER NOT NULL PRIMARY KEY)"))  # stale
+        assert await push_schema(a, schema) == []  # not a table of the user's: nothing to drop
+        broken = parse_schema(
+            'datasource db {\n  provider = "mysql"\n}\n'
+            "model users {\n  id Int @id\n  email String @unique\n}\n"
+            'model zz {\n  id Int @id\n  v Int @default(dbgenerated("nosuchfn()"))\n}\n'
+        )  # `users` is created in the scratch, then `zz` fails
+        with pytest.raises(DatabaseError) as info:
+            await push_schema(a, broken)
+        assert "nosuchfn" in str(info.value).lower(), str(info.value)
+        left = sorted(str(r[0]) for r in (await a.query(Query("SHOW TABLES"))).rows if str(r[0]).startswith("_pes"))
+        assert left == ["_pes0a1b2c_users"], left  # only the stale one we made: the failed scratch is gone
+    finally:
+        await a.close()
