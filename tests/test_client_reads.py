@@ -251,3 +251,19 @@ async def test_distinct_inside_an_include_is_per_parent(adapter):
         got = await db.user.find_many(order={"id": "asc"}, include={"posts": {"distinct": ["title"], "order": {"id": "asc"}}})
         assert [sorted(p["title"] for p in u["posts"]) for u in got] == [["other", "same"], ["same"]]
         assert [u["id"] for u in got] == [a["id"], b["id"]]
+
+
+async def test_distinct_through_many_to_many_is_per_parent(adapter):
+    """The first post of each author among THIS tag's posts, not among every tag's (Prisma)."""
+    async with open_client("blog", adapter) as db:
+        u1 = await db.user.create({"email": "a@x.io"})
+        u2 = await db.user.create({"email": "b@x.io"})
+        await db.tag.create({"name": "t1"})
+        await db.tag.create({"name": "t2"})
+        for author, tags in ((u2, ["t2"]), (u1, ["t1", "t2"]), (u2, ["t1"]), (u1, ["t1"])):
+            await db.post.create({"title": "p", "author": {"connect": {"id": author["id"]}},
+                                  "tags": {"connect": [{"name": t} for t in tags]}})
+        got = await db.tag.find_many(order={"id": "asc"}, select={"name": True, "posts": {
+            "distinct": ["authorId"], "order": {"id": "asc"}, "select": {"id": True, "authorId": True}}})
+        assert [[p["authorId"] for p in t["posts"]] for t in got] == [[u1["id"], u2["id"]], [u2["id"], u1["id"]]]
+        assert [[p["id"] for p in t["posts"]] for t in got] == [[2, 3], [1, 2]]

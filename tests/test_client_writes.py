@@ -108,6 +108,22 @@ async def test_upsert_both_paths(adapter):
         assert await db.tag.count() == 1
 
 
+async def test_upsert_of_one_unique_field_is_a_database_upsert_on_postgres(adapter):
+    """Prisma's database upsert (INSERT ... ON CONFLICT): taking the update path draws a sequence
+    value too, so the next id is the one Prisma's would be; other upserts find the row first."""
+    async with open_client("blog", adapter) as db:
+        a = await db.tag.create({"name": "a"})
+        t = await db.tag.upsert(where={"name": "a"}, create={"name": "a"}, update={"name": "b"}, select={"id": True})
+        assert t == {"id": a["id"]}
+        gap = 1 if db.adapter.dialect == "postgres" else 0
+        assert (await db.tag.create({"name": "c"}))["id"] == a["id"] + 1 + gap
+        # where and create differ (or update is empty): no database upsert, no id drawn
+        await db.tag.upsert(where={"name": "c"}, create={"name": "other"}, update={"name": "d"})
+        await db.tag.upsert(where={"name": "d"}, create={"name": "d"}, update={})
+        assert (await db.tag.create({"name": "e"}))["id"] == a["id"] + 2 + gap
+        assert [x["name"] for x in await db.tag.find_many(order={"id": "asc"})] == ["b", "d", "e"]
+
+
 async def test_delete_returns_record(adapter):
     async with open_client("blog", adapter) as db:
         u = await db.user.create({"email": "a@x.io"})

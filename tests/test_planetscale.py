@@ -24,6 +24,7 @@ from prisma_edge.errors import (
     NullConstraintError,
     PrismaEdgeError,
     ProtocolError,
+    TransactionExpiredError,
     UniqueConstraintError,
     ValueTooLongError,
     WriteConflictError,
@@ -275,11 +276,12 @@ async def test_closed_transaction_refuses_statements(db):
 
 async def test_transaction_past_its_timeout_refuses_statements_and_rolls_back(db):
     name = f"tx-timeout{SFX}"
-    with pytest.raises(ClientError, match="timed out"):
+    with pytest.raises(TransactionExpiredError, match="expired transaction") as info:
         async with db.transaction(timeout=0.001) as tx:
             await tx.query(Query(f"INSERT INTO `{ITEM}` (name) VALUES (?)", (name,)))
             await asyncio.sleep(0.01)
             await tx.query(Query("SELECT 1"))
+    assert info.value.code == "P2028"  # Prisma's code for an expired interactive transaction
     assert await count(db, ITEM, "name = ?", (name,)) == 0
 
 

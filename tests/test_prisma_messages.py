@@ -63,6 +63,12 @@ async def test_messages_start_with_prismas_header_and_reason():
                 "Please either use `include` or `select`, but not both at the same time.",
             ),
             (
+                db.user.find_many(include={"email": True}),
+                "findMany",
+                "Note that include statements only accept relation fields. `email` is a scalar field of `User` "
+                "(use `select`).",
+            ),
+            (
                 db.user.find_many(order={"id": "up"}),
                 "findMany",
                 "Invalid value for argument `id`. Expected SortOrder.",

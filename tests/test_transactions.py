@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 
-from prisma_edge.errors import RecordNotFoundError, UniqueConstraintError, UnsupportedError
+from prisma_edge.errors import (
+    RecordNotFoundError,
+    TimeoutError,
+    TransactionExpiredError,
+    UniqueConstraintError,
+    UnsupportedError,
+)
 from tests.support.clients import ADAPTERS, endpoint_requests, open_client
 
 pytestmark = pytest.mark.parametrize("adapter", ADAPTERS)
@@ -71,4 +79,36 @@ async def test_interactive_transaction(adapter):
             async with db.tx() as tx:
                 await tx.tag.create({"name": "x"})
                 await tx.tag.create({"name": "x"})
+        assert await db.tag.count() == 0
+
+
+async def test_or_raise_in_a_batch_rolls_the_batch_back(adapter):
+    """Prisma's $transaction([...]): a failing *OrThrow undoes the batch's earlier writes."""
+    async with open_client("blog", adapter) as db:
+        await db.tag.create({"name": "kept"})
+        for miss in (db.tag.find_unique_or_raise(where={"name": "zzz"}),
+                     db.tag.find_first_or_raise(where={"name": {"startswith": "zz"}})):
+            with pytest.raises(RecordNotFoundError, match="No record was found for a query"):
+                await db.batch([db.tag.create({"name": "gone"}), miss, db.tag.create({"name": "gone2"})])
+        assert [t["name"] for t in await db.tag.find_many()] == ["kept"]
+        found, made = await db.batch([db.tag.find_unique_or_raise(where={"name": "kept"}), db.tag.create({"name": "new"})])
+        assert found["name"] == "kept" and made["name"] == "new"
+
+
+async def test_batch_not_found_says_which_operation(adapter):
+    async with open_client("blog", adapter) as db:
+        with pytest.raises(RecordNotFoundError, match="No record was found for an update"):
+            await db.batch([db.tag.create({"name": "a"}), db.tag.update(where={"id": 9999}, data={"name": "x"})])
+
+
+async def test_interactive_timeout_is_p2028_and_rolls_back(adapter):
+    if adapter in ("neon_http", "d1"):
+        pytest.skip("no session to hold a transaction")
+    async with open_client("blog", adapter) as db:
+        with pytest.raises(TransactionExpiredError, match="expired transaction. The timeout for this transaction was 200 ms") as e:
+            async with db.tx(timeout=0.2) as tx:
+                await tx.tag.create({"name": "late"})
+                await asyncio.sleep(0.4)
+                await tx.tag.count()
+        assert e.value.code == "P2028" and isinstance(e.value, TimeoutError)
         assert await db.tag.count() == 0

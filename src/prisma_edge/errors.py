@@ -26,6 +26,7 @@
     └── ConnectionError              could not reach / lost the server (no secret in the message)
         ├── AuthenticationError          P1000
         ├── TimeoutError                 P1008
+        │   └── TransactionExpiredError      P2028  (an interactive transaction outlived its timeout)
         └── ProtocolError                the peer broke its protocol (bad/short/oversized response)
             └── RedirectError            a 3xx answer: never followed
 
@@ -249,6 +250,25 @@ class AuthenticationError(ConnectionError):
 
 class TimeoutError(ConnectionError):  # noqa: A001
     code = "P1008"
+
+
+class TransactionExpiredError(TimeoutError):
+    """An interactive transaction ran past its `timeout` and was rolled back: Prisma's P2028.
+
+    A TimeoutError too (so `except TimeoutError` keeps catching it); the code and first line are
+    Prisma's, so users find the same text."""
+
+    code = "P2028"
+
+    @classmethod
+    def after(cls, timeout: float, elapsed: float) -> TransactionExpiredError:
+        return cls(
+            "Transaction API error: A query cannot be executed on an expired transaction. The timeout for this "
+            f"transaction was {round(timeout * 1000)} ms, however {round(elapsed * 1000)} ms passed since the start "
+            "of the transaction. Consider increasing the interactive transaction timeout or doing less work in the "
+            "transaction.\nThe transaction was rolled back; nothing in it was committed.",
+            timeout_ms=round(timeout * 1000), time_taken_ms=round(elapsed * 1000),
+        )
 
 
 class ProtocolError(ConnectionError):

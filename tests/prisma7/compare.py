@@ -202,7 +202,11 @@ def edge_message(e: BaseException) -> str:
     lines = [ln.strip() for ln in str(msg).splitlines() if ln.strip()]
     if len(lines) > 1 and _HEADER.match(lines[0]):  # Prisma's header line; the reason follows
         lines = lines[1:]
-    return lines[0] if lines else ""
+    # the recorder's normalisation of a transaction timeout's elapsed time, made on our side too
+    return _ELAPSED.sub("however <n> ms passed", lines[0]) if lines else ""
+
+
+_ELAPSED = re.compile(r"however \d+ ms passed")
 
 
 _HEADER = re.compile(r"^Invalid `prisma\.\w+\.\w+\(\)` invocation:$")

@@ -24,6 +24,7 @@ from attrs import define
 
 from ..compiler import compile_query
 from ..compiler.arguments.raw import check_raw
+from ..compiler.plan import NOT_FOUND_MARKER, Plan
 from ..errors import ClientError, KnownRequestError, PrismaEdgeError
 from ..fetch_adapters.base import IsolationLevel, Query, ResultSet, sql_rules
 from ..schema.model import Model
@@ -85,12 +86,12 @@ async def send(client: Client, items: list[Item], isolation: IsolationLevel | No
     # a raw statement is one static query of its own: no plan
     compiled = [
         None if it.model is None else
-        compile_query(client.schema, it.model.name, it.action, a, sql_rules(adapter), client.plan_cache)
+        compile_query(client.schema, it.model.name, it.action, a, sql_rules(adapter), client.plan_cache, in_batch=True)
         for it, a in zip(items, shaped, strict=True)
     ]
     try:
         values: list[Any] = []
-        if all(c is None or c[0].static for c in compiled):
+        if all(c is None or c[0].static for c in compiled) and not _checks_between(items, sql_rules(adapter)):
             per_op = [[it.raw.query(adapter.dialect)] if it.raw is not None else static_queries(c[0], c[1], adapter.dialect)
                       for it, c in zip(items, compiled, strict=True)]
             flat = [q for qs in per_op for q in qs]
@@ -127,8 +128,7 @@ async def send(client: Client, items: list[Item], isolation: IsolationLevel | No
         raise
     except PrismaEdgeError as e:
         only = items[0].model if len(items) == 1 else None
-        mapped = prisma_error(not_found_from(e, "A record an operation in the batch needs was not found."),
-                              only, adapter.dialect)
+        mapped = prisma_error(not_found_from(e, _not_found_message(compiled)), only, adapter.dialect)
         if mapped is e:
             raise
         raise mapped from e
@@ -138,6 +138,30 @@ async def send(client: Client, items: list[Item], isolation: IsolationLevel | No
             value = it.client._shaper.result(it.model, it.action, it.args, value)
         out.append(it.post(value) if it.post else value)
     return out
+
+
+def _checks_between(items: list[Item], dialect: str) -> bool:
+    """Whether the batch must run step by step in a transaction, so that a `find_*_or_raise`
+    fails before the batch commits: where the database cannot fail a statement on purpose
+    (MySQL; compiler/required.py). Elsewhere the batch's own SQL fails."""
+    if not any(it.model is not None and it.action.endswith("_or_raise") for it in items):
+        return False
+    from ..compiler.required import in_sql  # sqlglot: loaded by now (a plan was compiled or preloaded)
+    from ..compiler.sql.dialects import rules_for
+
+    return not in_sql(rules_for(dialect))
+
+
+def _not_found_message(compiled: list[tuple[Plan, list[Any]] | None]) -> str:
+    """Prisma's P2025 detail for a failed batch: that of the operation that can fail with it when
+    only one kind can (a batch's error does not say which statement failed)."""
+    kinds = {c[0].not_found for c in compiled if c is not None and _can_miss(c[0])}
+    return kinds.pop() if len(kinds) == 1 else "A record an operation in the batch needs was not found."
+
+
+def _can_miss(plan: Plan) -> bool:
+    """Whether `plan` fails on a missing record (a checked step, or a guard in its SQL)."""
+    return any(s.require in ("found", "affected") or NOT_FOUND_MARKER in s.statement.sql for s in plan.steps)
 
 
 async def _run_item(conn: Any, it: Item, compiled: tuple[Any, list[Any]] | None) -> Any:

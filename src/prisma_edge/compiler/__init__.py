@@ -36,15 +36,18 @@ if TYPE_CHECKING:  # sqlglot loads on the first plan-cache miss (`build`), not a
     from .sql.dialects import Rules
 
 
-def build(schema: Schema, op: ir.Operation, dialect: str) -> Plan:
-    """IR -> Plan (renders SQL: the expensive part the cache avoids), within the rules' limits."""
+def build(schema: Schema, op: ir.Operation, dialect: str, *, required: bool = False) -> Plan:
+    """IR -> Plan (renders SQL: the expensive part the cache avoids), within the rules' limits.
+
+    `required`: a single-record read that must fail inside its batch when it finds nothing
+    (`find_*_or_raise` in `db.batch`, required.py)."""
     from .sql.context import Context
     from .sql.dialects import rules_for
 
     rules = rules_for(dialect)
-    plan = _build(Context(schema, rules), op)
+    plan = _build(Context(schema, rules), op, required)
     if rules.packs_lists and _too_many_params(plan, rules):  # again, with `in` lists as one JSON parameter each
-        plan = _build(Context(schema, rules, pack_lists=True), op)
+        plan = _build(Context(schema, rules, pack_lists=True), op, required)
     if rules.static_plans:
         from .writes.static import lower
 
@@ -72,7 +75,7 @@ def check_limits(plan: Plan, rules: Rules) -> None:
                                                f"{rules.max_statement_bytes}: select or nest less in one call")])
 
 
-def _build(ctx: Context, op: ir.Operation) -> Plan:
+def _build(ctx: Context, op: ir.Operation, required: bool = False) -> Plan:
     from .sql.aggregate import AggregateBuilder
     from .sql.select import ReadBuilder
     from .writes.builder import WriteBuilder
@@ -81,7 +84,12 @@ def _build(ctx: Context, op: ir.Operation) -> Plan:
         rb = ReadBuilder(ctx)
         q, shape, reverse = rb.select(ctx.model(op.model), op)
         stmt = ctx.rules.render(q)
-        return Plan((Step(stmt, result=True),), "one" if op.single else "many", shape, reverse, _slots(ctx))
+        plan = Plan((Step(stmt, result=True),), "one" if op.single else "many", shape, reverse, _slots(ctx))
+        if required:
+            from .required import required_read
+
+            return required_read(plan, q, ctx.rules)
+        return plan
     if isinstance(op, ir.CountQuery):
         stmt = ctx.rules.render(ReadBuilder(ctx).count(ctx.model(op.model), op))
         return Plan((Step(stmt, result=True),), "count_fields" if op.fields else "count", None, False, _slots(ctx))
@@ -108,15 +116,18 @@ def _slots(ctx: Context) -> tuple[ir.Slot, ...]:
 
 
 def compile_query(schema: Schema, model: str, action: str, args: Mapping[str, Any], dialect: str,
-                  cache: PlanCache | None = None, *, shape_only: bool = False) -> tuple[Plan, list[Any]]:
-    """(Plan, the call's values). `shape_only`: for compiling ahead (the values are stand-ins)."""
+                  cache: PlanCache | None = None, *, shape_only: bool = False,
+                  in_batch: bool = False) -> tuple[Plan, list[Any]]:
+    """(Plan, the call's values). `shape_only`: for compiling ahead (the values are stand-ins).
+    `in_batch`: an item of `db.batch`, where `find_*_or_raise` must fail inside the batch."""
     op, values = parse(schema, model, action, args, shape_only=shape_only)
     if has_list_filter(args) and (one := normalise(op, values, dialect)) is not None:  # `in` lists as one parameter each
         op, values = one
-    key = (dialect, op)
+    required = in_batch and action.endswith("_or_raise") and isinstance(op, ir.Read)
+    key: tuple[Any, ...] = (dialect, op, "required") if required else (dialect, op)
     plan = cache.get(key) if cache is not None else None
     if plan is None:
-        plan = build(schema, op, dialect)
+        plan = build(schema, op, dialect, required=required)
         if cache is not None:
             cache.put(key, plan)
     return plan, values

@@ -241,6 +241,9 @@ class Upsert:
     create: tuple[Assign, ...]
     update: tuple[Assign, ...]
     selection: Selection
+    # Prisma's "database upsert" (INSERT ... ON CONFLICT DO UPDATE): the where names one unique
+    # field, create gives it the same value, update is not empty, no relation is selected
+    conflict_field: str | None = None
 
 
 @frozen

@@ -46,6 +46,7 @@ from prisma_edge.errors import (
     PrismaEdgeError,
     ProtocolError,
     TimeoutError,
+    TransactionExpiredError,
     redact,
 )
 from prisma_edge.fetch_adapters.base import AdapterStats, Dialect, IsolationLevel, Query, ResultSet
@@ -179,7 +180,7 @@ class LibsqlAdapter:
 
         Args:
             isolation: accepted (SQLite transactions are serializable).
-            timeout: seconds the transaction may stay open; later statements raise ClientError
+            timeout: seconds the transaction may stay open; later statements raise TransactionExpiredError (P2028)
                 and the exit rolls back.
         """
         self._check_open()
@@ -192,7 +193,7 @@ class LibsqlAdapter:
                 raise
             if tx._expired():
                 await tx._finish(commit=False)
-                raise ClientError("transaction timed out before it was committed; it was rolled back")
+                raise tx._expiry()
             await tx._finish(commit=True)
 
     async def execute_script(self, statements: Sequence[str]) -> None:
@@ -335,9 +336,15 @@ class LibsqlTransaction:
         self._done = False
         self._lock = asyncio.Lock()
         self._deadline = time.monotonic() + timeout if timeout else None
+        self._timeout = timeout
 
     def _expired(self) -> bool:
         return self._deadline is not None and time.monotonic() > self._deadline
+
+    def _expiry(self) -> TransactionExpiredError:
+        """Prisma's P2028: the transaction outlived its timeout (it is rolled back)."""
+        assert self._deadline is not None and self._timeout is not None
+        return TransactionExpiredError.after(self._timeout, time.monotonic() - self._deadline + self._timeout)
 
     async def _pipeline(self, requests: list[Json], statements: int) -> Json:
         reply = await self._a._send(self._baton, requests, statements=statements, url=self._url)
@@ -350,7 +357,7 @@ class LibsqlTransaction:
         if self._done:
             raise ClientError("this transaction is already closed")
         if self._expired():
-            raise ClientError("transaction timed out; it will be rolled back")
+            raise self._expiry()
         async with self._lock:
             execute = {"type": "execute", "stmt": hrana.stmt(query.sql, query.params)}
             if self._started:

@@ -41,6 +41,7 @@ from prisma_edge.errors import (
     PrismaEdgeError,
     ProtocolError,
     TimeoutError,
+    TransactionExpiredError,
     redact,
 )
 from prisma_edge.fetch_adapters.base import AdapterStats, Dialect, IsolationLevel, Query, ResultSet
@@ -134,7 +135,7 @@ class PlanetScaleAdapter:
 
         Args:
             isolation: sent as `SET TRANSACTION ISOLATION LEVEL ...` on the session before BEGIN.
-            timeout: seconds the transaction may stay open; later statements raise ClientError
+            timeout: seconds the transaction may stay open; later statements raise TransactionExpiredError (P2028)
                 and the exit rolls back.
         """
         self._check_open()
@@ -153,7 +154,7 @@ class PlanetScaleAdapter:
                 raise
             if tx._expired():
                 await tx._finish(commit=False)
-                raise ClientError("transaction timed out before it was committed; it was rolled back")
+                raise tx._expiry()
             await tx._finish(commit=True)
 
     async def close(self) -> None:
@@ -303,12 +304,18 @@ class PlanetScaleTransaction:
         self._session = adapter._borrow()  # exclusive while borrowed, like database-js' fresh one
         self._lock = asyncio.Lock()
         self._deadline = time.monotonic() + timeout if timeout else None
+        self._timeout = timeout
         self._done = False
         self._savepoints = 0
         self._lost: ConnectionError | None = None  # a statement's answer was lost: never COMMIT
 
     def _expired(self) -> bool:
         return self._deadline is not None and time.monotonic() > self._deadline
+
+    def _expiry(self) -> TransactionExpiredError:
+        """Prisma's P2028: the transaction outlived its timeout (it is rolled back)."""
+        assert self._deadline is not None and self._timeout is not None
+        return TransactionExpiredError.after(self._timeout, time.monotonic() - self._deadline + self._timeout)
 
     async def _run(self, sql: str, params: Sequence[Any]) -> ResultSet:
         async with self._lock:
@@ -322,7 +329,7 @@ class PlanetScaleTransaction:
         if self._done:
             raise ClientError("this transaction is already closed")
         if self._expired():
-            raise ClientError("transaction timed out; it will be rolled back")
+            raise self._expiry()
         return await self._run(query.sql, query.params)
 
     async def batch(self, queries: Sequence[Query], *, isolation: IsolationLevel | None = None) -> list[ResultSet]:

@@ -15,7 +15,7 @@ import sqlite3
 from collections.abc import AsyncIterator, Sequence
 from typing import Any
 
-from ..errors import DatabaseError, PrismaEdgeError, ValidationError
+from ..errors import DatabaseError, PrismaEdgeError, TransactionExpiredError, ValidationError
 from .base import AdapterStats, Dialect, IsolationLevel, Query, ResultSet
 from .protocols.sqlite import error_from_message
 
@@ -103,15 +103,16 @@ class SqliteAdapter:
         """BEGIN IMMEDIATE ... COMMIT; ROLLBACK on any exception. SQLite is always serializable."""
         async with self._lock:
             self._begin()
+            deadline = asyncio.timeout(timeout)
+            started = asyncio.get_running_loop().time()
             try:
-                if timeout is not None:
-                    async with asyncio.timeout(timeout):
-                        yield _Conn(self)
-                else:
+                async with deadline:
                     yield _Conn(self)
-            except BaseException:
+            except BaseException as e:
                 with contextlib.suppress(sqlite3.Error):
                     self._db.execute("ROLLBACK")
+                if isinstance(e, TimeoutError) and deadline.expired() and timeout is not None:  # Prisma's P2028
+                    raise TransactionExpiredError.after(timeout, asyncio.get_running_loop().time() - started) from None
                 raise
             try:
                 self._db.execute("COMMIT")

@@ -149,12 +149,14 @@ def parse_write(schema: Schema, model: Model, action: str, args: Mapping[str, An
         if create is None:
             p.fail(f"{base}create", "upsert needs `create` data", "Argument `create` is missing.")
         where = p.unique_where(model, args.get("where"), "where")
+        sel = p.selection(model, args, "")
         op = ir.Upsert(
             model.name,
             where,
             p.create_values(model, create or {}, f"{base}create", now),
             p.update_values(model, update, f"{base}update", now),
-            p.selection(model, args, ""),
+            sel,
+            _conflict_field(model, args.get("where"), create, update, sel),
         )
     elif action == "delete":
         p.check_keys(args, ("where", *sel_keys), "")
@@ -166,6 +168,21 @@ def parse_write(schema: Schema, model: Model, action: str, args: Mapping[str, An
         raise ValueError(action)
     p.raise_if_problems()
     return op, p.values
+
+
+def _conflict_field(model: Model, where: Any, create: Any, update: Any, sel: ir.Selection) -> str | None:
+    """The field of Prisma's database upsert, when its conditions hold (ir.Upsert.conflict_field):
+    Prisma then runs INSERT ... ON CONFLICT, which (unlike a find-then-write) draws a sequence
+    value even when the row exists, so ids made later are the same as Prisma's."""
+    if not (isinstance(where, Mapping) and len(where) == 1 and isinstance(create, Mapping) and isinstance(update, Mapping)
+            and update and not sel.relations and not sel.counts):
+        return None
+    (name, value), = where.items()
+    singles = {u.fields[0] for u in model.uniques if len(u.fields) == 1}
+    if name not in singles or value is None or isinstance(value, Mapping) or name not in create:
+        return None
+    given = create[name]
+    return name if type(given) is type(value) and given == value else None
 
 
 __all__ = ["READ_ACTIONS", "WRITE_ACTIONS", "parse", "parse_write"]

@@ -233,7 +233,9 @@ class ArgParser(FilterParser):
                 continue
             if f.kind != "object":
                 if select is None:
-                    self.fail(p, f"`include` takes relations; `{key}` is a scalar field (use `select`)")
+                    self.fail(p, f"`include` takes relations; `{key}` is a scalar field (use `select`)",
+                              "Note that include statements only accept relation fields. "  # Prisma 7's words
+                              f"`{key}` is a scalar field of `{model.name}` (use `select`).")
                 elif val is True:
                     scalars.append(key)
                 elif val is not False:

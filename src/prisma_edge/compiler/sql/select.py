@@ -167,17 +167,30 @@ class ReadBuilder:
         # needs no correlation (MariaDB allows none)
         parent_cols = getattr(scope, "columns", ()) if scope is not None else ()
         partition = [col(inner, c) for c in parent_cols] + [self.ctx.column(inner, model, n) for n in window.distinct]
+        # many-to-many: the parent's key is in the join table; rank within each parent through it
+        via: tuple[exp.Join, str, list[tuple[exp.Column, exp.Column]]] | None = getattr(scope, "via", None)
+        parent_keys: list[tuple[exp.Expression, exp.Column]] = []  # (inner side, this row's side)
+        join = None
+        if via is not None:
+            jt = self.ctx.alias()
+            join = _realias(via[0], {via[1]: jt, alias: inner})
+            parent_keys = [(col(jt, mine.name), mine) for mine, _ in via[2]]
+            partition = [k.copy() for k, _ in parent_keys] + partition
         rn = exp.Window(this=exp.RowNumber(), partition_by=partition,
                         order=exp.Order(expressions=self.order_by(model, inner, [t for t in terms if len(t.path) == 1 and not t.count_of])))
         pk = model.primary_key
         projections = [exp.alias_(self.ctx.column(inner, model, n), f"k{i}", quoted=True) for i, n in enumerate(pk)]
+        projections += [exp.alias_(k.copy(), f"p{i}", quoted=True) for i, (k, _) in enumerate(parent_keys)]
         projections.append(exp.alias_(rn, "rn", quoted=True))
         q = exp.Select(expressions=projections).from_(table(model.db_name, inner), copy=False)
+        if join is not None:
+            q = q.join(join, copy=False)
         if window.where is not None:
             q = q.where(condition(self.ctx, model, inner, window.where), copy=False)
         d = self.ctx.alias()
         match = and_all([exp.EQ(this=col(d, "rn"), expression=exp.Literal.number(1)),
-                         *[exp.EQ(this=col(d, f"k{i}"), expression=self.ctx.column(alias, model, n)) for i, n in enumerate(pk)]])
+                         *[exp.EQ(this=col(d, f"k{i}"), expression=self.ctx.column(alias, model, n)) for i, n in enumerate(pk)],
+                         *[exp.EQ(this=col(d, f"p{i}"), expression=mine.copy()) for i, (_, mine) in enumerate(parent_keys)]])
         outer = exp.Select(expressions=[exp.Literal.number(1)]).from_(
             exp.Subquery(this=q, alias=exp.TableAlias(this=ident(d))), copy=False).where(match, copy=False)
         return exp.Exists(this=outer)
@@ -248,7 +261,7 @@ class ReadBuilder:
             return self._partitioned(target, child, src, joins, values, shape, rs, pairs)
         terms = self.order_terms(target, child, rs.window)
         ordered = self.order_by(target, child, terms)
-        conds = [corr, *self.window_conditions(target, child, rs.window, terms, self._scope(child, pairs))]
+        conds = [corr, *self.window_conditions(target, child, rs.window, terms, self._scope(child, pairs, joins=joins))]
         ordinal = exp.Window(this=exp.RowNumber(), order=exp.Order(expressions=[o.copy() for o in ordered]))
         row = exp.alias_(self.rules.json_array([ordinal, *values]), "j", quoted=True)
         inner = exp.Select(expressions=[row]).from_(src, copy=False)
@@ -264,9 +277,11 @@ class ReadBuilder:
         return exp.Subquery(this=outer), RelationShape(True, shape, rs.window.take_negative)
 
     @staticmethod
-    def _scope(child: str, pairs: list[tuple[exp.Column, exp.Column]], correlate: bool = True) -> Callable[[str], exp.Expression | None]:
+    def _scope(child: str, pairs: list[tuple[exp.Column, exp.Column]], correlate: bool = True,
+               joins: list[exp.Join] | None = None) -> Callable[[str], exp.Expression | None]:
         """Belongs-to-the-parent for another alias of the related table (direct relations only);
-        `.columns` names the related table's foreign key columns."""
+        `.columns` names the related table's foreign key columns; for many-to-many, `.via` is
+        (the join to the join table, its alias, the pairs), so `distinct` can rank per parent."""
 
         direct = all(mine.table == child for mine, _ in pairs)  # m-n: the key is in the join table
 
@@ -276,6 +291,8 @@ class ReadBuilder:
             return and_all([exp.EQ(this=col(alias, mine.name), expression=theirs.copy()) for mine, theirs in pairs])
 
         scope.columns = tuple(mine.name for mine, _ in pairs) if direct else ()  # type: ignore[attr-defined]
+        if not direct and joins and len(joins) == 1:
+            scope.via = (joins[0], pairs[0][0].table, pairs)  # type: ignore[attr-defined]
         return scope
 
     def _partitioned(self, target: Model, child: str, src: exp.Expression, joins: list[exp.Join], values: list[exp.Expression],
@@ -307,7 +324,7 @@ class ReadBuilder:
             inner = inner.join(j, copy=False)
         # the derived table must not reference the parent (MariaDB): rank per parent by its foreign
         # key for `distinct`, but no correlated cursor scope here
-        uncorrelated = self._scope(child, pairs, correlate=False)
+        uncorrelated = self._scope(child, pairs, correlate=False, joins=joins)
         filters = and_all(self.window_conditions(target, child, rs.window, terms, uncorrelated))
         if filters is not None:
             inner = inner.where(filters, copy=False)
@@ -378,3 +395,17 @@ class ReadBuilder:
             inner = inner.where(where, copy=False)
         inner = self.paginate(inner.order_by(*self.order_by(model, alias, terms), copy=False), window)
         return exp.Select(expressions=aggs).from_(exp.Subquery(this=inner, alias=exp.TableAlias(this=ident("s"))), copy=False)
+
+
+def _realias(e: exp.Expression, aliases: dict[str, str]) -> exp.Join:
+    """A copy of join `e` with its table aliases renamed (`aliases`: old -> new)."""
+    out = e.copy()
+    for c in out.find_all(exp.Column):
+        if c.table in aliases:
+            c.set("table", ident(aliases[c.table]))
+    for t in out.find_all(exp.Table):
+        a = t.alias
+        if a in aliases:
+            t.set("alias", exp.TableAlias(this=ident(aliases[a])))
+    assert isinstance(out, exp.Join)
+    return out

@@ -320,6 +320,9 @@ class WriteBuilder:
 
     def upsert(self, op: ir.Upsert) -> Plan:
         model = self.ctx.model(op.model)
+        if self.rules.name == "postgres" and op.conflict_field is not None and op.create and not emulate_update(
+                self.ctx, model, self.key_select(model, op.where), self.new_values(model, op.update)):
+            return self.pg_database_upsert(model, op, op.conflict_field)
         if self.rules.name == "postgres":
             a = self.ctx.alias()
             upd: exp.Expression
@@ -367,6 +370,20 @@ class WriteBuilder:
                                         extra_where=self.inserted_row_condition(model, op.create, insert_step=len(steps) - 1))
         steps.append(Step(self.rules.render(read2), when="missing:0", result=True))
         return self.plan(steps, "one", shape)
+
+    def pg_database_upsert(self, model: Model, op: ir.Upsert, field: str) -> Plan:
+        """Prisma's database upsert, in its SQL (`ir.Upsert.conflict_field`):
+            WITH w AS (INSERT INTO "T" AS t (...) VALUES (...) ON CONFLICT ("f") DO UPDATE SET ... RETURNING *)
+            SELECT <selection> FROM w"""
+        a = self.ctx.alias()
+        ins = self.insert(model, op.create)
+        target = ins.this.this if isinstance(ins.this, exp.Schema) else ins.this
+        target.set("alias", exp.TableAlias(this=ident(a)))
+        ins.set("conflict", exp.OnConflict(conflict_keys=[exp.Column(this=ident(self.ctx.field(model, field).db_name))],
+                                           action=exp.var("DO UPDATE"), expressions=self.set_items(model, op.update, a)))
+        ins.set("returning", exp.Returning(expressions=[exp.Star()]))
+        q, shape = self.pg_returning(model, ins, op.selection)
+        return self.plan([Step(self.rules.render(q), result=True)], "one", shape)
 
     def update_many(self, op: ir.UpdateMany) -> Plan:
         model = self.ctx.model(op.model)

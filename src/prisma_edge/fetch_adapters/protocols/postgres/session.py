@@ -142,21 +142,21 @@ class PgWireAdapter:
         Args:
             isolation: the transaction's isolation level.
             timeout: seconds the body may run; then it is cancelled, the transaction rolled back
-                and `prisma_edge.errors.TimeoutError` raised.
+                and `prisma_edge.errors.TransactionExpiredError` (a TimeoutError; Prisma's P2028) raised.
         """
         begin = begin_sql(isolation)
         async with self._session() as s:
             tx = PgTransaction(s, begin, self.stats)
             deadline = asyncio.timeout(timeout)
+            started = asyncio.get_running_loop().time()
             try:
                 async with deadline:
                     yield tx
             except BaseException as e:
                 await tx._finish(commit=False)
-                if isinstance(e, TimeoutError) and deadline.expired():
-                    raise errors.TimeoutError(
-                        f"the transaction ran longer than its timeout ({timeout}s) and was rolled back"
-                    ) from None
+                if isinstance(e, TimeoutError) and deadline.expired() and timeout is not None:
+                    elapsed = asyncio.get_running_loop().time() - started
+                    raise errors.TransactionExpiredError.after(timeout, elapsed) from None
                 raise
             await tx._finish(commit=True)
 
