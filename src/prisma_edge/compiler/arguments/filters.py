@@ -23,7 +23,7 @@ from .base import (
     _join,
     _suggest,
 )
-from .prisma_text import AVAILABLE, arg_name, invalid_value, join_or, unknown_argument
+from .prisma_text import AVAILABLE, arg_name, invalid_value, join_or, must_not_be_null, unknown_argument
 
 JSON_OPS = ("path", "equals", "not", "string_contains", "string_starts_with", "string_ends_with", "array_contains",
             "array_starts_with", "array_ends_with", "lt", "lte", "gt", "gte", "mode")
@@ -93,9 +93,12 @@ class FilterParser(ParserBase):
             self.check_keys(obj, ("some", "every", "none"), path)
             conds: list[ir.Cond] = []
             for kind in ("some", "every", "none"):
-                if kind in obj:
+                if kind in obj and obj[kind] is None:  # Prisma: a list relation filter needs an object
+                    self.fail(_join(path, kind), f"A value is required but not set: `{kind}` needs a filter object, not null",
+                              must_not_be_null(kind))
+                elif kind in obj:
                     conds.append(ir.RelationFilter(f.name, kind, self.where(target, obj[kind], _join(path, kind))))
-            if not conds:
+            if not conds and not any(obj.get(k, 0) is None for k in ("some", "every", "none")):
                 self.fail(path, "expected `some`, `every` or `none`")
             return conds[0] if len(conds) == 1 else ir.And(tuple(conds))
         if val is None:
