@@ -15,6 +15,7 @@ from typing import Any
 
 from ...schema.model import Field, Model
 from .. import ir
+from .prisma_text import must_not_be_null
 from .reads import _join
 from .writes import WriteParser
 
@@ -94,6 +95,10 @@ class NestedParser(WriteParser):
         return [(val, path)]
 
     def relation_write(self, model: Model, f: Field, val: Any, path: str, now: dt.datetime, mode: str) -> ir.RelationWrite | None:
+        if val is None:  # Prisma: a relation takes nested writes; null is no value at all
+            self.fail(path, f"A value is required but not set: relation `{f.name}` takes an object of nested writes like "
+                      "{'connect': {...}} (to unlink it, use {'disconnect': True})", must_not_be_null(f.name))
+            return None
         obj = self.mapping(val, path, "an object of nested writes like {'create': {...}}")
         if obj is None:
             return None
