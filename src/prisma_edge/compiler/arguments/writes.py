@@ -100,7 +100,8 @@ class WriteParser(ArgParser):
         """Prisma's write data is checked (relation writes, no foreign keys, no autoincrement fields)
         or unchecked (foreign keys; only relations whose key this model does not hold). Data that
         writes a relation whose foreign key this model holds is checked: it cannot set a foreign key
-        or an autoincrement field too. `skip`: keys refused elsewhere (a relation write fills them)."""
+        or an `Int @id @default(autoincrement())` too (Prisma's `is_auto_generated_int_id`: a BigInt
+        autoincrement id stays writable). `skip`: keys refused elsewhere (a relation write fills them)."""
         inline = [k for k in obj if (f := model.field(k)) is not None and f.kind == "object" and f.relation is not None
                   and f.relation.holds_fk and f.relation.join_table is None]
         if not inline:
@@ -114,7 +115,7 @@ class WriteParser(ArgParser):
             if key in fks:
                 self.fail(_join(path, key), f"`{key}` is a foreign key of relation `{fks[key]}` and this data also writes "
                           f"relation `{inline[0]}`: give relation writes or foreign keys, not both", unknown_argument(key, options))
-            elif f.default is not None and f.default.kind == "autoincrement":
+            elif f.is_id and f.type == "Int" and f.default is not None and f.default.kind == "autoincrement":
                 self.fail(_join(path, key), f"`{key}` is set by autoincrement() and cannot be given in data that writes "
                           f"relation `{inline[0]}` (give foreign keys instead of relation writes to set it)",
                           unknown_argument(key, options))
