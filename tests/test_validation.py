@@ -51,6 +51,16 @@ BAD_QUERIES = [
     ("user", "update_many", {"data": {"email": ["x"]}}, "data.email", "String"),
     ("user", "upsert", {"where": {"email": "x"}, "update": {}}, "create", "needs `create`"),
     ("user", "delete", {"where": {"email": {"contains": "x"}}}, "where", "unique selector"),
+    # Prisma's checked / unchecked data: a relation write whose key the model holds excludes the
+    # model's foreign keys and its Int autoincrement id
+    ("post", "create", {"data": {"id": 5, "title": "x", "author": {"connect": {"id": 1}}}}, "data.id", "autoincrement()"),
+    ("user", "update", {"where": {"email": "keep@x.io"}, "data": {"posts": {"update_many": {"where": {}, "data": {"authorId": 2}}}}},
+     "data.posts.update_many.data.authorId", "links the record to the parent"),
+    ("comment", "create", {"data": {"body": "x", "authorId": 1, "post": {"connect": {"id": 1}}}}, "data.authorId",
+     "relation writes or foreign keys, not both"),
+    ("user", "find_many", {"where": {"posts": {"some": None}}}, "where.posts.some", "A value is required but not set"),
+    ("post", "create", {"data": {"title": "x", "author": None}}, "data.author", "A value is required but not set"),
+    ("post", "group_by", {"by": ["authorId"], "_sum": {}}, "_sum", "Expected a minimum of 1 field"),
 ]
 
 
