@@ -80,9 +80,30 @@ class FilterParser(ParserBase):
                 c = self.scalar_filter(f, val, p, model)
             if c is not None:
                 conds.append(c)
+        conds = self.fold_searches(conds)
         if len(conds) == 1:
             return conds[0]
         return ir.And(tuple(conds))
+
+    def fold_searches(self, conds: list[ir.Cond]) -> list[ir.Cond]:
+        """Prisma's engine folds `search` filters of one where object that search the same text
+        into one search over all their fields (a row matches if the joined text does)."""
+        groups: dict[str, list[ir.Compare]] = {}
+        for c in conds:
+            if isinstance(c, ir.Compare) and c.op == "search" and isinstance(c.value, ir.Slot):
+                groups.setdefault(str(self.values[c.value.index]), []).append(c)
+        if all(len(g) < 2 for g in groups.values()):
+            return conds
+        out: list[ir.Cond] = []
+        for c in conds:
+            if isinstance(c, ir.Compare) and c.op == "search" and isinstance(c.value, ir.Slot):
+                g = groups[str(self.values[c.value.index])]
+                if len(g) > 1:
+                    if c is g[0]:
+                        out.append(ir.Search(tuple(x.field for x in g), c.value))
+                    continue
+            out.append(c)
+        return out
 
     def relation_filter(self, f: Field, val: Any, path: str) -> ir.Cond | None:
         target = self.model(f.type)

@@ -25,6 +25,10 @@ _CMP = {"equals": exp.EQ, "not": exp.NEQ, "lt": exp.LT, "lte": exp.LTE, "gt": ex
 def condition(ctx: Context, model: Model, alias: str, cond: ir.Cond) -> exp.Expression:
     if isinstance(cond, ir.Compare):
         return compare(ctx, model, alias, cond)
+    if isinstance(cond, ir.Search):
+        from .fulltext import search
+
+        return search(ctx.rules.name, [ctx.column(alias, model, n) for n in cond.fields], ctx.param(cond.value))
     if isinstance(cond, ir.And):
         parts = [condition(ctx, model, alias, c) for c in cond.conds]
         out = and_all(parts)
