@@ -101,3 +101,17 @@ async def test_unknown_model_suggests():
     async with open_client("blog", "sqlite") as db:
         with pytest.raises(AttributeError, match="did you mean `user`"):
             db.usr  # noqa: B018
+
+
+async def test_a_unique_selector_given_null_is_a_missing_value():
+    """Prisma's engine accepts `{email: null}` as a unique selector's shape, then needs a value: P2012."""
+    from prisma_edge.errors import MissingRequiredValueError
+
+    async with open_client("blog", "sqlite") as db:
+        await db.user.create({"email": "keep@x.io"})
+        with pytest.raises(MissingRequiredValueError, match="A value is required but not set") as e:
+            await db.user.delete(where={"email": None})
+        assert e.value.code == "P2012" and "`where.email`" in str(e.value)
+        assert await db.user.count() == 1
+        with pytest.raises(ValidationError):  # a validation problem elsewhere still comes first (P2009)
+            await db.user.update(where={"email": None}, data={"nmae": "x"})

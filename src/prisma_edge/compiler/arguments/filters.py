@@ -389,7 +389,10 @@ class FilterParser(ParserBase):
             assert f0 is not None
             self.fail(_join(path, wrapped[0]), "a unique field takes its value here, not a filter object",
                       invalid_value(wrapped[0], [f0.type], plain[wrapped[0]]))
-        if not found_unique and not had_problems:
+        nulls = [k for k in singles if k in plain and plain[k] is None]
+        if not found_unique and not had_problems and nulls:  # Prisma's engine: P2012, not a validation error
+            self.missing = f"`{_join(path, nulls[0])}`: A value is required but not set (a unique selector needs a value, not null)"
+        elif not found_unique and not had_problems:
             options = [u.name for u in model.uniques]
             named = [f"`{o}`" for o in options]
             self.fail(path, f"a unique selector is required: give one of {', '.join(options)} with a value",
