@@ -104,14 +104,15 @@ async def test_unknown_model_suggests():
 
 
 async def test_a_unique_selector_given_null_is_a_missing_value():
-    """Prisma's engine accepts `{email: null}` as a unique selector's shape, then needs a value: P2012."""
+    """Prisma's engine accepts `{barcode: null}` (an optional unique field) as a unique selector's
+    shape, then needs a value: P2012."""
     from prisma_edge.errors import MissingRequiredValueError
 
-    async with open_client("blog", "sqlite") as db:
-        await db.user.create({"email": "keep@x.io"})
+    async with open_client("shop", "sqlite") as db:
+        await db.product.create({"sku": "a", "name": "A", "price": 1})
         with pytest.raises(MissingRequiredValueError, match="A value is required but not set") as e:
-            await db.user.delete(where={"email": None})
-        assert e.value.code == "P2012" and "`where.email`" in str(e.value)
-        assert await db.user.count() == 1
+            await db.product.delete(where={"barcode": None})
+        assert e.value.code == "P2012" and "`where.barcode`" in str(e.value)
+        assert await db.product.count() == 1
         with pytest.raises(ValidationError):  # a validation problem elsewhere still comes first (P2009)
-            await db.user.update(where={"email": None}, data={"nmae": "x"})
+            await db.product.update(where={"barcode": None}, data={"nmae": "x"})
