@@ -305,7 +305,7 @@ class FilterParser(ParserBase):
                 else:
                     conds.append(self.compare(model, f, "not", v, p, insensitive))
             elif op in ("in", "not_in") and isinstance(v, FieldRef):  # a scalar-list field of the record
-                conds.append(self.field_ref(model, f, op, v, p, list_of=True))
+                conds.append(self.field_ref(model, f, op, v, p, insensitive=insensitive, list_of=True))
             elif op == "not_in" and v is None:  # Prisma's engine: `notIn: null` filters nothing
                 continue
             elif op in ("in", "not_in"):
