@@ -25,6 +25,10 @@ _CMP = {"equals": exp.EQ, "not": exp.NEQ, "lt": exp.LT, "lte": exp.LTE, "gt": ex
 def condition(ctx: Context, model: Model, alias: str, cond: ir.Cond) -> exp.Expression:
     if isinstance(cond, ir.Compare):
         return compare(ctx, model, alias, cond)
+    if isinstance(cond, ir.Search):
+        from .fulltext import search
+
+        return search(ctx.rules.name, [ctx.column(alias, model, n) for n in cond.fields], ctx.param(cond.value))
     if isinstance(cond, ir.And):
         parts = [condition(ctx, model, alias, c) for c in cond.conds]
         out = and_all(parts)
@@ -112,7 +116,12 @@ def compare(ctx: Context, model: Model, alias: str, c: ir.Compare) -> exp.Expres
     if c.op == "is_not_null":
         return exp.Not(this=exp.Is(this=column, expression=exp.Null()))
     if c.op in ("in", "not_in") and isinstance(c.value, ir.ColumnRef):  # in a list field (PostgreSQL)
-        node: exp.Expression = exp.EQ(this=column, expression=fn("ANY", ctx.column(alias, model, c.value.field)))
+        listed: exp.Expression = ctx.column(alias, model, c.value.field)
+        if c.insensitive:  # both sides lowered: the list through its text form (a NULL list stays NULL)
+            text = exp.DataType.build("text", dialect="postgres")
+            lowered = exp.Lower(this=exp.Cast(this=listed, to=text))
+            column, listed = exp.Lower(this=column), exp.Cast(this=lowered, to=exp.DataType.build("text[]", dialect="postgres"))
+        node: exp.Expression = exp.EQ(this=column, expression=fn("ANY", listed))
         return exp.Not(this=node) if c.op == "not_in" else node  # a NULL list matches neither (Prisma)
     if c.op in ("in", "not_in"):
         assert isinstance(c.value, tuple)
