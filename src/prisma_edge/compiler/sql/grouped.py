@@ -51,9 +51,17 @@ def eligible(rb: ReadBuilder, alias: str, rs: ir.RelationSelection, child: str,
     (on MySQL: with them too, for a direct relation, whose child rows carry the parent's key)."""
     if alias not in rb.parent_sets:
         return False
+    if rb.rules.name == "mysql" and rb.set_depth.get(alias, 0) >= MYSQL_DEPTH:
+        return False
     if rs.window.cursor is None and not rs.window.distinct:
         return True
     return rb.rules.name == "mysql" and all(mine.table == child for mine, _ in pairs)
+
+
+# Each grouped level repeats its parents' query (its parent set) inside its own: on MySQL, where
+# to-one relations pass parent sets on too, an include chain past this many levels takes the
+# window form below it instead, so the SQL stays shallow enough for sqlglot and the server.
+MYSQL_DEPTH = 6
 
 
 def own_scope(pairs: list[tuple[exp.Column, exp.Column]]) -> Callable[[str], exp.Expression | None]:
@@ -143,6 +151,7 @@ def grouped_list(
     for j in joins:
         base = base.join(j.copy(), copy=False)
     rb.parent_sets[child] = base.where(where.copy(), copy=False)
+    rb.set_depth[child] = rb.set_depth.get(model_alias, 0) + 1
     values, shape = rb.projections(target, child, rs.selection, nested=True)
     partition = [m.copy() for m, _ in pairs]
 
