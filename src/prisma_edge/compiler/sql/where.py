@@ -212,13 +212,15 @@ def relation(ctx: Context, model: Model, alias: str, rf: ir.RelationFilter) -> e
 
 def _one_list(ctx: Context, model: Model, c: ir.Compare, column: exp.Expression) -> exp.Expression:
     """`column = ANY(CAST($1 AS type[]))` (PostgreSQL) / `column IN (SELECT value FROM
-    json_each(?, '$[0]'))` (SQLite: the list packed as `[[...]]`)."""
+    json_each(?, '$[0]'))` (SQLite: the list packed as `[[...]]`; MySQL: JSON_TABLE over it)."""
     assert isinstance(c.value, tuple)
     f = ctx.field(model, c.field)
     if ctx.rules.name == "postgres":
         enum = ctx.schema.enum(f.type) if f.kind == "enum" else None
         array = ctx.rules.cast_param(ctx.param(c.value[0]), _AsList(f), enum.db_name if enum else None)
         return exp.EQ(this=column, expression=fn("ANY", array))
+    if ctx.rules.name == "mysql":  # JSON_TABLE (dialects.MysqlRules.list_values)
+        return exp.In(this=column, query=exp.Subquery(this=ctx.rules.list_values(ctx.pack(c.value), c.value[0].type)))
     each = exp.Table(this=exp.Anonymous(this="json_each", expressions=[ctx.pack(c.value), exp.Literal.string("$[0]")]))
     return exp.In(this=column, query=exp.Subquery(this=exp.Select(expressions=[exp.column("value")]).from_(each, copy=False)))
 
