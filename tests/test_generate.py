@@ -206,6 +206,16 @@ async def main() -> None:
 MYPY_INI = "[mypy]\nstrict = True\nfollow_imports = silent\n[mypy-sqlglot.*]\nfollow_imports = skip\n"
 
 
+def need_mypy() -> None:
+    """Skip without mypy, except in CI (which installs it with the dev extra): there, fail."""
+    try:
+        import mypy  # noqa: F401
+    except ImportError:
+        if os.environ.get("CI") == "true":
+            pytest.fail("mypy is missing; CI installs it with the dev extra", pytrace=False)
+        pytest.skip("mypy is not installed (pip install mypy)")
+
+
 def run_mypy(workdir: Path, *files: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "MYPYPATH": str(ROOT / "src")}
     return subprocess.run([sys.executable, "-m", "mypy", "--config-file", "mypy.ini", "--no-error-summary", *files],
@@ -214,12 +224,7 @@ def run_mypy(workdir: Path, *files: str) -> subprocess.CompletedProcess[str]:
 
 @pytest.mark.no_pyodide("runs mypy in a subprocess")
 def test_type_checker_accepts_the_app_and_names_a_misspelt_where_field(tmp_path):
-    try:
-        import mypy  # noqa: F401
-    except ImportError:
-        if os.environ.get("CI") == "true":
-            pytest.fail("mypy is missing; CI installs it with the dev extra", pytrace=False)
-        pytest.skip("mypy is not installed (pip install mypy)")
+    need_mypy()
     load_generated("blog", tmp_path)
     (tmp_path / "mypy.ini").write_text(MYPY_INI)
     (tmp_path / "app.py").write_text(APP)

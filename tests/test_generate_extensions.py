@@ -4,7 +4,6 @@ misspelt field in a global omit or a sync `where`."""
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
@@ -12,7 +11,7 @@ import pytest
 
 from prisma_edge import cli, sync
 from prisma_edge.migrate.push import push_schema
-from tests.test_generate import MYPY_INI, load_generated, run_mypy
+from tests.test_generate import MYPY_INI, load_generated, need_mypy, run_mypy
 
 SYNC_APP = """\
 from __future__ import annotations
@@ -63,12 +62,7 @@ def test_generated_sync_client_runs(tmp_path):
 
 @pytest.mark.no_pyodide("runs mypy in a subprocess")
 def test_type_checker_accepts_sync_extend_and_omit(tmp_path):
-    try:
-        import mypy  # noqa: F401
-    except ImportError:
-        if os.environ.get("CI") == "true":
-            pytest.fail("mypy is missing; CI installs it with the dev extra", pytrace=False)
-        pytest.skip("mypy is not installed (pip install mypy)")
+    need_mypy()
     load_generated("blog", tmp_path)
     (tmp_path / "mypy.ini").write_text(MYPY_INI)
     (tmp_path / "app.py").write_text(SYNC_APP)
@@ -136,12 +130,7 @@ def test_generate_refuses_an_extension_it_cannot_read(tmp_path, capsys, spec: st
 
 @pytest.mark.no_pyodide("runs mypy in a subprocess")
 def test_type_checker_knows_computed_fields(tmp_path):
-    try:
-        import mypy  # noqa: F401
-    except ImportError:
-        if os.environ.get("CI") == "true":
-            pytest.fail("mypy is missing; CI installs it with the dev extra", pytrace=False)
-        pytest.skip("mypy is not installed (pip install mypy)")
+    need_mypy()
     _generate_with_names(tmp_path)
     (tmp_path / "mypy.ini").write_text(MYPY_INI)
     (tmp_path / "app.py").write_text(COMPUTED_APP)
