@@ -83,6 +83,7 @@ from prisma_edge.fetch_adapters.protocols.pgwire.events import (
     RowDescription,
     StatementSkipped,
 )
+from prisma_edge.fetch_adapters.protocols.pgwire.rows import scan_data_rows
 
 __all__ = ["NEED_DATA", "ConnState", "PgConnection", "PipelineAuth"]
 
@@ -366,7 +367,7 @@ class PgConnection:
         if self._state is not ConnState.READY or not self._ops or self._ops[0][0] not in _ROW_STEPS or self._skipping:
             return []
         try:
-            rows, self._pos = m.scan_data_rows(self._buf, self._pos, self._max_message_size)
+            rows, self._pos = scan_data_rows(self._buf, self._pos, self._max_message_size)
         except PrismaEdgeError as e:
             self._fail(e)
             raise

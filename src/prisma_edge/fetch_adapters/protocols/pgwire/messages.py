@@ -296,21 +296,6 @@ def _data_row(payload: bytes) -> DataRow:
     return DataRow(data_row_values(payload))
 
 
-def scan_data_rows(buf: bytearray, pos: int, limit: int) -> tuple[list[tuple[bytes | None, ...]], int]:
-    """(the values of each complete DataRow message from `pos` on, the position after them):
-    stops at any other message, an incomplete one, or a length outside 4..limit."""
-    rows: list[tuple[bytes | None, ...]] = []
-    size = len(buf)
-    while size - pos >= 5 and buf[pos] == 0x44:
-        length = int.from_bytes(buf[pos + 1 : pos + 5], "big", signed=True)
-        end = pos + 1 + length
-        if length < 4 or length > limit or end > size:
-            break
-        rows.append(data_row_values(bytes(buf[pos + 5 : end])))
-        pos = end
-    return rows, pos
-
-
 def data_row_values(payload: bytes) -> tuple[bytes | None, ...]:
     """A DataRow payload's values. The hot path (once per result row): no _Reader, few calls."""
     end = len(payload)
