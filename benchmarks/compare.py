@@ -8,6 +8,10 @@ over each other's), on loopback and then through a relay of our own that adds 10
 
     python benchmarks/compare.py [--quick] [--prisma7 DIR]
 
+Between the two, the same operations on MariaDB and SQLite: prisma-edge (PlanetScale adapter
+through the local endpoint, HTTP; SQLite adapter) next to raw PyMySQL and sqlite3
+(benchmarks/compare_drivers.py).
+
 prisma-edge runs on its direct PostgreSQL adapter (`postgres`). psycopg runs hand-written SQL
 (an include as one query per level with `= ANY`, as Prisma does). SQLAlchemy 2 runs its async ORM
 over psycopg (`selectinload` for includes). Prisma 7.10 runs `benchmarks/prisma7/bench.ts` with
@@ -118,8 +122,16 @@ async def prisma_edge(url: str, runs: int) -> dict[str, float]:
         'datasource db {\n  provider = "postgresql"\n  url = env("DATABASE_URL")\n}\n' + PRISMA_SCHEMA
     )
     db = Client(schema, url=url, adapter="postgres")
+    try:
+        return await measure(edge_ops(db), lambda size: lambda: db.user.find_many(order={"id": "asc"}, take=size), runs)
+    finally:
+        await db.close()
+
+
+def edge_ops(db: Any) -> dict[str, Op]:
+    """The operations on a prisma-edge client (any adapter): the same calls on every database."""
     n = iter(range(10**9))
-    ops: dict[str, Op] = {
+    return {
         "find_unique": lambda: db.user.find_unique(where={"id": next(n) % 1000 + 1}),
         "find_many_filtered": lambda: db.post.find_many(
             where={"published": True, "views": {"gt": 500}}, order={"id": "asc"}, take=20
@@ -142,12 +154,6 @@ async def prisma_edge(url: str, runs: int) -> dict[str, float]:
         ),
         "count": lambda: db.post.count(where={"published": True}),
     }
-    try:
-        return await measure(
-            ops, lambda size: lambda: db.user.find_many(order={"id": "asc"}, take=size), runs
-        )
-    finally:
-        await db.close()
 
 
 async def psycopg_raw(url: str, runs: int) -> dict[str, float]:
@@ -402,6 +408,10 @@ def main() -> None:
             asyncio.run(run_all(url, runs, node_dir)),
             f"loopback, median of {runs} (ratio = prisma-edge / other)",
         )
+        # PyMySQL and sqlite3 beside prisma-edge on their own databases (loopback only)
+        from benchmarks.compare_drivers import drivers
+
+        drivers(runs)
         port = int(url.rsplit(":", 1)[1].split("/", 1)[0])
         with DelayRelay(port, one_way=0.010) as relay:
             slow = url.replace(f":{port}/", f":{relay.port}/")

@@ -22,7 +22,7 @@ from prisma_edge.schema import parse_schema
 
 pytestmark = [pytest.mark.mysql, pytest.mark.no_pyodide("starts the local PlanetScale endpoint (a TCP server)")]
 
-SCHEMA = parse_schema("""
+SCHEMA_TEXT = """
 datasource db {
   provider = "mysql"
   url      = env("DATABASE_URL")
@@ -37,7 +37,8 @@ model Post {
   authorId Int
   author   User @relation(fields: [authorId], references: [id])
 }
-""")
+"""
+SCHEMA = parse_schema(SCHEMA_TEXT)
 
 USERS, POSTS = 50, 1000
 DDL = [
@@ -125,3 +126,38 @@ async def test_each_full_scan_runs_once_and_each_parent_gets_its_own_window(shap
                 assert got(shape, found) == expected(shape, found)
         finally:
             await db.close()
+
+
+DIFFERENTIAL = [  # include windows on MySQL's grouped form, each compared with SQLite's correlated form
+    {"posts": {"cursor": {"id": 53}, "take": 3, "skip": 1}},
+    {"posts": {"cursor": {"id": 53}, "take": -2, "order": {"views": "desc"}}},
+    {"posts": {"distinct": ["views"], "order": [{"views": "desc"}, {"id": "asc"}], "take": 2, "skip": 1}},
+    {"posts": {"distinct": ["views"], "where": {"views": {"gt": 2}}, "cursor": {"id": 103}}},
+    {"posts": {"take": 2, "include": {"author": {"include": {"posts": {"distinct": ["views"], "take": -2}}}}}},
+]
+
+
+@pytest.mark.parametrize("include", DIFFERENTIAL, ids=range(len(DIFFERENTIAL)))
+async def test_grouped_windows_read_as_sqlite_reads_them(include):
+    from prisma_edge.fetch_adapters.planetscale import PlanetScaleAdapter
+    from prisma_edge.fetch_adapters.sqlite import SqliteAdapter
+    from tests.support.ps_endpoint import local_endpoint
+
+    lite_schema = parse_schema(SCHEMA_TEXT.replace('provider = "mysql"', 'provider = "sqlite"'))
+    lite = Client(lite_schema, adapter=SqliteAdapter(":memory:"))
+    await lite.execute_raw("CREATE TABLE User (id int PRIMARY KEY)")
+    await lite.execute_raw("CREATE TABLE Post (id int PRIMARY KEY, views int NOT NULL, authorId int NOT NULL)")
+    await lite.execute_raw(f"WITH RECURSIVE g(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM g WHERE i < {POSTS}) "
+                           f"INSERT INTO User SELECT i FROM g WHERE i <= {USERS}")
+    await lite.execute_raw(f"WITH RECURSIVE g(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM g WHERE i < {POSTS}) "
+                           f"INSERT INTO Post SELECT i, i % 7, (i % {USERS}) + 1 FROM g")
+    with local_endpoint("pe_incldiff") as ep:
+        db = Client(SCHEMA, adapter=PlanetScaleAdapter(ep.url))
+        try:
+            for ddl in DDL:
+                await db.execute_raw(ddl)
+            args = {"take": 12, "order": {"id": "asc"}, "include": include}
+            assert await db.user.find_many(**args) == await lite.user.find_many(**args)
+        finally:
+            await db.close()
+            await lite.close()

@@ -83,6 +83,7 @@ from prisma_edge.fetch_adapters.protocols.pgwire.events import (
     RowDescription,
     StatementSkipped,
 )
+from prisma_edge.fetch_adapters.protocols.pgwire.rows import scan_data_rows
 
 __all__ = ["NEED_DATA", "ConnState", "PgConnection", "PipelineAuth"]
 
@@ -346,9 +347,7 @@ class PgConnection:
                     if not self._eof:
                         return NEED_DATA
                     if self._pos < len(self._buf):
-                        raise RemoteProtocolError(
-                            "the server closed the connection in the middle of a message"
-                        )
+                        raise RemoteProtocolError("the server closed the connection in the middle of a message")
                     self._state = ConnState.CLOSED
                     return ConnectionClosed()
                 kind, payload = raw
@@ -361,6 +360,18 @@ class PgConnection:
         except PrismaEdgeError as e:
             self._fail(e)
             raise
+
+    def read_rows(self) -> list[tuple[bytes | None, ...]]:
+        """The lean row path: the values of the complete DataRows at the head of the buffer where
+        rows are expected (one event each from `next_event`); anything else is left for it."""
+        if self._state is not ConnState.READY or not self._ops or self._ops[0][0] not in _ROW_STEPS or self._skipping:
+            return []
+        try:
+            rows, self._pos = scan_data_rows(self._buf, self._pos, self._max_message_size)
+        except PrismaEdgeError as e:
+            self._fail(e)
+            raise
+        return rows
 
     # ------------------------------------------------------------------ internals
 

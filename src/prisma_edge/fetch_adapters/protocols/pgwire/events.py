@@ -24,6 +24,7 @@ __all__ = [
     "CommandComplete",
     "ConnectionClosed",
     "DataRow",
+    "DataRows",
     "EmptyQueryResponse",
     "ErrorResponse",
     "Event",
@@ -111,6 +112,14 @@ class DataRow(Event):
     """One row; each value is the column's bytes (text or binary format) or None for NULL."""
 
     values: tuple[bytes | None, ...]
+
+
+@frozen
+class DataRows(Event):
+    """Several consecutive rows at once, as `PgConnection.read_rows` returns them after a DataRow
+    (the lean row path: no event per row); `next_event` itself never returns this."""
+
+    rows: list[tuple[bytes | None, ...]]
 
 
 @frozen

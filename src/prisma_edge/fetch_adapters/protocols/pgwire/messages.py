@@ -293,7 +293,11 @@ class _Reader:
 
 
 def _data_row(payload: bytes) -> DataRow:
-    # The hot path: one DataRow per result row, so no _Reader and as few calls as possible.
+    return DataRow(data_row_values(payload))
+
+
+def data_row_values(payload: bytes) -> tuple[bytes | None, ...]:
+    """A DataRow payload's values. The hot path (once per result row): no _Reader, few calls."""
     end = len(payload)
     if end < 2:
         raise RemoteProtocolError("malformed DataRow message: payload is too short")
@@ -316,7 +320,7 @@ def _data_row(payload: bytes) -> DataRow:
         raise RemoteProtocolError("malformed DataRow message: payload is too short") from e
     if pos != end:
         raise RemoteProtocolError("malformed DataRow message: trailing bytes")
-    return DataRow(tuple(values))
+    return tuple(values)
 
 
 def _row_description(payload: bytes) -> RowDescription:

@@ -16,6 +16,7 @@ from prisma_edge.fetch_adapters.protocols.pgwire.errors import RemoteProtocolErr
 from prisma_edge.fetch_adapters.protocols.pgwire.events import (
     CommandComplete,
     DataRow,
+    DataRows,
     EmptyQueryResponse,
     ErrorResponse,
     Event,
@@ -61,7 +62,9 @@ def group_outcomes(events: Iterable[Event], n: int) -> tuple[list[Outcome], list
     fields: tuple[FieldDesc, ...] = ()
     rows: list[tuple[bytes | None, ...]] = []
     for ev in events:
-        if isinstance(ev, DataRow):
+        if isinstance(ev, DataRows):
+            rows.extend(ev.rows)
+        elif isinstance(ev, DataRow):
             rows.append(ev.values)
         elif isinstance(ev, RowDescription):
             fields, rows = ev.fields, []

@@ -172,6 +172,37 @@ def decoder(oid: int) -> Decoder:
     return str
 
 
+def row_decoder(columns: tuple[tuple[int, int], ...]) -> Callable[[tuple[bytes | None, ...]], tuple[Any, ...]]:
+    """One function decoding a whole row of raw cells, for columns given as (type OID, format):
+    written out once per column shape (`None if v0 is None else d0(v0.decode()), ...`), so a row
+    costs one call instead of a loop with a type dispatch per value. Binary cells stay bytes. A
+    row with another number of cells raises ValueError."""
+    found = _ROW_DECODERS.get(columns)
+    if found is not None:
+        return found
+    env: dict[str, Any] = {}
+    cells = []
+    for i, (oid, fmt) in enumerate(columns):
+        dec = decoder(oid) if fmt == 0 else None
+        if dec is None:
+            cells.append(f"v{i}")
+        elif dec is str:
+            cells.append(f"None if v{i} is None else v{i}.decode()")
+        else:
+            env[f"d{i}"] = dec
+            cells.append(f"None if v{i} is None else d{i}(v{i}.decode())")
+    names = "".join(f"v{i}, " for i in range(len(columns)))
+    body = f"    ({names}) = row\n    return ({''.join(c + ', ' for c in cells)})\n"
+    exec(f"def decode_row(row):\n{body}", env)  # noqa: S102 - our own text: names and OIDs' decoders only
+    if len(_ROW_DECODERS) >= 256:  # raw queries can make many shapes: keep the cache bounded
+        _ROW_DECODERS.clear()
+    _ROW_DECODERS[columns] = env["decode_row"]
+    return env["decode_row"]
+
+
+_ROW_DECODERS: dict[tuple[tuple[int, int], ...], Callable[[tuple[bytes | None, ...]], tuple[Any, ...]]] = {}
+
+
 def _bool(text: str) -> bool:
     return text in ("t", "true", "TRUE", "y", "yes", "on", "1")
 

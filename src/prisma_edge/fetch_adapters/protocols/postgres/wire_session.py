@@ -21,6 +21,8 @@ from prisma_edge.fetch_adapters.protocols.pgwire import (
     CommandComplete,
     ConnectionClosed,
     ConnState,
+    DataRow,
+    DataRows,
     ErrorResponse,
     Event,
     PgConnection,
@@ -278,6 +280,8 @@ class PgSession:
                 if isinstance(ev, ErrorResponse) and ev.is_fatal:
                     fatal = ev
                 events.append(ev)  # type: ignore[arg-type]
+                if ev.__class__ is DataRow and (rows := conn.read_rows()):  # the rest of the chunk's rows at once
+                    events.append(DataRows(rows))
         return events
 
     def _redact(self, text: str) -> str:
@@ -294,15 +298,9 @@ def _encode_params(params: Sequence[Any]) -> list[str | None]:
 def _result_set(res: StatementResult) -> ResultSet:
     """Decode one statement's text cells by their type OIDs (pg_types)."""
     fields = res.fields
-    decoders = [pg_types.decoder(f.type_oid) if f.format == 0 else None for f in fields]
+    decode_row = pg_types.row_decoder(tuple((f.type_oid, f.format) for f in fields))
     try:
-        rows = tuple(
-            tuple(
-                v if v is None or dec is None else dec(v.decode())
-                for dec, v in zip(decoders, row, strict=True)
-            )
-            for row in res.rows
-        )
+        rows = tuple(map(decode_row, res.rows))
     except (ValueError, ArithmeticError) as e:
         raise errors.ProtocolError(
             f"PostgreSQL sent a value that does not decode ({type(e).__name__})"
