@@ -5,9 +5,11 @@ tables here have none. PostgreSQL (direct adapter) and MariaDB (the local Planet
 20 and 1,000 parents with 5 children each, among 2,000 or 200,000 children in the table; next to
 one full scan of the child table through the same adapter. Prints; asserts nothing.
 
-    python benchmarks/include_scale.py [--quick] [--index]      (needs the local PostgreSQL and MariaDB)
+    python benchmarks/include_scale.py [--quick] [--index] [postgres|mariadb]   (needs the local PostgreSQL and MariaDB)
 
 `--index` adds the foreign-key index (what MySQL/MariaDB create with a foreign key constraint).
+Also, for 20 parents, the include shapes that had their own form on MySQL: a cursor and
+`distinct` inside the include, and a list under a to-one relation (`post.author.posts`).
 """
 
 from __future__ import annotations
@@ -84,6 +86,16 @@ async def run(db: Client, children: int, n: int, label: str) -> None:
             f"{label:<10} {children:>8} children {parents:>5} parents: include {inc:8.2f} ms   one scan {scan:7.2f} ms   "
             f"ratio {inc / scan:5.2f}x   bound 2x+2 ms = {2 * scan + 2:7.2f}"
         )
+    for shape, model, args in SHAPES:
+        inc = await timed(lambda model=model, args=args: getattr(db, model).find_many(take=20, order={"id": "asc"}, **args), n)
+        print(f"{label:<10} {children:>8} children    20 parents: {shape:<22} {inc:8.2f} ms   ratio to one scan {inc / scan:5.2f}x")
+
+
+SHAPES = [  # (label, model, arguments besides take/order)
+    ("include with a cursor", "user", {"include": {"posts": {"cursor": {"id": 3}, "take": 2}}}),
+    ("include with distinct", "user", {"include": {"posts": {"distinct": ["views"], "take": 3}}}),
+    ("list under a to-one", "post", {"include": {"author": {"include": {"posts": {"take": 3}}}}}),
+]
 
 
 async def postgres(children: int, n: int) -> None:
@@ -142,10 +154,13 @@ async def mariadb(children: int, n: int) -> None:
 async def main() -> None:
     quick = "--quick" in sys.argv
     n = 3 if quick else 9
+    only = {"postgres", "mariadb"} & set(sys.argv)
     for children in (2_000, 200_000):
-        await postgres(children, n)
+        if not only or "postgres" in only:
+            await postgres(children, n)
     for children in (2_000, 200_000):
-        await mariadb(children, n)
+        if not only or "mariadb" in only:
+            await mariadb(children, n)
 
 
 if __name__ == "__main__":

@@ -189,10 +189,17 @@ def _operation(target: Any, call: Call) -> Any:
     return getattr(target, call.kind)(*call.args)
 
 
+def _project(call: Call, result: Any) -> Any:
+    """Drop the `by` fields a groupBy request did not select (our group_by returns them all)."""
+    if not call.unselected or not isinstance(result, list):
+        return result
+    return [{k: v for k, v in g.items() if k not in call.unselected} for g in result]
+
+
 async def execute(client: Client, call: Call | BatchCall) -> Outcome:
     if isinstance(call, Call):
         try:
-            return Ok(call, await _operation(client, call))
+            return Ok(call, _project(call, await _operation(client, call)))
         except Exception as e:  # noqa: BLE001 - every failure is an outcome to judge
             return Err(e)
     if not call.transaction:  # independent requests, each with its own result
@@ -216,7 +223,7 @@ async def execute(client: Client, call: Call | BatchCall) -> Outcome:
             raise AttributeError("'Client' object has no attribute 'batch' (transactional batch)")
     except Exception as e:  # noqa: BLE001
         return Err(e)
-    return BatchOutcome(tuple(Ok(c, r) for c, r in zip(calls, results, strict=False)))
+    return BatchOutcome(tuple(Ok(c, _project(c, r)) for c, r in zip(calls, results, strict=False)))
 
 
 # ---- databases -------------------------------------------------------------------------------------

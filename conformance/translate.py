@@ -85,6 +85,9 @@ class Call:
     kwargs: dict[str, Any]
     args: tuple[Any, ...]
     response_key: str
+    # groupBy `by` fields the request leaves out of its selection: our group_by (like Prisma
+    # Client's) always returns every `by` field, so the runner drops these from each group.
+    unselected: tuple[str, ...] = ()
 
 
 @attrs.frozen
@@ -410,7 +413,8 @@ class Translator:
             if extra:
                 raise Untranslatable(f"{action} selects {sorted(extra)}; our API returns only the count")
         elif action in ("aggregate", "groupBy"):
-            by = set(kwargs.get("by") or ()) if action == "groupBy" else set()
+            by_arg = kwargs.get("by") or ()
+            by = {by_arg} if isinstance(by_arg, str) else set(by_arg) if action == "groupBy" else set()
             for k, v in sel.items():
                 if k in AGGREGATES and isinstance(v, dict):
                     kwargs[k] = dict(v.get("selection") or {})
@@ -418,9 +422,8 @@ class Translator:
                     continue  # group_by returns its `by` fields
                 else:
                     raise Untranslatable(f"{action} selection `{k}` (only aggregates and `by` fields are spelled)")
-            unselected = sorted(b for b in by if sel.get(b) is not True)
-            if unselected:
-                raise Untranslatable(f"groupBy without selecting `by` fields {unselected} (group_by always returns them)")
+            unselected = tuple(sorted(b for b in by if sel.get(b) is not True))
+            return Call("model", action, model.name, method, kwargs, (), key.format(model.name), unselected)
         else:
             kwargs["select"] = self.selection(model, sel)
         return Call("model", action, model.name, method, kwargs, (), key.format(model.name))

@@ -23,6 +23,7 @@ import pytest
 
 from prisma_edge.cli import main
 from prisma_edge.errors import ClientError
+from prisma_edge.migrate.ddl import table_names
 from prisma_edge.migrate.push import connect, parse_url, push_schema
 from prisma_edge.schema.model import Schema
 from tests.support.databases import temp_mysql, temp_postgres
@@ -515,11 +516,21 @@ async def test_push_schema_over_the_network_adapters(adapter: str):
             await a.query(insert("users", id=2, email="a@example.com"))
         with pytest.raises(ForeignKeyError):
             await a.query(insert("Post", id=1, title="t", authorId=9, updatedAt="2024-01-01 00:00:00"))
-        if pg:  # the same schema again: no difference, nothing run, the rows stay
-            assert await push_schema(a, schema) == []
-        else:  # MySQL: no introspection yet, refused
-            with pytest.raises(ClientError, match="already has"):
-                await push_schema(a, schema)
+        # the same schema again: no difference, nothing run, the rows stay (PlanetScale: over HTTP,
+        # no scratch database: the datamodel side is read from prefixed tables, dropped after)
+        assert await push_schema(a, schema) == []
+        tables = await a.query(Query("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()" if pg
+                                     else "SHOW TABLES"))
+        assert sorted(str(r[0]) for r in tables.rows) == sorted(table_names(schema)), tables.rows  # no scratch left
+        grown = sample("blog")  # a new optional column and an index: applied, the rows stay
+        grown = grown.evolve(models=tuple(
+            attrs.evolve(m, fields=(*m.fields, attrs.evolve(m.field("name"), name="nickname", db_name="nickname")))
+            if m.db_name == "users" else m for m in grown.models))
+        applied = await push_schema(a, grown)
+        assert applied and all("nickname" in s for s in applied), applied
+        rows = await a.query(Query('SELECT "email", "nickname" FROM "users"' if pg
+                                   else "SELECT `email`, `nickname` FROM `users`"))
+        assert rows.rows == (("a@example.com", None),)
         await push_schema(a, schema, drop_first=True)
         count = await a.query(Query('SELECT COUNT(*) FROM "users"' if pg else "SELECT COUNT(*) FROM `users`"))
         assert int(count.rows[0][0]) == 0
@@ -662,3 +673,32 @@ def test_parse_url_keeps_the_password_out_of_repr():
     assert "p@ss" not in repr(mysql)
     with pytest.raises(ClientError, match="prisma://"):
         parse_url("prisma://accelerate.prisma-data.net/?api_key=x")
+
+
+async def test_planetscale_push_leaves_no_scratch_tables_even_when_the_ddl_fails():
+    """Over HTTP the datamodel side is prefixed scratch tables (migrate/live/prefixed.py): a stale one
+    from a killed process is never read as the user's, and a DDL that fails midway leaves none."""
+    from prisma_edge.errors import DatabaseError
+    from prisma_edge.fetch_adapters.base import Query
+    from prisma_edge.schema import parse_schema
+    from tests.support.clients import make_adapter, reset_database
+
+    a = make_adapter("planetscale")
+    try:
+        await reset_database(a)
+        schema = sample("blog")
+        await push_schema(a, schema)
+        await a.query(Query("CREATE TABLE `_pes0a1b2c_users` (`id` INTEGER NOT NULL PRIMARY KEY)"))  # stale
+        assert await push_schema(a, schema) == []  # not a table of the user's: nothing to drop
+        broken = parse_schema(
+            'datasource db {\n  provider = "mysql"\n}\n'
+            "model users {\n  id Int @id\n  email String @unique\n}\n"
+            'model zz {\n  id Int @id\n  v Int @default(dbgenerated("nosuchfn()"))\n}\n'
+        )  # `users` is created in the scratch, then `zz` fails
+        with pytest.raises(DatabaseError) as info:
+            await push_schema(a, broken)
+        assert "nosuchfn" in str(info.value).lower(), str(info.value)
+        left = sorted(str(r[0]) for r in (await a.query(Query("SHOW TABLES"))).rows if str(r[0]).startswith("_pes"))
+        assert left == ["_pes0a1b2c_users"], left  # only the stale one we made: the failed scratch is gone
+    finally:
+        await a.close()

@@ -14,7 +14,7 @@ import pytest
 
 from prisma_edge.errors import SchemaError
 from prisma_edge.migrate.ddl import ddl_statements, table_names
-from prisma_edge.schema import load_schema
+from prisma_edge.schema import load_schema, parse_schema
 from prisma_edge.schema.model import (
     Datasource,
     Default,
@@ -230,6 +230,22 @@ def test_compound_primary_key_with_map(dialect: str, expected: str):
     model = Model("T", "T", (F("a", "Int"), F("b", "String")), ("a", "b"),
                   uniques=(UniqueIndex(("a", "b"), "a_b", "pk_t"),))
     assert ddl_statements(Schema((model,)), dialect) == [expected]
+
+
+@pytest.mark.parametrize("dialect", DIALECTS)
+def test_a_unique_repeating_the_compound_id_gets_its_own_index(dialect: str):
+    """cal.com's `@@id([credentialId, key])` + `@@unique([credentialId, key])`: Prisma creates the
+    primary key AND the unique index; a database Prisma made has both, and so must ours."""
+    schema = parse_schema(
+        f'datasource db {{\n  provider = "{ {"postgres": "postgresql"}.get(dialect, dialect)}"\n}}\n'
+        "model T {\n  a Int\n  b String\n  @@id([a, b])\n  @@unique([a, b])\n}\n"
+    )
+    statements = ddl_statements(schema, dialect)
+    q = '`' if dialect == "mysql" else '"'
+    assert any("PRIMARY KEY" in s for s in statements), statements
+    assert [s for s in statements if s.startswith("CREATE UNIQUE INDEX")] == [
+        f"CREATE UNIQUE INDEX {q}T_a_b_key{q} ON {q}T{q}({q}a{q}, {q}b{q})"
+    ], statements
 
 
 def test_dbgenerated_default_is_parsed_and_parenthesised_where_required():

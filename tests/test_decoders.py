@@ -83,3 +83,14 @@ def test_one_decoder_per_shape_and_short_rows_are_typed_errors():
         decode_rows(USER, [(1, "Ann")])
     with pytest.raises(InconsistentColumnDataError):
         decode_row(USER, (1, "x", "admin", [], 1, "[[1, 10]]", None, "[0]"))  # a nested record too short
+
+
+def test_a_time_of_day_in_nested_json_reads_as_prismas_datetime():
+    """@db.Time / @db.Timetz of a related record arrive as JSON text: Prisma's DateTime on 1970-01-01, in UTC."""
+    import datetime as dt
+
+    from prisma_edge.client.codec import decode_datetime
+
+    assert decode_datetime("13:02:20.321") == dt.datetime(1970, 1, 1, 13, 2, 20, 321000, tzinfo=dt.UTC)
+    assert decode_datetime("13:02:20.321+03") == dt.datetime(1970, 1, 1, 10, 2, 20, 321000, tzinfo=dt.UTC)
+    assert decode_datetime("2016-09-24 14:01:30.213+00") == dt.datetime(2016, 9, 24, 14, 1, 30, 213000, tzinfo=dt.UTC)

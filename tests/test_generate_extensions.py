@@ -5,10 +5,12 @@ misspelt field in a global omit or a sync `where`."""
 from __future__ import annotations
 
 import os
+import shutil
+from pathlib import Path
 
 import pytest
 
-from prisma_edge import sync
+from prisma_edge import cli, sync
 from prisma_edge.migrate.push import push_schema
 from tests.test_generate import MYPY_INI, load_generated, run_mypy
 
@@ -82,3 +84,77 @@ def test_type_checker_accepts_sync_extend_and_omit(tmp_path):
         result = run_mypy(tmp_path, "bad_app.py")
         errors = [line for line in result.stdout.splitlines() if ": error:" in line]
         assert result.returncode == 1 and len(errors) == 1 and '"emial"' in errors[0], result.stdout
+
+
+COMPUTED_APP = """\
+from __future__ import annotations
+
+from prisma_edge_client import Client, User
+
+
+async def main() -> None:
+    db = Client(url="file:./app.db")
+    users: list[User] = await db.user.find_many(omit={"fullName": True}, where={"email": {"contains": "@"}})
+    picked = await db.user.find_first(select={"initials": True, "email": True})
+    if users and picked is not None:
+        name: str = users[0]["fullName"]
+        letters: str = picked["initials"]
+        print(name, letters)
+"""
+
+
+def _generate_with_names(tmp_path):
+    examples = Path(__file__).resolve().parents[1] / "examples" / "extensions"
+    shutil.copy(examples / "schema.prisma", tmp_path / "schema.prisma")
+    ext = f"{examples / 'computed_field.py'}:names"
+    assert cli.main(["generate", "--schema", str(tmp_path / "schema.prisma"), "--extensions", ext]) == 0
+    return (tmp_path / "prisma_edge_client.py").read_text()
+
+
+def test_generate_types_computed_fields_from_the_extension(tmp_path):
+    source = _generate_with_names(tmp_path)
+    record = source[source.index("class User("):]
+    record = record[: record.index("\n\n")]
+    assert "fullName: str" in record and "initials: str" in record  # from compute's `-> str`
+    assert "class UserOmit" in source and "fullName: bool" in source[source.index("class UserOmit"):]
+
+
+@pytest.mark.parametrize(("spec", "message"), [
+    ("examples/extensions/computed_field.py", "expected `path/to/file.py:name`"),
+    ("examples/extensions/computed_field.py:nothing_here", "has no `nothing_here`"),
+    ("examples/extensions/computed_field.py:with_names", "is a function, not an Extension"),
+    ("no_such_module_xyz:names", "cannot import no_such_module_xyz"),
+])
+def test_generate_refuses_an_extension_it_cannot_read(tmp_path, capsys, spec: str, message: str):
+    examples = Path(__file__).resolve().parents[1] / "examples" / "extensions"
+    shutil.copy(examples / "schema.prisma", tmp_path / "schema.prisma")
+    if spec.startswith("examples/"):
+        spec = str(Path(__file__).resolve().parents[1] / spec)
+    assert cli.main(["generate", "--schema", str(tmp_path / "schema.prisma"), "--extensions", spec]) == 1
+    assert message in capsys.readouterr().err
+
+
+@pytest.mark.no_pyodide("runs mypy in a subprocess")
+def test_type_checker_knows_computed_fields(tmp_path):
+    try:
+        import mypy  # noqa: F401
+    except ImportError:
+        if os.environ.get("CI") == "true":
+            pytest.fail("mypy is missing; CI installs it with the dev extra", pytrace=False)
+        pytest.skip("mypy is not installed (pip install mypy)")
+    _generate_with_names(tmp_path)
+    (tmp_path / "mypy.ini").write_text(MYPY_INI)
+    (tmp_path / "app.py").write_text(COMPUTED_APP)
+    good = run_mypy(tmp_path, "app.py", "prisma_edge_client.py")
+    assert good.returncode == 0, good.stdout + good.stderr
+    for wrong, bad in (
+        ('omit={"fullName": True}', 'omit={"fulName": True}'),  # a misspelt computed field
+        ('name: str = users[0]["fullName"]', 'name: int = users[0]["fullName"]'),  # its type is str
+    ):
+        app = COMPUTED_APP.replace(wrong, bad)
+        assert app != COMPUTED_APP
+        (tmp_path / "bad.py").write_text(app)
+        out = run_mypy(tmp_path, "bad.py")
+        errors = [line for line in out.stdout.splitlines() if ": error:" in line]
+        line = 1 + app.splitlines().index(next(x for x in app.splitlines() if bad in x))
+        assert len(errors) == 1 and errors[0].startswith(f"bad.py:{line}:"), out.stdout

@@ -39,11 +39,15 @@ async def test_json_path_filters(adapter):
         assert await titles({"path": ["pet", "tags"], "array_contains": ["dog"]}) == ["fido", "rex"]
         assert await titles({"path": ["pet", "tags"], "array_contains": ["good", "dog"]}) == ["fido"]
         assert await titles({"path": ["pet", "tags", 0], "equals": "cat"}) == ["tom"]
+        assert await titles({"path": ["pet", "tags"], "array_ends_with": "dog"}) == ["fido", "rex"]  # 2 and 1 elements
+        assert await titles({"path": ["pet", "tags"], "array_starts_with": "good"}) == ["fido"]
         assert await titles({"path": ["pet", "name"], "string_contains": "TOM", "mode": "insensitive"}) == ["tom"]
         assert await titles({"path": ["missing"], "equals": 1}) == []
         assert await titles({"path": ["pet", "name"], "gt": "S"}) == ["tom"]  # strings compare as strings
         negated = await db.post.find_many(where={"NOT": {"metadata": {"path": ["pet", "name"], "string_ends_with": "o"}}})
         assert sorted(p["title"] for p in negated) == ["rex", "tom"]  # NOT keeps "is a string"
+        await db.post.create({"title": "nul", "authorId": u["id"], "metadata": {"pet": {"tags": ["x", None]}}})
+        assert await titles({"path": ["pet", "tags"], "array_ends_with": None}) == ["nul"]  # a JSON null element
         with pytest.raises(ValidationError, match="takes a number or a string"):
             await titles({"path": ["pet", "age"], "gt": [4]})
         with pytest.raises(ValidationError, match="list of keys"):

@@ -1,9 +1,9 @@
 """Plans independent of `in` list lengths (issue 15 item 4): 50 lengths, one rendered plan.
 
-A loader asks for 1, 2, ... 50 ids; on PostgreSQL and SQLite each list is ONE parameter
-(`= ANY($1)` / `json_each(?)`), so the plan cache renders once and every call still returns
-exactly its own rows, values after the list included. MySQL keeps one parameter per value
-(checked: still right, one plan per length).
+A loader asks for 1, 2, ... 50 ids; on PostgreSQL, SQLite, D1 and MySQL each list is ONE
+parameter (`= ANY($1)` / `json_each(?)` / `JSON_TABLE(?, ...)`), so the plan cache renders once
+and every call still returns exactly its own rows, values after the list included. Lists of
+strings and enums on MySQL keep one parameter per value (checked: still right).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import pytest
 from tests.support.clients import open_client
 
 ADAPTERS = ["sqlite", "neon_http", "neon_ws", "planetscale", "d1"]
-SINGLE_PLAN = {"sqlite", "neon_http", "neon_ws"}
+SINGLE_PLAN = {"sqlite", "neon_http", "neon_ws", "planetscale", "d1"}
 
 
 @pytest.mark.parametrize("adapter", ADAPTERS)
@@ -52,3 +52,41 @@ async def test_fifty_list_lengths_render_one_plan(adapter):
         await db.post.create(data={"title": "t", "author": {"connect": {"id": ids[0]}}})
         found = await db.user.find_many(where={"posts": {"some": {"authorId": {"in": ids[:3]}}}})
         assert [u["id"] for u in found] == [ids[0]]
+
+
+@pytest.mark.mysql
+@pytest.mark.no_pyodide("starts the local PlanetScale endpoint (a TCP server)")
+async def test_mysql_lists_of_bigint_keys_read_exactly_from_one_parameter():
+    """JSON_TABLE reads each key as BIGINT: the extremes of BigInt match exactly (a value it could
+    not hold would become NULL there and match nothing), in `in` and `not_in` alike."""
+    from prisma_edge.client import Client
+    from prisma_edge.fetch_adapters.planetscale import PlanetScaleAdapter
+    from prisma_edge.schema import parse_schema
+    from tests.support.ps_endpoint import local_endpoint
+
+    schema = parse_schema("""
+datasource db {
+  provider = "mysql"
+  url      = env("DATABASE_URL")
+}
+model Key {
+  id  BigInt @id
+  tag Int
+}
+""")
+    keys = [-(2**63), -1, 5, 2**63 - 1]
+    with local_endpoint("pe_lists") as ep:
+        db = Client(schema, adapter=PlanetScaleAdapter(ep.url))
+        try:
+            await db.execute_raw("CREATE TABLE `Key` (id bigint PRIMARY KEY, tag int NOT NULL)")
+            await db.key.create_many(data=[{"id": k, "tag": i} for i, k in enumerate(keys)])
+            before = db.plan_cache.renders
+            for wanted in ([2**63 - 1], [-(2**63), 5], [-1, 2**63 - 1, 7]):
+                got = await db.key.find_many(where={"id": {"in": wanted}}, order={"id": "asc"})
+                assert [r["id"] for r in got] == sorted(k for k in keys if k in wanted)
+                rest = await db.key.find_many(where={"id": {"not_in": wanted}}, order={"id": "asc"})
+                assert [r["id"] for r in rest] == sorted(k for k in keys if k not in wanted)
+            assert db.plan_cache.renders - before == 2  # one plan for `in`, one for `not_in`
+            assert [r["tag"] for r in await db.key.find_many(where={"tag": {"in": [0, 3]}}, order={"tag": "asc"})] == [0, 3]
+        finally:
+            await db.close()

@@ -57,6 +57,10 @@ async def test_field_references_with_lists(adapter):
         assert [i["id"] for i in await db.item.find_many(where={"scores": {"has": FieldRef("best")}})] == [a["id"]]
         assert [i["id"] for i in await db.item.find_many(where={"best": {"in": FieldRef("scores")}})] == [a["id"]]
         assert await db.item.count(where={"best": {"not_in": FieldRef("scores")}}) == 1
+        c = await db.item.create({"tags": ["Big, Red", "q"], "scores": [], "label": "big, red"})
+        insensitive = {"in": FieldRef("tags"), "mode": "insensitive"}  # both sides lowered, as Prisma
+        assert [i["id"] for i in await db.item.find_many(where={"label": insensitive})] == [c["id"]]
+        assert await db.item.count(where={"label": {"in": FieldRef("tags")}}) == 0
         from prisma_edge.errors import ValidationError
 
         with pytest.raises(ValidationError, match="must be a list of Int"):

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from prisma_edge.client import Client
-from prisma_edge.errors import SchemaError, ValidationError
+from prisma_edge.errors import MissingRequiredValueError, SchemaError, ValidationError
 from prisma_edge.migrate.ddl import ddl_statements
 from prisma_edge.migrate.push import push_schema
 from prisma_edge.schema import find_schema, load_schema, parse_schema
@@ -144,6 +144,12 @@ async def test_views_are_read_and_refuse_writes(kind):
         assert [r["name"] for r in await db.totals.find_many(where={"posts": {"gt": 0}})] == ["ada"]
         assert await db.user_info.count() == 2
         assert [r["name"] for r in await db.totals.find_many(order={"posts": "desc"}, take=1)] == ["ada"]
+        # a view without unique fields has no order to skip rows in: Prisma's P2012 / P2019
+        with pytest.raises(MissingRequiredValueError, match="It is required because `skip` was provided"):
+            await db.totals.find_many(skip=1)
+        with pytest.raises(ValidationError, match="must not be empty when querying views without unique fields"):
+            await db.totals.group_by(["name"], take=1)
+        assert await db.user_info.find_many(skip=1) == [{"id": 2, "name": "BOB"}]  # ordered by its unique field
         for call in (
             lambda: db.user_info.create({"id": 3, "name": "x"}),
             lambda: db.totals.update_many(data={"posts": 1}),

@@ -51,6 +51,16 @@ BAD_QUERIES = [
     ("user", "update_many", {"data": {"email": ["x"]}}, "data.email", "String"),
     ("user", "upsert", {"where": {"email": "x"}, "update": {}}, "create", "needs `create`"),
     ("user", "delete", {"where": {"email": {"contains": "x"}}}, "where", "unique selector"),
+    # Prisma's checked / unchecked data: a relation write whose key the model holds excludes the
+    # model's foreign keys and its Int autoincrement id
+    ("post", "create", {"data": {"id": 5, "title": "x", "author": {"connect": {"id": 1}}}}, "data.id", "autoincrement()"),
+    ("user", "update", {"where": {"email": "keep@x.io"}, "data": {"posts": {"update_many": {"where": {}, "data": {"authorId": 2}}}}},
+     "data.posts.update_many.data.authorId", "links the record to the parent"),
+    ("comment", "create", {"data": {"body": "x", "authorId": 1, "post": {"connect": {"id": 1}}}}, "data.authorId",
+     "relation writes or foreign keys, not both"),
+    ("user", "find_many", {"where": {"posts": {"some": None}}}, "where.posts.some", "A value is required but not set"),
+    ("post", "create", {"data": {"title": "x", "author": None}}, "data.author", "A value is required but not set"),
+    ("post", "group_by", {"by": ["authorId"], "_sum": {}}, "_sum", "Expected a minimum of 1 field"),
 ]
 
 
@@ -91,3 +101,18 @@ async def test_unknown_model_suggests():
     async with open_client("blog", "sqlite") as db:
         with pytest.raises(AttributeError, match="did you mean `user`"):
             db.usr  # noqa: B018
+
+
+async def test_a_unique_selector_given_null_is_a_missing_value():
+    """Prisma's engine accepts `{barcode: null}` (an optional unique field) as a unique selector's
+    shape, then needs a value: P2012."""
+    from prisma_edge.errors import MissingRequiredValueError
+
+    async with open_client("shop", "sqlite") as db:
+        await db.product.create({"sku": "a", "name": "A", "price": 1})
+        with pytest.raises(MissingRequiredValueError, match="A value is required but not set") as e:
+            await db.product.delete(where={"barcode": None})
+        assert e.value.code == "P2012" and "`where.barcode`" in str(e.value)
+        assert await db.product.count() == 1
+        with pytest.raises(ValidationError):  # a validation problem elsewhere still comes first (P2009)
+            await db.product.update(where={"barcode": None}, data={"nmae": "x"})

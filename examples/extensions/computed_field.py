@@ -5,7 +5,8 @@ need one defined before it). With `select`, a computed field is returned only wh
 the fields it needs are read but not returned. `passwordHash` is hidden everywhere by the
 client's global `omit` (Prisma 7), unless a query asks for it.
 
-Run: `python examples/extensions/computed_field.py`.
+Run: `python examples/extensions/computed_field.py`. Typed client:
+`prisma-edge generate --schema examples/extensions/schema.prisma --extensions examples/extensions/computed_field.py:names`.
 """
 
 from __future__ import annotations
@@ -14,23 +15,32 @@ import asyncio
 from typing import Any
 
 from prisma_edge import Client
+from prisma_edge.client.extensions.extend import define_extension
+
+
+def full_name(user: dict[str, Any]) -> str:
+    return f"{user['firstName']} {user['lastName']}"
+
+
+def initials(user: dict[str, Any]) -> str:
+    return "".join(part[0] for part in user["fullName"].split())
+
+
+# Typed by `prisma-edge generate --extensions examples/extensions/computed_field.py:names`:
+# the generated `User` then has `fullName: str` and `initials: str` (from the return annotations).
+names = define_extension(
+    name="names",
+    result={
+        "user": {
+            "fullName": {"needs": {"firstName": True, "lastName": True}, "compute": full_name},
+            "initials": {"needs": {"fullName": True}, "compute": initials},
+        }
+    },
+)
 
 
 def with_names(base: Client) -> Client:
-    return base.extend(
-        result={
-            "user": {
-                "fullName": {
-                    "needs": {"firstName": True, "lastName": True},
-                    "compute": lambda u: f"{u['firstName']} {u['lastName']}",
-                },
-                "initials": {
-                    "needs": {"fullName": True},
-                    "compute": lambda u: "".join(part[0] for part in u["fullName"].split()),
-                },
-            }
-        }
-    )
+    return base.extend(names)
 
 
 async def demo(base: Client) -> dict[str, Any]:

@@ -41,6 +41,9 @@ def _parser() -> argparse.ArgumentParser:
     gen.add_argument("--output", help="module to write (default: prisma_edge_client.py beside the schema)")
     gen.add_argument("--check", action="store_true", help="write nothing; exit 1 if the module is out of date")
     gen.add_argument("--queries", help="JSON file of declared queries whose plans are embedded (no SQL rendered at cold start)")
+    gen.add_argument("--extensions", action="append", metavar="FILE.py:NAME",
+                     help="an Extension (define_extension) whose computed fields get types from their compute "
+                     "functions' return annotations; repeatable")
 
     db = sub.add_parser("db", help="database schema commands").add_subparsers(dest="cmd", required=True)
     push = db.add_parser("push", help="create the schema's tables in the database")

@@ -110,6 +110,8 @@ def _decode_datetime(v: Any) -> dt.datetime:
             text = text[:-1] + "+00:00"
         if text.isdigit():
             return dt.datetime.fromtimestamp(int(text) / 1000, dt.UTC)
+        if len(text) > 2 and text[2] == ":":  # a time of day (@db.Time / @db.Timetz read as JSON text)
+            return _decode_datetime(dt.time.fromisoformat(text))
         d = dt.datetime.fromisoformat(text)
         return d.replace(tzinfo=dt.UTC) if d.tzinfo is None else d.astimezone(dt.UTC)
     if isinstance(v, dt.date):

@@ -107,7 +107,16 @@ class Limited:
     limit: Slot
 
 
-Cond = Compare | Not | And | Or | Const | RelationFilter | Limited | JsonFilter
+@frozen
+class Search:
+    """Full-text `search` of one query over several fields of one where object, as Prisma folds
+    `{a: {search: q}, b: {search: q}}`: one match against the fields' text joined together."""
+
+    fields: tuple[str, ...]
+    value: Slot
+
+
+Cond = Compare | Not | And | Or | Const | RelationFilter | Limited | JsonFilter | Search
 
 
 # ---- ordering, pagination, selection ------------------------------------------------------

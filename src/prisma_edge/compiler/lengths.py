@@ -8,9 +8,12 @@ parameter: `col = ANY(CAST($1 AS integer[]))` on PostgreSQL, `col IN (SELECT val
 json_each(?, '$[0]'))` on SQLite (the packed-JSON parameter of `plan.Pack`).
 
 Only where that is exact: String, Int, BigInt and enum values (text and integers compare the same
-from a JSON array as from a bound value), case-sensitive lists, on the "postgres" and "sqlite"
-rules. Elsewhere (MySQL/MariaDB, D1's static batches, other types) lists keep one parameter per
-value.
+from a JSON array as from a bound value), case-sensitive lists, on the "postgres", "sqlite" and
+"d1" rules (D1: SQLite's `json_each`, one parameter of its 100). On MySQL/MariaDB, Int and BigInt
+lists only: `col IN (SELECT v FROM JSON_TABLE(?, '$[0][*]' COLUMNS (v <type> PATH '$')) AS j)`
+(`MysqlRules.list_values`); a string read from JSON_TABLE carries its own collation, not the
+column's (case and accents would compare differently from `col IN (?, ?)`, or fail as an illegal
+mix of collations), so strings and enums keep one parameter per value there, as other types do.
 """
 
 from __future__ import annotations
@@ -21,17 +24,23 @@ import attrs
 
 from . import ir
 
-DIALECTS = ("postgres", "sqlite")
 LIST_TYPES = ("String", "Int", "BigInt")
+# the value types a dialect (a rules key) reads from ONE list parameter; "Enum" stands for enums
+DIALECTS: dict[str, tuple[str, ...]] = {
+    "postgres": (*LIST_TYPES, "Enum"),
+    "sqlite": (*LIST_TYPES, "Enum"),
+    "d1": (*LIST_TYPES, "Enum"),
+    "mysql": ("Int", "BigInt"),
+}
 
 
-def _listable(c: ir.Compare) -> bool:
+def _listable(c: ir.Compare, types: tuple[str, ...]) -> bool:
     if c.op not in ("in", "not_in") or c.insensitive or not isinstance(c.value, tuple) or not c.value:
         return False
     return all(
         s.role == "value"
         and not s.is_list
-        and (s.type in LIST_TYPES or s.type.startswith("Enum:"))
+        and (s.type in types or ("Enum" in types and s.type.startswith("Enum:")))
         and s.type == c.value[0].type
         for s in c.value
     )
@@ -53,14 +62,15 @@ def has_list_filter(args: Any) -> bool:
 
 def normalise(op: ir.Operation, values: list[Any], dialect: str) -> tuple[ir.Operation, list[Any]] | None:
     """(the op with each `in` list as one list slot, the regrouped values), or None to keep `op`."""
-    if dialect not in DIALECTS:
+    types = DIALECTS.get(dialect)
+    if types is None:
         return None
     remap: list[int | tuple[int, ...]] = []
     lists = 0
 
     def walk(v: Any) -> Any:
         nonlocal lists
-        if isinstance(v, ir.Compare) and _listable(v):
+        if isinstance(v, ir.Compare) and _listable(v, types):
             assert isinstance(v.value, tuple)
             remap.append(tuple(s.index for s in v.value))
             lists += 1

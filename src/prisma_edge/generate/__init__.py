@@ -21,10 +21,12 @@ from __future__ import annotations
 import argparse
 import hashlib
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from ..schema.model import Schema
+from .computed import computed_fields, load_extensions
 from .embed import FOOTER, HEADER, GenerateError, schema_source
 from .plans import compile_declared, load_declarations, plans_source
 from .typed import DEFAULT_OUTPUT, DELEGATE_METHODS, TypedParts
@@ -33,10 +35,10 @@ __all__ = ["DELEGATE_METHODS", "GenerateError", "generate", "generate_file", "ru
 
 
 def generate(schema: Schema, *, source: str = "schema.prisma", schema_text: str = "", module: str = "prisma_edge_client",
-             queries: dict[str, Any] | None = None) -> str:
+             queries: dict[str, Any] | None = None, extensions: Sequence[Any] = ()) -> str:
     """The generated module's source for `schema`; `queries`: declared queries whose plans are
-    embedded (see `plans.py`)."""
-    parts = TypedParts(schema).run()
+    embedded (see `plans.py`); `extensions`: Extensions whose computed fields are typed (`computed.py`)."""
+    parts = TypedParts(schema, computed_fields(schema, extensions)).run()
     digest = hashlib.sha256(schema_text.encode()).hexdigest()
     head = HEADER.format(source=source, module=module, digest=digest)
     tree = schema_source(schema, " " * 8)
@@ -45,9 +47,10 @@ def generate(schema: Schema, *, source: str = "schema.prisma", schema_text: str 
 
 
 def generate_file(schema_path: str | Path, output: str | Path | None = None,
-                  queries: str | Path | None = None) -> tuple[Path, str]:
+                  queries: str | Path | None = None, extensions: Sequence[str] = ()) -> tuple[Path, str]:
     """Parse `schema_path` (a file, or a folder of .prisma files) and return (output path, module
-    source); writes nothing. `queries`: a declaration file of queries whose plans are embedded (plans.py)."""
+    source); writes nothing. `queries`: a declaration file of queries whose plans are embedded (plans.py);
+    `extensions`: `file.py:name` / `module:name` of Extensions whose computed fields are typed."""
     from ..schema import load_schema
     from ..schema.sources import schema_files
 
@@ -56,13 +59,15 @@ def generate_file(schema_path: str | Path, output: str | Path | None = None,
     text = "\n".join(f.read_text(encoding="utf-8") for f in schema_files(path))
     out = Path(output) if output else (path / DEFAULT_OUTPUT if path.is_dir() else path.with_name(DEFAULT_OUTPUT))
     decls = load_declarations(queries) if queries else None
-    return out, generate(schema, source=path.name, schema_text=text, module=out.stem, queries=decls)
+    exts = load_extensions(extensions)
+    return out, generate(schema, source=path.name, schema_text=text, module=out.stem, queries=decls, extensions=exts)
 
 
 def run(args: argparse.Namespace) -> int:
     """`prisma-edge generate [--schema schema.prisma] [--output FILE] [--check]`."""
     try:
-        out, source = generate_file(args.schema, args.output, getattr(args, "queries", None))
+        out, source = generate_file(args.schema, args.output, getattr(args, "queries", None),
+                                    getattr(args, "extensions", None) or ())
     except GenerateError as e:
         print(f"prisma-edge: {e}", file=sys.stderr)
         return 1

@@ -86,9 +86,10 @@ class _Module:
 
 
 class TypedParts:
-    def __init__(self, schema: Schema) -> None:
+    def __init__(self, schema: Schema, computed: dict[str, list[tuple[str, str]]] | None = None) -> None:
         self.s = schema
         self.m = _Module()
+        self.computed = computed or {}  # model -> [(computed field, type)] (generate/computed.py)
 
     # ---- shared types ---------------------------------------------------------------------
 
@@ -152,6 +153,8 @@ class TypedParts:
         if lists:
             rec.append(("_count", f"{n}Count", "NotRequired"))
             m.typeddict(f"{n}Count", [(f.name, "int", "") for f in lists])
+        computed = self.computed.get(n, [])
+        rec += [(c, t, "NotRequired") for c, t in computed]  # present unless omitted or not selected
         m.typeddict(_record(n), rec, total=True, doc=_doc(model.documentation) or f"A `{n}` record as the client returns it.")
         m.alias(f"{n}ScalarField", _lit(f.name for f in scalars))
         # where
@@ -191,9 +194,10 @@ class TypedParts:
         # selection
         rel_sel = [(f.name, f"bool | {f.type}{'FindManyArgs' if f.is_list else 'Args'}", "") for f in model.relation_fields]
         count = [("_count", f"bool | {n}CountSelectArgs", "")] if lists else []
-        m.typeddict(f"{n}Select", [(f.name, "bool", "") for f in scalars] + rel_sel + count)
+        own = [(f.name, "bool", "") for f in scalars] + [(c, "bool", "") for c, _ in computed]
+        m.typeddict(f"{n}Select", own + rel_sel + count)
         m.typeddict(f"{n}Include", rel_sel + count)
-        m.typeddict(f"{n}Omit", [(f.name, "bool", "") for f in scalars])
+        m.typeddict(f"{n}Omit", own)
         if lists:
             m.typeddict(f"{n}CountSelectArgs", [("select", f"{n}CountSelect", "")])
             m.typeddict(f"{n}CountSelect", [(f.name, f"bool | {f.type}CountFilter", "") for f in lists])

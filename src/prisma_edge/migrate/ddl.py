@@ -439,10 +439,10 @@ class _Builder:
                 continue
             name = db_name or self._name(model.db_name, self._cols(model, fields), "key")
             out.append(self._index(name, model.db_name, self._key_columns(model, fields, options), True))
-        for idx in model.indexes:
-            name = idx.db_name or self._name(model.db_name, self._cols(model, idx.fields), "idx")
+        for idx in model.indexes:  # `@@index`, and a `@@unique` repeating a compound `@@id` (unique=True)
+            name = idx.db_name or self._name(model.db_name, self._cols(model, idx.fields), "key" if idx.unique else "idx")
             method = INDEX_METHODS.get(idx.type or "")
-            out.append(self._index(name, model.db_name, self._key_columns(model, idx.fields, idx.columns), False,
+            out.append(self._index(name, model.db_name, self._key_columns(model, idx.fields, idx.columns), idx.unique,
                                    method))
         return out
 

@@ -8,8 +8,8 @@ same interface; the drivers are optional extras imported only when their URL is 
 Into a database that already holds some of the schema's tables, `db push` applies the difference
 (migrate/differ.py, as Prisma's `db push`) on PostgreSQL and SQLite: changes that may lose data are
 refused with Prisma's warnings unless `accept_data_loss` (`--accept-data-loss`); `--force-reset`
-drops and recreates the tables instead. MySQL diffs through a scratch database, so only over the CLI's
-TCP connection; over PlanetScale HTTP such a push is refused.
+drops and recreates the tables instead. On MySQL the same, over TCP and PlanetScale HTTP alike (the
+datamodel side is read from prefixed scratch tables: migrate/live/prefixed.py).
 """
 
 from __future__ import annotations
@@ -59,20 +59,13 @@ async def push_schema(connection: Connection, schema: Schema, *, drop_first: boo
 
     Raises:
         ClientError: the difference may lose data (Prisma's warnings listed) and `accept_data_loss`
-            is false, or cannot be executed; on MySQL, the database already holds some of the tables.
+            is false, or cannot be executed.
     """
     dialect = connection.dialect
     if not drop_first:
         existing = await existing_objects(connection, schema)
-        if existing and (dialect in ("postgres", "sqlite") or getattr(connection, "paramstyle", None)):
-            # MySQL: over a TCP session (the CLI), where a scratch database can be created and entered
+        if existing:  # MySQL too, over PlanetScale HTTP: its datamodel side needs no scratch database
             return await _push_difference(connection, schema, accept_data_loss)
-        if existing:
-            raise ClientError(
-                f"the database already has {', '.join(existing)}; db push creates tables but does not "
-                "migrate them: use --force-reset (drop_first=True) to drop and recreate them, "
-                "which deletes their data"
-            )
     statements = ddl_statements(schema, dialect, drop_first=drop_first)
     queries = [Query(s) for s in statements]
     script = getattr(connection, "execute_script", None)

@@ -101,6 +101,9 @@ class _Keys(Checker):
                 return  # the broken @@id was reported
             pk = UniqueIndex(fields, name or "_".join(fields), db, cols)
             self.constraint(m, "pk", fields, db, compound_id[3])
+            for u in compound_uniques:  # `@@id([a, b])` and `@@unique([a, b])`: Prisma creates both
+                if tuple(u.fields) == tuple(fields):
+                    m.indexes.append(Index(u.fields, u.db_name, u.columns, unique=True, clustered=u.clustered))
         elif ids:
             pk = UniqueIndex((ids[0].name,), ids[0].name, ids[0].id_map, ids[0].id_cols)
             self.constraint(m, "pk", pk.fields, pk.db_name, ids[0].decl)

@@ -29,6 +29,8 @@ class AggregateParser(ArgParser):
                 count_scalar = True
                 continue
             obj = self.mapping(spec, fn, "an object like {'field': True}")
+            if obj is not None and not obj:  # `_sum: {}` selects nothing: Prisma refuses it
+                self.fail(fn, f"`{fn}` needs at least one field", "Expected a minimum of 1 field to be present, got 0.")
             for name, on in (obj or {}).items():
                 if not on:
                     continue
@@ -205,7 +207,10 @@ def parse_group_by(schema: Schema, model: Model, args: Mapping[str, Any]) -> tup
         skip = p.slot(s, "Int")
     if (take is not None or skip is not None) and not order:
         missing = [n for n in model.primary_key if n not in by]  # Prisma pages groups in primary-key order
-        if missing or not model.primary_key:
+        if not model.primary_key and model.is_view:
+            p.fail("order", "`take` and `skip` in group_by need an `order` on a view without unique fields",
+                   "Input error. `orderBy` definition must not be empty when querying views without unique fields")
+        elif missing or not model.primary_key:
             p.fail("order", "`take` and `skip` in group_by need an `order`",
                    "Input error. Every field used for orderBy must be included in the by-arguments of the query. "
                    f"Missing fields: {', '.join(missing)}" if missing else None)

@@ -10,7 +10,7 @@ import difflib
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ...errors import InputError, Problem, ValidationError
+from ...errors import InputError, MissingRequiredValueError, Problem, ValidationError
 from ...fields import AnyNull, DbNull, FieldRef, JsonNull
 from ...schema.model import Field, Model, Schema
 from .. import ir
@@ -59,6 +59,8 @@ class ParserBase:
         self.action = action
         self.values: list[Any] = []
         self.problems: list[Problem] = []
+        # a value the query needs but was given null, found once the arguments are valid: P2012
+        self.missing: str | None = None
 
     # ---- plumbing ------------------------------------------------------------------------
 
@@ -79,6 +81,8 @@ class ParserBase:
             first = next((p.prisma for p in self.problems if p.prisma), None) or ""
             cls = InputError if first.startswith("Input error.") else ValidationError
             raise cls(self.problems, model=self.root.name, action=self.action)
+        if self.missing is not None:
+            raise MissingRequiredValueError(self.missing, model=self.root.name, action=self.action)
 
     def slot(self, value: Any, type_: str, *, is_list: bool = False, role: str = "value") -> ir.Slot:
         self.values.append(value)

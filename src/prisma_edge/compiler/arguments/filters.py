@@ -23,7 +23,7 @@ from .base import (
     _join,
     _suggest,
 )
-from .prisma_text import AVAILABLE, arg_name, invalid_value, join_or, unknown_argument
+from .prisma_text import AVAILABLE, arg_name, invalid_value, join_or, must_not_be_null, unknown_argument
 
 JSON_OPS = ("path", "equals", "not", "string_contains", "string_starts_with", "string_ends_with", "array_contains",
             "array_starts_with", "array_ends_with", "lt", "lte", "gt", "gte", "mode")
@@ -80,9 +80,30 @@ class FilterParser(ParserBase):
                 c = self.scalar_filter(f, val, p, model)
             if c is not None:
                 conds.append(c)
+        conds = self.fold_searches(conds)
         if len(conds) == 1:
             return conds[0]
         return ir.And(tuple(conds))
+
+    def fold_searches(self, conds: list[ir.Cond]) -> list[ir.Cond]:
+        """Prisma's engine folds `search` filters of one where object that search the same text
+        into one search over all their fields (a row matches if the joined text does)."""
+        groups: dict[str, list[ir.Compare]] = {}
+        for c in conds:
+            if isinstance(c, ir.Compare) and c.op == "search" and isinstance(c.value, ir.Slot):
+                groups.setdefault(str(self.values[c.value.index]), []).append(c)
+        if all(len(g) < 2 for g in groups.values()):
+            return conds
+        out: list[ir.Cond] = []
+        for c in conds:
+            if isinstance(c, ir.Compare) and c.op == "search" and isinstance(c.value, ir.Slot):
+                g = groups[str(self.values[c.value.index])]
+                if len(g) > 1:
+                    if c is g[0]:
+                        out.append(ir.Search(tuple(x.field for x in g), c.value))
+                    continue
+            out.append(c)
+        return out
 
     def relation_filter(self, f: Field, val: Any, path: str) -> ir.Cond | None:
         target = self.model(f.type)
@@ -93,9 +114,12 @@ class FilterParser(ParserBase):
             self.check_keys(obj, ("some", "every", "none"), path)
             conds: list[ir.Cond] = []
             for kind in ("some", "every", "none"):
-                if kind in obj:
+                if kind in obj and obj[kind] is None:  # Prisma: a list relation filter needs an object
+                    self.fail(_join(path, kind), f"A value is required but not set: `{kind}` needs a filter object, not null",
+                              must_not_be_null(kind))
+                elif kind in obj:
                     conds.append(ir.RelationFilter(f.name, kind, self.where(target, obj[kind], _join(path, kind))))
-            if not conds:
+            if not conds and not any(obj.get(k, 0) is None for k in ("some", "every", "none")):
                 self.fail(path, "expected `some`, `every` or `none`")
             return conds[0] if len(conds) == 1 else ir.And(tuple(conds))
         if val is None:
@@ -281,7 +305,7 @@ class FilterParser(ParserBase):
                 else:
                     conds.append(self.compare(model, f, "not", v, p, insensitive))
             elif op in ("in", "not_in") and isinstance(v, FieldRef):  # a scalar-list field of the record
-                conds.append(self.field_ref(model, f, op, v, p, list_of=True))
+                conds.append(self.field_ref(model, f, op, v, p, insensitive=insensitive, list_of=True))
             elif op == "not_in" and v is None:  # Prisma's engine: `notIn: null` filters nothing
                 continue
             elif op in ("in", "not_in"):
@@ -365,7 +389,10 @@ class FilterParser(ParserBase):
             assert f0 is not None
             self.fail(_join(path, wrapped[0]), "a unique field takes its value here, not a filter object",
                       invalid_value(wrapped[0], [f0.type], plain[wrapped[0]]))
-        if not found_unique and not had_problems:
+        nulls = [k for k in singles if k in plain and plain[k] is None]
+        if not found_unique and not had_problems and nulls:  # Prisma's engine: P2012, not a validation error
+            self.missing = f"`{_join(path, nulls[0])}`: A value is required but not set (a unique selector needs a value, not null)"
+        elif not found_unique and not had_problems:
             options = [u.name for u in model.uniques]
             named = [f"`{o}`" for o in options]
             self.fail(path, f"a unique selector is required: give one of {', '.join(options)} with a value",

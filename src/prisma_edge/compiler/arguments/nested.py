@@ -15,6 +15,7 @@ from typing import Any
 
 from ...schema.model import Field, Model
 from .. import ir
+from .prisma_text import must_not_be_null
 from .reads import _join
 from .writes import WriteParser
 
@@ -53,12 +54,14 @@ class NestedParser(WriteParser):
                 writes.append(rw)
                 if f.relation and f.relation.holds_fk:
                     provided |= set(f.relation.fields)
+        self.checked_mix(model, obj, path, frozenset(provided))
         values = self.create_values(model, obj, path, now, nested=True, implied=frozenset(provided))
         return ir.NestedCreate(model.name, values, tuple(writes))
 
     def update_tree(self, model: Model, data: Any, path: str, now: dt.datetime) -> ir.NestedCreate:
         """An update's scalar values plus the relation writes nested in its data."""
         obj = {} if self.too_deep(path) else self.mapping(data, path) or {}
+        self.checked_mix(model, obj, path)
         values = self.update_values(model, obj, path, now, nested=True)
         writes = []
         for key, val in obj.items():
@@ -92,6 +95,10 @@ class NestedParser(WriteParser):
         return [(val, path)]
 
     def relation_write(self, model: Model, f: Field, val: Any, path: str, now: dt.datetime, mode: str) -> ir.RelationWrite | None:
+        if val is None:  # Prisma: a relation takes nested writes; null is no value at all
+            self.fail(path, f"A value is required but not set: relation `{f.name}` takes an object of nested writes like "
+                      "{'connect': {...}} (to unlink it, use {'disconnect': True})", must_not_be_null(f.name))
+            return None
         obj = self.mapping(val, path, "an object of nested writes like {'create': {...}}")
         if obj is None:
             return None
@@ -165,6 +172,7 @@ class NestedParser(WriteParser):
             for v, vp in self.items(obj["update_many"], p, True, "{'where', 'data'}"):
                 o = self.mapping(v, vp) or {}
                 self.check_keys(o, ("where", "data"), vp)
+                self.parent_keys(target, o.get("data"), _join(vp, "data"), implied)
                 entries.append((self.where(target, o.get("where"), _join(vp, "where")),
                                 self.update_values(target, o.get("data", {}), _join(vp, "data"), now)))
             out["update_many"] = tuple(out.get("update_many", ())) + tuple(entries)
@@ -177,8 +185,10 @@ class NestedParser(WriteParser):
                     self.check_keys(o, ("where", "data"), vp)
                     where = self.unique_where(target, o.get("where"), _join(vp, "where")) if many else (
                         self.where(target, o.get("where"), _join(vp, "where")))
+                    self.parent_keys(target, o.get("data"), _join(vp, "data"), implied)
                     ups.append((where, self.update_tree(target, o.get("data", {}), _join(vp, "data"), now)))
                 else:
+                    self.parent_keys(target, o, vp, implied)
                     ups.append((None, self.update_tree(target, o, vp, now)))
             out["updates"] = tuple(ups)
         if "upsert" in obj:

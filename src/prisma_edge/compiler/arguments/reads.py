@@ -10,6 +10,7 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
+from ...errors import MissingRequiredValueError
 from ...fields import FieldRef
 from ...schema.model import Field, Model, Schema
 from .. import ir
@@ -315,6 +316,11 @@ def parse_read(schema: Schema, model: Model, action: str, args: Mapping[str, Any
                    "Input error. The 'findFirst' operation cannot be used with a 'take' argument that isn't 1 or -1")
     sel = p.selection(model, args, "")
     p.raise_if_problems()
+    if not unique and args.get("skip") is not None and not window.order and model.is_view and not model.primary_key:
+        # a view without unique fields has no stable order for Prisma to skip rows in
+        raise MissingRequiredValueError(
+            "`orderBy`: A value is required but not set. It is required because `skip` was provided.",
+            model=model.name, action=action)
     single = unique or action.startswith("find_first")
     return ir.Read(model.name, window, sel, single), p.values
 

@@ -96,6 +96,41 @@ class WriteParser(ArgParser):
                 continue
             yield f, key, val, p
 
+    def checked_mix(self, model: Model, obj: Mapping[str, Any], path: str, skip: frozenset[str] = frozenset()) -> None:
+        """Prisma's write data is checked (relation writes, no foreign keys, no autoincrement fields)
+        or unchecked (foreign keys; only relations whose key this model does not hold). Data that
+        writes a relation whose foreign key this model holds is checked: it cannot set a foreign key
+        or an `Int @id @default(autoincrement())` too (Prisma's `is_auto_generated_int_id`: a BigInt
+        autoincrement id stays writable). `skip`: keys refused elsewhere (a relation write fills them)."""
+        inline = [k for k in obj if (f := model.field(k)) is not None and f.kind == "object" and f.relation is not None
+                  and f.relation.holds_fk and f.relation.join_table is None]
+        if not inline:
+            return
+        fks = {n: r.name for r in model.relation_fields if r.relation and r.relation.holds_fk for n in r.relation.fields}
+        options = [f.name for f in model.fields if f.name not in fks]
+        for key in obj:
+            f = model.field(key)
+            if f is None or f.kind == "object" or key in skip:
+                continue
+            if key in fks:
+                self.fail(_join(path, key), f"`{key}` is a foreign key of relation `{fks[key]}` and this data also writes "
+                          f"relation `{inline[0]}`: give relation writes or foreign keys, not both", unknown_argument(key, options))
+            elif f.is_id and f.type == "Int" and f.default is not None and f.default.kind == "autoincrement":
+                self.fail(_join(path, key), f"`{key}` is set by autoincrement() and cannot be given in data that writes "
+                          f"relation `{inline[0]}` (give foreign keys instead of relation writes to set it)",
+                          unknown_argument(key, options))
+
+    def parent_keys(self, model: Model, data: Any, path: str, implied: frozenset[str]) -> None:
+        """A nested update's data cannot set the foreign key that links the record to its parent
+        (Prisma's nested update input types leave it out)."""
+        if not implied or not isinstance(data, Mapping):
+            return
+        options = [f.name for f in model.fields if f.name not in implied]
+        for key in data:
+            if key in implied:
+                self.fail(_join(path, key), f"`{key}` links the record to the parent of this nested write and cannot be set here",
+                          unknown_argument(key, options))
+
     def create_values(self, model: Model, data: Any, path: str, now: dt.datetime, *, nested: bool = False,
                       implied: frozenset[str] = frozenset()) -> tuple[ir.Assign, ...]:
         """Scalar values of a create. `implied`: foreign keys a relation write will fill in."""

@@ -290,6 +290,18 @@ class MysqlRules(Rules):
         return exp.Concat(expressions=parts)  # `||` is OR in MySQL
     correlated_derived_tables = False  # MariaDB has none; MySQL 8.0.14+ has them: one SQL serves both
 
+    def list_values(self, pack: exp.Expression, value_type: str) -> exp.Select:
+        """An Int/BigInt list packed as `[[...]]` (compiler/lengths.py) as rows an IN can read:
+        JSON_TABLE, the same on MariaDB 10.6+ (run here) and MySQL 8.0.4+ (by its documentation;
+        the value arrives as a string constant, PlanetScale's API interpolating it). BIGINT holds
+        every Int and BigInt value exactly (the arguments' validation keeps them within it)."""
+        kind = exp.DataType.build("bigint")
+        column = exp.JSONColumnDef(this=ident("v"), kind=kind, path=exp.Literal.string("$"))
+        table = exp.JSONTable(this=pack, path=exp.Literal.string("$[0][*]"),
+                              schema=exp.JSONSchema(expressions=[column]))
+        source = exp.Table(this=table, alias=exp.TableAlias(this=ident("pe_list")))
+        return exp.Select(expressions=[col("pe_list", "v")]).from_(source, copy=False)
+
 
 class D1Rules(SqliteRules):
     """Cloudflare D1: SQLite behind `batch()`, which runs its statements in order and atomically

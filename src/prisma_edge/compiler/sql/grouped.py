@@ -16,30 +16,98 @@ aggregated. The derived table references no outer row, so the same SQL runs on P
 SQLite, MySQL 8 and MariaDB. Nested lists repeat the construction inside the derived table, with
 the child query as their parents' keys. A cursor or `distinct` on the list keeps the correlated
 form (select.py), as does a list whose parent set is not known (under a to-one relation).
+
+On MySQL/MariaDB, whose only other form numbers EVERY child row in a window (no correlated derived
+tables on MariaDB), the grouped form also takes a cursor and `distinct` (`own_scope`: "the same
+parent" is the child row's own foreign key, so nothing refers to the parent row; `distinct` ranks
+the parents' children in one derived table), and a list under
+a to-one relation (select.py gives the to-one's rows a parent set: `key IN (SELECT fk FROM <its
+parent set>)`). The SQL is the same on MariaDB 10.11 (run here) and MySQL 8 (window functions,
+JSON_ARRAYAGG, derived tables, EXISTS: checked against MySQL 8.0's documentation only).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+import attrs
 from sqlglot import exp
 
 from .. import ir
 from ..plan import RelationShape
-from .context import and_all
+from .context import and_all, table
 from .dialects import col, ident
+from .where import condition
 
 if TYPE_CHECKING:
+    from ...schema.model import Model
     from .select import ReadBuilder
 
 
-def eligible(rb: ReadBuilder, alias: str, rs: ir.RelationSelection) -> bool:
-    """The grouped form needs the parent's row set, and a window without per-parent cursor/distinct."""
-    return alias in rb.parent_sets and rs.window.cursor is None and not rs.window.distinct
+def eligible(rb: ReadBuilder, alias: str, rs: ir.RelationSelection, child: str,
+             pairs: list[tuple[exp.Column, exp.Column]]) -> bool:
+    """The grouped form needs the parent's row set, and a window without per-parent cursor/distinct
+    (on MySQL: with them too, for a direct relation, whose child rows carry the parent's key)."""
+    if alias not in rb.parent_sets:
+        return False
+    if rb.rules.name == "mysql" and rb.set_depth.get(alias, 0) >= MYSQL_DEPTH:
+        return False
+    if rs.window.cursor is None and not rs.window.distinct:
+        return True
+    return rb.rules.name == "mysql" and all(mine.table == child for mine, _ in pairs)
+
+
+# Each grouped level repeats its parents' query (its parent set) inside its own: on MySQL, where
+# to-one relations pass parent sets on too, an include chain past this many levels takes the
+# window form below it instead, so the SQL stays shallow enough for sqlglot and the server.
+MYSQL_DEPTH = 6
+
+
+def own_scope(pairs: list[tuple[exp.Column, exp.Column]]) -> Callable[[str], exp.Expression | None]:
+    """"Belongs to the same parent as the child row" for another alias of the child table (the
+    cursor row), by the child's own foreign key: no reference to the parent row, so it can sit
+    inside the grouped derived table."""
+
+    def scope(other: str) -> exp.Expression | None:
+        return and_all([exp.EQ(this=col(other, mine.name), expression=mine.copy()) for mine, _ in pairs])
+
+    return scope
+
+
+def distinct_source(rb: ReadBuilder, target: Model, child: str, window: ir.Window, terms: list[ir.OrderBy],
+                    parent_alias: str, pairs: list[tuple[exp.Column, exp.Column]]) -> tuple[exp.Expression, exp.Expression]:
+    """`distinct` in ONE pass over the parents' children: the child table becomes a derived table
+    of their rows (the list's `where` applied) that ranks each row within its parent and group of
+    equal `distinct` values; (that source under the child's alias, the condition "first of its
+    group"). Ranked by the plain-column order terms, as `ReadBuilder.distinct_condition` does."""
+    inner = rb.ctx.alias()
+    partition = [col(inner, mine.name) for mine, _ in pairs] + [rb.ctx.column(inner, target, n) for n in window.distinct]
+    plain = [t for t in terms if len(t.path) == 1 and not t.count_of and t.relevance is None]
+    rank = exp.Window(this=exp.RowNumber(), partition_by=partition,
+                      order=exp.Order(expressions=rb.order_by(target, inner, plain)))
+    every = exp.Column(this=exp.Star(), table=ident(inner))
+    conds = [keys_in(rb, parent_alias, [(col(inner, mine.name), theirs) for mine, theirs in pairs])]
+    if window.where is not None:
+        conds.append(condition(rb.ctx, target, inner, window.where))
+    q = exp.Select(expressions=[every, exp.alias_(rank, DISTINCT_RANK, quoted=True)])
+    q = q.from_(table(target.db_name, inner), copy=False).where(and_all(conds), copy=False)
+    src = exp.Subquery(this=q, alias=exp.TableAlias(this=ident(child)))
+    return src, exp.EQ(this=col(child, DISTINCT_RANK), expression=exp.Literal.number(1))
+
+
+DISTINCT_RANK = "pe_distinct_rank"
 
 
 def keys_in(rb: ReadBuilder, parent_alias: str, pairs: list[tuple[exp.Column, exp.Column]]) -> exp.Expression:
-    """`child.fk IN (SELECT parent.key FROM <parent set>)` (a tuple for composite keys)."""
+    """`child.fk IN (SELECT parent.key FROM <parent set>)` (a tuple for composite keys).
+
+    Under a to-one relation whose own columns are the keys asked for, the keys are its parent's
+    columns instead (`post.author.posts`: `posts.authorId IN (SELECT post.authorId FROM <posts>)`):
+    no join back through the to-one's table, which MariaDB would probe once per child row."""
+    via = rb.key_via.get(parent_alias)
+    if via is not None and all(theirs.name in via[1] for _, theirs in pairs):
+        return keys_in(rb, via[0], [(mine, via[1][theirs.name]) for mine, theirs in pairs])
     keys = rb.parent_sets[parent_alias].copy()
     keys.set("expressions", [theirs.copy() for _, theirs in pairs])
     if rb.rules.name == "mysql":  # MySQL: no LIMIT in an IN subquery, but in a derived table inside it
@@ -69,7 +137,13 @@ def grouped_list(
     target = ctx.model(f_type)
     terms = rb.order_terms(target, child, rs.window)
     ordered = rb.order_by(target, child, terms)
-    conds = [keys_in(rb, model_alias, pairs), *rb.window_conditions(target, child, rs.window, terms)]
+    scope = own_scope(pairs) if rs.window.cursor is not None else None
+    if rs.window.distinct:  # MySQL only (eligible): the ranking's source holds the keys and `where`
+        src, first = distinct_source(rb, target, child, rs.window, terms, model_alias, pairs)
+        rest = attrs.evolve(rs.window, where=None, distinct=())
+        conds = [first, *rb.window_conditions(target, child, rest, terms, scope)]
+    else:
+        conds = [keys_in(rb, model_alias, pairs), *rb.window_conditions(target, child, rs.window, terms, scope)]
     where = and_all(conds)
     assert where is not None
     # this list's rows are the parent set of its own nested lists (a superset: no per-parent window)
@@ -77,6 +151,7 @@ def grouped_list(
     for j in joins:
         base = base.join(j.copy(), copy=False)
     rb.parent_sets[child] = base.where(where.copy(), copy=False)
+    rb.set_depth[child] = rb.set_depth.get(model_alias, 0) + 1
     values, shape = rb.projections(target, child, rs.selection, nested=True)
     partition = [m.copy() for m, _ in pairs]
 

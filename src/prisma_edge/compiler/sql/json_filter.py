@@ -91,10 +91,26 @@ def json_condition(ctx: Context, model: Model, alias: str, jf: ir.JsonFilter, ne
             element: exp.Expression = exp.JSONBExtract(this=doc, expression=exp.DPipe(this=base, expression=step))
             match: exp.Expression = exp.EQ(this=element, expression=value(jf.values[0]))
         else:
-            step = exp.Literal.string("[0]" if first else ("[#-1]" if d == "sqlite" else "[last]"))
-            where = ctx.rules.concat([path.copy() if path is not None else exp.Literal.string("$"), step])
+            base_path = path.copy() if path is not None else exp.Literal.string("$")
+            if first or d == "sqlite":
+                where = ctx.rules.concat([base_path, exp.Literal.string("[0]" if first else "[#-1]")])
+            else:  # MySQL: the last index counted (MariaDB 10.11 misreads `[last]` of a stored array)
+                last = fn("GREATEST", exp.Sub(this=fn("JSON_LENGTH", column.copy(), base_path.copy()), expression=exp.Literal.number(1)),
+                          exp.Literal.number(0))
+                where = ctx.rules.concat([base_path, exp.Literal.string("["), last, exp.Literal.string("]")])
             element = fn("json_extract" if d == "sqlite" else "JSON_EXTRACT", column.copy(), where)
-            match = exp.EQ(this=element, expression=value(jf.values[0]))
+            if d == "mysql":  # as for equals: MariaDB's `=` on JSON values is unreliable; compare type and text
+                wanted_el = fn("JSON_EXTRACT", ctx.param(jf.values[0]), exp.Literal.string("$"))
+                match = exp.And(
+                    this=exp.EQ(this=fn("JSON_TYPE", element), expression=fn("JSON_TYPE", wanted_el)),
+                    expression=exp.EQ(this=fn("JSON_UNQUOTE", element.copy()), expression=fn("JSON_UNQUOTE", wanted_el.copy())))
+            else:  # SQLite reads a JSON null as SQL NULL: match it by type
+                wanted_el = ctx.param(jf.values[0])
+                match = exp.Or(
+                    this=exp.EQ(this=element, expression=value(jf.values[0])),
+                    expression=exp.And(
+                        this=exp.EQ(this=fn("json_type", column.copy(), where.copy()), expression=exp.Literal.string("null")),
+                        expression=exp.EQ(this=fn("json_type", wanted_el), expression=exp.Literal.string("null"))))
         if negate:
             match = exp.Not(this=exp.Coalesce(this=exp.Paren(this=match), expressions=[exp.false()]))
         return and_all([is_a("array"), match])  # type: ignore[return-value]

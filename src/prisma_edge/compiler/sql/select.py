@@ -39,6 +39,9 @@ class ReadBuilder:
         self.parent_sets: dict[str, exp.Select] = {}
         # alias -> LEFT JOINs of grouped includes, added to the FROM that declares the alias
         self.pending_joins: dict[str, list[exp.Join]] = {}
+        # to-one alias -> (its parent's alias, {its column: the parent's column}) (grouped.keys_in)
+        self.key_via: dict[str, tuple[str, dict[str, exp.Column]]] = {}
+        self.set_depth: dict[str, int] = {}  # alias -> how many parent sets its own one nests
 
     def attach_joins(self, q: exp.Select, alias: str) -> exp.Select:
         for j in self.pending_joins.pop(alias, []):
@@ -243,8 +246,15 @@ class ReadBuilder:
         f = self.ctx.field(model, rs.field)
         target = self.ctx.model(f.type)
         child, src, joins, pairs = self.ctx.relation_keys(alias, f)
-        if f.is_list and grouped.eligible(self, alias, rs):
+        if f.is_list and grouped.eligible(self, alias, rs, child, pairs):
             return grouped.grouped_list(self, alias, rs, f.type, child, src, joins, pairs)
+        if (not f.is_list and self.rules.name == "mysql" and alias in self.parent_sets and not joins
+                and self.set_depth.get(alias, 0) < grouped.MYSQL_DEPTH):
+            # the to-one's rows as a parent set, so lists under it take the grouped form too
+            # (MySQL's other form numbers every child row; grouped.py)
+            self.parent_sets[child] = exp.Select().from_(src.copy(), copy=False).where(grouped.keys_in(self, alias, pairs), copy=False)
+            self.key_via[child] = (alias, {mine.name: theirs for mine, theirs in pairs})
+            self.set_depth[child] = self.set_depth.get(alias, 0) + 1
         corr = and_all([exp.EQ(this=mine, expression=theirs) for mine, theirs in pairs])
         assert corr is not None
         values, shape = self.projections(target, child, rs.selection, nested=True)
@@ -253,6 +263,7 @@ class ReadBuilder:
             q = exp.Select(expressions=[row]).from_(src, copy=False)
             for j in joins:
                 q = q.join(j, copy=False)
+            q = self.attach_joins(q, child)
             if rs.window.where is not None:
                 corr = exp.And(this=corr, expression=condition(self.ctx, target, child, rs.window.where))
             q = q.where(corr, copy=False).limit(exp.Literal.number(1), copy=False)

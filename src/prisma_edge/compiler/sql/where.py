@@ -25,6 +25,10 @@ _CMP = {"equals": exp.EQ, "not": exp.NEQ, "lt": exp.LT, "lte": exp.LTE, "gt": ex
 def condition(ctx: Context, model: Model, alias: str, cond: ir.Cond) -> exp.Expression:
     if isinstance(cond, ir.Compare):
         return compare(ctx, model, alias, cond)
+    if isinstance(cond, ir.Search):
+        from .fulltext import search
+
+        return search(ctx.rules.name, [ctx.column(alias, model, n) for n in cond.fields], ctx.param(cond.value))
     if isinstance(cond, ir.And):
         parts = [condition(ctx, model, alias, c) for c in cond.conds]
         out = and_all(parts)
@@ -112,7 +116,12 @@ def compare(ctx: Context, model: Model, alias: str, c: ir.Compare) -> exp.Expres
     if c.op == "is_not_null":
         return exp.Not(this=exp.Is(this=column, expression=exp.Null()))
     if c.op in ("in", "not_in") and isinstance(c.value, ir.ColumnRef):  # in a list field (PostgreSQL)
-        node: exp.Expression = exp.EQ(this=column, expression=fn("ANY", ctx.column(alias, model, c.value.field)))
+        listed: exp.Expression = ctx.column(alias, model, c.value.field)
+        if c.insensitive:  # both sides lowered: the list through its text form (a NULL list stays NULL)
+            text = exp.DataType.build("text", dialect="postgres")
+            lowered = exp.Lower(this=exp.Cast(this=listed, to=text))
+            column, listed = exp.Lower(this=column), exp.Cast(this=lowered, to=exp.DataType.build("text[]", dialect="postgres"))
+        node: exp.Expression = exp.EQ(this=column, expression=fn("ANY", listed))
         return exp.Not(this=node) if c.op == "not_in" else node  # a NULL list matches neither (Prisma)
     if c.op in ("in", "not_in"):
         assert isinstance(c.value, tuple)
@@ -203,13 +212,15 @@ def relation(ctx: Context, model: Model, alias: str, rf: ir.RelationFilter) -> e
 
 def _one_list(ctx: Context, model: Model, c: ir.Compare, column: exp.Expression) -> exp.Expression:
     """`column = ANY(CAST($1 AS type[]))` (PostgreSQL) / `column IN (SELECT value FROM
-    json_each(?, '$[0]'))` (SQLite: the list packed as `[[...]]`)."""
+    json_each(?, '$[0]'))` (SQLite: the list packed as `[[...]]`; MySQL: JSON_TABLE over it)."""
     assert isinstance(c.value, tuple)
     f = ctx.field(model, c.field)
     if ctx.rules.name == "postgres":
         enum = ctx.schema.enum(f.type) if f.kind == "enum" else None
         array = ctx.rules.cast_param(ctx.param(c.value[0]), _AsList(f), enum.db_name if enum else None)
         return exp.EQ(this=column, expression=fn("ANY", array))
+    if ctx.rules.name == "mysql":  # JSON_TABLE (dialects.MysqlRules.list_values)
+        return exp.In(this=column, query=exp.Subquery(this=ctx.rules.list_values(ctx.pack(c.value), c.value[0].type)))
     each = exp.Table(this=exp.Anonymous(this="json_each", expressions=[ctx.pack(c.value), exp.Literal.string("$[0]")]))
     return exp.In(this=column, query=exp.Subquery(this=exp.Select(expressions=[exp.column("value")]).from_(each, copy=False)))
 

@@ -32,17 +32,22 @@ import asyncio
 import contextlib
 import inspect
 import json
+import os
 import sys
 from collections.abc import Awaitable, Callable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import urlsplit
 
 import attrs
 
 from prisma_edge import errors
 from prisma_edge.fetch_adapters.transports.http_pool import HttpPool, InFlight
+from prisma_edge.fetch_adapters.transports.proxies import parse_proxy, proxy_from_env
 from prisma_edge.fetch_adapters.transports.urls import check_url, is_loopback_host
+
+if TYPE_CHECKING:
+    import ssl
 
 __all__ = [
     "Fetch",
@@ -181,8 +186,19 @@ class PooledFetch:
     never the wait for a thread. A timeout (or a cancelled task) aborts the socket in flight.
     """
 
-    def __init__(self, *, max_connections: int = 8, max_idle: int = 4) -> None:
-        self.pool = HttpPool(max_idle=max_idle)
+    def __init__(
+        self,
+        *,
+        max_connections: int = 8,
+        max_idle: int = 4,
+        trust_env: bool = True,
+        proxy: str | None = None,
+        ssl_context: ssl.SSLContext | None = None,
+    ) -> None:
+        """`trust_env`: read HTTPS_PROXY / ALL_PROXY / NO_PROXY (see `proxies`); `proxy`: an explicit
+        `http://[user:pass@]host:port` proxy for https endpoints (overrides the environment)."""
+        chosen = parse_proxy(proxy) if proxy else proxy_from_env(os.environ) if trust_env else None
+        self.pool = HttpPool(max_idle=max_idle, proxy=chosen, ssl_context=ssl_context)
         self.max_connections = max_connections
         self._executor: ThreadPoolExecutor | None = None
         self._slots: tuple[asyncio.AbstractEventLoop, asyncio.Semaphore] | None = None

@@ -13,6 +13,8 @@ transport runs it in its own threads, the sync client calls it directly):
   request whose send fails on a reused connection is retried once on a fresh one (nothing reached
   the server); once a request has been sent, a failure is never retried: the error says the
   outcome is unknown (`outcome_unknown` in its meta) when the server may have applied it;
+- with a `proxy` (`proxies.Proxy`, from HTTPS_PROXY / NO_PROXY), https endpoints go through a
+  CONNECT tunnel: the proxy relays TLS it cannot read;
 - `abort(handle)` shuts the socket of a request in flight, so a timeout on the async side ends
   the blocking read at once instead of leaving a thread behind.
 """
@@ -27,6 +29,7 @@ import threading
 from collections.abc import Mapping
 
 from prisma_edge import errors
+from prisma_edge.fetch_adapters.transports.proxies import Proxy
 from prisma_edge.fetch_adapters.transports.urls import Endpoint
 
 __all__ = ["HttpPool", "InFlight"]
@@ -47,9 +50,12 @@ class InFlight:
 class HttpPool:
     """Idle keep-alive connections per origin; thread-safe."""
 
-    def __init__(self, *, max_idle: int = 4, ssl_context: ssl.SSLContext | None = None) -> None:
+    def __init__(
+        self, *, max_idle: int = 4, ssl_context: ssl.SSLContext | None = None, proxy: Proxy | None = None
+    ) -> None:
         self.max_idle = max_idle
         self._ctx = ssl_context
+        self.proxy = proxy
         self._idle: dict[Key, list[http.client.HTTPConnection]] = {}
         self._lock = threading.Lock()
         self._closed = False
@@ -85,6 +91,7 @@ class HttpPool:
         """Send one request and read the whole answer: (status, headers, body)."""
         handle = handle or InFlight()
         key = (ep.scheme, ep.host, ep.port)
+        via = self.proxy if self.proxy is not None and self.proxy.applies_to(ep) else None
         for attempt in (0, 1):
             conn, reused = self._take(key, ep, timeout)
             handle.conn = conn
@@ -102,7 +109,7 @@ class HttpPool:
                 conn.close()
                 if reused and attempt == 0 and not isinstance(e, TimeoutError):
                     continue  # the server had closed it: nothing was received, send again
-                raise _failure(e, ep, sent=False) from None
+                raise _failure(e, ep, sent=False, via=via) from None
             try:
                 resp = conn.getresponse()
                 data = resp.read()
@@ -120,7 +127,7 @@ class HttpPool:
                         f"no answer from {ep.where} (timed out)", outcome_unknown=True
                     ) from None
                 if isinstance(e, (OSError, http.client.HTTPException)):
-                    raise _failure(e, ep, sent=True) from None
+                    raise _failure(e, ep, sent=True, via=via) from None
                 raise
             headers_out = {k.lower(): v for k, v in resp.getheaders()}
             if resp.will_close:
@@ -146,6 +153,11 @@ class HttpPool:
             self.opened += 1
         if ep.secure:
             ctx = self._ctx or ssl.create_default_context()
+            proxy = self.proxy
+            if proxy is not None and proxy.applies_to(ep):  # TLS to ep.host, inside a CONNECT tunnel
+                conn = http.client.HTTPSConnection(proxy.host, proxy.port, timeout=timeout, context=ctx)
+                conn.set_tunnel(ep.host, ep.port, headers=dict(proxy.headers))
+                return conn, False
             return http.client.HTTPSConnection(ep.host, ep.port, timeout=timeout, context=ctx), False
         return http.client.HTTPConnection(ep.host, ep.port, timeout=timeout), False
 
@@ -170,8 +182,11 @@ def _still_open(conn: http.client.HTTPConnection) -> bool:
     return not readable
 
 
-def _failure(e: BaseException, ep: Endpoint, *, sent: bool) -> errors.ConnectionError:
-    where = ep.where
+def _failure(e: BaseException, ep: Endpoint, *, sent: bool, via: Proxy | None = None) -> errors.ConnectionError:
+    where = ep.where if via is None else f"{ep.where} (through the proxy {via.where})"
+    if via is not None and isinstance(e, OSError) and str(e).startswith("Tunnel connection failed"):
+        answer = str(e).partition(":")[2].strip()  # "407 Proxy Authentication Required": no secret
+        return errors.ConnectionError(f"the proxy {via.where} refused the tunnel to {ep.where}: {answer}")
     unknown = {"outcome_unknown": True} if sent else {}
     tail = (
         "; the request was sent, so whether the server applied it is unknown (outcome unknown)"

@@ -12,6 +12,8 @@ spellings (`integer` / `INT`) never make a false difference.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import sqlglot
@@ -20,9 +22,10 @@ from sqlglot import exp
 from prisma_edge.fetch_adapters.base import Connection, Query
 from prisma_edge.migrate.sqlschema import SqlSchema, from_expressions
 
-__all__ = ["introspect"]
+__all__ = ["SCRATCH_TABLE", "introspect", "introspect_mysql_tables"]
 
 _SKIP = {"_prisma_migrations"}
+SCRATCH_TABLE = re.compile(r"^_pes[0-9a-f]{6}_")  # prefixed.py's scratch tables: never the user's
 
 
 async def introspect(conn: Connection, schema: str | None = None) -> SqlSchema:
@@ -160,15 +163,28 @@ async def _mysql(conn: Connection, database: str | None) -> SqlSchema:
          .where(exp.and_(exp.column("table_schema").eq(exp.Literal.string(database)),
                          exp.column("table_type").eq(exp.Literal.string("BASE TABLE"))))
          .order_by(exp.column("table_name")))
+    tables = [str(t) for (t,) in await _rows(conn, q.sql(dialect="mysql"))]
+    return await introspect_mysql_tables(
+        conn, [t for t in tables if t not in _SKIP and not SCRATCH_TABLE.match(t)], {}, database
+    )
+
+
+async def introspect_mysql_tables(conn: Connection, tables: Sequence[str], rename: Mapping[str, str],
+                                  database: str | None = None) -> SqlSchema:
+    """`tables` read with `SHOW CREATE TABLE` (of `database`, default the current one); every
+    identifier named in `rename` (prefixed.py's scratch tables and constraints) given its own name."""
     trees: list[exp.Expr] = []
     indexes: list[exp.Expr] = []
-    db = exp.to_identifier(database, quoted=True).sql(dialect="mysql")
-    for (table,) in await _rows(conn, q.sql(dialect="mysql")):
-        if table in _SKIP:
-            continue
+    db = exp.to_identifier(database, quoted=True).sql(dialect="mysql") + "." if database else ""
+    for table in tables:
         ident = exp.to_identifier(str(table), quoted=True).sql(dialect="mysql")
-        [(_, create)] = await _rows(conn, f"SHOW CREATE TABLE {db}.{ident}")
+        [(_, create)] = await _rows(conn, f"SHOW CREATE TABLE {db}{ident}")
         tree = sqlglot.parse_one(str(create), read="mysql")
+        if rename:
+            for node in tree.find_all(exp.Identifier):
+                if node.name in rename:
+                    node.set("this", rename[node.name])
+            table = rename.get(table, table)
         schema = tree.this
         keep = []
         for d in schema.expressions:

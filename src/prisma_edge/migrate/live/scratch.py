@@ -92,7 +92,14 @@ async def _run(conn: Connection, schema: str | None, statements: Sequence[str], 
 
 
 async def schema_of_datamodel(conn: Connection, schema: Schema) -> SqlSchema:
-    """The database `schema`'s DDL makes, as introspection reads it (comparable with a live one)."""
+    """The database `schema`'s DDL makes, as introspection reads it (comparable with a live one).
+
+    MySQL: prefixed tables in the live database (`prefixed.py`), so it runs where no database can
+    be created and over PlanetScale's HTTP API."""
+    if conn.dialect == "mysql":
+        from prisma_edge.migrate.live.prefixed import schema_of_datamodel_mysql
+
+        return await schema_of_datamodel_mysql(conn, schema)
     async with _scratch(conn) as (db, ns):
         # the DDL names only tables it created before (parents first), so the live schema after the
         # scratch one in search_path can only supply extension objects (gin_trgm_ops, citext)
