@@ -89,6 +89,8 @@ async def test_messages_start_with_prismas_header_and_reason():
              "Argument `where` is missing."),
             (db.user.update(where={"id": 1}, data={"posts": {"upsert": {"where": {"id": 1}, "update": {}}}}), "update",
              "Argument `create` is missing."),
+            # no foreign key given: Prisma checks the checked input and names the relation
+            (db.post.create({"title": "x"}), "create", "Argument `author` is missing."),
             (db.post.update(where={"id": 1}, data={"author": {"disconnect": True}}), "update",
              "Unknown argument `disconnect`. Did you mean `connect`? Available options are marked with ?."),
         ]
