@@ -79,11 +79,26 @@ async def test_messages_start_with_prismas_header_and_reason():
                 "Invalid value for argument `gte`: premature end of input. Expected ISO-8601 DateTime.",
             ),
         ]
-        for op, _action, reason in cases:
+        nested = [  # nested writes, in Prisma's words
+            (db.post.create({"title": "x", "authorId": 1, "tags": {"create_many": {"data": [{"name": "a"}]}}}), "create",
+             "Unknown argument `createMany`. Available options are marked with ?."),
+            (db.user.update(where={"id": 1}, data={"posts": {"delete": True}}), "update",
+             "Argument `delete`: Invalid value provided. Expected PostWhereUniqueInput or PostWhereUniqueInput[], "
+             "provided Boolean."),
+            (db.user.update(where={"id": 1}, data={"posts": {"update": {"data": {"title": "x"}}}}), "update",
+             "Argument `where` is missing."),
+            (db.user.update(where={"id": 1}, data={"posts": {"upsert": {"where": {"id": 1}, "update": {}}}}), "update",
+             "Argument `create` is missing."),
+            # no foreign key given: Prisma checks the checked input and names the relation
+            (db.post.create({"title": "x"}), "create", "Argument `author` is missing."),
+            (db.post.update(where={"id": 1}, data={"author": {"disconnect": True}}), "update",
+             "Unknown argument `disconnect`. Did you mean `connect`? Available options are marked with ?."),
+        ]
+        for op, _action, reason in cases + nested:
             with pytest.raises(ValidationError) as info:
                 await op
             lines = _lines(info.value)
-            assert lines[0].startswith("Invalid `prisma.user.") and lines[0].endswith("()` invocation:"), (
+            assert lines[0].startswith(("Invalid `prisma.user.", "Invalid `prisma.post.")) and lines[0].endswith("()` invocation:"), (
                 lines
             )
             assert lines[1] == reason

@@ -15,7 +15,7 @@ from typing import Any
 
 from ...schema.model import Field, Model
 from .. import ir
-from .prisma_text import must_not_be_null
+from .prisma_text import invalid_value, is_missing, must_not_be_null, unknown_argument
 from .reads import _join
 from .writes import WriteParser
 
@@ -116,8 +116,8 @@ class NestedParser(WriteParser):
                                    for v, p in self.items(obj["create"], _join(path, "create"), many, "object to create"))
         if "create_many" in obj:
             p = _join(path, "create_many")
-            if not many or rel.join_table is not None:
-                self.fail(p, "`create_many` applies to one-to-many relations")
+            if not many or rel.join_table is not None:  # Prisma's input type has no createMany here
+                self.fail(p, "`create_many` applies to one-to-many relations", unknown_argument("createMany", ()))
             else:
                 cm = self.mapping(obj["create_many"], p, "{'data': [...]}") or {}
                 self.check_keys(cm, ("data", "skip_duplicates", "skipDuplicates"), p)
@@ -130,8 +130,10 @@ class NestedParser(WriteParser):
         required_fk = self.required_fk(model, f)
         for op in ("disconnect", "set"):
             if op in obj and required_fk and not (op == "set" and many and not obj[op]):
+                # a required to-one relation's update input has no `disconnect` in Prisma
+                prisma = None if many else unknown_argument(op, ("create", "connectOrCreate", "upsert", "connect", "update"))
                 self.fail(_join(path, op), f"`{op}` would leave {required_fk} without its required relation "
-                          "(the relation is required; delete the record or connect it elsewhere instead)")
+                          "(the relation is required; delete the record or connect it elsewhere instead)", prisma)
                 obj = {k: v for k, v in obj.items() if k != op}
         for op, key in (("connect", "connects"), ("disconnect", "disconnects"), ("delete", "deletes")):
             if op not in obj:
@@ -143,6 +145,11 @@ class NestedParser(WriteParser):
                 continue
             if not many and op == "disconnect" and rel.holds_fk is False and rel.join_table is None:
                 self.fail(p, "`disconnect` of a to-one relation takes True")
+                continue
+            if many and isinstance(obj[op], bool):  # a list relation's connect/disconnect/delete takes selectors
+                unique = f"{target.name}WhereUniqueInput"
+                self.fail(p, f"`{op}` of a list relation takes a unique selector or a list of them, not {obj[op]}",
+                          invalid_value(p, [unique, f"{unique}[]"], obj[op]))
                 continue
             out[key] = tuple(self.unique_where(target, v, vp) for v, vp in self.items(obj[op], p, many, "unique selector"))
         if "set" in obj:
@@ -183,6 +190,10 @@ class NestedParser(WriteParser):
                 o = self.mapping(v, vp) or {}
                 if many or "data" in o:
                     self.check_keys(o, ("where", "data"), vp)
+                    for needed in ("where", "data") if many else ():
+                        if needed not in o:
+                            self.fail(_join(vp, needed), f"a nested update of a list relation needs `{needed}`",
+                                      is_missing(needed))
                     where = self.unique_where(target, o.get("where"), _join(vp, "where")) if many else (
                         self.where(target, o.get("where"), _join(vp, "where")))
                     self.parent_keys(target, o.get("data"), _join(vp, "data"), implied)
@@ -198,6 +209,10 @@ class NestedParser(WriteParser):
                 o = self.mapping(v, vp) or {}
                 self.check_keys(o, ("where", "create", "update") if many else ("where", "create", "update"), vp)
                 where = self.unique_where(target, o.get("where"), _join(vp, "where")) if many or "where" in o else None
+                if missing := [k for k in ("create", "update") if k not in o]:
+                    for k in missing:
+                        self.fail(_join(vp, k), f"a nested upsert needs `{k}`", is_missing(k))
+                    continue
                 ups_.append((where, self.create_tree(target, o.get("create", {}), _join(vp, "create"), now, implied),
                              self.update_values(target, o.get("update", {}), _join(vp, "update"), now)))
             out["upserts"] = tuple(ups_)

@@ -168,8 +168,20 @@ class WriteParser(ArgParser):
                 out.append(ir.Assign(f.name, "set", self.slot_for(f, value, _join(path, f.name))))
             elif f.is_required and f.default is None and not f.is_list:
                 self.fail(path, f"missing required field `{f.name}` ({f.type}) on model `{model.name}`: A value is required "
-                          "but not set", is_missing(f.name))
+                          "but not set", is_missing(self.missing_name(model, f, given - implied, path)))
         return tuple(out)
+
+    def missing_name(self, model: Model, f: Field, given: set[str], path: str) -> str:
+        """The argument Prisma says is missing for the required field `f`: the relation whose
+        foreign key it is, where Prisma checks the data as its checked create input (a create
+        that sets no foreign key itself); else the field."""
+        rel = next((r for r in model.fields if r.kind == "object" and r.relation is not None and r.relation.holds_fk
+                    and f.name in r.relation.fields), None)
+        if rel is None or self.action.startswith("create_many") or "create_many" in path.split("."):
+            return f.name  # createMany's input is unchecked only
+        fks = {n for r in model.fields if r.kind == "object" and r.relation is not None and r.relation.holds_fk
+               for n in r.relation.fields}
+        return f.name if given & fks else rel.name
 
     def update_values(self, model: Model, data: Any, path: str, now: dt.datetime, *, nested: bool = False) -> tuple[ir.Assign, ...]:
         obj = self.mapping(data, path)
