@@ -116,3 +116,16 @@ async def test_a_unique_selector_given_null_is_a_missing_value():
         assert await db.product.count() == 1
         with pytest.raises(ValidationError):  # a validation problem elsewhere still comes first (P2009)
             await db.product.update(where={"barcode": None}, data={"nmae": "x"})
+
+
+def test_an_unsigned_int_column_takes_values_past_the_signed_range():
+    """`Int @db.UnsignedInt` (MySQL) holds up to 4294967295: Prisma sends it; past that is refused here."""
+    from prisma_edge.compiler import compile_query
+    from prisma_edge.schema import parse_schema
+
+    schema = parse_schema('datasource db {\n  provider = "mysql"\n  url = env("X")\n}\n'
+                          "model Counter {\n  id Int @id @db.UnsignedInt\n}\n")
+    _plan, values = compile_query(schema, "Counter", "create", {"data": {"id": 4294967295}}, "mysql")
+    assert 4294967295 in values
+    with pytest.raises(ValidationError, match="out of range"):
+        compile_query(schema, "Counter", "create", {"data": {"id": 4294967296}}, "mysql")

@@ -19,6 +19,8 @@ from .prisma_text import arg_name, invalid_value, unknown_argument, unknown_fiel
 from .values import BadValue, coerce
 
 OID_RANGE = (-(2**31), 2**32 - 1)  # @db.Oid: unsigned 32-bit; a negative Int wraps (-1 -> 4294967295), as in Prisma
+# Int native types that hold more than a signed 32-bit Int; below zero the database decides (P2020)
+WIDE_INT = {"Oid": OID_RANGE, "UnsignedInt": (-(2**31), 2**32 - 1)}
 
 # Python spelling (Prisma Client Python) first, Prisma's camelCase accepted as an alias.
 FILTER_ALIASES = {
@@ -113,7 +115,7 @@ class ParserBase:
             enum_values = tuple(v.name for v in e.values) if e else ()
         native = f.native_type.name if f.native_type else None
         try:
-            out = coerce(f.type, value, enum_values, OID_RANGE if native == "Oid" else None)
+            out = coerce(f.type, value, enum_values, WIDE_INT.get(native or ""))
         except BadValue as e:
             text = str(e).replace("{field}", f.name) if "{field}" in str(e) else f"{e} for field `{f.name}`"
             self.fail(path, text, self.prisma_bad_value(f, value, path, e))
