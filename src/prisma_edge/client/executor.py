@@ -10,8 +10,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..compiler.plan import NOT_FOUND_MARKER, RESTRICT_MARKER, Pack, Plan, Ref, Statement, Step
-from ..errors import PrismaEdgeError, RecordNotFoundError, RelationViolationError
+from ..compiler.plan import (
+    NOT_CONNECTED_MARKER,
+    NOT_FOUND_MARKER,
+    RESTRICT_MARKER,
+    Pack,
+    Plan,
+    Ref,
+    Statement,
+    Step,
+)
+from ..errors import PrismaEdgeError, RecordNotFoundError, RecordsNotConnectedError, RelationViolationError
 from ..fetch_adapters.base import Connection, Query, ResultSet
 from .codec import bind, pack_values
 from .decoders import decode_row, decode_rows
@@ -48,8 +57,11 @@ def _should_run(step: Step, results: list[ResultSet | None]) -> bool:
 
 
 def not_found_from(e: PrismaEdgeError, message: str) -> PrismaEdgeError:
-    """A statement that failed on purpose (required record missing -> P2025; Restrict -> P2014)."""
+    """A statement that failed on purpose (required record missing -> P2025; Restrict -> P2014;
+    a nested delete of a record not connected to its parent -> P2017)."""
     text = str(e)
+    if NOT_CONNECTED_MARKER in text:
+        return not_connected_error(*(text.split(NOT_CONNECTED_MARKER + ":", 1)[1].split(":") + ["", "", ""])[:3])
     if NOT_FOUND_MARKER in text:
         return RecordNotFoundError.because(message)
     if RESTRICT_MARKER in text:
@@ -63,6 +75,11 @@ def restrict_error(relation: str, child: str, parent: str) -> RelationViolationE
                                   f"between the `{child}` and `{parent}` models.")
 
 
+def not_connected_error(relation: str, parent: str, child: str) -> RecordsNotConnectedError:
+    return RecordsNotConnectedError(f"The records for relation `{relation}` between the `{parent}` and `{child}` "
+                                    "models are not connected.")
+
+
 def static_queries(plan: Plan, values: list[Any], dialect: str) -> list[Query]:
     bound = bind(values, plan.slots, dialect)
     return [_query(s.statement, bound, []) for s in plan.steps]
@@ -74,6 +91,8 @@ def check_static(plan: Plan, results: list[ResultSet]) -> None:
             raise RecordNotFoundError.because(plan.not_found)
         if step.require and step.require.startswith("none:") and rs.rows:
             raise restrict_error(*step.require.split(":")[1:4])
+        if step.require and step.require.startswith("some:") and not rs.rows:
+            raise not_connected_error(*step.require.split(":")[1:4])
 
 
 async def execute_plan(conn: Connection, plan: Plan, values: list[Any], *, in_transaction: bool = False) -> Any:
@@ -115,6 +134,8 @@ async def _run_steps(conn: Connection, plan: Plan, bound: dict[int, Any]) -> lis
             raise RecordNotFoundError.because(plan.not_found)
         if step.require and step.require.startswith("none:") and rs.rows:
             raise restrict_error(*step.require.split(":")[1:4])
+        if step.require and step.require.startswith("some:") and not rs.rows:
+            raise not_connected_error(*step.require.split(":")[1:4])
         results.append(rs)
     return results
 

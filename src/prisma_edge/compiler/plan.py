@@ -25,9 +25,10 @@ from attrs import field, frozen
 from . import ir
 
 # Statements that fail on purpose carry these in their error text (writes/guards.py makes them);
-# the executor turns them into P2025 / P2014.
+# the executor turns them into P2025 / P2014 / P2017.
 NOT_FOUND_MARKER = "PRISMA_EDGE_P2025"
 RESTRICT_MARKER = "PRISMA_EDGE_P2014"
+NOT_CONNECTED_MARKER = "PRISMA_EDGE_P2017"
 
 
 @frozen

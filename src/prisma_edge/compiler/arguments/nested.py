@@ -103,7 +103,8 @@ class NestedParser(WriteParser):
         target = self.model(f.type)
         many = f.is_list
         implied = self.child_implied(f)
-        out: dict[str, Any] = {"field": f.name}
+        # Prisma 7 applies the operations of one relation field in the input's key order
+        out: dict[str, Any] = {"field": f.name, "order": tuple(k for k in obj if k in allowed)}
         if "create" in obj:
             out["creates"] = tuple(self.create_tree(target, v, p, now, implied)
                                    for v, p in self.items(obj["create"], _join(path, "create"), many, "object to create"))

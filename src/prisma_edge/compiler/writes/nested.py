@@ -27,7 +27,7 @@ from sqlglot import exp
 from ...errors import UnsupportedError
 from ...schema.model import Field, Model
 from .. import ir
-from ..plan import NOT_FOUND_MARKER, RESTRICT_MARKER, Plan, Ref, Step
+from ..plan import NOT_CONNECTED_MARKER, NOT_FOUND_MARKER, RESTRICT_MARKER, Plan, Ref, Step
 from ..sql.context import Context, and_all, table
 from ..sql.dialects import col, fn, ident, param
 from ..sql.select import ReadBuilder
@@ -188,9 +188,17 @@ class NestedBuilder:
 
     def pg_node(self, i: int, node: Node) -> exp.Expression:
         m = node.model
-        if node.kind == "restrict":  # a guard: fails with P2014 when a row matches
+        if node.kind == "restrict":  # a guard: fails with P2014 when a row matches (P2017 when none does)
             assert m is not None and node.restrict is not None
             a = self.ctx.alias()
+            if node.connected:
+                runs = self._pg_missing(node)
+                rows = exp.Select(expressions=[exp.Literal.number(1)]).from_(table(m.db_name, a), copy=False).where(
+                    and_all(self._pg_match(m, a, node, branch=False)) or exp.true(), copy=False)
+                ok: exp.Expression = fail_unless_rows(f"{NOT_CONNECTED_MARKER}:{node.restrict}", rows, self.rules)
+                if runs:  # on a branch that did not run: nothing to check
+                    ok = exp.Case(ifs=[exp.If(this=exp.Not(this=exp.Paren(this=and_all(runs))), true=exp.Literal.number(1))], default=ok)
+                return exp.Select(expressions=[exp.alias_(ok, "ok", quoted=True)])
             rows = exp.Select(expressions=[exp.Literal.number(1)]).from_(table(m.db_name, a), copy=False).where(
                 and_all(self._pg_match(m, a, node)) or exp.true(), copy=False)
             return exp.Select(expressions=[exp.alias_(fail_if_rows(f"{RESTRICT_MARKER}:{node.restrict}", rows, self.rules), "ok", quoted=True)])
@@ -276,14 +284,15 @@ class NestedBuilder:
                 out.append(exp.Not(this=e) if negate else e)
         return out
 
-    def _pg_match(self, m: Model, a: str, node: Node) -> list[exp.Expression]:
+    def _pg_match(self, m: Model, a: str, node: Node, branch: bool = True) -> list[exp.Expression]:
         conds: list[exp.Expression] = [exp.EQ(this=col(a, f.db_name), expression=self.pg_value(s, f)) for f, s in node.match]
         conds += self.linked(m, col(a, self.ctx.field(m, node.linked[4]).db_name) if node.linked else None, node, self.pg_value)
         if node.where is not None:
             conds.append(condition(self.ctx, m, a, node.where))
         if node.exclude:
             conds.append(exp.Not(this=exp.Paren(this=and_all([]) or _or([condition(self.ctx, m, a, c) for c in node.exclude]))))
-        conds += self._pg_missing(node)
+        if branch:
+            conds += self._pg_missing(node)
         return conds
 
     # ---- SQLite / MySQL: steps in one transaction -----------------------------------------
@@ -377,11 +386,21 @@ class NestedBuilder:
                 assert m is not None and node.restrict is not None
                 a = self.ctx.alias()
                 rconds = [exp.EQ(this=col(a, f.db_name), expression=value(s, f)) for f, s in node.match]
+                rconds += self.linked(m, col(a, self.ctx.field(m, node.linked[4]).db_name) if node.linked else None, node, value)
+                if node.where is not None:
+                    rconds.append(condition(self.ctx, m, a, node.where))
                 if node.exclude:
                     rconds.append(exp.Not(this=exp.Paren(this=_or([condition(self.ctx, m, a, c) for c in node.exclude]))))
                 rows = exp.Select(expressions=[exp.Literal.number(1)]).from_(table(m.db_name, a), copy=False).where(
                     and_all(rconds) or exp.true(), copy=False)
-                if self.rules.guards:  # the statement fails by itself (D1 lowers the plan to one batch)
+                if node.connected:  # P2017 unless the record is one of the parent's
+                    if self.rules.guards:
+                        steps.append(Step(self.rules.render(exp.Select(expressions=[
+                            fail_unless_rows(f"{NOT_CONNECTED_MARKER}:{node.restrict}", rows, self.rules)])), when=when(node)))
+                    else:
+                        steps.append(Step(self.rules.render(exp.Select(expressions=[exp.Literal.number(1)]).where(exp.Exists(this=rows), copy=False)),
+                                          when=when(node), require=f"some:{node.restrict}"))
+                elif self.rules.guards:  # the statement fails by itself (D1 lowers the plan to one batch)
                     steps.append(Step(self.rules.render(exp.Select(expressions=[fail_if_rows(f"{RESTRICT_MARKER}:{node.restrict}", rows, self.rules)])),
                                       when=when(node)))
                 else:
