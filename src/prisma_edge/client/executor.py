@@ -8,6 +8,7 @@ runs inside one transaction, step by step; adapters that cannot hold a transacti
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from ..compiler.plan import (
@@ -36,6 +37,9 @@ def _query(stmt: Statement, bound: dict[int, Any], results: list[ResultSet | Non
             rs = results[p.step] if p.step < len(results) else None
             if (rs is None or not rs.rows and p.column != -1) and p.alt is not None:
                 rs = results[p.alt] if p.alt < len(results) else None
+            if p.column == -2:  # every row of the step, as one JSON array (writes/returning.py)
+                params.append(json.dumps([list(r) for r in (rs.rows if rs is not None else [])]))
+                continue
             if p.column == -1:  # the step's insertId
                 assert rs is not None and rs.last_insert_id is not None, "an INSERT reported no insert id"
                 params.append(rs.last_insert_id)
