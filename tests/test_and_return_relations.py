@@ -71,3 +71,19 @@ async def test_and_return_on_mysql_keeps_its_clear_error():
         with pytest.raises(PrismaEdgeError, match="RETURNING"):
             await db.post.create_many_and_return(data=[{"title": "x"}], include={"author": True})
         assert await db.post.count() == 0
+
+
+async def test_create_many_and_return_of_default_only_rows_returns_every_row():
+    from prisma_edge.client import Client
+    from prisma_edge.fetch_adapters.sqlite import SqliteAdapter
+    from prisma_edge.migrate.push import push_schema
+    from prisma_edge.schema import parse_schema
+
+    s = parse_schema('datasource db {\n  provider = "sqlite"\n  url = "file:x"\n}\n'
+                     "model Hit {\n  id Int @id @default(autoincrement())\n  n  Int @default(0)\n}\n")
+    a = SqliteAdapter(":memory:")
+    await push_schema(a, s)
+    db = Client(s, adapter=a)
+    assert await db.hit.create_many_and_return(data=[{}, {}, {}]) == [{"id": 1, "n": 0}, {"id": 2, "n": 0}, {"id": 3, "n": 0}]
+    assert await db.hit.count() == 3
+    await db.close()

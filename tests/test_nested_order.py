@@ -99,3 +99,30 @@ async def test_nested_delete_of_a_record_not_connected_is_p2017_and_applies_noth
         assert await db.tag.count() == 2
         out = await db.user.update(where={"id": ann["id"]}, data={"posts": {"delete": {"id": a1}}}, **POSTS)
         assert [p["title"] for p in out["posts"]] == ["A2"]  # a connected record is deleted
+
+
+@pytest.mark.parametrize("adapter", ALL)
+async def test_to_one_delete_and_disconnect_take_a_filter(adapter):
+    """Prisma 7: a to-one `delete` / `disconnect` may give a filter on the related record; a delete
+    whose record does not match is P2025 (nothing applied), a disconnect that does not match does nothing."""
+    from prisma_edge.errors import RecordNotFoundError
+
+    async with steps_client(adapter) as db:
+        user = await db.user.create({"email": "u@x.io", "profile": {"create": {"bio": "b"}}})
+        with pytest.raises(RecordNotFoundError):
+            await db.user.update(where={"id": user["id"]}, data={"name": "x", "profile": {"delete": {"bio": "zzz"}}})
+        assert (await db.user.find_unique(where={"id": user["id"]}, include={"profile": True}))["profile"]["bio"] == "b"
+        out = await db.user.update(where={"id": user["id"]}, data={"profile": {"disconnect": {"bio": "zzz"}}}, include={"profile": True})
+        assert out["profile"]["bio"] == "b"  # no match: still connected
+        out = await db.user.update(where={"id": user["id"]}, data={"profile": {"disconnect": {"bio": "b"}}}, include={"profile": True})
+        assert out["profile"] is None
+        post = await db.post.create({"title": "p", "author": {"connect": {"id": user["id"]}}})
+        out = await db.post.update(where={"id": post["id"]}, data={"author": {"disconnect": {"email": "nobody@x.io"}}}, include={"author": True})
+        assert out["author"]["id"] == user["id"]  # the FK is on the post: a filter that does not match leaves it
+        out = await db.post.update(where={"id": post["id"]}, data={"author": {"disconnect": {"email": "u@x.io"}}}, include={"author": True})
+        assert out["author"] is None
+        await db.post.update(where={"id": post["id"]}, data={"author": {"connect": {"id": user["id"]}}})
+        with pytest.raises(RecordNotFoundError):
+            await db.post.update(where={"id": post["id"]}, data={"author": {"delete": {"email": "nobody@x.io"}}})
+        await db.post.update(where={"id": post["id"]}, data={"author": {"delete": {"email": "u@x.io"}}})
+        assert await db.user.count() == 0

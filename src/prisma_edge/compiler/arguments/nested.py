@@ -135,8 +135,8 @@ class NestedParser(WriteParser):
                 if obj[op]:
                     out["disconnect_all" if op == "disconnect" else "delete_one"] = True
                 continue
-            if not many and op == "disconnect" and rel.holds_fk is False and rel.join_table is None:
-                self.fail(p, "`disconnect` of a to-one relation takes True")
+            if not many and op in ("disconnect", "delete"):  # a to-one takes a filter on the related record
+                out[key] = (self.where(target, obj[op], p) or ir.And(()),)
                 continue
             out[key] = tuple(self.unique_where(target, v, vp) for v, vp in self.items(obj[op], p, many, "unique selector"))
         if "set" in obj:

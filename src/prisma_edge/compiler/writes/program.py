@@ -186,6 +186,9 @@ class Program:
                     self.insert(create, fixed, when_missing=found)
             elif op == "delete":
                 for cond in rw.deletes:
+                    if not f.is_list:  # a to-one with a filter: the record must match it (else P2025)
+                        self.add(Node("delete", target, where=cond, match=fixed, require=True, when_missing=when_missing))
+                        continue
                     self.not_connected(model, target, rel.name, fixed, cond, None, when_missing)
                     self.add(Node("delete", target, where=cond, match=fixed, when_missing=when_missing))
                 if rw.delete_one:
@@ -309,9 +312,13 @@ class Program:
                     if op != "create":
                         self.let_go(model, f, vals, (), None)
                     self.add(Node("update", model, vals, match=self.pk_match(model, found)))
-            elif op == "disconnect" and rw.disconnect_all:
+            elif op == "disconnect":
                 vals = [(self.ctx.field(model, m), Src(null=True)) for m in rel.fields]
-                self.add(Node("update", model, vals, match=self.pk_match(model, found)))
+                if rw.disconnect_all:
+                    self.add(Node("update", model, vals, match=self.pk_match(model, found)))
+                for cond in rw.disconnects:  # only when the related record matches the filter
+                    other = self.add(Node("lookup", related, where=cond, match=by_fk))
+                    self.add(Node("update", model, vals, match=self.pk_match(model, found), when_found=other))
             elif op == "update":
                 for where, sub in rw.updates:
                     other = self.add(Node("lookup", related, where=where, match=by_fk, require=True))
@@ -325,8 +332,11 @@ class Program:
                     made = self.insert(create, [], when_missing=other)
                     vals = [(self.ctx.field(model, m), Src(node=made, field=t)) for m, t in zip(rel.fields, rel.references, strict=True)]
                     self.add(Node("update", model, vals, match=self.pk_match(model, found), when_missing=other))
-            elif op == "delete" and rw.delete_one:
-                self.add(Node("delete", related, match=by_fk, require=True))
+            elif op == "delete":
+                if rw.delete_one:
+                    self.add(Node("delete", related, match=by_fk, require=True))
+                for cond in rw.deletes:  # a filter: the record must match it (else P2025)
+                    self.add(Node("delete", related, where=cond, match=by_fk, require=True))
 
     def let_go(self, model: Model, f: Field, pointing: list[tuple[Field, Src]], exclude: tuple[ir.Cond, ...],
                when_missing: int | None) -> None:
