@@ -13,7 +13,7 @@ from tests.test_nested_steps import steps_client
 
 pytestmark = pytest.mark.no_pyodide("the postgres adapter opens TCP sockets; the other endpoints run as local servers")
 
-ADAPTERS = ["sqlite", "neon_http", "neon_ws", "postgres"]
+ADAPTERS = ["sqlite", "libsql", "neon_http", "neon_ws", "postgres"]
 
 
 def by_title(rows):
@@ -64,6 +64,17 @@ async def test_and_return_refuses_list_relations_and_counts(adapter):
         with pytest.raises(ValidationError):
             await db.post.update_many_and_return(where={}, data={"views": 1}, include={"_count": True})
         assert await db.post.count() == 0  # nothing was written
+
+
+async def test_and_return_with_relations_on_d1_is_a_clear_error_and_writes_nothing():
+    from prisma_edge.errors import UnsupportedError
+
+    async with steps_client("d1") as db:  # D1 runs each operation as one static batch
+        ann = await db.user.create({"email": "ann@x.io"})
+        with pytest.raises(UnsupportedError, match="D1"):
+            await db.post.create_many_and_return(data=[{"title": "x", "authorId": ann["id"]}], include={"author": True})
+        assert await db.post.count() == 0
+        assert len(await db.post.create_many_and_return(data=[{"title": "x"}])) == 1  # scalars only: as before
 
 
 async def test_and_return_on_mysql_keeps_its_clear_error():
