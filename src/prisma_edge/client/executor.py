@@ -60,13 +60,16 @@ def _should_run(step: Step, results: list[ResultSet | None]) -> bool:
     return found if cond == "found" else not found
 
 
-def not_found_from(e: PrismaEdgeError, message: str) -> PrismaEdgeError:
+def not_found_from(e: PrismaEdgeError, message: str, details: tuple[str, ...] = ()) -> PrismaEdgeError:
     """A statement that failed on purpose (required record missing -> P2025; Restrict -> P2014;
     a nested delete of a record not connected to its parent -> P2017)."""
     text = str(e)
     if NOT_CONNECTED_MARKER in text:
         return not_connected_error(*(text.split(NOT_CONNECTED_MARKER + ":", 1)[1].split(":") + ["", "", ""])[:3])
     if NOT_FOUND_MARKER in text:
+        k = text.split(NOT_FOUND_MARKER, 1)[1]
+        if k.startswith("#") and (n := k[1:].split(":", 1)[0]).isdigit() and int(n) < len(details):
+            return RecordNotFoundError.because(details[int(n)])
         return RecordNotFoundError.because(message)
     if RESTRICT_MARKER in text:
         rel, child, parent = (text.split(RESTRICT_MARKER + ":", 1)[1].split(":") + ["", "", ""])[:3]
@@ -92,7 +95,7 @@ def static_queries(plan: Plan, values: list[Any], dialect: str) -> list[Query]:
 def check_static(plan: Plan, results: list[ResultSet]) -> None:
     for step, rs in zip(plan.steps, results, strict=True):
         if step.require == "found" and not rs.rows:
-            raise RecordNotFoundError.because(plan.not_found)
+            raise RecordNotFoundError.because(step.not_found or plan.not_found)
         if step.require and step.require.startswith("none:") and rs.rows:
             raise restrict_error(*step.require.split(":")[1:4])
         if step.require and step.require.startswith("some:") and not rs.rows:
@@ -103,7 +106,7 @@ async def execute_plan(conn: Connection, plan: Plan, values: list[Any], *, in_tr
     try:
         return await _execute_plan(conn, plan, values, in_transaction)
     except PrismaEdgeError as e:
-        mapped = not_found_from(e, plan.not_found)
+        mapped = not_found_from(e, plan.not_found, plan.details)
         if mapped is e:
             raise
         raise mapped from e
@@ -135,7 +138,7 @@ async def _run_steps(conn: Connection, plan: Plan, bound: dict[int, Any]) -> lis
             continue
         rs = await conn.query(_query(step.statement, bound, results))
         if step.require == "found" and not rs.rows or step.require == "affected" and not rs.rows_affected:
-            raise RecordNotFoundError.because(plan.not_found)
+            raise RecordNotFoundError.because(step.not_found or plan.not_found)
         if step.require and step.require.startswith("none:") and rs.rows:
             raise restrict_error(*step.require.split(":")[1:4])
         if step.require and step.require.startswith("some:") and not rs.rows:

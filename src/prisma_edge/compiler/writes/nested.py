@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import attrs
 from sqlglot import exp
 
 from ...errors import UnsupportedError
@@ -63,7 +64,7 @@ class NestedBuilder:
             prog.nodes[root].either = found  # the result: the found record, else the created one
         else:
             assert op.where is not None
-            root = prog.add(Node("lookup", model, where=op.where, require=True))
+            root = prog.add(Node("lookup", model, where=op.where, require=True, not_found="No record was found for an update."))
             prog.update_at(model, root, op.root)
         msg = f"A record needed by the nested write on `{model.name}` was not found."
         if self.rules.name == "postgres":
@@ -113,6 +114,7 @@ class NestedBuilder:
         self._kinds = [n.kind for n in prog.nodes]
         self._either = [n.either is not None for n in prog.nodes]
         self._group = pg_steps.split(prog.nodes)
+        self._details: list[str] = []
         need = pg_steps.needed_columns(self.ctx, prog.nodes, root)
         later: dict[int, set[int]] = {}  # node -> the later statements that read it
         for i, node in enumerate(prog.nodes):
@@ -141,7 +143,11 @@ class NestedBuilder:
                     guards.append(f"n{i}")
                 if node.require:
                     name = f"g{i}"
-                    ok = fail_unless_rows(NOT_FOUND_MARKER, rows_of(f"n{i}"), self.rules)
+                    marker = NOT_FOUND_MARKER
+                    if node.not_found is not None:  # Prisma's detail for this record: details[k]
+                        marker = f"{NOT_FOUND_MARKER}#{len(self._details)}"
+                        self._details.append(node.not_found)
+                    ok = fail_unless_rows(marker, rows_of(f"n{i}"), self.rules)
                     if runs_if := self._pg_missing(node):  # a node on a branch that did not run needs nothing
                         ok = exp.Case(ifs=[exp.If(this=exp.Not(this=exp.Paren(this=and_all(runs_if))), true=exp.Literal.number(1))],
                                       default=ok)
@@ -167,7 +173,8 @@ class NestedBuilder:
         locate = and_all([exp.EQ(this=col("tr", self.ctx.field(model, n).db_name), expression=self.key_param(model, n, j))
                           for j, n in enumerate(model.primary_key)])
         read, shape, _ = self.reads.select(model, ir.Read(model.name, ir.Window(), selection, single=True), alias="tr", extra_where=locate)
-        return self.writes.plan([*steps, Step(self.rules.render(read), result=True)], "one", shape, msg)
+        plan = self.writes.plan([*steps, Step(self.rules.render(read), result=True)], "one", shape, msg)
+        return attrs.evolve(plan, details=tuple(self._details))
 
     def linked(self, m: Model, key: exp.Expression | None, node: Node,
                value: Callable[[Src, Any], exp.Expression]) -> list[exp.Expression]:
@@ -348,7 +355,7 @@ class NestedBuilder:
                 if node.where is not None:
                     lconds.append(condition(self.ctx, m, a, node.where))
                 steps.append(Step(self.rules.render(row_select(m, a, lconds, lock=True)),
-                                  when=when(node), require="found" if node.require else None))
+                                  when=when(node), require="found" if node.require else None, not_found=node.not_found))
                 row_step[i] = lookup_step[i] = len(steps) - 1
             elif node.kind == "insert":
                 assert m is not None
@@ -438,7 +445,8 @@ class NestedBuilder:
                             v = _ARITH[op](this=exp.Column(this=ident(f.db_name)), expression=v)
                         sets.append(exp.EQ(this=exp.Column(this=ident(f.db_name)), expression=v))
                     stmt = exp.Update(this=exp.Table(this=ident(m.db_name)), expressions=sets, where=where)
-                steps.append(Step(self.rules.render(stmt), when=when(node), require="affected" if node.require else None))
+                steps.append(Step(self.rules.render(stmt), when=when(node), require="affected" if node.require else None,
+                                  not_found=node.not_found))
             else:
                 assert node.join is not None
                 tbl, col_a, src_a, col_b, src_b = node.join

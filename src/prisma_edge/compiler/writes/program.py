@@ -43,6 +43,7 @@ class Node:
     # parent key source, this row's column, this model's key field)
     linked: tuple[str, str, Src, str, str] | None = None
     restrict: str | None = None  # kind "restrict": fail with P2014 ("relation:child:parent") if rows match
+    not_found: str | None = None  # Prisma's P2025 detail when this required node finds nothing
     connected: bool = False  # kind "restrict" the other way: fail with P2017 ("relation:parent:child") unless rows match
 
 
@@ -94,7 +95,9 @@ class Program:
         if rw.creates:
             return self.insert(rw.creates[0], [], when_missing)
         if rw.connects:
-            return self.add(Node("lookup", target, where=rw.connects[0], require=True, when_missing=when_missing))
+            owner = self.ctx.model(target.field(f.relation.opposite_field).type) if f.relation and target.field(f.relation.opposite_field) else None
+            return self.add(Node("lookup", target, where=rw.connects[0], require=True, when_missing=when_missing,
+                                 not_found=self.missing("connect", target, f, owner)))
         if rw.connect_or_creates:
             coc = rw.connect_or_creates[0]
             found = self.add(Node("lookup", target, where=coc.where, when_missing=when_missing))
@@ -175,7 +178,8 @@ class Program:
                 for where, tree in rw.updates:
                     if not tree.values and not tree.relations:  # `data: {}`: Prisma does nothing, not even the lookup
                         continue
-                    found = self.add(Node("lookup", target, where=where, match=fixed, require=True, when_missing=when_missing))
+                    found = self.add(Node("lookup", target, where=where, match=fixed, require=True, when_missing=when_missing,
+                                          not_found=self.missing("update", target, f)))
                     self.update_at(target, found, tree)
             elif op == "upsert":
                 for where, create, update in rw.upserts:
@@ -187,12 +191,14 @@ class Program:
             elif op == "delete":
                 for cond in rw.deletes:
                     if not f.is_list:  # a to-one with a filter: the record must match it (else P2025)
-                        self.add(Node("delete", target, where=cond, match=fixed, require=True, when_missing=when_missing))
+                        self.add(Node("delete", target, where=cond, match=fixed, require=True, when_missing=when_missing,
+                                      not_found=self.missing("delete", target, f)))
                         continue
                     self.not_connected(model, target, rel.name, fixed, cond, None, when_missing)
                     self.add(Node("delete", target, where=cond, match=fixed, when_missing=when_missing))
                 if rw.delete_one:
-                    self.add(Node("delete", target, match=fixed, require=True, when_missing=when_missing))
+                    self.add(Node("delete", target, match=fixed, require=True, when_missing=when_missing,
+                                  not_found=self.missing("delete", target, f)))
 
     def not_connected(self, parent: Model, target: Model, relation: str, match: list[tuple[Field, Src]],
                       cond: ir.Cond, linked: tuple[str, str, Src, str, str] | None, when_missing: int | None) -> None:
@@ -254,7 +260,8 @@ class Program:
                 for where, tree in rw.updates:
                     if not tree.values and not tree.relations:  # `data: {}`: nothing to do (Prisma 7: no lookup either)
                         continue
-                    found = self.add(Node("lookup", target, where=where, linked=linked, require=True, when_missing=when_missing))
+                    found = self.add(Node("lookup", target, where=where, linked=linked, require=True, when_missing=when_missing,
+                                          not_found=self.missing("update", target, f)))
                     self.update_at(target, found, tree)
             elif op == "upsert":
                 for where, create, update in rw.upserts:
@@ -321,7 +328,8 @@ class Program:
                     self.add(Node("update", model, vals, match=self.pk_match(model, found), when_found=other))
             elif op == "update":
                 for where, sub in rw.updates:
-                    other = self.add(Node("lookup", related, where=where, match=by_fk, require=True))
+                    other = self.add(Node("lookup", related, where=where, match=by_fk, require=True,
+                                          not_found=self.missing("update", related, f)))
                     self.update_at(related, other, sub)
             elif op == "upsert":
                 for where, create, update in rw.upserts:  # the record our FK points at, else a new one we point at
@@ -334,9 +342,10 @@ class Program:
                     self.add(Node("update", model, vals, match=self.pk_match(model, found), when_missing=other))
             elif op == "delete":
                 if rw.delete_one:
-                    self.add(Node("delete", related, match=by_fk, require=True))
+                    self.add(Node("delete", related, match=by_fk, require=True, not_found=self.missing("delete", related, f)))
                 for cond in rw.deletes:  # a filter: the record must match it (else P2025)
-                    self.add(Node("delete", related, where=cond, match=by_fk, require=True))
+                    self.add(Node("delete", related, where=cond, match=by_fk, require=True,
+                                  not_found=self.missing("delete", related, f)))
 
     def let_go(self, model: Model, f: Field, pointing: list[tuple[Field, Src]], exclude: tuple[ir.Cond, ...],
                when_missing: int | None) -> None:
@@ -353,6 +362,15 @@ class Program:
         else:
             self.add(Node("update", model, [(fld, Src(null=True)) for fld, _ in pointing], match=pointing, exclude=exclude,
                           when_missing=when_missing))
+
+    @staticmethod
+    def missing(verb: str, target: Model, f: Field, inline_on: Model | None = None) -> str:
+        """Prisma 7's P2025 detail for a nested `verb` (update, delete, connect) that found no record."""
+        rel = f.relation
+        assert rel is not None
+        kind = {"one_to_one": "one-to-one", "many_to_many": "many-to-many"}.get(rel.kind, "one-to-many")
+        needed = f" (needed to inline the relation on '{inline_on.name}' record(s))" if inline_on is not None else ""
+        return f"No '{target.name}' record{needed} was found for a nested {verb} on {kind} relation '{rel.name}'."
 
     def pk_match(self, model: Model, node: int) -> list[tuple[Field, Src]]:
         return [(self.ctx.field(model, n), Src(node=node, field=n)) for n in model.primary_key]
