@@ -7,7 +7,9 @@ tests/schemas/steps.prisma. Each runs, from the same seed, through:
 - the reference (tests/support/nested_reference.py): one Prisma step at a time, flat operations,
   inside one SQLite transaction;
 - the PostgreSQL plan (Neon HTTP: one request), the SQLite plan, and the MySQL plan on MariaDB
-  (the PlanetScale adapter through the local endpoint).
+  (the PlanetScale adapter through the local endpoint);
+- for the first 30 examples (`PRISMA_EDGE_DIFF_PG_EXAMPLES=<n>` for more), the same PostgreSQL
+  plan through neon_ws (one pipelined transaction over the WebSocket) and the direct TCP adapter.
 The final database states and the results must be identical, or every run fails with the same
 Prisma code and leaves the seed as it was.
 
@@ -19,6 +21,7 @@ run. A failing example is printed with the reference's and the differing run's a
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
 from typing import Any
@@ -38,7 +41,9 @@ pytestmark = pytest.mark.no_pyodide("runs every adapter from one event loop of i
 EXAMPLES = int(os.environ.get("PRISMA_EDGE_DIFF_EXAMPLES", "200"))
 SCHEMA = load_schema(schema_path("steps"))
 TARGETS = ("reference", "sqlite", "neon_http", "planetscale")
-STATS = {"examples": 0, "errors_agreed": 0, "results_agreed": 0, "invalid": 0}
+PG_TARGETS = ("neon_ws", "postgres")  # the other PostgreSQL adapters, for the first PG_EXAMPLES examples
+PG_EXAMPLES = int(os.environ.get("PRISMA_EDGE_DIFF_PG_EXAMPLES", "30"))
+STATS = {"examples": 0, "errors_agreed": 0, "results_agreed": 0, "invalid": 0, "on_every_pg_adapter": 0}
 
 
 def include_for(model: str, data: dict[str, Any]) -> dict[str, Any] | None:
@@ -94,6 +99,7 @@ class Runs:
     def __init__(self) -> None:
         self.loop = asyncio.new_event_loop()
         self.net: dict[str, Client] = {}
+        self.stack = contextlib.ExitStack()  # the TCP adapter's own database
 
     def run(self, coro: Any) -> Any:
         return self.loop.run_until_complete(coro)
@@ -105,7 +111,7 @@ class Runs:
             db = Client(SCHEMA, adapter=a)
         else:
             if target not in self.net:
-                a = make_adapter(target)
+                a = self.tcp_adapter() if target == "postgres" else make_adapter(target)
                 await reset_database(a)
                 await push_schema(a, SCHEMA)
                 self.net[target] = Client(SCHEMA, adapter=a)
@@ -113,6 +119,12 @@ class Runs:
             await self.truncate(db)
         await seed(db)
         return db
+
+    def tcp_adapter(self) -> Any:
+        from prisma_edge.fetch_adapters.postgres import PgDirectAdapter
+        from tests.support.databases import temp_postgres
+
+        return PgDirectAdapter(self.stack.enter_context(temp_postgres("pe_diff")))
 
     async def truncate(self, db: Client) -> None:
         tables = [m.db_name for m in SCHEMA.models] + ["_PostToTag", "_Follows", "_LabelToTeam"]
@@ -173,6 +185,7 @@ def runs():
     for db in r.net.values():
         r.run(db.close())
     r.loop.close()
+    r.stack.close()
     print(f"\nnested differential: {STATS}")
 
 
@@ -186,14 +199,16 @@ def test_nested_writes_agree_with_the_step_by_step_reference(runs):
     )
     @given(nested_write())
     def check(case):
-        answers = {t: runs.run(runs.one(t, case)) for t in TARGETS}
-        if all(answers[t].get("error") == "P2009" for t in TARGETS[1:]):
+        targets = TARGETS + (PG_TARGETS if STATS["on_every_pg_adapter"] < PG_EXAMPLES else ())
+        answers = {t: runs.run(runs.one(t, case)) for t in targets}
+        if all(answers[t].get("error") == "P2009" for t in targets[1:]):
             STATS["invalid"] += 1  # the client refuses the input before anything runs (same on every adapter)
             reject()
         STATS["examples"] += 1
+        STATS["on_every_pg_adapter"] += len(targets) > len(TARGETS)
         ref = answers["reference"]
         seed_state = None
-        for t in TARGETS[1:]:
+        for t in targets[1:]:
             got = answers[t]
             if "error" in ref or "error" in got:
                 same = got.get("error") == ref.get("error") and got["state"] == ref["state"]

@@ -14,7 +14,7 @@ from collections.abc import AsyncIterator
 import pytest
 
 from prisma_edge.client import Client
-from prisma_edge.errors import RecordNotFoundError
+from prisma_edge.errors import RecordNotFoundError, RecordsNotConnectedError
 from tests.support.clients import open_client
 
 ADAPTERS = ["sqlite", "neon_http", "neon_ws", "postgres"]
@@ -216,7 +216,7 @@ async def test_update_delete_upsert_through_many_to_many(adapter):
                 where={"id": post["id"]},
                 data={"tags": {"update": {"where": {"name": "blue"}, "data": {"name": "no"}}}},
             )
-        with pytest.raises(RecordNotFoundError):
+        with pytest.raises(RecordsNotConnectedError):  # Prisma 7: P2017 (tests/prisma7 nested_order)
             await db.post.update(where={"id": post["id"]}, data={"tags": {"delete": {"name": "blue"}}})
         out = await db.post.update(
             where={"id": post["id"]},

@@ -6,8 +6,9 @@ another inside one transaction (`db.tx()`), so each step sees every earlier one.
 steps is prisma-edge's documented one (README "Nested writes, step by step"): inside a create, the
 records the new row points at (its own foreign keys) first, then the row, then the rest in the
 order the data gives them; inside an update, the row's own values (last instead when they change
-a key other rows refer to), then the relation fields in the order given. Within one relation field: set, disconnect, connect, connectOrCreate, create,
-createMany, deleteMany, updateMany, update, upsert, delete.
+a key other rows refer to), then the relation fields in the order given. Within one relation field
+the operations run in the input's key order, as Prisma 7 applies them (tests/prisma7 nested_order);
+a nested `delete` of a list relation's record that is not the parent's fails with P2017.
 
 Used by tests/test_nested_differential.py, which compares it with the compiled plans.
 """
@@ -16,7 +17,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from prisma_edge.errors import RecordNotFoundError, RelationViolationError, UniqueConstraintError
+from prisma_edge.errors import (
+    RecordNotFoundError,
+    RecordsNotConnectedError,
+    RelationViolationError,
+    UniqueConstraintError,
+)
 from prisma_edge.schema.model import Field, Model, Schema
 
 LIST_ORDER = (
@@ -250,47 +256,49 @@ class Reference:
         rel = f.relation
         assert rel is not None
         target_model = self.model(f.type)
-        target = await self.to_one_target(f, ops)
-        if target is not None:
-            await self.free_one_to_one(model, f, target, row)
-            await self.d(model).update(
-                where=self.key(model, row),
-                data={m: target[t] for m, t in zip(rel.fields, rel.references, strict=True)},
-            )
-        row = await self.reload(model, row)
-        current = None
-        if all(row[m] is not None for m in rel.fields):
-            current = await self.find(
-                target_model, {t: row[m] for m, t in zip(rel.fields, rel.references, strict=True)}
-            )
-        if ops.get("disconnect") is True:
-            await self.d(model).update(where=self.key(model, row), data={m: None for m in rel.fields})
-        if "update" in ops:
-            spec = ops["update"]
-            data, where = (spec["data"], spec.get("where")) if "data" in spec else (spec, None)
-            if current is None or (
-                where
-                and await self.find(target_model, self.and_(self.pk(target_model, current), where)) is None
-            ):
-                raise RecordNotFoundError("reference: nested update of a to-one")
-            await self.update(target_model, current, data)
-        if "upsert" in ops:
-            spec = ops["upsert"]
-            if current is not None and (
-                not spec.get("where")
-                or await self.find(target_model, self.and_(self.pk(target_model, current), spec["where"]))
-            ):
-                await self.update(target_model, current, spec["update"])
-            else:
-                made = await self.create(target_model, spec["create"])
-                await self.d(model).update(
-                    where=self.key(model, row),
-                    data={m: made[t] for m, t in zip(rel.fields, rel.references, strict=True)},
+        for op in [o for o in ops if o in LIST_ORDER]:  # in the input's order, as Prisma 7
+            row = await self.reload(model, row)
+            current = None
+            if all(row[m] is not None for m in rel.fields):
+                current = await self.find(
+                    target_model, {t: row[m] for m, t in zip(rel.fields, rel.references, strict=True)}
                 )
-        if ops.get("delete") is True:
-            if current is None:
-                raise RecordNotFoundError("reference: nested delete of a to-one")
-            await self.d(target_model).delete(where=self.key(target_model, current))
+            if op in ("create", "connect", "connectOrCreate"):
+                target = await self.to_one_target(f, {op: ops[op]})
+                if target is not None:
+                    await self.free_one_to_one(model, f, target, row)
+                    await self.d(model).update(
+                        where=self.key(model, row),
+                        data={m: target[t] for m, t in zip(rel.fields, rel.references, strict=True)},
+                    )
+            elif op == "disconnect" and ops[op] is True:
+                await self.d(model).update(where=self.key(model, row), data={m: None for m in rel.fields})
+            elif op == "update":
+                spec = ops["update"]
+                data, where = (spec["data"], spec.get("where")) if "data" in spec else (spec, None)
+                if current is None or (
+                    where
+                    and await self.find(target_model, self.and_(self.pk(target_model, current), where)) is None
+                ):
+                    raise RecordNotFoundError("reference: nested update of a to-one")
+                await self.update(target_model, current, data)
+            elif op == "upsert":
+                spec = ops["upsert"]
+                if current is not None and (
+                    not spec.get("where")
+                    or await self.find(target_model, self.and_(self.pk(target_model, current), spec["where"]))
+                ):
+                    await self.update(target_model, current, spec["update"])
+                else:
+                    made = await self.create(target_model, spec["create"])
+                    await self.d(model).update(
+                        where=self.key(model, row),
+                        data={m: made[t] for m, t in zip(rel.fields, rel.references, strict=True)},
+                    )
+            elif op == "delete" and ops[op] is True:
+                if current is None:
+                    raise RecordNotFoundError("reference: nested delete of a to-one")
+                await self.d(target_model).delete(where=self.key(target_model, current))
 
     async def children(
         self, model: Model, parent: dict[str, Any], f: Field, ops: dict[str, Any], creating: bool
@@ -305,9 +313,7 @@ class Reference:
         mine = fk  # filter: children of this parent
         nulls = {k: None for k in fk}
         one = not f.is_list
-        for op in LIST_ORDER:
-            if op not in ops:
-                continue
+        for op in [o for o in ops if o in LIST_ORDER]:  # in the input's order, as Prisma 7
             val = ops[op]
             if op == "set":
                 keep = [await self.find(target, w) for w in as_list(val)]
@@ -378,7 +384,10 @@ class Reference:
                 for w in as_list(val):
                     if one and w is not True:
                         continue
-                    t = await self.require(target, mine if w is True else self.and_(mine, w))
+                    if w is True:
+                        t = await self.require(target, mine)
+                    elif (t := await self.find(target, self.and_(mine, w))) is None:
+                        raise RecordsNotConnectedError(f"reference: {w} is not one of the parent's")
                     await self.d(target).delete(where=self.key(target, t))
 
     async def free_parent_side(
@@ -401,9 +410,7 @@ class Reference:
         self, parent: dict[str, Any], f: Field, target: Model, ops: dict[str, Any]
     ) -> None:
         linked = await self.linked_where(f, parent)
-        for op in LIST_ORDER:
-            if op not in ops:
-                continue
+        for op in [o for o in ops if o in LIST_ORDER]:  # in the input's order, as Prisma 7
             val = ops[op]
             if op == "set":
                 await self.unlink(f, parent, None)
@@ -448,7 +455,8 @@ class Reference:
                         await self.link(f, parent, await self.create(target, spec["create"]))
             elif op == "delete":
                 for w in as_list(val):
-                    t = await self.require(target, self.and_(linked, w))
+                    if (t := await self.find(target, self.and_(linked, w))) is None:
+                        raise RecordsNotConnectedError(f"reference: {w} is not linked to the parent")
                     await self.d(target).delete(where=self.key(target, t))
 
 

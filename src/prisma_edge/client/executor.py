@@ -8,10 +8,20 @@ runs inside one transaction, step by step; adapters that cannot hold a transacti
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
-from ..compiler.plan import NOT_FOUND_MARKER, RESTRICT_MARKER, Pack, Plan, Ref, Statement, Step
-from ..errors import PrismaEdgeError, RecordNotFoundError, RelationViolationError
+from ..compiler.plan import (
+    NOT_CONNECTED_MARKER,
+    NOT_FOUND_MARKER,
+    RESTRICT_MARKER,
+    Pack,
+    Plan,
+    Ref,
+    Statement,
+    Step,
+)
+from ..errors import PrismaEdgeError, RecordNotFoundError, RecordsNotConnectedError, RelationViolationError
 from ..fetch_adapters.base import Connection, Query, ResultSet
 from .codec import bind, pack_values
 from .decoders import decode_row, decode_rows
@@ -27,6 +37,9 @@ def _query(stmt: Statement, bound: dict[int, Any], results: list[ResultSet | Non
             rs = results[p.step] if p.step < len(results) else None
             if (rs is None or not rs.rows and p.column != -1) and p.alt is not None:
                 rs = results[p.alt] if p.alt < len(results) else None
+            if p.column == -2:  # every row of the step, as one JSON array (writes/returning.py)
+                params.append(json.dumps([list(r) for r in (rs.rows if rs is not None else [])]))
+                continue
             if p.column == -1:  # the step's insertId
                 assert rs is not None and rs.last_insert_id is not None, "an INSERT reported no insert id"
                 params.append(rs.last_insert_id)
@@ -47,10 +60,16 @@ def _should_run(step: Step, results: list[ResultSet | None]) -> bool:
     return found if cond == "found" else not found
 
 
-def not_found_from(e: PrismaEdgeError, message: str) -> PrismaEdgeError:
-    """A statement that failed on purpose (required record missing -> P2025; Restrict -> P2014)."""
+def not_found_from(e: PrismaEdgeError, message: str, details: tuple[str, ...] = ()) -> PrismaEdgeError:
+    """A statement that failed on purpose (required record missing -> P2025; Restrict -> P2014;
+    a nested delete of a record not connected to its parent -> P2017)."""
     text = str(e)
+    if NOT_CONNECTED_MARKER in text:
+        return not_connected_error(*(text.split(NOT_CONNECTED_MARKER + ":", 1)[1].split(":") + ["", "", ""])[:3])
     if NOT_FOUND_MARKER in text:
+        k = text.split(NOT_FOUND_MARKER, 1)[1]
+        if k.startswith("#") and (n := k[1:].split(":", 1)[0]).isdigit() and int(n) < len(details):
+            return RecordNotFoundError.because(details[int(n)])
         return RecordNotFoundError.because(message)
     if RESTRICT_MARKER in text:
         rel, child, parent = (text.split(RESTRICT_MARKER + ":", 1)[1].split(":") + ["", "", ""])[:3]
@@ -63,6 +82,11 @@ def restrict_error(relation: str, child: str, parent: str) -> RelationViolationE
                                   f"between the `{child}` and `{parent}` models.")
 
 
+def not_connected_error(relation: str, parent: str, child: str) -> RecordsNotConnectedError:
+    return RecordsNotConnectedError(f"The records for relation `{relation}` between the `{parent}` and `{child}` "
+                                    "models are not connected.")
+
+
 def static_queries(plan: Plan, values: list[Any], dialect: str) -> list[Query]:
     bound = bind(values, plan.slots, dialect)
     return [_query(s.statement, bound, []) for s in plan.steps]
@@ -71,16 +95,18 @@ def static_queries(plan: Plan, values: list[Any], dialect: str) -> list[Query]:
 def check_static(plan: Plan, results: list[ResultSet]) -> None:
     for step, rs in zip(plan.steps, results, strict=True):
         if step.require == "found" and not rs.rows:
-            raise RecordNotFoundError.because(plan.not_found)
+            raise RecordNotFoundError.because(step.not_found or plan.not_found)
         if step.require and step.require.startswith("none:") and rs.rows:
             raise restrict_error(*step.require.split(":")[1:4])
+        if step.require and step.require.startswith("some:") and not rs.rows:
+            raise not_connected_error(*step.require.split(":")[1:4])
 
 
 async def execute_plan(conn: Connection, plan: Plan, values: list[Any], *, in_transaction: bool = False) -> Any:
     try:
         return await _execute_plan(conn, plan, values, in_transaction)
     except PrismaEdgeError as e:
-        mapped = not_found_from(e, plan.not_found)
+        mapped = not_found_from(e, plan.not_found, plan.details)
         if mapped is e:
             raise
         raise mapped from e
@@ -112,9 +138,11 @@ async def _run_steps(conn: Connection, plan: Plan, bound: dict[int, Any]) -> lis
             continue
         rs = await conn.query(_query(step.statement, bound, results))
         if step.require == "found" and not rs.rows or step.require == "affected" and not rs.rows_affected:
-            raise RecordNotFoundError.because(plan.not_found)
+            raise RecordNotFoundError.because(step.not_found or plan.not_found)
         if step.require and step.require.startswith("none:") and rs.rows:
             raise restrict_error(*step.require.split(":")[1:4])
+        if step.require and step.require.startswith("some:") and not rs.rows:
+            raise not_connected_error(*step.require.split(":")[1:4])
         results.append(rs)
     return results
 

@@ -363,6 +363,15 @@ class RelationWrite:
     update_many: tuple[tuple[Cond | None, tuple[Assign, ...] | None], ...] = ()
     updates: tuple[tuple[Cond | None, NestedCreate], ...] = ()  # (which record, its values + relation writes)
     upserts: tuple[tuple[Cond | None, NestedCreate, tuple[Assign, ...]], ...] = ()
+    # the operations in the order the input gives them (Prisma 7 applies them in that order);
+    # empty: the fixed order of `OPS`
+    order: tuple[str, ...] = ()
+
+    OPS = ("set", "disconnect", "connect", "connect_or_create", "create", "create_many", "delete_many",
+           "update_many", "update", "upsert", "delete")
+
+    def ops(self) -> tuple[str, ...]:
+        return self.order or self.OPS
 
 
 @frozen

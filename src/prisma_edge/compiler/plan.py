@@ -25,9 +25,10 @@ from attrs import field, frozen
 from . import ir
 
 # Statements that fail on purpose carry these in their error text (writes/guards.py makes them);
-# the executor turns them into P2025 / P2014.
+# the executor turns them into P2025 / P2014 / P2017.
 NOT_FOUND_MARKER = "PRISMA_EDGE_P2025"
 RESTRICT_MARKER = "PRISMA_EDGE_P2014"
+NOT_CONNECTED_MARKER = "PRISMA_EDGE_P2017"
 
 
 @frozen
@@ -96,6 +97,7 @@ class Step:
     require: str | None = None  # "found": no row -> P2025
     result: bool = False  # the rows of this step are the operation's result
     side_effect: bool = False  # emulated referential action: not counted in "affected" results
+    not_found: str | None = None  # P2025's detail when `require` fails (else the plan's)
 
 
 # What the client returns: records, one record (or None), an int count, a dict of counts.
@@ -112,6 +114,8 @@ class Plan:
     not_found: str = "No record was found for the operation."  # P2025's detail (see RecordNotFoundError.because)
     # False: a dynamic plan whose steps need no transaction (MySQL create: INSERT, then read back)
     atomic: bool = True
+    # P2025 details of guards inside statements: a guard's marker `PRISMA_EDGE_P2025#<k>` names details[k]
+    details: tuple[str, ...] = ()
 
     @property
     def static(self) -> bool:

@@ -110,7 +110,8 @@ class NestedParser(WriteParser):
         target = self.model(f.type)
         many = f.is_list
         implied = self.child_implied(f)
-        out: dict[str, Any] = {"field": f.name}
+        # Prisma 7 applies the operations of one relation field in the input's key order
+        out: dict[str, Any] = {"field": f.name, "order": tuple(k for k in obj if k in allowed)}
         if "create" in obj:
             out["creates"] = tuple(self.create_tree(target, v, p, now, implied)
                                    for v, p in self.items(obj["create"], _join(path, "create"), many, "object to create"))
@@ -143,8 +144,8 @@ class NestedParser(WriteParser):
                 if obj[op]:
                     out["disconnect_all" if op == "disconnect" else "delete_one"] = True
                 continue
-            if not many and op == "disconnect" and rel.holds_fk is False and rel.join_table is None:
-                self.fail(p, "`disconnect` of a to-one relation takes True")
+            if not many and op in ("disconnect", "delete"):  # a to-one takes a filter on the related record
+                out[key] = (self.where(target, obj[op], p) or ir.And(()),)
                 continue
             if many and isinstance(obj[op], bool):  # a list relation's connect/disconnect/delete takes selectors
                 unique = f"{target.name}WhereUniqueInput"

@@ -54,14 +54,18 @@ class WriteParser(ArgParser):
     shape_only = False  # client-side defaults without entropy or clock (see SHAPE_ONLY_NOW)
 
     def scalar_selection(self, model: Model, args: Mapping[str, Any]) -> ir.Selection:
-        """The selection of a *_and_return operation: scalar fields only (Prisma's rule too)."""
+        """The selection of a *_and_return operation: scalar fields and to-one relations (with
+        their own nested selections); a list relation or `_count` is refused, as Prisma does."""
         sel = self.selection(model, args, "")
-        if sel.relations or sel.counts:
+        many = [rs.field for rs in sel.relations if (f := model.field(rs.field)) is not None and f.is_list]
+        if many or sel.counts:
             key = "select" if args.get("select") else "include"
             given = args.get(key) if isinstance(args.get(key), Mapping) else {}
-            names = [k for k in given if (f := model.field(k)) is not None and f.kind == "object"] or ["_count"]
-            self.fail(key, f"Field '{names[0]}' not found in enclosing type: `*_and_return` operations return scalar "
-                           "fields only")
+            names = [k for k in given if k in many] or ["_count"]
+            what = "CreateMany" if self.action == "create_many_and_return" else "UpdateMany"
+            prisma = (f"Unknown field `{names[0]}` for {key} statement on model `{what}{model.name}AndReturnOutputType`. "
+                      "Available options are marked with ?.")
+            self.fail(key, f"`*_and_return` returns scalar fields and to-one relations only: {prisma}", prisma)
         return sel
 
     def nested_unsupported(self, f: Field, val: Any, path: str) -> None:

@@ -31,6 +31,7 @@ from ..sql.select import ReadBuilder
 from ..sql.where import condition
 from .emulation import emulate_delete, emulate_update
 from .guards import fail_unless_rows, rows_of
+from .returning import needs_read_back, read_back
 from .sqlite_static import StaticWrites
 
 
@@ -185,27 +186,42 @@ class WriteBuilder:
 
     def create_many(self, op: ir.CreateMany) -> Plan:
         model = self.ctx.model(op.model)
+        if needs_read_back(op.returning):  # to-one relations: write, then read back by key
+            assert op.returning is not None
+            inserts: list[exp.Insert | exp.Update] = []
+            self._create_many_steps(model, attrs.evolve(op, returning=None), inserts)
+            return read_back(self, model, [], inserts, op.returning)
+        steps = self._create_many_steps(model, op, None)
+        if op.returning is not None:
+            return self.plan(steps, "returned", self.returning_shape(model, op.returning))
+        return self.plan(steps, "affected", None)
+
+    def _create_many_steps(self, model: Model, op: ir.CreateMany, collect: list[exp.Insert | exp.Update] | None) -> list[Step]:
+        """The INSERTs of create_many as steps (or, with `collect`, as trees for read_back)."""
         steps: list[Step] = []
+
+        def add(ins: exp.Insert) -> None:
+            step = self.insert_step(model, op, ins)  # duplicates and returning clauses
+            if collect is not None:
+                collect.append(ins)
+            else:
+                steps.append(step)
+
         for columns, rows in op.groups:
             tbl = exp.Table(this=ident(model.db_name))
             cols = [exp.Column(this=ident(self.ctx.field(model, c).db_name)) for c in columns]
             if not cols:  # rows of nothing but defaults: one INSERT each
-                for _ in rows[:-1]:
-                    steps.append(Step(self.rules.render(empty_insert(self.rules.name, model.db_name))))
-                ins = empty_insert(self.rules.name, model.db_name)
-                steps.append(self.insert_step(model, op, ins))
+                for _ in rows:
+                    add(empty_insert(self.rules.name, model.db_name))
                 continue
             # as many rows per INSERT as the rules' parameter limit allows (D1: 100 per statement)
             per_insert = max(1, self.rules.max_params // len(cols))
             for start in range(0, len(rows), per_insert):
                 tuples = [exp.Tuple(expressions=[self.value_expr(model, ir.Assign(c, "set", v)) for c, v in zip(columns, row, strict=True)])
                           for row in rows[start:start + per_insert]]
-                ins = exp.Insert(this=exp.Schema(this=tbl.copy(), expressions=[c.copy() for c in cols]),
-                                 expression=exp.Values(expressions=tuples))
-                steps.append(self.insert_step(model, op, ins))
-        if op.returning is not None:
-            return self.plan(steps, "returned", self.returning_shape(model, op.returning))
-        return self.plan(steps, "affected", None)
+                add(exp.Insert(this=exp.Schema(this=tbl.copy(), expressions=[c.copy() for c in cols]),
+                               expression=exp.Values(expressions=tuples)))
+        return steps
 
     def insert_step(self, model: Model, op: ir.CreateMany, ins: exp.Insert) -> Step:
         """One INSERT of create_many, with its duplicates and returning clauses."""
@@ -397,6 +413,9 @@ class WriteBuilder:
         if op.where is not None:
             upd.set("where", exp.Where(this=condition(self.ctx, model, a, op.where)))
         emulated = emulate_update(self.ctx, model, self.key_select(model, op.where), self.new_values(model, op.values))
+        if needs_read_back(op.returning):  # to-one relations: write, then read back by key
+            assert op.returning is not None
+            return read_back(self, model, emulated, [upd], op.returning)
         if op.returning is not None:
             upd.set("returning", self.returning_columns(model, op.returning))
             return self.plan([*emulated, Step(self.rules.render(upd), result=True)], "returned", self.returning_shape(model, op.returning))

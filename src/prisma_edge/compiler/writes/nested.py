@@ -22,12 +22,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import attrs
 from sqlglot import exp
 
 from ...errors import UnsupportedError
 from ...schema.model import Field, Model
 from .. import ir
-from ..plan import NOT_FOUND_MARKER, RESTRICT_MARKER, Plan, Ref, Step
+from ..plan import NOT_CONNECTED_MARKER, NOT_FOUND_MARKER, RESTRICT_MARKER, Plan, Ref, Step
 from ..sql.context import Context, and_all, table
 from ..sql.dialects import col, fn, ident, param
 from ..sql.select import ReadBuilder
@@ -63,7 +64,7 @@ class NestedBuilder:
             prog.nodes[root].either = found  # the result: the found record, else the created one
         else:
             assert op.where is not None
-            root = prog.add(Node("lookup", model, where=op.where, require=True))
+            root = prog.add(Node("lookup", model, where=op.where, require=True, not_found="No record was found for an update."))
             prog.update_at(model, root, op.root)
         msg = f"A record needed by the nested write on `{model.name}` was not found."
         if self.rules.name == "postgres":
@@ -113,6 +114,7 @@ class NestedBuilder:
         self._kinds = [n.kind for n in prog.nodes]
         self._either = [n.either is not None for n in prog.nodes]
         self._group = pg_steps.split(prog.nodes)
+        self._details: list[str] = []
         need = pg_steps.needed_columns(self.ctx, prog.nodes, root)
         later: dict[int, set[int]] = {}  # node -> the later statements that read it
         for i, node in enumerate(prog.nodes):
@@ -141,7 +143,11 @@ class NestedBuilder:
                     guards.append(f"n{i}")
                 if node.require:
                     name = f"g{i}"
-                    ok = fail_unless_rows(NOT_FOUND_MARKER, rows_of(f"n{i}"), self.rules)
+                    marker = NOT_FOUND_MARKER
+                    if node.not_found is not None:  # Prisma's detail for this record: details[k]
+                        marker = f"{NOT_FOUND_MARKER}#{len(self._details)}"
+                        self._details.append(node.not_found)
+                    ok = fail_unless_rows(marker, rows_of(f"n{i}"), self.rules)
                     if runs_if := self._pg_missing(node):  # a node on a branch that did not run needs nothing
                         ok = exp.Case(ifs=[exp.If(this=exp.Not(this=exp.Paren(this=and_all(runs_if))), true=exp.Literal.number(1))],
                                       default=ok)
@@ -167,7 +173,8 @@ class NestedBuilder:
         locate = and_all([exp.EQ(this=col("tr", self.ctx.field(model, n).db_name), expression=self.key_param(model, n, j))
                           for j, n in enumerate(model.primary_key)])
         read, shape, _ = self.reads.select(model, ir.Read(model.name, ir.Window(), selection, single=True), alias="tr", extra_where=locate)
-        return self.writes.plan([*steps, Step(self.rules.render(read), result=True)], "one", shape, msg)
+        plan = self.writes.plan([*steps, Step(self.rules.render(read), result=True)], "one", shape, msg)
+        return attrs.evolve(plan, details=tuple(self._details))
 
     def linked(self, m: Model, key: exp.Expression | None, node: Node,
                value: Callable[[Src, Any], exp.Expression]) -> list[exp.Expression]:
@@ -188,9 +195,17 @@ class NestedBuilder:
 
     def pg_node(self, i: int, node: Node) -> exp.Expression:
         m = node.model
-        if node.kind == "restrict":  # a guard: fails with P2014 when a row matches
+        if node.kind == "restrict":  # a guard: fails with P2014 when a row matches (P2017 when none does)
             assert m is not None and node.restrict is not None
             a = self.ctx.alias()
+            if node.connected:
+                runs = self._pg_missing(node)
+                rows = exp.Select(expressions=[exp.Literal.number(1)]).from_(table(m.db_name, a), copy=False).where(
+                    and_all(self._pg_match(m, a, node, branch=False)) or exp.true(), copy=False)
+                ok: exp.Expression = fail_unless_rows(f"{NOT_CONNECTED_MARKER}:{node.restrict}", rows, self.rules)
+                if runs:  # on a branch that did not run: nothing to check
+                    ok = exp.Case(ifs=[exp.If(this=exp.Not(this=exp.Paren(this=and_all(runs))), true=exp.Literal.number(1))], default=ok)
+                return exp.Select(expressions=[exp.alias_(ok, "ok", quoted=True)])
             rows = exp.Select(expressions=[exp.Literal.number(1)]).from_(table(m.db_name, a), copy=False).where(
                 and_all(self._pg_match(m, a, node)) or exp.true(), copy=False)
             return exp.Select(expressions=[exp.alias_(fail_if_rows(f"{RESTRICT_MARKER}:{node.restrict}", rows, self.rules), "ok", quoted=True)])
@@ -276,14 +291,15 @@ class NestedBuilder:
                 out.append(exp.Not(this=e) if negate else e)
         return out
 
-    def _pg_match(self, m: Model, a: str, node: Node) -> list[exp.Expression]:
+    def _pg_match(self, m: Model, a: str, node: Node, branch: bool = True) -> list[exp.Expression]:
         conds: list[exp.Expression] = [exp.EQ(this=col(a, f.db_name), expression=self.pg_value(s, f)) for f, s in node.match]
         conds += self.linked(m, col(a, self.ctx.field(m, node.linked[4]).db_name) if node.linked else None, node, self.pg_value)
         if node.where is not None:
             conds.append(condition(self.ctx, m, a, node.where))
         if node.exclude:
             conds.append(exp.Not(this=exp.Paren(this=and_all([]) or _or([condition(self.ctx, m, a, c) for c in node.exclude]))))
-        conds += self._pg_missing(node)
+        if branch:
+            conds += self._pg_missing(node)
         return conds
 
     # ---- SQLite / MySQL: steps in one transaction -----------------------------------------
@@ -339,7 +355,7 @@ class NestedBuilder:
                 if node.where is not None:
                     lconds.append(condition(self.ctx, m, a, node.where))
                 steps.append(Step(self.rules.render(row_select(m, a, lconds, lock=True)),
-                                  when=when(node), require="found" if node.require else None))
+                                  when=when(node), require="found" if node.require else None, not_found=node.not_found))
                 row_step[i] = lookup_step[i] = len(steps) - 1
             elif node.kind == "insert":
                 assert m is not None
@@ -377,11 +393,21 @@ class NestedBuilder:
                 assert m is not None and node.restrict is not None
                 a = self.ctx.alias()
                 rconds = [exp.EQ(this=col(a, f.db_name), expression=value(s, f)) for f, s in node.match]
+                rconds += self.linked(m, col(a, self.ctx.field(m, node.linked[4]).db_name) if node.linked else None, node, value)
+                if node.where is not None:
+                    rconds.append(condition(self.ctx, m, a, node.where))
                 if node.exclude:
                     rconds.append(exp.Not(this=exp.Paren(this=_or([condition(self.ctx, m, a, c) for c in node.exclude]))))
                 rows = exp.Select(expressions=[exp.Literal.number(1)]).from_(table(m.db_name, a), copy=False).where(
                     and_all(rconds) or exp.true(), copy=False)
-                if self.rules.guards:  # the statement fails by itself (D1 lowers the plan to one batch)
+                if node.connected:  # P2017 unless the record is one of the parent's
+                    if self.rules.guards:
+                        steps.append(Step(self.rules.render(exp.Select(expressions=[
+                            fail_unless_rows(f"{NOT_CONNECTED_MARKER}:{node.restrict}", rows, self.rules)])), when=when(node)))
+                    else:
+                        steps.append(Step(self.rules.render(exp.Select(expressions=[exp.Literal.number(1)]).where(exp.Exists(this=rows), copy=False)),
+                                          when=when(node), require=f"some:{node.restrict}"))
+                elif self.rules.guards:  # the statement fails by itself (D1 lowers the plan to one batch)
                     steps.append(Step(self.rules.render(exp.Select(expressions=[fail_if_rows(f"{RESTRICT_MARKER}:{node.restrict}", rows, self.rules)])),
                                       when=when(node)))
                 else:
@@ -419,7 +445,8 @@ class NestedBuilder:
                             v = _ARITH[op](this=exp.Column(this=ident(f.db_name)), expression=v)
                         sets.append(exp.EQ(this=exp.Column(this=ident(f.db_name)), expression=v))
                     stmt = exp.Update(this=exp.Table(this=ident(m.db_name)), expressions=sets, where=where)
-                steps.append(Step(self.rules.render(stmt), when=when(node), require="affected" if node.require else None))
+                steps.append(Step(self.rules.render(stmt), when=when(node), require="affected" if node.require else None,
+                                  not_found=node.not_found))
             else:
                 assert node.join is not None
                 tbl, col_a, src_a, col_b, src_b = node.join

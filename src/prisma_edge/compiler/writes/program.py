@@ -43,6 +43,8 @@ class Node:
     # parent key source, this row's column, this model's key field)
     linked: tuple[str, str, Src, str, str] | None = None
     restrict: str | None = None  # kind "restrict": fail with P2014 ("relation:child:parent") if rows match
+    not_found: str | None = None  # Prisma's P2025 detail when this required node finds nothing
+    connected: bool = False  # kind "restrict" the other way: fail with P2017 ("relation:parent:child") unless rows match
 
 
 class Program:
@@ -93,7 +95,9 @@ class Program:
         if rw.creates:
             return self.insert(rw.creates[0], [], when_missing)
         if rw.connects:
-            return self.add(Node("lookup", target, where=rw.connects[0], require=True, when_missing=when_missing))
+            owner = self.ctx.model(target.field(f.relation.opposite_field).type) if f.relation and target.field(f.relation.opposite_field) else None
+            return self.add(Node("lookup", target, where=rw.connects[0], require=True, when_missing=when_missing,
+                                 not_found=self.missing("connect", target, f, owner)))
         if rw.connect_or_creates:
             coc = rw.connect_or_creates[0]
             found = self.add(Node("lookup", target, where=coc.where, when_missing=when_missing))
@@ -122,58 +126,86 @@ class Program:
             return
         keys = self.parent_keys(parent, f)
         fixed = [(self.ctx.field(target, n), s) for n, s in keys]
-        if rw.sets is not None:  # detach every current child not in the new set
-            self.add(Node("update", target, [(fld, Src(null=True)) for fld, _ in fixed], match=fixed,
-                          exclude=rw.sets, when_missing=when_missing))
-        for cond in rw.disconnects:
-            self.add(Node("update", target, [(fld, Src(null=True)) for fld, _ in fixed], where=cond, match=fixed,
-                          when_missing=when_missing))
-        # a to-one (1-1) from the parent's side: the record the parent has lets go of it first
-        one = existing and not f.is_list
+        one = existing and not f.is_list  # a to-one (1-1) from the parent's side: its record lets go first
         opposite = target.field(rel.opposite_field)
         assert opposite is not None
-        for cond in (*rw.connects, *(rw.sets or ())):
+        null_fk = [(fld, Src(null=True)) for fld, _ in fixed]
+
+        def connect(cond: ir.Cond) -> None:
             found = self.add(Node("lookup", target, where=cond, require=True, when_missing=when_missing))
             if one:
                 self.let_go(target, opposite, fixed, (cond,), when_missing)
             self.add(Node("update", target, fixed, match=self.pk_match(target, found), when_missing=when_missing))
-        for coc in rw.connect_or_creates:
-            if one:
-                self.let_go(target, opposite, fixed, (coc.where,), when_missing)
-            found = self.add(Node("lookup", target, where=coc.where, when_missing=when_missing))
-            self.add(Node("update", target, fixed, match=self.pk_match(target, found), when_found=found))
-            made = self.insert(coc.create, fixed, when_missing=found)
-            self.nodes[made].either = found
-        for nc in rw.creates:
-            if one:
-                self.let_go(target, opposite, fixed, (), when_missing)
-            self.insert(nc, fixed, when_missing)
-        for nc in rw.create_many:
-            node = self.insert(nc, fixed, when_missing)
-            self.nodes[node].ignore_conflict = rw.skip_duplicates
-        for where, data in rw.update_many:
-            if data is None:
-                self.add(Node("delete", target, where=where, match=fixed, when_missing=when_missing))
-            elif data:  # `data: {}` changes nothing
-                self.add(Node("update", target, *self.assigns(target, data), where=where, match=fixed, when_missing=when_missing))
-        for where, tree in rw.updates:
-            if not tree.values and not tree.relations:  # `data: {}`: Prisma does nothing, not even the lookup
-                continue
-            found = self.add(Node("lookup", target, where=where, match=fixed, require=True, when_missing=when_missing))
-            self.update_at(target, found, tree)
-        for where, create, update in rw.upserts:
-            found = self.add(Node("lookup", target, where=where, match=fixed, when_missing=when_missing))
-            if update:
-                vals, ops = self.assigns(target, update)
-                self.add(Node("update", target, vals, ops, match=self.pk_match(target, found), when_found=found))
-            self.insert(create, fixed, when_missing=found)
-        for cond in rw.deletes:
-            self.add(Node("delete", target, where=cond, match=fixed, require=True, when_missing=when_missing))
-        if rw.delete_one or rw.disconnect_all:
-            if rw.delete_one:
-                self.add(Node("delete", target, match=fixed, require=True, when_missing=when_missing))
-            else:
-                self.add(Node("update", target, [(fld, Src(null=True)) for fld, _ in fixed], match=fixed, when_missing=when_missing))
+
+        for op in rw.ops():  # in the input's order, as Prisma 7 applies them
+            if op == "set" and rw.sets is not None:  # detach every current child not in the new set
+                self.add(Node("update", target, null_fk, match=fixed, exclude=rw.sets, when_missing=when_missing))
+                for cond in rw.sets:
+                    connect(cond)
+            elif op == "disconnect":
+                for cond in rw.disconnects:
+                    self.add(Node("update", target, null_fk, where=cond, match=fixed, when_missing=when_missing))
+                if rw.disconnect_all:
+                    self.add(Node("update", target, null_fk, match=fixed, when_missing=when_missing))
+            elif op == "connect":
+                for cond in rw.connects:
+                    connect(cond)
+            elif op == "connect_or_create":
+                for coc in rw.connect_or_creates:
+                    if one:
+                        self.let_go(target, opposite, fixed, (coc.where,), when_missing)
+                    found = self.add(Node("lookup", target, where=coc.where, when_missing=when_missing))
+                    self.add(Node("update", target, fixed, match=self.pk_match(target, found), when_found=found))
+                    made = self.insert(coc.create, fixed, when_missing=found)
+                    self.nodes[made].either = found
+            elif op == "create":
+                for nc in rw.creates:
+                    if one:
+                        self.let_go(target, opposite, fixed, (), when_missing)
+                    self.insert(nc, fixed, when_missing)
+            elif op == "create_many":
+                for nc in rw.create_many:
+                    node = self.insert(nc, fixed, when_missing)
+                    self.nodes[node].ignore_conflict = rw.skip_duplicates
+            elif op in ("delete_many", "update_many"):
+                for where, data in rw.update_many:
+                    if data is None and op == "delete_many":
+                        self.add(Node("delete", target, where=where, match=fixed, when_missing=when_missing))
+                    elif data and op == "update_many":  # `data: {}` changes nothing
+                        self.add(Node("update", target, *self.assigns(target, data), where=where, match=fixed,
+                                      when_missing=when_missing))
+            elif op == "update":
+                for where, tree in rw.updates:
+                    if not tree.values and not tree.relations:  # `data: {}`: Prisma does nothing, not even the lookup
+                        continue
+                    found = self.add(Node("lookup", target, where=where, match=fixed, require=True, when_missing=when_missing,
+                                          not_found=self.missing("update", target, f)))
+                    self.update_at(target, found, tree)
+            elif op == "upsert":
+                for where, create, update in rw.upserts:
+                    found = self.add(Node("lookup", target, where=where, match=fixed, when_missing=when_missing))
+                    if update:
+                        vals, ops = self.assigns(target, update)
+                        self.add(Node("update", target, vals, ops, match=self.pk_match(target, found), when_found=found))
+                    self.insert(create, fixed, when_missing=found)
+            elif op == "delete":
+                for cond in rw.deletes:
+                    if not f.is_list:  # a to-one with a filter: the record must match it (else P2025)
+                        self.add(Node("delete", target, where=cond, match=fixed, require=True, when_missing=when_missing,
+                                      not_found=self.missing("delete", target, f)))
+                        continue
+                    self.not_connected(model, target, rel.name, fixed, cond, None, when_missing)
+                    self.add(Node("delete", target, where=cond, match=fixed, when_missing=when_missing))
+                if rw.delete_one:
+                    self.add(Node("delete", target, match=fixed, require=True, when_missing=when_missing,
+                                  not_found=self.missing("delete", target, f)))
+
+    def not_connected(self, parent: Model, target: Model, relation: str, match: list[tuple[Field, Src]],
+                      cond: ir.Cond, linked: tuple[str, str, Src, str, str] | None, when_missing: int | None) -> None:
+        """A nested delete of a list relation's record: Prisma 7 fails with P2017 (records not
+        connected) when the record is not one of the parent's, before anything is deleted."""
+        self.add(Node("restrict", target, where=cond, match=match, linked=linked, when_missing=when_missing,
+                      restrict=f"{relation}:{parent.name}:{target.name}", connected=True))
 
     def many_to_many(self, model: Model, parent: int, f: Field, rw: ir.RelationWrite, when_missing: int | None) -> None:
         rel = f.relation
@@ -188,46 +220,63 @@ class Program:
                                                        Src(node=node, field=other_key)), ignore_conflict=True,
                           when_missing=when_missing))
 
-        if rw.sets is not None or rw.disconnects:
-            unlink = [(cond, False) for cond in rw.disconnects] if rw.sets is None else [(None, True)]
-            for cond, everything in unlink:
-                found = None if everything else self.add(Node("lookup", target, where=cond, when_missing=when_missing))
-                # a record to disconnect that does not exist: nothing to do
-                self.add(Node("join_delete", None, join=(rel.join_table, rel.self_column, mine, rel.other_column,
-                                                           Src(node=found, field=other_key) if found is not None else Src(null=True)),
-                              when_missing=when_missing if found is None else None, when_found=found))
-        for cond in (*rw.connects, *(rw.sets or ())):
-            link(self.add(Node("lookup", target, where=cond, require=True, when_missing=when_missing)))
-        for coc in rw.connect_or_creates:
-            found = self.add(Node("lookup", target, where=coc.where, when_missing=when_missing))
-            made = self.insert(coc.create, [], when_missing=found)
-            self.nodes[made].either = found
-            link(made)
-        for nc in rw.creates:
-            link(self.insert(nc, [], when_missing))
         linked = (rel.join_table, rel.self_column, mine, rel.other_column, other_key)
-        for where, data in rw.update_many:
-            if data is None:
-                self.add(Node("delete", target, where=where, linked=linked, when_missing=when_missing))
-            elif data:
-                self.add(Node("update", target, *self.assigns(target, data), where=where, linked=linked,
-                              when_missing=when_missing))
-        for where, tree in rw.updates:
-            if not tree.values and not tree.relations:  # `data: {}`: nothing to do (Prisma 7: no lookup either)
-                continue
-            found = self.add(Node("lookup", target, where=where, linked=linked, require=True, when_missing=when_missing))
-            self.update_at(target, found, tree)
-        for where, create, update in rw.upserts:
-            found = self.add(Node("lookup", target, where=where, linked=linked, when_missing=when_missing))
-            if update:
-                vals, ops = self.assigns(target, update)
-                self.add(Node("update", target, vals, ops, match=self.pk_match(target, found), when_found=found))
-            made = self.insert(create, [], when_missing=found)
-            self.add(Node("join_insert", None, join=(rel.join_table, rel.self_column, mine, rel.other_column,
-                                                     Src(node=made, field=other_key)), ignore_conflict=True,
-                          when_missing=found))
-        for cond in rw.deletes:
-            self.add(Node("delete", target, where=cond, linked=linked, require=True, when_missing=when_missing))
+
+        def unlink(cond: ir.Cond | None) -> None:  # None: every link of the parent
+            found = None if cond is None else self.add(Node("lookup", target, where=cond, when_missing=when_missing))
+            # a record to disconnect that does not exist: nothing to do
+            self.add(Node("join_delete", None, join=(rel.join_table, rel.self_column, mine, rel.other_column,
+                                                       Src(node=found, field=other_key) if found is not None else Src(null=True)),
+                          when_missing=when_missing if found is None else None, when_found=found))
+
+        for op in rw.ops():  # in the input's order, as Prisma 7 applies them
+            if op == "set" and rw.sets is not None:
+                unlink(None)
+                for cond in rw.sets:
+                    link(self.add(Node("lookup", target, where=cond, require=True, when_missing=when_missing)))
+            elif op == "disconnect":
+                for cond in rw.disconnects:
+                    unlink(cond)
+            elif op == "connect":
+                for cond in rw.connects:
+                    link(self.add(Node("lookup", target, where=cond, require=True, when_missing=when_missing)))
+            elif op == "connect_or_create":
+                for coc in rw.connect_or_creates:
+                    found = self.add(Node("lookup", target, where=coc.where, when_missing=when_missing))
+                    made = self.insert(coc.create, [], when_missing=found)
+                    self.nodes[made].either = found
+                    link(made)
+            elif op == "create":
+                for nc in rw.creates:
+                    link(self.insert(nc, [], when_missing))
+            elif op in ("delete_many", "update_many"):
+                for where, data in rw.update_many:
+                    if data is None and op == "delete_many":
+                        self.add(Node("delete", target, where=where, linked=linked, when_missing=when_missing))
+                    elif data and op == "update_many":
+                        self.add(Node("update", target, *self.assigns(target, data), where=where, linked=linked,
+                                      when_missing=when_missing))
+            elif op == "update":
+                for where, tree in rw.updates:
+                    if not tree.values and not tree.relations:  # `data: {}`: nothing to do (Prisma 7: no lookup either)
+                        continue
+                    found = self.add(Node("lookup", target, where=where, linked=linked, require=True, when_missing=when_missing,
+                                          not_found=self.missing("update", target, f)))
+                    self.update_at(target, found, tree)
+            elif op == "upsert":
+                for where, create, update in rw.upserts:
+                    found = self.add(Node("lookup", target, where=where, linked=linked, when_missing=when_missing))
+                    if update:
+                        vals, ops = self.assigns(target, update)
+                        self.add(Node("update", target, vals, ops, match=self.pk_match(target, found), when_found=found))
+                    made = self.insert(create, [], when_missing=found)
+                    self.add(Node("join_insert", None, join=(rel.join_table, rel.self_column, mine, rel.other_column,
+                                                             Src(node=made, field=other_key)), ignore_conflict=True,
+                                  when_missing=found))
+            elif op == "delete":
+                for cond in rw.deletes:
+                    self.not_connected(model, target, rel.name, [], cond, linked, when_missing)
+                    self.add(Node("delete", target, where=cond, linked=linked, when_missing=when_missing))
 
     def update_at(self, model: Model, found: int, tree: ir.NestedCreate) -> None:
         """Update the record lookup node `found` holds: its own values first, as Prisma 7 does (measured:
@@ -248,32 +297,55 @@ class Program:
             if not rel.holds_fk:
                 self.children(model, found, f, rw, None, existing=True)
                 continue
-            target = self.to_one_target(f, rw, None)
-            if target is not None:  # create / connect / connect_or_create: point our FK at it
-                vals = [(self.ctx.field(model, m), Src(node=target, field=t)) for m, t in zip(rel.fields, rel.references, strict=True)]
-                if not rw.creates:
-                    self.let_go(model, f, vals, (), None)
-                self.add(Node("update", model, vals, match=self.pk_match(model, found)))
-            if rw.disconnect_all:
-                vals = [(self.ctx.field(model, m), Src(null=True)) for m in rel.fields]
-                self.add(Node("update", model, vals, match=self.pk_match(model, found)))
-            related = self.ctx.model(f.type)
-            by_fk = [(self.ctx.field(related, t), Src(node=found, field=m)) for m, t in zip(rel.fields, rel.references, strict=True)]
-            for where, sub in rw.updates:
-                other = self.add(Node("lookup", related, where=where, match=by_fk, require=True))
-                self.update_at(related, other, sub)
-            for where, create, update in rw.upserts:  # the record our FK points at, else a new one we point at
-                other = self.add(Node("lookup", related, where=where, match=by_fk))
-                if update:
-                    vals, ops = self.assigns(related, update)
-                    self.add(Node("update", related, vals, ops, match=self.pk_match(related, other), when_found=other))
-                made = self.insert(create, [], when_missing=other)
-                vals = [(self.ctx.field(model, m), Src(node=made, field=t)) for m, t in zip(rel.fields, rel.references, strict=True)]
-                self.add(Node("update", model, vals, match=self.pk_match(model, found), when_missing=other))
-            if rw.delete_one:
-                self.add(Node("delete", related, match=by_fk, require=True))
+            self.holder_writes(model, found, f, rw)
         if tree.values and not first:
             self.add(Node("update", model, *self.assigns(model, tree.values), match=self.pk_match(model, found)))
+
+    def holder_writes(self, model: Model, found: int, f: Field, rw: ir.RelationWrite) -> None:
+        """The writes under a to-one relation whose foreign key the updated record (`found`) holds,
+        in the input's order."""
+        rel = f.relation
+        assert rel is not None
+        related = self.ctx.model(f.type)
+        by_fk = [(self.ctx.field(related, t), Src(node=found, field=m)) for m, t in zip(rel.fields, rel.references, strict=True)]
+        for op in rw.ops():
+            if op in ("create", "connect", "connect_or_create"):
+                one_op = ir.RelationWrite(rw.field, creates=rw.creates if op == "create" else (),
+                                          connects=rw.connects if op == "connect" else (),
+                                          connect_or_creates=rw.connect_or_creates if op == "connect_or_create" else ())
+                target = self.to_one_target(f, one_op, None)
+                if target is not None:  # point our FK at it
+                    vals = [(self.ctx.field(model, m), Src(node=target, field=t)) for m, t in zip(rel.fields, rel.references, strict=True)]
+                    if op != "create":
+                        self.let_go(model, f, vals, (), None)
+                    self.add(Node("update", model, vals, match=self.pk_match(model, found)))
+            elif op == "disconnect":
+                vals = [(self.ctx.field(model, m), Src(null=True)) for m in rel.fields]
+                if rw.disconnect_all:
+                    self.add(Node("update", model, vals, match=self.pk_match(model, found)))
+                for cond in rw.disconnects:  # only when the related record matches the filter
+                    other = self.add(Node("lookup", related, where=cond, match=by_fk))
+                    self.add(Node("update", model, vals, match=self.pk_match(model, found), when_found=other))
+            elif op == "update":
+                for where, sub in rw.updates:
+                    other = self.add(Node("lookup", related, where=where, match=by_fk, require=True,
+                                          not_found=self.missing("update", related, f)))
+                    self.update_at(related, other, sub)
+            elif op == "upsert":
+                for where, create, update in rw.upserts:  # the record our FK points at, else a new one we point at
+                    other = self.add(Node("lookup", related, where=where, match=by_fk))
+                    if update:
+                        vals, ops = self.assigns(related, update)
+                        self.add(Node("update", related, vals, ops, match=self.pk_match(related, other), when_found=other))
+                    made = self.insert(create, [], when_missing=other)
+                    vals = [(self.ctx.field(model, m), Src(node=made, field=t)) for m, t in zip(rel.fields, rel.references, strict=True)]
+                    self.add(Node("update", model, vals, match=self.pk_match(model, found), when_missing=other))
+            elif op == "delete":
+                if rw.delete_one:
+                    self.add(Node("delete", related, match=by_fk, require=True, not_found=self.missing("delete", related, f)))
+                for cond in rw.deletes:  # a filter: the record must match it (else P2025)
+                    self.add(Node("delete", related, where=cond, match=by_fk, require=True,
+                                  not_found=self.missing("delete", related, f)))
 
     def let_go(self, model: Model, f: Field, pointing: list[tuple[Field, Src]], exclude: tuple[ir.Cond, ...],
                when_missing: int | None) -> None:
@@ -290,6 +362,15 @@ class Program:
         else:
             self.add(Node("update", model, [(fld, Src(null=True)) for fld, _ in pointing], match=pointing, exclude=exclude,
                           when_missing=when_missing))
+
+    @staticmethod
+    def missing(verb: str, target: Model, f: Field, inline_on: Model | None = None) -> str:
+        """Prisma 7's P2025 detail for a nested `verb` (update, delete, connect) that found no record."""
+        rel = f.relation
+        assert rel is not None
+        kind = {"one_to_one": "one-to-one", "many_to_many": "many-to-many"}.get(rel.kind, "one-to-many")
+        needed = f" (needed to inline the relation on '{inline_on.name}' record(s))" if inline_on is not None else ""
+        return f"No '{target.name}' record{needed} was found for a nested {verb} on {kind} relation '{rel.name}'."
 
     def pk_match(self, model: Model, node: int) -> list[tuple[Field, Src]]:
         return [(self.ctx.field(model, n), Src(node=node, field=n)) for n in model.primary_key]

@@ -54,6 +54,8 @@ class _Lowering:
         for i, st in enumerate(plan.steps):
             for p in st.statement.params:
                 if isinstance(p, Ref):
+                    if p.column == -2:
+                        raise UnsupportedError("`*_and_return` with relations in `select`/`include` cannot run as one D1 batch")
                     if p.column < 0:
                         raise UnsupportedError("an insert id passed between statements cannot be lowered for D1")
                     for s in (p.step, p.alt):
