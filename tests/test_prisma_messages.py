@@ -152,3 +152,12 @@ def test_bigint_string_bytes_base64_oid_and_date_only():
         parse(schema, "N", "create", {"data": {**data, "at": "2024-02-01"}})
     _, ok = parse(schema, "N", "create", {"data": {**data, "at": "2024-02-01T00:00:00Z"}})
     assert dt.datetime(2024, 2, 1, tzinfo=dt.UTC) in ok
+
+
+def test_a_compound_selector_missing_a_field_says_which_in_prismas_words():
+    from pathlib import Path
+
+    schema = parse_schema((Path(__file__).parent / "schemas" / "saas.prisma").read_text(encoding="utf-8"))
+    with pytest.raises(ValidationError) as info:
+        parse(schema, "User", "find_unique", {"where": {"tenant_email": {"tenantId": "t"}}})
+    assert _lines(info.value)[1] == "Argument `email` is missing."

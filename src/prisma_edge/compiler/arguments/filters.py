@@ -23,7 +23,15 @@ from .base import (
     _join,
     _suggest,
 )
-from .prisma_text import AVAILABLE, arg_name, invalid_value, join_or, must_not_be_null, unknown_argument
+from .prisma_text import (
+    AVAILABLE,
+    arg_name,
+    invalid_value,
+    is_missing,
+    join_or,
+    must_not_be_null,
+    unknown_argument,
+)
 
 JSON_OPS = ("path", "equals", "not", "string_contains", "string_starts_with", "string_ends_with", "array_contains",
             "array_starts_with", "array_ends_with", "lt", "lte", "gt", "gte", "mode")
@@ -367,7 +375,8 @@ class FilterParser(ParserBase):
                 self.check_keys(inner, u.fields, _join(path, key))
                 for fname in u.fields:
                     if fname not in inner:
-                        self.fail(_join(path, key), f"missing field `{fname}` of unique selector `{key}` (A value is required but not set)")
+                        self.fail(_join(path, key), f"missing field `{fname}` of unique selector `{key}` (A value is required but not set)",
+                                  is_missing(fname))
                         continue
                     fld = model.field(fname)
                     assert fld is not None
