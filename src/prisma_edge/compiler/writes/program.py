@@ -207,8 +207,8 @@ class Program:
         rel = f.relation
         assert rel is not None
         kind = {"one_to_one": "one-to-one", "many_to_many": "many-to-many"}.get(rel.kind, "one-to-many")
-        self.add(Node("restrict", target, where=conds[0] if len(conds) == 1 else ir.Or(conds), when_missing=when_missing,
-                      restrict=f"{rel.name}:{kind}:{len(conds)}", expect=len(conds)))
+        for cond in conds:  # one check per record named (the same one named twice is fine, as in Prisma 7)
+            self.add(Node("restrict", target, where=cond, when_missing=when_missing, restrict=f"{rel.name}:{kind}:1", expect=1))
 
     def not_connected(self, parent: Model, target: Model, relation: str, match: list[tuple[Field, Src]],
                       cond: ir.Cond, linked: tuple[str, str, Src, str, str] | None, when_missing: int | None) -> None:
