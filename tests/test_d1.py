@@ -16,6 +16,7 @@ import pytest
 from prisma_edge.compiler import compile_query
 from prisma_edge.errors import (
     AuthenticationError,
+    ConnectedRecordsNotFoundError,
     ConnectionError,
     ProtocolError,
     RecordNotFoundError,
@@ -97,7 +98,7 @@ async def test_updates_upserts_deletes_and_connect_or_create_run_as_one_d1_call(
         assert await db.user.count() == 2 and await db.tag.count() == 0
         with pytest.raises(RecordNotFoundError):
             await db.user.update(where={"email": "nobody@x.io"}, data={"name": "x"})
-        with pytest.raises(RecordNotFoundError):  # a nested update whose connect fails changes nothing
+        with pytest.raises(ConnectedRecordsNotFoundError):  # a nested update whose connect fails changes nothing (P2018)
             await db.user.update(where={"id": u["id"]}, data={"name": "N", "posts": {"connect": {"id": 424242}}})
         assert (await db.user.find_unique(where={"id": u["id"]}))["name"] is None
 

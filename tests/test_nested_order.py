@@ -126,3 +126,20 @@ async def test_to_one_delete_and_disconnect_take_a_filter(adapter):
             await db.post.update(where={"id": post["id"]}, data={"author": {"delete": {"email": "nobody@x.io"}}})
         await db.post.update(where={"id": post["id"]}, data={"author": {"delete": {"email": "u@x.io"}}})
         assert await db.user.count() == 0
+
+
+@pytest.mark.parametrize("adapter", ALL)
+async def test_list_connect_of_a_missing_record_is_p2018_and_applies_nothing(adapter):
+    """Prisma 7: a list relation's `connect` that names a record that does not exist is P2018."""
+    from prisma_edge.errors import ConnectedRecordsNotFoundError
+
+    async with steps_client(adapter) as db:
+        ann, _ = await seed(db)
+        a1 = (await db.post.find_first(where={"title": "A1"}))["id"]
+        with pytest.raises(ConnectedRecordsNotFoundError) as e:
+            await db.user.create({"email": "c@x.io", "posts": {"create": {"title": "c"}, "connect": [{"id": a1}, {"id": 9999}]}})
+        assert e.value.code == "P2018"
+        assert ("Expected 1 records to be connected after connect operation on one-to-many relation 'PostToUser', found 0."
+                in str(e.value))
+        assert await db.user.count() == 2 and await db.post.count() == 3  # nothing applied
+        assert (await db.post.find_unique(where={"id": a1}))["authorId"] == ann["id"]

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from prisma_edge.errors import RecordNotFoundError, UniqueConstraintError, ValidationError
+from prisma_edge.errors import (
+    ConnectedRecordsNotFoundError,
+    RecordNotFoundError,
+    UniqueConstraintError,
+    ValidationError,
+)
 from tests.support.clients import ADAPTERS, endpoint_requests, open_client
 
 pytestmark = pytest.mark.parametrize("adapter", ADAPTERS)
@@ -139,7 +144,7 @@ async def test_nested_update_operations(adapter):
         assert [t["name"] for t in after["tags"]] == ["t2"]
         after = await db.post.update(where={"id": post["id"]}, data={"tags": {"set": [{"id": t1["id"]}]}}, include={"tags": True})
         assert [t["name"] for t in after["tags"]] == ["t1"]
-        with pytest.raises(RecordNotFoundError):
+        with pytest.raises(ConnectedRecordsNotFoundError):  # Prisma 7: P2018 (tests/prisma7 nested, gen_087)
             await db.user.update(where={"id": u["id"]}, data={"name": "X", "posts": {"connect": {"id": 9999}}})
         assert (await db.user.find_unique(where={"id": u["id"]}))["name"] == "A"
 

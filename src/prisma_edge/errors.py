@@ -12,6 +12,7 @@
     │   ├── MissingRequiredValueError    P2012
     │   ├── RelationViolationError       P2014
     │   ├── RecordsNotConnectedError     P2017
+    │   ├── ConnectedRecordsNotFoundError P2018
     │   ├── RecordNotFoundError          P2025
     │   ├── ValueTooLongError            P2000
     │   ├── InconsistentColumnDataError  P2023
@@ -177,6 +178,12 @@ class RecordsNotConnectedError(KnownRequestError):
     code = "P2017"
 
 
+class ConnectedRecordsNotFoundError(KnownRequestError):
+    """Prisma's P2018: a nested `connect` of a list relation found fewer records than it names."""
+
+    code = "P2018"
+
+
 class InconsistentColumnDataError(KnownRequestError):
     code = "P2023"
 
@@ -292,6 +299,7 @@ CODE_TO_ERROR: dict[str, type[KnownRequestError]] = {
         MissingRequiredValueError,
         RelationViolationError,
         RecordsNotConnectedError,
+        ConnectedRecordsNotFoundError,
         InconsistentColumnDataError,
         RecordNotFoundError,
         WriteConflictError,

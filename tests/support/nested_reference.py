@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 from prisma_edge.errors import (
+    ConnectedRecordsNotFoundError,
     RecordNotFoundError,
     RecordsNotConnectedError,
     RelationViolationError,
@@ -331,6 +332,10 @@ class Reference:
                 for w in as_list(val):
                     await self.d(target).update_many(where=self.flat(target, self.and_(mine, w)), data=nulls)
             elif op == "connect":
+                if not one:  # a list relation: every record named must exist (Prisma 7: P2018)
+                    found = [await self.find(target, w) for w in as_list(val)]
+                    if any(t is None for t in found):
+                        raise ConnectedRecordsNotFoundError("reference: a record to connect does not exist")
                 for w in as_list(val):
                     t = await self.require(target, w)
                     if one:

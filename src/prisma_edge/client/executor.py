@@ -12,6 +12,7 @@ import json
 from typing import Any
 
 from ..compiler.plan import (
+    CONNECT_COUNT_MARKER,
     NOT_CONNECTED_MARKER,
     NOT_FOUND_MARKER,
     RESTRICT_MARKER,
@@ -21,7 +22,13 @@ from ..compiler.plan import (
     Statement,
     Step,
 )
-from ..errors import PrismaEdgeError, RecordNotFoundError, RecordsNotConnectedError, RelationViolationError
+from ..errors import (
+    ConnectedRecordsNotFoundError,
+    PrismaEdgeError,
+    RecordNotFoundError,
+    RecordsNotConnectedError,
+    RelationViolationError,
+)
 from ..fetch_adapters.base import Connection, Query, ResultSet
 from .codec import bind, pack_values
 from .decoders import decode_row, decode_rows
@@ -64,6 +71,9 @@ def not_found_from(e: PrismaEdgeError, message: str, details: tuple[str, ...] = 
     """A statement that failed on purpose (required record missing -> P2025; Restrict -> P2014;
     a nested delete of a record not connected to its parent -> P2017)."""
     text = str(e)
+    if CONNECT_COUNT_MARKER in text:
+        rel, kind, n, found = (text.split(CONNECT_COUNT_MARKER + ":", 1)[1].split(":") + ["", "", "", ""])[:4]
+        return connect_count_error(rel, kind, n, "".join(c for c in found if c.isdigit()))
     if NOT_CONNECTED_MARKER in text:
         return not_connected_error(*(text.split(NOT_CONNECTED_MARKER + ":", 1)[1].split(":") + ["", "", ""])[:3])
     if NOT_FOUND_MARKER in text:
@@ -80,6 +90,11 @@ def not_found_from(e: PrismaEdgeError, message: str, details: tuple[str, ...] = 
 def restrict_error(relation: str, child: str, parent: str) -> RelationViolationError:
     return RelationViolationError(f"The change you are trying to make would violate the required relation '{relation}' "
                                   f"between the `{child}` and `{parent}` models.")
+
+
+def connect_count_error(relation: str, kind: str, expected: str, found: str) -> ConnectedRecordsNotFoundError:
+    return ConnectedRecordsNotFoundError(f"The required connected records were not found. Expected {expected} records to be "
+                                         f"connected after connect operation on {kind} relation '{relation}', found {found}.")
 
 
 def not_connected_error(relation: str, parent: str, child: str) -> RecordsNotConnectedError:
@@ -100,6 +115,8 @@ def check_static(plan: Plan, results: list[ResultSet]) -> None:
             raise restrict_error(*step.require.split(":")[1:4])
         if step.require and step.require.startswith("some:") and not rs.rows:
             raise not_connected_error(*step.require.split(":")[1:4])
+        if step.require and step.require.startswith("count:") and str(rs.rows[0][0]) != step.require.split(":")[3]:
+            raise connect_count_error(*step.require.split(":")[1:4], str(rs.rows[0][0]))
 
 
 async def execute_plan(conn: Connection, plan: Plan, values: list[Any], *, in_transaction: bool = False) -> Any:
@@ -143,6 +160,8 @@ async def _run_steps(conn: Connection, plan: Plan, bound: dict[int, Any]) -> lis
             raise restrict_error(*step.require.split(":")[1:4])
         if step.require and step.require.startswith("some:") and not rs.rows:
             raise not_connected_error(*step.require.split(":")[1:4])
+        if step.require and step.require.startswith("count:") and str(rs.rows[0][0]) != step.require.split(":")[3]:
+            raise connect_count_error(*step.require.split(":")[1:4], str(rs.rows[0][0]))
         results.append(rs)
     return results
 

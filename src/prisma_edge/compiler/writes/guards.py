@@ -41,3 +41,16 @@ def fail_if_rows(marker: str, rows: exp.Select, rules: Rules) -> exp.Case:
     """Fail with `marker` when `rows` has any row; otherwise 1."""
     return exp.Case(ifs=[exp.If(this=exp.Exists(this=rows.copy()), true=failure(marker, rows, rules))],
                     default=exp.Literal.number(1))
+
+
+def fail_unless_count(marker: str, rows: exp.Select, n: int, rules: Rules) -> exp.Case:
+    """1 when `rows` has exactly `n` rows; otherwise fail with `marker` (and the count found)."""
+    return exp.Case(ifs=[exp.If(this=exp.EQ(this=count_of(rows), expression=exp.Literal.number(n)), true=exp.Literal.number(1))],
+                    default=failure(marker, rows, rules))
+
+
+def any_of(conds: list[exp.Expression]) -> exp.Expression:
+    out = conds[0]
+    for c in conds[1:]:
+        out = exp.Or(this=out, expression=c)
+    return out

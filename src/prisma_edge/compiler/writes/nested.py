@@ -28,14 +28,23 @@ from sqlglot import exp
 from ...errors import UnsupportedError
 from ...schema.model import Field, Model
 from .. import ir
-from ..plan import NOT_CONNECTED_MARKER, NOT_FOUND_MARKER, RESTRICT_MARKER, Plan, Ref, Step
+from ..plan import (
+    CONNECT_COUNT_MARKER,
+    NOT_CONNECTED_MARKER,
+    NOT_FOUND_MARKER,
+    RESTRICT_MARKER,
+    Plan,
+    Ref,
+    Step,
+)
 from ..sql.context import Context, and_all, table
 from ..sql.dialects import col, fn, ident, param
 from ..sql.select import ReadBuilder
 from ..sql.where import condition
 from . import pg_steps
 from .builder import WriteBuilder, empty_insert
-from .guards import fail_if_rows, fail_unless_rows, rows_of
+from .guards import any_of as _or
+from .guards import count_of, fail_if_rows, fail_unless_count, fail_unless_rows, rows_of
 from .program import Node, Program, Src
 from .sqlite_static import StaticNestedCreate, _JoinField
 
@@ -84,14 +93,12 @@ class NestedBuilder:
         out = []
         for n in model.primary_key:
             a = changes.get(n)
-            f = self.ctx.field(model, n)
             if a is None or a.value is None:
                 out.append(old(n))
             elif a.op == "set":
                 out.append(self.ctx.param(a.value))
             else:
                 out.append(_ARITH[a.op](this=old(n), expression=self.ctx.param(a.value)))
-            del f
         return out
 
     # ---- PostgreSQL: one statement of CTEs ------------------------------------------------
@@ -198,11 +205,12 @@ class NestedBuilder:
         if node.kind == "restrict":  # a guard: fails with P2014 when a row matches (P2017 when none does)
             assert m is not None and node.restrict is not None
             a = self.ctx.alias()
-            if node.connected:
+            if node.connected or node.expect is not None:
                 runs = self._pg_missing(node)
                 rows = exp.Select(expressions=[exp.Literal.number(1)]).from_(table(m.db_name, a), copy=False).where(
                     and_all(self._pg_match(m, a, node, branch=False)) or exp.true(), copy=False)
-                ok: exp.Expression = fail_unless_rows(f"{NOT_CONNECTED_MARKER}:{node.restrict}", rows, self.rules)
+                ok: exp.Expression = (fail_unless_count(f"{CONNECT_COUNT_MARKER}:{node.restrict}", rows, node.expect, self.rules)
+                                      if node.expect is not None else fail_unless_rows(f"{NOT_CONNECTED_MARKER}:{node.restrict}", rows, self.rules))
                 if runs:  # on a branch that did not run: nothing to check
                     ok = exp.Case(ifs=[exp.If(this=exp.Not(this=exp.Paren(this=and_all(runs))), true=exp.Literal.number(1))], default=ok)
                 return exp.Select(expressions=[exp.alias_(ok, "ok", quoted=True)])
@@ -400,7 +408,11 @@ class NestedBuilder:
                     rconds.append(exp.Not(this=exp.Paren(this=_or([condition(self.ctx, m, a, c) for c in node.exclude]))))
                 rows = exp.Select(expressions=[exp.Literal.number(1)]).from_(table(m.db_name, a), copy=False).where(
                     and_all(rconds) or exp.true(), copy=False)
-                if node.connected:  # P2017 unless the record is one of the parent's
+                if node.expect is not None:  # P2018 unless every record a connect names exists
+                    guard = fail_unless_count(f"{CONNECT_COUNT_MARKER}:{node.restrict}", rows, node.expect, self.rules)
+                    steps.append(Step(self.rules.render(exp.Select(expressions=[guard if self.rules.guards else count_of(rows)])),
+                                      when=when(node), require=None if self.rules.guards else f"count:{node.restrict}"))
+                elif node.connected:  # P2017 unless the record is one of the parent's
                     if self.rules.guards:
                         steps.append(Step(self.rules.render(exp.Select(expressions=[
                             fail_unless_rows(f"{NOT_CONNECTED_MARKER}:{node.restrict}", rows, self.rules)])), when=when(node)))
@@ -482,11 +494,3 @@ class NestedBuilder:
         assert pk is not None
         auto = pk.default is not None and pk.default.kind == "autoincrement"
         return auto and pk.name not in {f.name for f, _ in node.values} and wanted <= {pk.name}
-
-
-def _or(conds: list[exp.Expression]) -> exp.Expression:
-    out = conds[0]
-    for c in conds[1:]:
-        out = exp.Or(this=out, expression=c)
-    return out
-

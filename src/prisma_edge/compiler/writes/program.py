@@ -44,6 +44,7 @@ class Node:
     linked: tuple[str, str, Src, str, str] | None = None
     restrict: str | None = None  # kind "restrict": fail with P2014 ("relation:child:parent") if rows match
     not_found: str | None = None  # Prisma's P2025 detail when this required node finds nothing
+    expect: int | None = None  # kind "restrict": fail with P2018 ("relation:kind:n") unless exactly n rows match
     connected: bool = False  # kind "restrict" the other way: fail with P2017 ("relation:parent:child") unless rows match
 
 
@@ -131,8 +132,8 @@ class Program:
         assert opposite is not None
         null_fk = [(fld, Src(null=True)) for fld, _ in fixed]
 
-        def connect(cond: ir.Cond) -> None:
-            found = self.add(Node("lookup", target, where=cond, require=True, when_missing=when_missing))
+        def connect(cond: ir.Cond, require: bool = True) -> None:  # require=False: a count check came first
+            found = self.add(Node("lookup", target, where=cond, require=require, when_missing=when_missing))
             if one:
                 self.let_go(target, opposite, fixed, (cond,), when_missing)
             self.add(Node("update", target, fixed, match=self.pk_match(target, found), when_missing=when_missing))
@@ -148,8 +149,10 @@ class Program:
                 if rw.disconnect_all:
                     self.add(Node("update", target, null_fk, match=fixed, when_missing=when_missing))
             elif op == "connect":
+                if f.is_list and rw.connects:  # Prisma 7: P2018 unless every record it names exists
+                    self.connect_count(target, f, rw.connects, when_missing)
                 for cond in rw.connects:
-                    connect(cond)
+                    connect(cond, require=not f.is_list)
             elif op == "connect_or_create":
                 for coc in rw.connect_or_creates:
                     if one:
@@ -199,6 +202,13 @@ class Program:
                 if rw.delete_one:
                     self.add(Node("delete", target, match=fixed, require=True, when_missing=when_missing,
                                   not_found=self.missing("delete", target, f)))
+
+    def connect_count(self, target: Model, f: Field, conds: tuple[ir.Cond, ...], when_missing: int | None) -> None:
+        rel = f.relation
+        assert rel is not None
+        kind = {"one_to_one": "one-to-one", "many_to_many": "many-to-many"}.get(rel.kind, "one-to-many")
+        for cond in conds:  # one check per record named (the same one named twice is fine, as in Prisma 7)
+            self.add(Node("restrict", target, where=cond, when_missing=when_missing, restrict=f"{rel.name}:{kind}:1", expect=1))
 
     def not_connected(self, parent: Model, target: Model, relation: str, match: list[tuple[Field, Src]],
                       cond: ir.Cond, linked: tuple[str, str, Src, str, str] | None, when_missing: int | None) -> None:
