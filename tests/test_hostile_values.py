@@ -34,7 +34,7 @@ from hypothesis import strategies as st
 from prisma_edge.client import Client
 from prisma_edge.compiler import compile_query
 from prisma_edge.compiler.sql.dialects import RULES
-from prisma_edge.errors import PrismaEdgeError, ValidationError
+from prisma_edge.errors import PrismaEdgeError, ValidationError, ValueOutOfRangeError
 from prisma_edge.schema import load_schema
 from tests.support.clients import IN_PYODIDE, schema_path
 from tests.support.hostile import HOSTILE_ADAPTERS, hostile_client, platform_decimals
@@ -241,20 +241,9 @@ class Run:
         try:
             await self.db.item.create_many(data=rows)  # type: ignore[attr-defined]
             return rows
-        except ValidationError as e:
-            bad: set[int] = set()
-            for p in e.problems:
-                head = p.path.split(".", 1)
-                if not head[0].startswith("data[") or len(head) < 2:
-                    self.fail(f"a ValidationError without a row path: {e}")
-                    return []
-                k, column = int(head[0][5:-1]), head[1].split(".")[0]
-                bad.add(k)
-                if column not in COLUMNS or not refusable(column, rows[k][column]):
-                    self.fail(f"refused {column}={rows[k].get(column)!r:.120}: {p}")
-                self.refused += 1
-            return await self.insert([r for k, r in enumerate(rows) if k not in bad])
         except PrismaEdgeError as e:
+            if isinstance(e, ValidationError) or isinstance(e, ValueOutOfRangeError) and e.problems:
+                return await self.refused_rows(rows, e)  # ours, before the query (P2020 lists problems too)
             if len(rows) > 1:
                 half = len(rows) // 2
                 return await self.insert(rows[:half]) + await self.insert(rows[half:])
@@ -267,6 +256,21 @@ class Run:
         except Exception as e:  # noqa: BLE001 - the suite's point: no bare exception
             self.fail(f"bare {type(e).__name__} writing a batch: {str(e)[:200]}")
             return []
+
+    async def refused_rows(self, rows: list[dict[str, Any]], e: ValidationError | ValueOutOfRangeError) -> list[dict[str, Any]]:
+        """The rows our refusal names are dropped (each must be refusable); the rest are written."""
+        bad: set[int] = set()
+        for p in e.problems:
+            head = p.path.split(".", 1)
+            if not head[0].startswith("data[") or len(head) < 2:
+                self.fail(f"a ValidationError without a row path: {e}")
+                return []
+            k, column = int(head[0][5:-1]), head[1].split(".")[0]
+            bad.add(k)
+            if column not in COLUMNS or not refusable(column, rows[k][column]):
+                self.fail(f"refused {column}={rows[k].get(column)!r:.120}: {p}")
+            self.refused += 1
+        return await self.insert([r for k, r in enumerate(rows) if k not in bad])
 
     async def ids(self, where: dict[str, Any]) -> set[int]:
         self.filters += 1

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from prisma_edge.compiler.arguments import parse
-from prisma_edge.errors import ValidationError
+from prisma_edge.errors import ValidationError, ValueOutOfRangeError
 from prisma_edge.schema import parse_schema
 from tests.support.clients import open_client
 
@@ -144,7 +144,7 @@ def test_bigint_string_bytes_base64_oid_and_date_only():
     }
     _, values = parse(schema, "N", "create", {"data": data})
     assert 123456789012345678 in values and 4294967295 in values and b"\x00\x01" in values
-    with pytest.raises(ValidationError, match=r"4294967296 is out of range"):
+    with pytest.raises(ValueOutOfRangeError, match=r"4294967296\" is out of range"):
         parse(schema, "N", "create", {"data": {**data, "oid": 2**32}})
     with pytest.raises(ValidationError, match="Expected BigInt, provided Float"):
         parse(schema, "N", "create", {"data": {**data, "big": 1.5}})

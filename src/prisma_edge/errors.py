@@ -76,6 +76,8 @@ class Problem:
     path: str
     message: str
     prisma: str | None = None  # Prisma 7's own sentence for this problem, when it has one
+    # "P2020": a value the database would refuse as out of range; alone, raised as Prisma's P2020
+    code: str | None = None
 
     def __str__(self) -> str:
         return f"`{self.path}`: {self.message}" if self.path else self.message
@@ -220,7 +222,11 @@ class InvalidInputValueError(KnownRequestError, DatabaseError):
 
 
 class ValueOutOfRangeError(KnownRequestError, DatabaseError):
+    """P2020. Raised by the database, or before the query for a value it would refuse (an Int
+    past 32 bits, a Decimal past its precision): then `problems` says where, as a ValidationError's."""
+
     code = "P2020"
+    problems: tuple[Problem, ...] = ()
 
 
 class TableNotFoundError(KnownRequestError, DatabaseError):

@@ -10,7 +10,7 @@ import difflib
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ...errors import InputError, MissingRequiredValueError, Problem, ValidationError
+from ...errors import InputError, MissingRequiredValueError, Problem, ValidationError, ValueOutOfRangeError
 from ...fields import AnyNull, DbNull, FieldRef, JsonNull
 from ...schema.model import Field, Model, Schema
 from .. import ir
@@ -66,9 +66,9 @@ class ParserBase:
 
     # ---- plumbing ------------------------------------------------------------------------
 
-    def fail(self, path: str, message: str, prisma: str | None = None) -> None:
+    def fail(self, path: str, message: str, prisma: str | None = None, code: str | None = None) -> None:
         """Record a problem; `prisma`: Prisma 7's sentence for it (the message's first line)."""
-        self.problems.append(Problem(path, message, prisma))
+        self.problems.append(Problem(path, message, prisma, code))
 
     def too_deep(self, path: str) -> bool:
         """Record a problem and answer True when `path` nests past `limits.MAX_NESTING`."""
@@ -79,6 +79,14 @@ class ParserBase:
         return True
 
     def raise_if_problems(self) -> None:
+        if self.problems and all(p.code == "P2020" for p in self.problems):
+            # Prisma sends such a value and the database refuses it (22003): its P2020, raised here
+            # before any SQL, so every database answers the same (SQLite would store it)
+            p = self.problems[0]
+            err = ValueOutOfRangeError("\n".join([p.prisma or p.message, *(f"  {q}" for q in self.problems)]),
+                                       model=self.root.name, action=self.action, path=p.path)
+            err.problems = tuple(self.problems)
+            raise err
         if self.problems:
             first = next((p.prisma for p in self.problems if p.prisma), None) or ""
             cls = InputError if first.startswith("Input error.") else ValidationError
@@ -118,6 +126,9 @@ class ParserBase:
             out = coerce(f.type, value, enum_values, WIDE_INT.get(native or ""))
         except BadValue as e:
             text = str(e).replace("{field}", f.name) if "{field}" in str(e) else f"{e} for field `{f.name}`"
+            if e.kind == "range":
+                self.fail(path, text, f"Value out of range for the type: {e.reason}", "P2020")
+                return None
             self.fail(path, text, self.prisma_bad_value(f, value, path, e))
             return None
         if f.type == "Decimal" and out:

@@ -23,7 +23,8 @@ class BadValue(Exception):
     """A value does not fit its field's type; the message says what was expected.
 
     `kind` says how Prisma words it: "type" (another type was provided), "enum", "datetime" /
-    "decimal" (text that does not parse; `reason` is Prisma's parser message), or "other".
+    "decimal" (text that does not parse; `reason` is Prisma's parser message), "range" (the
+    database would refuse it: Prisma's P2020, `reason` in PostgreSQL's words), or "other".
     """
 
     def __init__(self, message: str, kind: str = "type", reason: str = "") -> None:
@@ -99,8 +100,15 @@ def coerce(type_name: str, value: Any, enum_values: tuple[str, ...] | None = Non
                 raise BadValue(f"expected an {type_name}, got {_describe(value)}")
         lo, hi = int_range or (INT32 if type_name == "Int" else INT64)
         if not lo <= value <= hi:
-            shown = value if abs(value) < 10**30 else "the number"  # str() of a huge int is itself refused
-            raise BadValue(f"{shown} is out of range for {type_name} ({lo} to {hi})", "other")
+            if abs(value) >= 10**30:  # beyond every database's integers (str() of a huge int is refused too)
+                raise BadValue(f"the number is out of range for {type_name} ({lo} to {hi})", "other")
+            if not INT64[0] <= value <= INT64[1]:  # past 64 bits Prisma's engine refuses it (P2009)
+                raise BadValue(f"Unable to fit float value (or large JS integer serialized in exponent notation) "
+                               f"'{value}' into a 64 Bit signed integer for field '{{field}}'. If you're trying to "
+                               "store large integers, consider using `BigInt`", "other")
+            sql_type = "bigint" if type_name == "BigInt" or hi > 2**32 else "integer"
+            raise BadValue(f"{value} is out of range for {type_name} ({lo} to {hi})", "range",
+                           f'value "{value}" is out of range for type {sql_type}')
         return value
     if type_name == "Float":
         if isinstance(value, bool) or not isinstance(value, int | float | Decimal):

@@ -54,10 +54,13 @@ class WriteParser(ArgParser):
     shape_only = False  # client-side defaults without entropy or clock (see SHAPE_ONLY_NOW)
 
     def scalar_selection(self, model: Model, args: Mapping[str, Any]) -> ir.Selection:
-        """The selection of a *_and_return operation: scalar fields and to-one relations (with
-        their own nested selections); a list relation or `_count` is refused, as Prisma does."""
+        """The selection of a *_and_return operation: scalar fields and the to-one relations whose
+        foreign key this model holds (with their own nested selections); a list relation, a to-one
+        relation held by the other side, or `_count` is refused, as Prisma does (its output type
+        has only inline relations)."""
         sel = self.selection(model, args, "")
-        many = [rs.field for rs in sel.relations if (f := model.field(rs.field)) is not None and f.is_list]
+        many = [rs.field for rs in sel.relations if (f := model.field(rs.field)) is not None
+                and (f.is_list or f.relation is None or not f.relation.holds_fk)]
         if many or sel.counts:
             key = "select" if args.get("select") else "include"
             given = args.get(key) if isinstance(args.get(key), Mapping) else {}
@@ -65,7 +68,8 @@ class WriteParser(ArgParser):
             what = "CreateMany" if self.action == "create_many_and_return" else "UpdateMany"
             prisma = (f"Unknown field `{names[0]}` for {key} statement on model `{what}{model.name}AndReturnOutputType`. "
                       "Available options are marked with ?.")
-            self.fail(key, f"`*_and_return` returns scalar fields and to-one relations only: {prisma}", prisma)
+            self.fail(key, f"Field '{names[0]}' not found in enclosing type: `*_and_return` returns scalar fields "
+                      "and the to-one relations whose foreign key this model holds", prisma)
         return sel
 
     def nested_unsupported(self, f: Field, val: Any, path: str) -> None:
