@@ -102,7 +102,7 @@ def coerce(type_name: str, value: Any, enum_values: tuple[str, ...] | None = Non
         if not lo <= value <= hi:
             if abs(value) >= 10**30:  # beyond every database's integers (str() of a huge int is refused too)
                 raise BadValue(f"the number is out of range for {type_name} ({lo} to {hi})", "other")
-            if not INT64[0] <= value <= INT64[1]:  # past 64 bits Prisma's engine refuses it (P2009)
+            if type_name == "Int" and not INT64[0] <= value <= INT64[1]:  # a JS number there: the engine's P2009
                 raise BadValue(f"Unable to fit float value (or large JS integer serialized in exponent notation) "
                                f"'{value}' into a 64 Bit signed integer for field '{{field}}'. If you're trying to "
                                "store large integers, consider using `BigInt`", "other")
