@@ -28,6 +28,7 @@ from ..schema.model import Schema
 from . import ir
 from .arguments import parse
 from .cache import PlanCache
+from .chunks import chunked, compose
 from .lengths import has_list_filter, normalise
 from .plan import Plan, Step
 
@@ -121,16 +122,29 @@ def compile_query(schema: Schema, model: str, action: str, args: Mapping[str, An
     """(Plan, the call's values). `shape_only`: for compiling ahead (the values are stand-ins).
     `in_batch`: an item of `db.batch`, where `find_*_or_raise` must fail inside the batch."""
     op, values = parse(schema, model, action, args, shape_only=shape_only)
-    if has_list_filter(args) and (one := normalise(op, values, dialect)) is not None:  # `in` lists as one parameter each
-        op, values = one
     required = in_batch and action.endswith("_or_raise") and isinstance(op, ir.Read)
+    if isinstance(op, ir.CreateMany) and cache is not None and (chunks := chunked(op, values)) is not None:
+        composed = compose([_cached(schema, c, dialect, cache, False) for c, _ in chunks], [len(vs) for _, vs in chunks])
+        if composed is not None:  # plans of a few row counts, joined (compiler/chunks.py)
+            return composed, [v for _, vs in chunks for v in vs]
+    if has_list_filter(args) and (one := normalise(op, values, dialect)) is not None:  # `in` lists: one parameter, or padded
+        try:
+            return _cached(schema, one[0], dialect, cache, required), one[1]
+        except ValidationError:  # past a parameter limit once padded? then as given (limits name the input)
+            if (one := normalise(op, values, dialect, pad=False)) is None:
+                return _cached(schema, op, dialect, cache, required), values
+            return _cached(schema, one[0], dialect, cache, required), one[1]
+    return _cached(schema, op, dialect, cache, required), values
+
+
+def _cached(schema: Schema, op: ir.Operation, dialect: str, cache: PlanCache | None, required: bool) -> Plan:
     key: tuple[Any, ...] = (dialect, op, "required") if required else (dialect, op)
     plan = cache.get(key) if cache is not None else None
     if plan is None:
         plan = build(schema, op, dialect, required=required)
         if cache is not None:
             cache.put(key, plan)
-    return plan, values
+    return plan
 
 
 __all__ = ["PlanCache", "build", "compile_query", "parse"]

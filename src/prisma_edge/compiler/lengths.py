@@ -14,6 +14,13 @@ lists only: `col IN (SELECT v FROM JSON_TABLE(?, '$[0][*]' COLUMNS (v <type> PAT
 (`MysqlRules.list_values`); a string read from JSON_TABLE carries its own collation, not the
 column's (case and accents would compare differently from `col IN (?, ?)`, or fail as an illegal
 mix of collations), so strings and enums keep one parameter per value there, as other types do.
+
+Every other list (those MySQL strings and enums, case-insensitive lists, DateTime, Float, Decimal,
+Boolean, Bytes...) keeps one parameter per value but is padded to the next size of a fixed ladder
+(`padded_size`: 1, 2, 4, ... 1024, then multiples of 1024) by repeating its last value: a repeated
+value changes neither `IN` nor `NOT IN` (nor their case-insensitive forms), and 50 lengths then
+need 7 plans, not 50. Padding is only a cache key: `compile_query` drops it when the padded plan
+would pass the database's parameter limit, so limits and their messages stay those of the input.
 """
 
 from __future__ import annotations
@@ -32,6 +39,16 @@ DIALECTS: dict[str, tuple[str, ...]] = {
     "d1": (*LIST_TYPES, "Enum"),
     "mysql": ("Int", "BigInt"),
 }
+
+
+LADDER_TOP = 1024  # past it, lists pad to a multiple of it (at most 1023 values more)
+
+
+def padded_size(n: int) -> int:
+    """The ladder size a list of `n` values is padded to: few sizes, at most twice as long."""
+    if n <= LADDER_TOP:
+        return 1 << (n - 1).bit_length() if n > 1 else n
+    return -(-n // LADDER_TOP) * LADDER_TOP
 
 
 def _listable(c: ir.Compare, types: tuple[str, ...]) -> bool:
@@ -60,11 +77,16 @@ def has_list_filter(args: Any) -> bool:
     return False
 
 
-def normalise(op: ir.Operation, values: list[Any], dialect: str) -> tuple[ir.Operation, list[Any]] | None:
-    """(the op with each `in` list as one list slot, the regrouped values), or None to keep `op`."""
-    types = DIALECTS.get(dialect)
-    if types is None:
-        return None
+def _paddable(c: ir.Compare) -> bool:
+    return c.op in ("in", "not_in") and isinstance(c.value, tuple) and len(c.value) > 1 and all(
+        isinstance(s, ir.Slot) for s in c.value) and padded_size(len(c.value)) != len(c.value)
+
+
+def normalise(op: ir.Operation, values: list[Any], dialect: str, *,
+              pad: bool = True) -> tuple[ir.Operation, list[Any]] | None:
+    """(the op with each `in` list as one list slot, or padded to its ladder size, the regrouped
+    values), or None to keep `op`."""
+    types = DIALECTS.get(dialect, ())
     remap: list[int | tuple[int, ...]] = []
     lists = 0
 
@@ -75,6 +97,14 @@ def normalise(op: ir.Operation, values: list[Any], dialect: str) -> tuple[ir.Ope
             remap.append(tuple(s.index for s in v.value))
             lists += 1
             return attrs.evolve(v, value=(ir.Slot(len(remap) - 1, v.value[0].type, is_list=True),))
+        if pad and isinstance(v, ir.Compare) and _paddable(v):
+            assert isinstance(v.value, tuple)
+            slots = []
+            for s in (*v.value, *[v.value[-1]] * (padded_size(len(v.value)) - len(v.value))):
+                remap.append(s.index)
+                slots.append(ir.Slot(len(remap) - 1, s.type, s.is_list, s.role))
+            lists += 1
+            return attrs.evolve(v, value=tuple(slots))
         if isinstance(v, ir.Slot):
             remap.append(v.index)
             return ir.Slot(len(remap) - 1, v.type, v.is_list, v.role)
