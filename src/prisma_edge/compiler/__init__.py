@@ -28,7 +28,7 @@ from ..schema.model import Schema
 from . import ir
 from .arguments import parse
 from .cache import PlanCache
-from .chunks import chunked, compose
+from .chunks import chunked
 from .lengths import has_list_filter, normalise
 from .plan import Plan, Step
 
@@ -124,7 +124,7 @@ def compile_query(schema: Schema, model: str, action: str, args: Mapping[str, An
     op, values = parse(schema, model, action, args, shape_only=shape_only)
     required = in_batch and action.endswith("_or_raise") and isinstance(op, ir.Read)
     if isinstance(op, ir.CreateMany) and cache is not None and (chunks := chunked(op, values)) is not None:
-        composed = compose([_cached(schema, c, dialect, cache, False) for c, _ in chunks], [len(vs) for _, vs in chunks])
+        composed = cache.joined.get([_cached(schema, c, dialect, cache, False) for c, _ in chunks], [len(vs) for _, vs in chunks])
         if composed is not None:  # plans of a few row counts, joined (compiler/chunks.py)
             return composed, [v for _, vs in chunks for v in vs]
     if has_list_filter(args) and (one := normalise(op, values, dialect)) is not None:  # `in` lists: one parameter, or padded

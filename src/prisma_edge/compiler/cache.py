@@ -9,6 +9,7 @@ from collections import OrderedDict
 from collections.abc import Iterable
 from typing import Any
 
+from .chunks import Joined
 from .plan import Plan
 
 
@@ -20,6 +21,7 @@ class PlanCache:
         self._plans: OrderedDict[Any, Plan] = OrderedDict()
         self.hits = 0
         self.renders = 0
+        self.joined = Joined()  # create_many plans joined from chunk plans (chunks.py)
 
     def get(self, key: Any) -> Plan | None:
         plan = self._plans.get(key)

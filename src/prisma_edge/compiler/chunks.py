@@ -48,7 +48,8 @@ def chunked(op: ir.CreateMany, values: list[Any]) -> list[tuple[ir.CreateMany, l
                 for s in row:
                     if s is not None:
                         vals.append(values[s.index])
-                        s = ir.Slot(len(vals) - 1, s.type, s.is_list, s.role)
+                        if s.index != len(vals) - 1:
+                            s = ir.Slot(len(vals) - 1, s.type, s.is_list, s.role)
                     new_row.append(s)
                 renumbered.append(tuple(new_row))
             start += size
@@ -57,6 +58,25 @@ def chunked(op: ir.CreateMany, values: list[Any]) -> list[tuple[ir.CreateMany, l
     if len(out) < 2 or used != len(values):  # one chunk is the op itself; values no slot names: keep it
         return None
     return out
+
+
+class Joined:
+    """The last joined plans, by the identity of their chunk plans (a lookup that hashes no IR)."""
+
+    def __init__(self, maxsize: int = 128) -> None:
+        self.maxsize = maxsize
+        self._plans: dict[tuple[int, ...], tuple[list[Plan], Plan | None]] = {}
+
+    def get(self, plans: list[Plan], counts: list[int]) -> Plan | None:
+        key = (*map(id, plans), *counts)
+        hit = self._plans.get(key)
+        if hit is not None and all(a is b for a, b in zip(hit[0], plans, strict=True)):
+            return hit[1]
+        joined = compose(plans, counts)
+        if len(self._plans) >= self.maxsize:
+            self._plans.clear()
+        self._plans[key] = (plans, joined)  # holding the chunk plans keeps their ids theirs
+        return joined
 
 
 def compose(plans: list[Plan], counts: list[int]) -> Plan | None:
