@@ -32,6 +32,8 @@ DECLARED = {
         {"model": "User", "action": "create", "args": {"data": {"email": "x"}}},
         {"model": "User", "action": "count", "args": {}},
         {"model": "User", "action": "count", "args": {"where": {"id": {"in": [1, 2]}}}},
+        # 3 rows: chunks of 2 and 1 (compiler/chunks.py), embedded as their own plans
+        {"model": "User", "action": "create_many", "args": {"data": [{"email": "x"}, {"email": "y"}, {"email": "z"}]}},
     ],
 }
 
@@ -48,6 +50,7 @@ async def main():
                          "published INTEGER NOT NULL DEFAULT 0, views INTEGER NOT NULL DEFAULT 0, metadata TEXT, "
                          "createdAt TEXT NOT NULL DEFAULT '2024-01-01T00:00:00.000+00:00', updatedAt TEXT NOT NULL, authorId INTEGER NOT NULL)")
     made = await db.user.create(data={"email": "ann@example.com"})
+    assert await db.user.create_many(data=[{"email": f"{n}@example.com"} for n in ("bo", "cy", "di")]) == 3
     users = await db.user.find_many(where={"email": {"contains": "ann"}}, include={"posts": True})
     print(made["email"], [u["email"] for u in users], users[0]["posts"], await db.user.count(),
           await db.user.count(where={"id": {"in": [1, 2, 3, 4]}}))
@@ -77,7 +80,7 @@ def test_declared_queries_run_without_sqlglot(tmp_path):
     )
     assert out.returncode == 0, out.stderr
     lines = out.stdout.splitlines()
-    assert lines[0] == "ann@example.com ['ann@example.com'] [] 1 1"
+    assert lines[0] == "ann@example.com ['ann@example.com'] [] 4 4"
     assert lines[1] == "False 0"  # declared shapes: cache hits, sqlglot never imported
     assert lines[2] == "True 1"
 

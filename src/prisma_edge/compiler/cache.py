@@ -43,5 +43,9 @@ class PlanCache:
         while len(self._plans) > self.maxsize:
             self._plans.popitem(last=False)
 
+    def items(self) -> list[tuple[Any, Plan]]:
+        """The cached (key, plan) pairs, least recently used first (to embed: generate/plans.py)."""
+        return list(self._plans.items())
+
     def __len__(self) -> int:
         return len(self._plans)

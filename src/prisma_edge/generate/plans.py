@@ -57,27 +57,22 @@ def load_declarations(path: str | Path) -> dict[str, Any]:
 
 def compile_declared(schema: Schema, decls: dict[str, Any]) -> list[tuple[Any, Any]]:
     """[(plan-cache key, Plan)] for every declared query and dialect (renders them all now)."""
-    from ..compiler import compile_query
-    from ..compiler.arguments import parse
-    from ..compiler.lengths import has_list_filter, normalise
+    from ..compiler import PlanCache, compile_query
     from ..errors import PrismaEdgeError
 
     out: list[tuple[Any, Any]] = []
     for d in decls["dialects"]:
         for i, q in enumerate(decls["queries"]):
+            cache = PlanCache(maxsize=1 << 30)  # the keys compile_query looks up: padded lists, create_many chunks
             try:
-                plan, _ = compile_query(
-                    schema, q["model"], q["action"], q.get("args", {}), d, shape_only=True
-                )
-                op, values = parse(schema, q["model"], q["action"], q.get("args", {}), shape_only=True)
-                if has_list_filter(q.get("args", {})) and (one := normalise(op, values, d)) is not None:
-                    op = one[0]  # the key compile_query looks up (compiler/lengths.py)
+                compile_query(schema, q["model"], q["action"], q.get("args", {}), d, cache, shape_only=True)
             except (PrismaEdgeError, ValueError) as e:
                 raise GenerateError(f"declared query {i} ({q['model']}.{q['action']}) on {d}: {e}") from None
-            steps = tuple(
-                attrs.evolve(s, statement=attrs.evolve(s.statement, source=None)) for s in plan.steps
-            )
-            out.append(((d, op), attrs.evolve(plan, steps=steps)))
+            for key, plan in cache.items():
+                steps = tuple(
+                    attrs.evolve(s, statement=attrs.evolve(s.statement, source=None)) for s in plan.steps
+                )
+                out.append((key, attrs.evolve(plan, steps=steps)))
     return out
 
 
