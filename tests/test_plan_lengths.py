@@ -14,6 +14,7 @@ from decimal import Decimal
 
 import pytest
 
+from prisma_edge.errors import UniqueConstraintError
 from tests.support.clients import open_client
 
 ADAPTERS = ["sqlite", "neon_http", "neon_ws", "planetscale", "d1"]
@@ -213,7 +214,8 @@ async def test_padding_never_passes_a_parameter_limit_and_limits_name_the_input(
 @pytest.mark.parametrize("adapter", AT_ADAPTERS)
 async def test_create_many_renders_a_ladder_of_chunk_plans(adapter, tmp_path):
     """create_many of 1..50 rows: chunks of ladder sizes, each rendered once, one plan per call;
-    counts, skipped duplicates (in the table and inside the call), defaults and returned rows exact."""
+    counts, skipped duplicates (in the table and inside the call), defaults, atomicity and returned
+    rows exact."""
     async with items_client(adapter, tmp_path) as db:
         before = db.plan_cache.renders
         for n in range(1, 51):
@@ -223,6 +225,10 @@ async def test_create_many_renders_a_ladder_of_chunk_plans(adapter, tmp_path):
         made = await db.item.find_many(where={"code": {"startswith": "p50-"}})
         assert len(made) == 50 and {(r["kind"], r["score"], r["flag"], r["blob"]) for r in made} == {("A", 0, False, None)}
         assert {r["price"] for r in made} == {Decimal("1.5")}
+        total = await db.item.count()  # 7 rows: chunks of 4, 2, 1, the last one a duplicate: nothing is written
+        with pytest.raises(UniqueConstraintError):
+            await db.item.create_many(data=[*({"code": f"z{i}", "label": "z"} for i in range(6)), {"code": "p1-0", "label": "z"}])
+        assert await db.item.count() == total
 
         before = db.plan_cache.renders
         present = {r["code"] for r in await db.item.find_many()}
