@@ -16,6 +16,8 @@ No I/O happens here. `dialect` names a table of `sql/dialects.py` (a dialect, or
 as "d1"), whose statement limits every plan is made to fit: `in` lists packed into one JSON
 parameter, multi-row inserts split, and for rules with `static_plans` dynamic plans lowered to
 one static batch (`writes/static.py`).
+Lengths change few plans (`lengths.py`, `chunks.py`): `in` lists are one parameter or padded to
+a ladder of sizes, and `create_many` joins the plans of a ladder of chunk sizes.
 """
 
 from __future__ import annotations

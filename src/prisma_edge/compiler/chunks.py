@@ -96,4 +96,3 @@ def compose(plans: list[Plan], counts: list[int]) -> Plan | None:
         slots.extend(ir.Slot(offset + s.index, s.type, s.is_list, s.role) for s in p.slots)
         offset += n
     return attrs.evolve(first, steps=tuple(steps), slots=tuple(slots))
-
