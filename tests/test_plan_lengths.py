@@ -215,12 +215,14 @@ async def test_padding_never_passes_a_parameter_limit_and_limits_name_the_input(
 async def test_create_many_renders_a_ladder_of_chunk_plans(adapter, tmp_path):
     """create_many of 1..50 rows: chunks of ladder sizes, each rendered once, one plan per call;
     counts, skipped duplicates (in the table and inside the call), defaults, atomicity and returned
-    rows exact."""
+    rows exact. On MySQL (PlanetScale: one statement per request) a create_many stays ONE statement,
+    so one plan per row count: a request costs more than a render."""
+    ladder = LADDER - 1 if adapter != "planetscale" else 50
     async with items_client(adapter, tmp_path) as db:
         before = db.plan_cache.renders
         for n in range(1, 51):
             assert await db.item.create_many(data=[{"code": f"p{n}-{i}", "label": "x"} for i in range(n)]) == n
-        assert db.plan_cache.renders - before <= LADDER - 1  # 1..50 rows: chunks of 1, 2, 4, 8, 16, 32
+        assert db.plan_cache.renders - before <= ladder  # 1..50 rows: chunks of 1, 2, 4, 8, 16, 32
         assert await db.item.count() == sum(range(1, 51))
         made = await db.item.find_many(where={"code": {"startswith": "p50-"}})
         assert len(made) == 50 and {(r["kind"], r["score"], r["flag"], r["blob"]) for r in made} == {("A", 0, False, None)}
@@ -240,7 +242,7 @@ async def test_create_many_renders_a_ladder_of_chunk_plans(adapter, tmp_path):
             new = {d["code"] for d in data} - present
             assert await db.item.create_many(data=data, skip_duplicates=True) == len(new), n
             present |= new
-        assert db.plan_cache.renders - before <= 2 * (LADDER - 1)  # two column groups (with, without blob)
+        assert db.plan_cache.renders - before <= 2 * ladder  # two column groups (with, without blob)
         assert {r["code"] for r in await db.item.find_many()} == present
         assert all(r["blob"] in (b"\x00", None) for r in await db.item.find_many(where={"label": "y"}))
 

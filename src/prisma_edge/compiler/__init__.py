@@ -125,7 +125,7 @@ def compile_query(schema: Schema, model: str, action: str, args: Mapping[str, An
     `in_batch`: an item of `db.batch`, where `find_*_or_raise` must fail inside the batch."""
     op, values = parse(schema, model, action, args, shape_only=shape_only)
     required = in_batch and action.endswith("_or_raise") and isinstance(op, ir.Read)
-    if isinstance(op, ir.CreateMany) and cache is not None and (chunks := chunked(op, values)) is not None:
+    if isinstance(op, ir.CreateMany) and cache is not None and (chunks := chunked(op, values, dialect)) is not None:
         composed = cache.joined.get([_cached(schema, c, dialect, cache, False) for c, _ in chunks], [len(vs) for _, vs in chunks])
         if composed is not None:  # plans of a few row counts, joined (compiler/chunks.py)
             return composed, [v for _, vs in chunks for v in vs]

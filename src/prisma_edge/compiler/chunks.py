@@ -23,6 +23,10 @@ from . import ir
 from .plan import Pack, Plan, Ref, Statement
 
 CHUNK_TOP = 512  # the largest chunk: larger counts take several (at most 1 statement per 512 rows more)
+# The rules keys whose statements travel together (a batch, a pipeline: one round trip for all).
+# Not "mysql": PlanetScale's HTTP API takes one statement per request, and a request costs more
+# than a render, so a MySQL create_many stays one statement (one plan per row count).
+SHARED_ROUND_TRIP = ("postgres", "sqlite", "d1")
 
 
 def chunk_sizes(n: int) -> list[int]:
@@ -32,9 +36,9 @@ def chunk_sizes(n: int) -> list[int]:
     return sizes + [1 << b for b in range(rest.bit_length() - 1, -1, -1) if rest >> b & 1]
 
 
-def chunked(op: ir.CreateMany, values: list[Any]) -> list[tuple[ir.CreateMany, list[Any]]] | None:
+def chunked(op: ir.CreateMany, values: list[Any], dialect: str) -> list[tuple[ir.CreateMany, list[Any]]] | None:
     """The op as chunks of ladder sizes, each with its own values; None to keep it whole."""
-    if op.returning is not None and op.returning.relations:
+    if dialect not in SHARED_ROUND_TRIP or op.returning is not None and op.returning.relations:
         return None
     out: list[tuple[ir.CreateMany, list[Any]]] = []
     used = 0
