@@ -68,6 +68,12 @@ def posts_of(user: int) -> list[int]:
 CURSOR = 53  # a post of user 4
 SHAPES: dict[str, tuple[str, dict[str, Any]]] = {
     "cursor": ("User", {"order": {"id": "asc"}, "include": {"posts": {"cursor": {"id": CURSOR}, "take": 2}}}),
+    "cursor_backwards": (
+        "User", {"order": {"id": "asc"}, "include": {"posts": {"cursor": {"id": CURSOR}, "take": -2, "skip": 1}}},
+    ),
+    "cursor_distinct": (
+        "User", {"order": {"id": "asc"}, "include": {"posts": {"cursor": {"id": CURSOR}, "distinct": ["views"], "take": 3}}},
+    ),
     "distinct": ("User", {"order": {"id": "asc"}, "include": {"posts": {"distinct": ["views"], "order": {"id": "asc"}}}}),
     "to_one_list": (
         "Post",
@@ -91,6 +97,18 @@ def nodes(node: Any, out: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def expected(shape: str, rows: list[dict[str, Any]]) -> list[Any]:
     if shape == "cursor":  # the cursor row is user 4's: only its list starts there, the others are empty
         return [[p for p in posts_of(u["id"]) if p >= CURSOR][:2] if u["id"] == CURSOR % USERS + 1 else [] for u in rows]
+    if shape == "cursor_backwards":  # the two before the cursor row (skipped), in their own order
+        return [[p for p in posts_of(u["id"]) if p < CURSOR][-2:] if u["id"] == CURSOR % USERS + 1 else [] for u in rows]
+    if shape == "cursor_distinct":  # from the cursor row on, the first post of each `views` value
+        out = []
+        for u in rows:
+            seen: dict[int, int] = {}
+            if u["id"] == CURSOR % USERS + 1:
+                for p in posts_of(u["id"]):
+                    if p >= CURSOR:
+                        seen.setdefault(p % 7, p)
+            out.append(sorted(seen.values())[:3])
+        return out
     if shape == "distinct":
         out = []
         for u in rows:
