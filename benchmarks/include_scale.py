@@ -9,8 +9,8 @@ are sampled in turn, so their ratio survives a load change. Prints; asserts noth
     python benchmarks/include_scale.py [--quick] [--index] [postgres|mariadb]   (needs the local PostgreSQL and MariaDB)
 
 `--index` adds the foreign-key index (what MySQL/MariaDB create with a foreign key constraint).
-Also, for 20 parents, the include shapes that had their own form on MySQL: a cursor and
-`distinct` inside the include, and a list under a to-one relation (`post.author.posts`).
+Also, for 20 parents, the include shapes that had their own form on MySQL: a cursor (forwards,
+backwards, with `distinct`) and `distinct` inside the include, and a list under a to-one relation (`post.author.posts`).
 """
 
 from __future__ import annotations
@@ -103,6 +103,8 @@ async def run(dbs: dict[int, Client], n: int, label: str) -> None:
 
 SHAPES = [  # (label, model, arguments besides take/order)
     ("include with a cursor", "user", {"include": {"posts": {"cursor": {"id": 3}, "take": 2}}}),
+    ("cursor, take -2", "user", {"include": {"posts": {"cursor": {"id": 3}, "take": -2, "skip": 1}}}),
+    ("cursor and distinct", "user", {"include": {"posts": {"cursor": {"id": 3}, "distinct": ["views"], "take": 2}}}),
     ("include with distinct", "user", {"include": {"posts": {"distinct": ["views"], "take": 3}}}),
     ("list under a to-one", "post", {"include": {"author": {"include": {"posts": {"take": 3}}}}}),
 ]
