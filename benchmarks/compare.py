@@ -23,6 +23,7 @@ without it that column is skipped. Needs the bench extra: `pip install -e '.[ben
 from __future__ import annotations
 
 import asyncio
+import itertools
 import json
 import os
 import statistics
@@ -92,6 +93,7 @@ DDL = [  # what Prisma's migrate creates for PRISMA_SCHEMA
 ]
 
 Op = Callable[[], Awaitable[Any]]
+EMAILS = itertools.count()  # one sequence per process: several clients create users in one database
 
 
 async def median(fn: Op, runs: int) -> float:
@@ -116,16 +118,21 @@ async def measure(ops: dict[str, Op], rows: Callable[[int], Op], runs: int) -> d
 
 async def prisma_edge(url: str, runs: int) -> dict[str, float]:
     from prisma_edge.client import Client
-    from prisma_edge.schema import parse_schema
 
-    schema = parse_schema(
-        'datasource db {\n  provider = "postgresql"\n  url = env("DATABASE_URL")\n}\n' + PRISMA_SCHEMA
-    )
-    db = Client(schema, url=url, adapter="postgres")
+    db = Client(edge_schema(), url=url, adapter="postgres")
     try:
         return await measure(edge_ops(db), lambda size: lambda: db.user.find_many(order={"id": "asc"}, take=size), runs)
     finally:
         await db.close()
+
+
+def edge_schema() -> Any:
+    """PRISMA_SCHEMA as prisma-edge parses it (PostgreSQL), for any of its PostgreSQL adapters."""
+    from prisma_edge.schema import parse_schema
+
+    return parse_schema(
+        'datasource db {\n  provider = "postgresql"\n  url = env("DATABASE_URL")\n}\n' + PRISMA_SCHEMA
+    )
 
 
 def edge_ops(db: Any) -> dict[str, Op]:
@@ -144,7 +151,7 @@ def edge_ops(db: Any) -> dict[str, Op]:
         ),
         "nested_create": lambda: db.user.create(
             data={
-                "email": f"pe-{os.getpid()}-{next(n)}@x.io",
+                "email": f"pe-{os.getpid()}-{next(EMAILS)}@x.io",
                 "posts": {"create": [{"title": "a"}, {"title": "b"}]},
             }
         ),

@@ -3,7 +3,8 @@
 `DelayRelay(target_port, one_way=0.010)` listens on 127.0.0.1 (a free port) and forwards every
 connection to 127.0.0.1:target_port, holding each chunk `one_way` seconds in each direction
 (20 ms of round-trip time with the default). It runs its own event loop in a thread, so the
-processes and loops that measure through it are not slowed by it.
+processes and loops that measure through it are not slowed by it. `connections` counts the TCP
+connections it has accepted (connection reuse, as benchmarks/adapters_rtt.py prints it).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ class DelayRelay:
         self.target_port = target_port
         self.one_way = one_way
         self.port = 0
+        self.connections = 0
         self._loop = asyncio.new_event_loop()
         self._ready = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
@@ -40,6 +42,7 @@ class DelayRelay:
         self._loop.run_forever()
 
     async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        self.connections += 1
         up_r, up_w = await asyncio.open_connection("127.0.0.1", self.target_port)
         await asyncio.gather(self._pipe(reader, up_w), self._pipe(up_r, writer), return_exceptions=True)
 

@@ -1,0 +1,149 @@
+"""Round trips per operation on prisma-edge's three PostgreSQL adapters, on loopback and at 20 ms RTT.
+
+The operations, schema and data of benchmarks/compare.py (`OPS`, `edge_ops`, `DDL`), in ONE run,
+on `postgres` (the direct wire protocol), `neon_http` and `neon_ws` (through the local Neon
+endpoint, `prisma_edge.devserver.neon`). At 20 ms RTT the relay (benchmarks/relay.py, 10 ms each
+way) sits between the client and what the client talks to: PostgreSQL for `postgres`, the
+endpoint for the Neon adapters (HTTP and WebSocket); the endpoint reaches PostgreSQL on loopback,
+as Neon's proxy sits next to its database.
+
+Per operation and adapter: the median ms at 20 ms RTT and on loopback, the round trips they imply
+((rtt - loopback) / 20 ms: about 1.0 for one), and the counts: the adapter's own
+(`stats.round_trips`) and, for the Neon adapters, the endpoint's (HTTP requests / WebSocket data
+frames received). Per adapter: the TCP connections opened through the relay during all its
+operations at 20 ms RTT (connection reuse). Prints; asserts nothing.
+
+    python benchmarks/adapters_rtt.py [--quick]
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
+
+from benchmarks.compare import DDL, OPS, edge_ops, edge_schema, median  # noqa: E402
+from benchmarks.relay import DelayRelay  # noqa: E402
+
+ADAPTERS = ("postgres", "neon_http", "neon_ws")
+ONE_WAY = 0.010
+RTT_MS = 2 * ONE_WAY * 1000
+
+# adapter -> {operation: (median ms, adapter's count, endpoint's count or None)}
+Measured = dict[str, tuple[float, int, int | None]]
+
+
+class Targets:
+    """Where each adapter connects: PostgreSQL or the endpoint, directly or through a relay."""
+
+    def __init__(self, pg_url: str, handle: Any) -> None:
+        self.pg_url, self.handle = pg_url, handle
+        self.pg_port = int(pg_url.rsplit(":", 1)[1].split("/", 1)[0])
+
+    def client(self, adapter: str, port: int | None) -> Any:
+        """A client on `adapter`; `port` is a relay in front of its server (None: direct)."""
+        from prisma_edge.client import Client
+        from prisma_edge.fetch_adapters.neon_http import NeonHttpAdapter
+        from prisma_edge.fetch_adapters.neon_ws import NeonWsAdapter
+
+        if adapter == "postgres":
+            url = self.pg_url if port is None else self.pg_url.replace(f":{self.pg_port}/", f":{port}/")
+            return Client(edge_schema(), url=url, adapter="postgres")
+        where = f"127.0.0.1:{port or self.handle.port}"
+        if adapter == "neon_http":
+            a: Any = NeonHttpAdapter(self.handle.connection_string, endpoint=f"http://{where}/sql")
+        else:
+            a = NeonWsAdapter(self.handle.connection_string, ws_proxy=f"{where}/v2")
+        return Client(edge_schema(), adapter=a)
+
+    def server_port(self, adapter: str) -> int:
+        return self.pg_port if adapter == "postgres" else self.handle.port
+
+    def at_endpoint(self, adapter: str) -> int | None:
+        """What the endpoint has received so far (one per flight), None where nothing counts it."""
+        if adapter == "neon_http":
+            return self.handle.request_count
+        if adapter == "neon_ws":
+            return self.handle.ws_stats()["frames_received"]
+        return None
+
+
+async def measure(targets: Targets, adapter: str, port: int | None, runs: int) -> tuple[Measured, int]:
+    """Every operation: one counted call, then the median of `runs`; returns (results, calls made)."""
+    db = targets.client(adapter, port)
+    ops = edge_ops(db)
+    out: Measured = {}
+    calls = 0
+    try:
+        await ops["find_unique"]()  # connect first: the counts below are per operation
+        calls += 1
+        for name in OPS:
+            db.adapter.stats.reset()
+            before = targets.at_endpoint(adapter)
+            await ops[name]()
+            after = targets.at_endpoint(adapter)
+            counted = db.adapter.stats.round_trips
+            ms = await median(ops[name], runs)
+            calls += runs + 2
+            out[name] = (ms, counted, None if before is None or after is None else after - before)
+    finally:
+        await db.close()
+    return out, calls
+
+
+async def run(targets: Targets, runs: int) -> tuple[dict[str, Measured], dict[str, Measured], dict[str, str]]:
+    loop = {a: (await measure(targets, a, None, runs))[0] for a in ADAPTERS}
+    slow: dict[str, Measured] = {}
+    reuse: dict[str, str] = {}
+    for a in ADAPTERS:
+        with DelayRelay(targets.server_port(a), one_way=ONE_WAY) as relay:
+            slow[a], calls = await measure(targets, a, relay.port, runs)
+            reuse[a] = f"{relay.connections} TCP connection(s) for {calls} operations"
+    return loop, slow, reuse
+
+
+def report(loop: dict[str, Measured], slow: dict[str, Measured], reuse: dict[str, str], runs: int) -> None:
+    def implied(a: str, name: str) -> float:
+        return (slow[a][name][0] - loop[a][name][0]) / RTT_MS
+
+    print(f"\nmedian of {runs}; round trips implied = (20 ms RTT - loopback) / {RTT_MS:.0f} ms; "
+          "counted = adapter's stats.round_trips / endpoint's requests (neon_http) or data frames (neon_ws)")
+    print("| operation | adapter | 20 ms RTT ms | loopback ms | round trips implied | counted |")
+    print("|---|---|---|---|---|---|")
+    for name in OPS:
+        for a in ADAPTERS:
+            _, trips, at_ep = slow[a][name]
+            counted = f"{trips}" + ("" if at_ep is None else f" / {at_ep}")
+            print(f"| {name} | {a} | {slow[a][name][0]:.2f} | {loop[a][name][0]:.2f} | "
+                  f"{implied(a, name):.2f} | {counted} |")
+    print("\n20 ms RTT: ms (round trips implied)")
+    print("| operation | " + " | ".join(ADAPTERS) + " |")
+    print("|---|" + "---|" * len(ADAPTERS))
+    for name in OPS:
+        print(f"| {name} | " + " | ".join(f"{slow[a][name][0]:.1f} ({implied(a, name):.2f})" for a in ADAPTERS) + " |")
+    print("\nconnections through the relay at 20 ms RTT: "
+          + "; ".join(f"{a}: {reuse[a]}" for a in ADAPTERS))
+
+
+def main() -> None:
+    import psycopg
+    from tests.support.databases import temp_postgres
+
+    from prisma_edge.devserver.neon import start_neon_endpoint
+
+    runs = 7 if "--quick" in sys.argv else 31
+    with temp_postgres("pe_adapters_rtt") as url:
+        with psycopg.connect(url, autocommit=True) as c:
+            for ddl in DDL:
+                c.execute(ddl)
+        with start_neon_endpoint(url) as handle:
+            loop, slow, reuse = asyncio.run(run(Targets(url, handle), runs))
+    report(loop, slow, reuse, runs)
+
+
+if __name__ == "__main__":
+    main()
