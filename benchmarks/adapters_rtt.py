@@ -19,14 +19,16 @@ operations at 20 ms RTT (connection reuse). Prints; asserts nothing.
 from __future__ import annotations
 
 import asyncio
+import statistics
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 
-from benchmarks.compare import DDL, OPS, edge_ops, edge_schema, median  # noqa: E402
+from benchmarks.compare import DDL, OPS, Op, edge_ops, edge_schema  # noqa: E402
 from benchmarks.relay import DelayRelay  # noqa: E402
 
 ADAPTERS = ("postgres", "neon_http", "neon_ws")
@@ -72,41 +74,80 @@ class Targets:
         return None
 
 
-async def measure(targets: Targets, adapter: str, port: int | None, runs: int) -> tuple[Measured, int]:
-    """Every operation: one counted call, then the median of `runs`; returns (results, calls made)."""
-    db = targets.client(adapter, port)
-    ops = edge_ops(db)
-    out: Measured = {}
+async def counted(targets: Targets, adapter: str, db: Any, op: Op) -> tuple[int, int | None]:
+    """One call of `op`: (the adapter's round trips, what the endpoint received; None: not counted)."""
+    db.adapter.stats.reset()
+    before = targets.at_endpoint(adapter)
+    await op()
+    after = targets.at_endpoint(adapter)
+    return db.adapter.stats.round_trips, None if before is None or after is None else after - before
+
+
+async def measure(targets: Targets, adapter: str, relay: DelayRelay, runs: int) -> tuple[Measured, Measured, str]:
+    """Every operation on two clients of `adapter`, one direct and one through `relay`: a counted
+    call on each, then `runs` timed calls alternating between them (load drifts alike for both);
+    returns (loopback, 20 ms RTT, the relay's connection count)."""
+    direct, far = targets.client(adapter, None), targets.client(adapter, relay.port)
+    near_ops, far_ops = edge_ops(direct), edge_ops(far)
+    loop: Measured = {}
+    slow: Measured = {}
     calls = 0
     try:
-        await ops["find_unique"]()  # connect first: the counts below are per operation
+        await near_ops["find_unique"]()  # connect first: the counts below are per operation
+        await far_ops["find_unique"]()
         calls += 1
         for name in OPS:
-            db.adapter.stats.reset()
-            before = targets.at_endpoint(adapter)
-            await ops[name]()
-            after = targets.at_endpoint(adapter)
-            counted = db.adapter.stats.round_trips
-            ms = await median(ops[name], runs)
-            calls += runs + 2
-            out[name] = (ms, counted, None if before is None or after is None else after - before)
+            near_count = await counted(targets, adapter, direct, near_ops[name])
+            far_count = await counted(targets, adapter, far, far_ops[name])
+            samples: dict[str, list[float]] = {"near": [], "far": []}
+            for _ in range(runs):
+                for side, op in (("near", near_ops[name]), ("far", far_ops[name])):
+                    t = time.perf_counter()
+                    await op()
+                    samples[side].append((time.perf_counter() - t) * 1000)
+            calls += runs + 1
+            loop[name] = (statistics.median(samples["near"]), *near_count)
+            slow[name] = (statistics.median(samples["far"]), *far_count)
     finally:
-        await db.close()
-    return out, calls
+        await direct.close()
+        await far.close()
+    return loop, slow, f"{relay.connections} TCP connection(s) for {calls} operations"
 
 
-async def run(targets: Targets, runs: int) -> tuple[dict[str, Measured], dict[str, Measured], dict[str, str]]:
-    loop = {a: (await measure(targets, a, None, runs))[0] for a in ADAPTERS}
+async def relay_alone(runs: int) -> float:
+    """Median ms of a 1-byte echo through the relay: 20 ms plus what the relay itself costs."""
+
+    async def echo(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        while data := await reader.read(65536):
+            writer.write(data)
+            await writer.drain()
+        writer.close()
+
+    server = await asyncio.start_server(echo, "127.0.0.1", 0)
+    with DelayRelay(server.sockets[0].getsockname()[1], one_way=ONE_WAY, process=True) as relay:
+        reader, writer = await asyncio.open_connection("127.0.0.1", relay.port)
+        samples = []
+        for _ in range(runs + 1):
+            t = time.perf_counter()
+            writer.write(b"x")
+            await reader.readexactly(1)
+            samples.append((time.perf_counter() - t) * 1000)
+        writer.close()
+    server.close()
+    return statistics.median(samples[1:])
+
+
+async def run(targets: Targets, runs: int) -> tuple[dict[str, Measured], dict[str, Measured], dict[str, str], float]:
+    loop: dict[str, Measured] = {}
     slow: dict[str, Measured] = {}
     reuse: dict[str, str] = {}
     for a in ADAPTERS:
-        with DelayRelay(targets.server_port(a), one_way=ONE_WAY) as relay:
-            slow[a], calls = await measure(targets, a, relay.port, runs)
-            reuse[a] = f"{relay.connections} TCP connection(s) for {calls} operations"
-    return loop, slow, reuse
+        with DelayRelay(targets.server_port(a), one_way=ONE_WAY, process=True) as relay:
+            loop[a], slow[a], reuse[a] = await measure(targets, a, relay, runs)
+    return loop, slow, reuse, await relay_alone(runs)
 
 
-def report(loop: dict[str, Measured], slow: dict[str, Measured], reuse: dict[str, str], runs: int) -> None:
+def report(loop: dict[str, Measured], slow: dict[str, Measured], reuse: dict[str, str], alone: float, runs: int) -> None:
     def implied(a: str, name: str) -> float:
         return (slow[a][name][0] - loop[a][name][0]) / RTT_MS
 
@@ -125,7 +166,8 @@ def report(loop: dict[str, Measured], slow: dict[str, Measured], reuse: dict[str
     print("|---|" + "---|" * len(ADAPTERS))
     for name in OPS:
         print(f"| {name} | " + " | ".join(f"{slow[a][name][0]:.1f} ({implied(a, name):.2f})" for a in ADAPTERS) + " |")
-    print("\nconnections through the relay at 20 ms RTT: "
+    print(f"\nthe relay alone (a 1-byte echo through it): {alone:.2f} ms")
+    print("connections through the relay at 20 ms RTT: "
           + "; ".join(f"{a}: {reuse[a]}" for a in ADAPTERS))
 
 
@@ -141,8 +183,8 @@ def main() -> None:
             for ddl in DDL:
                 c.execute(ddl)
         with start_neon_endpoint(url) as handle:
-            loop, slow, reuse = asyncio.run(run(Targets(url, handle), runs))
-    report(loop, slow, reuse, runs)
+            loop, slow, reuse, alone = asyncio.run(run(Targets(url, handle), runs))
+    report(loop, slow, reuse, alone, runs)
 
 
 if __name__ == "__main__":
