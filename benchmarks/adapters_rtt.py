@@ -118,9 +118,12 @@ async def relay_alone(runs: int) -> float:
     """Median ms of a 1-byte echo through the relay: 20 ms plus what the relay itself costs."""
 
     async def echo(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        while data := await reader.read(65536):
-            writer.write(data)
-            await writer.drain()
+        try:
+            while data := await reader.read(65536):
+                writer.write(data)
+                await writer.drain()
+        except asyncio.CancelledError:  # the run is ending with the relay's connection still open
+            pass
         writer.close()
 
     server = await asyncio.start_server(echo, "127.0.0.1", 0)

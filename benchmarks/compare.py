@@ -12,7 +12,8 @@ Between the two, the same operations on MariaDB and SQLite: prisma-edge (PlanetS
 through the local endpoint, HTTP; SQLite adapter) next to raw PyMySQL and sqlite3
 (benchmarks/compare_drivers.py).
 
-prisma-edge runs on its direct PostgreSQL adapter (`postgres`). psycopg runs hand-written SQL
+prisma-edge runs on its direct PostgreSQL adapter (`postgres`); benchmarks/adapters_rtt.py runs the
+same operations on it and on neon_http and neon_ws, on loopback and at 20 ms RTT, with round trips. psycopg runs hand-written SQL
 (an include as one query per level with `= ANY`, as Prisma does). SQLAlchemy 2 runs its async ORM
 over psycopg (`selectinload` for includes). Prisma 7.10 runs `benchmarks/prisma7/bench.ts` with
 `@prisma/client` 7.10.0 + `@prisma/adapter-pg` from DIR (default $PRISMA7_NODE_DIR): a directory
