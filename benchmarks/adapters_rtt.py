@@ -10,7 +10,8 @@ as Neon's proxy sits next to its database.
 Per operation and adapter: the median ms at 20 ms RTT and on loopback, the round trips they imply
 ((rtt - loopback) / 20 ms: about 1.0 for one), and the counts: the adapter's own
 (`stats.round_trips`) and, for the Neon adapters, the endpoint's (HTTP requests / WebSocket data
-frames received). Per adapter: the TCP connections opened through the relay during all its
+frames received). The relay alone (a 1-byte echo through it) is printed too: what one round trip
+costs here, relay and load included. Per adapter: the TCP connections opened through the relay during all its
 operations at 20 ms RTT (connection reuse). Prints; asserts nothing.
 
     python benchmarks/adapters_rtt.py [--quick]
@@ -140,36 +141,41 @@ async def relay_alone(runs: int) -> float:
     return statistics.median(samples[1:])
 
 
-async def run(targets: Targets, runs: int) -> tuple[dict[str, Measured], dict[str, Measured], dict[str, str], float]:
+async def run(targets: Targets, runs: int) -> tuple[dict[str, Measured], dict[str, Measured], dict[str, str], dict[str, float]]:
     loop: dict[str, Measured] = {}
     slow: dict[str, Measured] = {}
     reuse: dict[str, str] = {}
+    alone: dict[str, float] = {}
     for a in ADAPTERS:
         with DelayRelay(targets.server_port(a), one_way=ONE_WAY, process=True) as relay:
             loop[a], slow[a], reuse[a] = await measure(targets, a, relay, runs)
-    return loop, slow, reuse, await relay_alone(runs)
+        alone[a] = await relay_alone(runs)  # right after: the machine's load then
+    return loop, slow, reuse, alone
 
 
-def report(loop: dict[str, Measured], slow: dict[str, Measured], reuse: dict[str, str], alone: float, runs: int) -> None:
-    def implied(a: str, name: str) -> float:
-        return (slow[a][name][0] - loop[a][name][0]) / RTT_MS
+def report(loop: dict[str, Measured], slow: dict[str, Measured], reuse: dict[str, str], alone: dict[str, float],
+           runs: int) -> None:
+    def extra(a: str, name: str) -> float:
+        return slow[a][name][0] - loop[a][name][0]
 
-    print(f"\nmedian of {runs}; round trips implied = (20 ms RTT - loopback) / {RTT_MS:.0f} ms; "
+    print(f"\nmedian of {runs}; round trips implied = (20 ms RTT - loopback) / {RTT_MS:.0f} ms, and the same over "
+          "the relay alone (a 1-byte echo through it, measured after each adapter: its real round trip here); "
           "counted = adapter's stats.round_trips / endpoint's requests (neon_http) or data frames (neon_ws)")
-    print("| operation | adapter | 20 ms RTT ms | loopback ms | round trips implied | counted |")
-    print("|---|---|---|---|---|---|")
+    print("| operation | adapter | 20 ms RTT ms | loopback ms | round trips implied | per relay echo | counted |")
+    print("|---|---|---|---|---|---|---|")
     for name in OPS:
         for a in ADAPTERS:
             _, trips, at_ep = slow[a][name]
             counted = f"{trips}" + ("" if at_ep is None else f" / {at_ep}")
             print(f"| {name} | {a} | {slow[a][name][0]:.2f} | {loop[a][name][0]:.2f} | "
-                  f"{implied(a, name):.2f} | {counted} |")
+                  f"{extra(a, name) / RTT_MS:.2f} | {extra(a, name) / alone[a]:.2f} | {counted} |")
     print("\n20 ms RTT: ms (round trips implied)")
     print("| operation | " + " | ".join(ADAPTERS) + " |")
     print("|---|" + "---|" * len(ADAPTERS))
     for name in OPS:
-        print(f"| {name} | " + " | ".join(f"{slow[a][name][0]:.1f} ({implied(a, name):.2f})" for a in ADAPTERS) + " |")
-    print(f"\nthe relay alone (a 1-byte echo through it): {alone:.2f} ms")
+        print(f"| {name} | " + " | ".join(f"{slow[a][name][0]:.1f} ({extra(a, name) / RTT_MS:.2f})" for a in ADAPTERS) + " |")
+    print("\nthe relay alone (a 1-byte echo through it), after each adapter: "
+          + "; ".join(f"{a}: {alone[a]:.2f} ms" for a in ADAPTERS))
     print("connections through the relay at 20 ms RTT: "
           + "; ".join(f"{a}: {reuse[a]}" for a in ADAPTERS))
 
