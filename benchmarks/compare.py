@@ -12,7 +12,8 @@ Between the two, the same operations on MariaDB and SQLite: prisma-edge (PlanetS
 through the local endpoint, HTTP; SQLite adapter) next to raw PyMySQL and sqlite3
 (benchmarks/compare_drivers.py).
 
-prisma-edge runs on its direct PostgreSQL adapter (`postgres`). psycopg runs hand-written SQL
+prisma-edge runs on its direct PostgreSQL adapter (`postgres`); benchmarks/adapters_rtt.py runs the
+same operations on it and on neon_http and neon_ws, on loopback and at 20 ms RTT, with round trips. psycopg runs hand-written SQL
 (an include as one query per level with `= ANY`, as Prisma does). SQLAlchemy 2 runs its async ORM
 over psycopg (`selectinload` for includes). Prisma 7.10 runs `benchmarks/prisma7/bench.ts` with
 `@prisma/client` 7.10.0 + `@prisma/adapter-pg` from DIR (default $PRISMA7_NODE_DIR): a directory
@@ -23,6 +24,7 @@ without it that column is skipped. Needs the bench extra: `pip install -e '.[ben
 from __future__ import annotations
 
 import asyncio
+import itertools
 import json
 import os
 import statistics
@@ -92,6 +94,7 @@ DDL = [  # what Prisma's migrate creates for PRISMA_SCHEMA
 ]
 
 Op = Callable[[], Awaitable[Any]]
+EMAILS = itertools.count()  # one sequence per process: several clients create users in one database
 
 
 async def median(fn: Op, runs: int) -> float:
@@ -116,16 +119,21 @@ async def measure(ops: dict[str, Op], rows: Callable[[int], Op], runs: int) -> d
 
 async def prisma_edge(url: str, runs: int) -> dict[str, float]:
     from prisma_edge.client import Client
-    from prisma_edge.schema import parse_schema
 
-    schema = parse_schema(
-        'datasource db {\n  provider = "postgresql"\n  url = env("DATABASE_URL")\n}\n' + PRISMA_SCHEMA
-    )
-    db = Client(schema, url=url, adapter="postgres")
+    db = Client(edge_schema(), url=url, adapter="postgres")
     try:
         return await measure(edge_ops(db), lambda size: lambda: db.user.find_many(order={"id": "asc"}, take=size), runs)
     finally:
         await db.close()
+
+
+def edge_schema() -> Any:
+    """PRISMA_SCHEMA as prisma-edge parses it (PostgreSQL), for any of its PostgreSQL adapters."""
+    from prisma_edge.schema import parse_schema
+
+    return parse_schema(
+        'datasource db {\n  provider = "postgresql"\n  url = env("DATABASE_URL")\n}\n' + PRISMA_SCHEMA
+    )
 
 
 def edge_ops(db: Any) -> dict[str, Op]:
@@ -144,7 +152,7 @@ def edge_ops(db: Any) -> dict[str, Op]:
         ),
         "nested_create": lambda: db.user.create(
             data={
-                "email": f"pe-{os.getpid()}-{next(n)}@x.io",
+                "email": f"pe-{os.getpid()}-{next(EMAILS)}@x.io",
                 "posts": {"create": [{"title": "a"}, {"title": "b"}]},
             }
         ),

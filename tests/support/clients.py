@@ -129,7 +129,15 @@ def endpoint_requests(adapter: str) -> int | None:
     return None
 
 
-def make_adapter(adapter: str) -> Adapter:
+def neon_port() -> int:
+    """The local Neon endpoint's port (HTTP and WebSocket), for a proxy to forward to."""
+    return int(_neon()[1].rsplit(":", 1)[1].split("/", 1)[0])
+
+
+def make_adapter(adapter: str, via: int | None = None) -> Adapter:
+    """`via`: a loopback port (a counting proxy) the Neon adapters reach their endpoint through."""
+    if via is not None and adapter not in ("neon_http", "neon_ws"):
+        raise ValueError(f"{adapter}: only the Neon adapters go through a proxy here")
     if adapter == "sqlite":
         from prisma_edge.fetch_adapters.sqlite import SqliteAdapter
 
@@ -138,11 +146,15 @@ def make_adapter(adapter: str) -> Adapter:
         from prisma_edge.fetch_adapters.neon_http import NeonHttpAdapter
 
         db_url, ep_url = _neon()
+        if via is not None:
+            ep_url = f"http://127.0.0.1:{via}/sql"
         return NeonHttpAdapter(db_url, endpoint=ep_url)
     if adapter == "neon_ws":
         from prisma_edge.fetch_adapters.neon_ws import NeonWsAdapter
 
         db_url, ws_proxy = _neon_ws_proxy()
+        if via is not None:
+            ws_proxy = f"127.0.0.1:{via}/v2"
         return NeonWsAdapter(db_url, ws_proxy=ws_proxy)
     if adapter == "planetscale":
         from prisma_edge.fetch_adapters.planetscale import PlanetScaleAdapter
@@ -179,9 +191,9 @@ def workerd_binding(name: str) -> Any:
 
 
 @contextlib.asynccontextmanager
-async def open_client(schema_name: str, adapter: str = "sqlite") -> AsyncIterator[Client]:
+async def open_client(schema_name: str, adapter: str = "sqlite", via: int | None = None) -> AsyncIterator[Client]:
     schema = load_schema(schema_path(schema_name))
-    a = make_adapter(adapter)
+    a = make_adapter(adapter, via)
     if adapter != "sqlite":
         await reset_database(a)
     await push_schema(a, schema)
