@@ -146,7 +146,7 @@ SHAPE_COLUMNS: list[tuple[Column, int, list[str]]] = [
     (Column("real", "scalar", "Float"), 700, ["1.25"]),
     (Column("price", "scalar", "Decimal"), 1700, ["12.50", "-0.000001"]),
     (Column("ok", "scalar", "Boolean"), 16, ["t", "f"]),
-    (Column("at", "scalar", "DateTime"), 1184, ["2024-01-02 03:04:05.5+00", "1999-12-31 23:00:00-05:30"]),
+    (Column("at", "scalar", "DateTime"), 1184, ["2024-01-02 03:04:05.5+00", "1999-12-31 23:00:00-05:30", "2024-01-02 03:04:05.678901+00"]),
     (Column("naive", "scalar", "DateTime"), 1114, ["2024-01-02 03:04:05"]),
     (Column("day", "scalar", "DateTime"), 1082, ["2024-02-29"]),
     (Column("meta", "scalar", "Json"), 3802, ['{"a": [1, 2.5]}', '"1"', "1"]),

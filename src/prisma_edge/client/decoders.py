@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
 from decimal import Decimal
 from functools import lru_cache, partial
 from typing import Any
@@ -18,7 +19,7 @@ from typing import Any
 from ..compiler.plan import Column, RecordShape, RelationShape
 from ..errors import InconsistentColumnDataError
 from ..fetch_adapters.base import Records
-from .codec import _pg_array, decode_scalar
+from .codec import _pg_array, decode_datetime, decode_scalar
 
 _JSON = json.JSONDecoder(parse_float=Decimal)  # one shared decoder: Decimal keeps exact numbers
 parse_json = _JSON.decode
@@ -45,6 +46,20 @@ def _enum(mapping: dict[str, str], v: Any) -> Any:
     return mapping.get(v, v)
 
 
+def _datetime(v: Any) -> Any:  # an aware UTC datetime at Prisma's precision (ms) is already the value
+    if v.__class__ is datetime and v.tzinfo is UTC and not v.microsecond % 1000:
+        return v
+    return None if v is None else decode_datetime(v)
+
+
+def _boolean(v: Any) -> Any:
+    return v if v.__class__ is bool else decode_scalar("Boolean", v, nested=False)
+
+
+def _decimal(v: Any) -> Any:
+    return v if v.__class__ is Decimal else decode_scalar("Decimal", v, nested=False)
+
+
 def _scalar(type_: str, nested: bool) -> Decode:
     if type_ == "String":
         return _string
@@ -52,6 +67,12 @@ def _scalar(type_: str, nested: bool) -> Decode:
         return _int
     if type_ == "Float":
         return _float
+    if type_ == "DateTime":
+        return _datetime
+    if type_ == "Boolean":
+        return _boolean
+    if type_ == "Decimal":
+        return _decimal
     return partial(_general, type_, nested)
 
 
@@ -131,7 +152,7 @@ def _record_function(
     return scope["record"]  # type: ignore[no-any-return]
 
 
-_KEEPS: dict[Decode, type] = {_string: str, _int: int, _float: float}  # the values each returns unchanged
+_KEEPS: dict[Decode, type] = {_string: str, _int: int, _float: float, _boolean: bool, _decimal: Decimal}  # the values each returns unchanged
 
 
 @lru_cache(maxsize=1024)

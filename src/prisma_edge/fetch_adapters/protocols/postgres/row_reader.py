@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import struct
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 from prisma_edge.fetch_adapters.base import Records
@@ -37,6 +38,8 @@ _MAX_WRITTEN_OUT = 256  # wider rows take the two-step path (PostgreSQL allows u
 _UNFILLED = "malformed DataRow message: its values do not fill it exactly"
 _SHORT = "malformed DataRow message: payload is too short"
 _FROM_BYTES = (int, float)  # decoders that read the text's bytes directly, as they read the text
+# decoders whose every value is of one type (the others may give text: `infinity`, `24:00:00`...)
+_YIELDS: dict[Any, type] = {int: int, float: float, str: str, Decimal: Decimal, pg_types.decoder(pg_types.BOOL): bool}
 
 Fused = Callable[[bytearray, int, int, list[Any]], tuple[int, bool]]
 _CACHE: dict[tuple[tuple[tuple[int, int], ...], Records | None], Fused | None] = {}
@@ -55,7 +58,7 @@ def _cell(i: int, fmt: int, dec: Any, finish: Any, keeps: type | None, env: dict
     else:
         env[f"d{i}"] = dec
         value = f"d{i}({raw}.decode())"
-    if finish is None or (keeps is not None and dec is keeps):  # the caller's function would keep it
+    if finish is None or (keeps is not None and _YIELDS.get(dec) is keeps):  # the caller's function would keep it
         return value, "None"
     env[f"c{i}"] = finish
     return f"c{i}({value})", f"c{i}(None)"
