@@ -94,3 +94,19 @@ def test_a_time_of_day_in_nested_json_reads_as_prismas_datetime():
     assert decode_datetime("13:02:20.321") == dt.datetime(1970, 1, 1, 13, 2, 20, 321000, tzinfo=dt.UTC)
     assert decode_datetime("13:02:20.321+03") == dt.datetime(1970, 1, 1, 10, 2, 20, 321000, tzinfo=dt.UTC)
     assert decode_datetime("2016-09-24 14:01:30.213+00") == dt.datetime(2016, 9, 24, 14, 1, 30, 213000, tzinfo=dt.UTC)
+
+
+@pytest.mark.parametrize(("type_", "values"), [
+    ("DateTime", [dt.datetime(2024, 1, 2, 3, 4, 5, 678901, tzinfo=dt.UTC), dt.datetime(2024, 1, 2, 3, 4, 5, 678000, tzinfo=dt.UTC),
+                  dt.datetime(2024, 1, 2, 3, 4, 5), dt.datetime(2024, 1, 2, 8, 34, 5, tzinfo=dt.timezone(dt.timedelta(hours=5, minutes=30))),
+                  dt.date(2024, 2, 29), dt.time(13, 14, 15), "2024-01-02 03:04:05.5+00", "2024-01-02T03:04:05Z", 1_700_000_000_000, None]),
+    ("Boolean", [True, False, 1, 0, "t", "f", "TRUE", "false", None]),
+    ("Decimal", [Decimal("12.50"), Decimal("NaN"), "12.50", "-$1,234.56", 2.5, 3, None]),
+])
+def test_the_quick_scalar_decoders_give_what_the_general_rules_give(type_, values):
+    from prisma_edge.client.codec import decode_scalar
+
+    dec = row_decoder(RecordShape((Column("v", "scalar", type_),)))
+    for v in values:
+        got, want = dec((v,))["v"], decode_scalar(type_, v, nested=False)
+        assert repr(got) == repr(want) and type(got) is type(want), v

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
 from decimal import Decimal
 from functools import lru_cache, partial
 from typing import Any
 
 from ..compiler.plan import Column, RecordShape, RelationShape
 from ..errors import InconsistentColumnDataError
-from .codec import _pg_array, decode_scalar
+from ..fetch_adapters.base import Records
+from .codec import _pg_array, decode_datetime, decode_scalar
 
 _JSON = json.JSONDecoder(parse_float=Decimal)  # one shared decoder: Decimal keeps exact numbers
 parse_json = _JSON.decode
@@ -44,6 +46,20 @@ def _enum(mapping: dict[str, str], v: Any) -> Any:
     return mapping.get(v, v)
 
 
+def _datetime(v: Any) -> Any:  # an aware UTC datetime at Prisma's precision (ms) is already the value
+    if v.__class__ is datetime and v.tzinfo is UTC and not v.microsecond % 1000:
+        return v
+    return None if v is None else decode_datetime(v)
+
+
+def _boolean(v: Any) -> Any:
+    return v if v.__class__ is bool else decode_scalar("Boolean", v, nested=False)
+
+
+def _decimal(v: Any) -> Any:
+    return v if v.__class__ is Decimal else decode_scalar("Decimal", v, nested=False)
+
+
 def _scalar(type_: str, nested: bool) -> Decode:
     if type_ == "String":
         return _string
@@ -51,6 +67,12 @@ def _scalar(type_: str, nested: bool) -> Decode:
         return _int
     if type_ == "Float":
         return _float
+    if type_ == "DateTime":
+        return _datetime
+    if type_ == "Boolean":
+        return _boolean
+    if type_ == "Decimal":
+        return _decimal
     return partial(_general, type_, nested)
 
 
@@ -121,13 +143,29 @@ def row_decoder(shape: RecordShape) -> Callable[[tuple[Any, ...]], dict[str, Any
 def _record_function(
     names: tuple[str, ...], fns: tuple[Decode, ...], offset: int
 ) -> Callable[[Any], dict[str, Any]]:
-    """`lambda row: {"id": f0(row[0]), "email": f1(row[1]), ...}`, written out once per shape:
-    no loop, no zip, one call per column. The names are embedded as string literals (repr)."""
-    items = ", ".join(f"{name!r}: f{i}(row[{i + offset}])" for i, name in enumerate(names))
-    args = "".join(f", f{i}=f{i}" for i in range(len(fns)))
-    scope: dict[str, Any] = {f"f{i}": f for i, f in enumerate(fns)}
-    exec(f"def record(row{args}):\n    return {{{items}}}\n", scope)  # noqa: S102 - our own code, names as literals
+    """`lambda row: {k0: f0(row[0]), k1: f1(row[1]), ...}`, written out once per shape: no loop,
+    no zip, one call per column. The field names are passed in (k0, k1...), never written in."""
+    items = ", ".join(f"k{i}: f{i}(row[{i + offset}])" for i in range(len(names)))
+    args = "".join(f", f{i}=f{i}, k{i}=k{i}" for i in range(len(fns)))
+    scope: dict[str, Any] = {f"f{i}": f for i, f in enumerate(fns)} | {f"k{i}": k for i, k in enumerate(names)}
+    exec(f"def record(row{args}):\n    return {{{items}}}\n", scope)  # noqa: S102 - our own text: identifiers and numbers
     return scope["record"]  # type: ignore[no-any-return]
+
+
+_KEEPS: dict[Decode, type] = {_string: str, _int: int, _float: float, _boolean: bool, _decimal: Decimal}  # the values each returns unchanged
+
+
+@lru_cache(maxsize=1024)
+def records_for(shape: RecordShape) -> Records:
+    """The `Records` an adapter may build this shape's records with while it reads the rows
+    (the same functions as `row_decoder(shape)`, so the same values)."""
+    fns = tuple(_column(c, False) for c in shape.columns)
+    return Records(
+        names=tuple(c.name for c in shape.columns),
+        finish=fns,
+        keeps=tuple(_KEEPS.get(f) for f in fns),
+        decode=partial(decode_rows, shape),
+    )
 
 
 _ERRORS = (ValueError, TypeError, KeyError, IndexError, json.JSONDecodeError)

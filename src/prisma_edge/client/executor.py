@@ -31,7 +31,7 @@ from ..errors import (
 )
 from ..fetch_adapters.base import Connection, Query, ResultSet
 from .codec import bind, pack_values
-from .decoders import decode_row, decode_rows
+from .decoders import decode_row, decode_rows, records_for
 
 
 def _query(stmt: Statement, bound: dict[int, Any], results: list[ResultSet | None]) -> Query:
@@ -109,7 +109,7 @@ def static_queries(plan: Plan, values: list[Any], dialect: str) -> list[Query]:
 
 def check_static(plan: Plan, results: list[ResultSet]) -> None:
     for step, rs in zip(plan.steps, results, strict=True):
-        if step.require == "found" and not rs.rows:
+        if step.require == "found" and not (rs.rows or rs.records):
             raise RecordNotFoundError.because(step.not_found or plan.not_found)
         if step.require and step.require.startswith("none:") and rs.rows:
             raise restrict_error(*step.require.split(":")[1:4])
@@ -134,6 +134,9 @@ async def _execute_plan(conn: Connection, plan: Plan, values: list[Any], in_tran
     results: list[ResultSet | None]
     if plan.static:
         queries = [_query(s.statement, bound, []) for s in plan.steps]
+        if len(queries) == 1 and plan.result in ("many", "one") and plan.shape is not None and plan.steps[0].result:
+            # the adapter may build the records as it reads the rows (see fetch_adapters.base.Records)
+            queries[0] = Query(queries[0].sql, queries[0].params, records_for(plan.shape))
         static = [await conn.query(queries[0])] if len(queries) == 1 else list(await conn.batch(queries))
         check_static(plan, static)
         results = list(static)
@@ -176,7 +179,13 @@ def shape_result(plan: Plan, results: list[ResultSet | None]) -> Any:
     # the last result step that found rows, else the last that ran (a static plan runs every
     # branch: the branch not taken finds nothing)
     ran = [r for s, r in zip(plan.steps, results, strict=True) if s.result and r is not None]
-    rs = next((r for r in reversed(ran) if r.rows), ran[-1] if ran else None)
+    rs = next((r for r in reversed(ran) if r.rows or r.records), ran[-1] if ran else None)
+    if rs is not None and rs.records is not None and plan.result in ("many", "one"):  # built by the adapter
+        if plan.result == "one":
+            return rs.records[0] if rs.records else None
+        if plan.reverse:
+            rs.records.reverse()
+        return rs.records
     rows = rs.rows if rs is not None else ()
     if plan.result == "count":
         return int(rows[0][0]) if rows else 0

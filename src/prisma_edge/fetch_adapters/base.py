@@ -17,7 +17,7 @@ Errors: adapters raise the classes of `prisma_edge.errors` (mapped from SQLSTATE
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import AbstractAsyncContextManager
 from typing import Any, Literal, Protocol, runtime_checkable
 
@@ -48,12 +48,32 @@ class ColumnType:
     UNKNOWN = "unknown"
 
 
+@frozen(eq=False)
+class Records:
+    """The record the caller builds from each row of a query, for an adapter that can build it
+    while it reads the wire (one pass, no tuples of values in between); others ignore it.
+
+    `names`: the record's keys, one per column. `finish[i]`: the caller's function on the
+    adapter's value of column i (None maps to what it returns for None); `keeps[i]`: a type whose
+    values `finish[i]` returns unchanged (None when there is none), so it need not be called.
+    `decode`: the caller's own way from the adapter's value tuples to records (raising its errors),
+    for rows the adapter did not finish itself. Compared by identity: one per result shape.
+    """
+
+    names: tuple[str, ...]
+    finish: tuple[Callable[[Any], Any], ...]
+    keeps: tuple[type | None, ...]
+    decode: Callable[[Sequence[tuple[Any, ...]]], list[dict[str, Any]]]
+
+
 @frozen
 class Query:
-    """One SQL statement with its bound parameters (in placeholder order)."""
+    """One SQL statement with its bound parameters (in placeholder order); `records` optionally
+    says how the caller turns each row into its record (see `Records`; not part of equality)."""
 
     sql: str
     params: tuple[Any, ...] = ()
+    records: Records | None = attrs.field(default=None, eq=False, repr=False)
 
     def __repr__(self) -> str:  # parameters may be sensitive; show only their count
         return f"Query({self.sql!r}, <{len(self.params)} params>)"
@@ -66,6 +86,7 @@ class ResultSet:
     column_types: tuple[str, ...] = ()
     rows_affected: int = 0
     last_insert_id: int | None = None
+    records: list[dict[str, Any]] | None = None  # the rows as the caller's records, when the Query's `Records` were used (then `rows` is empty)
 
     def dicts(self) -> list[dict[str, Any]]:
         return [dict(zip(self.columns, r, strict=False)) for r in self.rows]

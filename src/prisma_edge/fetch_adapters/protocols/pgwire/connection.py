@@ -56,7 +56,7 @@ import contextlib
 import enum
 from collections import deque
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Literal
+from typing import Any, Literal
 
 from prisma_edge.errors import PrismaEdgeError
 from prisma_edge.fetch_adapters.protocols.pgwire import messages as m
@@ -83,7 +83,7 @@ from prisma_edge.fetch_adapters.protocols.pgwire.events import (
     RowDescription,
     StatementSkipped,
 )
-from prisma_edge.fetch_adapters.protocols.pgwire.rows import scan_data_rows
+from prisma_edge.fetch_adapters.protocols.pgwire.rows import RowScan, scan_data_rows
 
 __all__ = ["NEED_DATA", "ConnState", "PgConnection", "PipelineAuth"]
 
@@ -361,13 +361,13 @@ class PgConnection:
             self._fail(e)
             raise
 
-    def read_rows(self) -> list[tuple[bytes | None, ...]]:
-        """The lean row path: the values of the complete DataRows at the head of the buffer where
-        rows are expected (one event each from `next_event`); anything else is left for it."""
+    def read_rows(self, scan: RowScan = scan_data_rows) -> list[Any]:
+        """The lean row path: the complete DataRows at the head of the buffer where rows are expected
+        (else one event each from `next_event`), cut by `scan` (`rows.RowScan`); the rest is left."""
         if self._state is not ConnState.READY or not self._ops or self._ops[0][0] not in _ROW_STEPS or self._skipping:
             return []
         try:
-            rows, self._pos = scan_data_rows(self._buf, self._pos, self._max_message_size)
+            rows, self._pos = scan(self._buf, self._pos, self._max_message_size)
         except PrismaEdgeError as e:
             self._fail(e)
             raise

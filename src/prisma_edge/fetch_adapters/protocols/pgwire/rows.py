@@ -11,13 +11,17 @@ from __future__ import annotations
 
 import struct
 from collections.abc import Callable
+from typing import Any
 
 from prisma_edge.fetch_adapters.protocols.pgwire.errors import RemoteProtocolError
 from prisma_edge.fetch_adapters.protocols.pgwire.messages import data_row_values
 
-__all__ = ["scan_data_rows"]
+__all__ = ["RowScan", "scan_data_rows"]
 
 Row = tuple[bytes | None, ...]
+# scan(buffer, position, max message size) -> (the rows of the complete DataRows from there, the
+# position after them): `scan_data_rows`, or one that also decodes (postgres/row_reader.py)
+RowScan = Callable[[bytearray, int, int], tuple[list[Any], int]]
 _I16 = struct.Struct("!h")
 _I32 = struct.Struct("!i")
 _MAX_WRITTEN_OUT = 64  # wider rows take the general loop (PostgreSQL allows up to 1,664 columns)

@@ -33,7 +33,7 @@ import contextlib
 from collections.abc import AsyncIterator, Sequence
 
 from prisma_edge import __version__, errors
-from prisma_edge.fetch_adapters.base import AdapterStats, Dialect, IsolationLevel, Query, ResultSet
+from prisma_edge.fetch_adapters.base import AdapterStats, Dialect, IsolationLevel, Query, Records, ResultSet
 from prisma_edge.fetch_adapters.protocols.pgwire import PgConnection, PipelineAuth
 from prisma_edge.fetch_adapters.protocols.postgres.wire_session import ByteStream, PgSession, Statement
 from prisma_edge.fetch_adapters.timeouts import DEFAULT_STATEMENT_TIMEOUT
@@ -118,7 +118,7 @@ class PgWireAdapter:
         """One statement in one round trip (its own implicit transaction)."""
         self.stats.statements += 1
         async with self._session() as s:
-            outcomes = await s.run([(query.sql, query.params)])
+            outcomes = await s.run([(query.sql, query.params)], (query.records,))
         return _only_results(outcomes)[0]
 
     async def batch(self, queries: Sequence[Query], *, isolation: IsolationLevel | None = None) -> list[ResultSet]:
@@ -215,21 +215,23 @@ class PgTransaction:
         self._done = False
         self._savepoints = 0
 
-    async def _run(self, statements: list[Statement]) -> list[ResultSet | errors.PrismaEdgeError | None]:
+    async def _run(
+        self, statements: list[Statement], records: Sequence[Records | None] = ()
+    ) -> list[ResultSet | errors.PrismaEdgeError | None]:
         if self._done:
             raise errors.ClientError("this transaction is already closed")
         async with self._lock:
             lead: list[Statement] = []
             if self._begin is not None:
                 lead, self._begin = [(self._begin, ())], None
-            outcomes = await self._s.run(lead + statements)
+            outcomes = await self._s.run(lead + statements, [None] * len(lead) + list(records))
         if lead and isinstance(outcomes[0], errors.PrismaEdgeError):
             raise outcomes[0]
         return outcomes[len(lead) :]
 
     async def query(self, query: Query) -> ResultSet:
         self._stats.statements += 1
-        return _only_results(await self._run([(query.sql, query.params)]))[0]
+        return _only_results(await self._run([(query.sql, query.params)], (query.records,)))[0]
 
     async def batch(self, queries: Sequence[Query], *, isolation: IsolationLevel | None = None) -> list[ResultSet]:
         """All or nothing inside the transaction (a savepoint), in one round trip."""

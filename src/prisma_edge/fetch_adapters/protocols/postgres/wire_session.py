@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
 from prisma_edge import errors
-from prisma_edge.fetch_adapters.base import AdapterStats, ResultSet
+from prisma_edge.fetch_adapters.base import AdapterStats, Records, ResultSet
 from prisma_edge.fetch_adapters.protocols.pgwire import (
     NEED_DATA,
     AuthenticationRequest,
@@ -23,14 +23,20 @@ from prisma_edge.fetch_adapters.protocols.pgwire import (
     ConnState,
     DataRow,
     DataRows,
+    EmptyQueryResponse,
     ErrorResponse,
     Event,
+    FieldDesc,
     PgConnection,
     PipelineAuth,
+    PortalSuspended,
+    RowDescription,
+    StatementSkipped,
 )
 from prisma_edge.fetch_adapters.protocols.pgwire.results import StatementResult, group_outcomes
 from prisma_edge.fetch_adapters.protocols.postgres import types as pg_types
 from prisma_edge.fetch_adapters.protocols.postgres.errors import error_from_sqlstate
+from prisma_edge.fetch_adapters.protocols.postgres.row_reader import RowReader
 from prisma_edge.fetch_adapters.timeouts import Deadline, current_statement_timeout
 from prisma_edge.redact import Secrets, scrub_error
 
@@ -93,8 +99,13 @@ class PgSession:
         """Idle outside a transaction and owed nothing: safe to hand to the next caller."""
         return not self.broken and self.conn.idle and self.conn.transaction_status == "I"
 
-    async def run(self, statements: Sequence[Statement]) -> list[ResultSet | errors.PrismaEdgeError | None]:
+    async def run(
+        self, statements: Sequence[Statement], records: Sequence[Records | None] = ()
+    ) -> list[ResultSet | errors.PrismaEdgeError | None]:
         """Statements + one Sync in one flight: per statement a ResultSet, its error, or None (skipped).
+
+        `records[i]`, where given, is how the caller builds statement i's records: its ResultSet
+        then holds them (`records`) instead of rows (see `row_reader`).
 
         Raises:
             ClientError: a parameter has no PostgreSQL text form (nothing was sent).
@@ -112,18 +123,19 @@ class PgSession:
         commits = any(sql.lstrip()[:6].upper() == "COMMIT" for sql, _ in statements)
         opens = bool(statements) and statements[0][0].lstrip()[:5].upper() == "BEGIN"
         may_commit = commits or not (in_tx or opens)
+        rows = _Rows(records, len(statements))
         outcomes, at_sync = group_outcomes(
-            await self._exchange(build, may_commit=may_commit), len(statements)
+            await self._exchange(build, may_commit=may_commit, rows=rows), len(statements)
         )
         if at_sync:
             raise self.error(at_sync[0])
         return [
-            _result_set(o)
+            _result_set(o, rows.readers[i])
             if isinstance(o, StatementResult)
             else self.error(o)
             if isinstance(o, ErrorResponse)
             else None
-            for o in outcomes
+            for i, o in enumerate(outcomes)
         ]
 
     async def simple(self, sql: str) -> str:
@@ -161,7 +173,9 @@ class PgSession:
         scrub_error(err, self._secrets)  # meta too: a server may echo the password in any field
         return err
 
-    async def _exchange(self, build: Callable[[], bytes], *, may_commit: bool = True) -> list[Event]:
+    async def _exchange(
+        self, build: Callable[[], bytes], *, may_commit: bool = True, rows: _Rows | None = None
+    ) -> list[Event]:
         """One flight and its answers, within the deadlines (see `statement_timeout`).
 
         The login (startup to ReadyForQuery, pipelined or not) is bounded by `connect_timeout`,
@@ -194,7 +208,7 @@ class PgSession:
                 data = prefix + build()
                 sent = True
                 await self._send(data)
-                return await self._collect(deadline if logging_in else None, per_statement)
+                return await self._collect(deadline if logging_in else None, per_statement, rows)
             except asyncio.CancelledError:
                 if not deadline.timed_out():
                     raise
@@ -245,19 +259,25 @@ class PgSession:
                 f"lost the connection to PostgreSQL: {self._redact(str(e))}"
             ) from None
 
-    async def _collect(self, login: Deadline | None = None, then: float | None = None) -> list[Event]:
+    async def _collect(
+        self, login: Deadline | None = None, then: float | None = None, rows: _Rows | None = None
+    ) -> list[Event]:
         """Read until the machine is owed nothing: logged in and every operation answered.
 
         With `login`, a pipelined login's deadline, which becomes `then` seconds once logged in.
+        With `rows`, each statement's rows go to its `RowReader` (none in the events).
         """
         conn = self.conn
         events: list[Event] = []
         fatal: ErrorResponse | None = None
+        reader: RowReader | None = None
         while not (conn.state is ConnState.READY and conn.pending == 0):
             if login is not None and conn.state is ConnState.READY:
                 login.arm(then)
                 login = None
             starting = conn.state in (ConnState.AUTHENTICATING, ConnState.STARTING)
+            if reader is not None:
+                conn.read_rows(reader)  # every complete DataRow at the head, in one pass
             ev = conn.next_event()
             if ev is NEED_DATA:
                 try:
@@ -276,12 +296,24 @@ class PgSession:
                 raise errors.ConnectionError("the PostgreSQL server closed the connection")
             elif isinstance(ev, ErrorResponse) and starting:
                 raise self.error(ev)  # failed login (the server hangs up next)
+            elif rows is not None:
+                if ev.__class__ is DataRow and reader is not None:  # one the reader's scan left
+                    reader.add(ev.values)  # type: ignore[union-attr]
+                    continue
+                if isinstance(ev, ErrorResponse) and ev.is_fatal:
+                    fatal = ev
+                events.append(ev)  # type: ignore[arg-type]
+                if isinstance(ev, RowDescription):
+                    reader = rows.reader(ev.fields)
+                elif isinstance(ev, _TERMINAL):
+                    rows.finished(ev, reader)
+                    reader = None
             else:
                 if isinstance(ev, ErrorResponse) and ev.is_fatal:
                     fatal = ev
                 events.append(ev)  # type: ignore[arg-type]
-                if ev.__class__ is DataRow and (rows := conn.read_rows()):  # the rest of the chunk's rows at once
-                    events.append(DataRows(rows))
+                if ev.__class__ is DataRow and (raw := conn.read_rows()):  # the rest of the chunk's rows at once
+                    events.append(DataRows(raw))
         return events
 
     def _redact(self, text: str) -> str:
@@ -295,19 +327,49 @@ def _encode_params(params: Sequence[Any]) -> list[str | None]:
         raise errors.ClientError(str(e)) from None
 
 
-def _result_set(res: StatementResult) -> ResultSet:
-    """Decode one statement's text cells by their type OIDs (pg_types)."""
+_TERMINAL = (CommandComplete, PortalSuspended, EmptyQueryResponse, ErrorResponse, StatementSkipped)
+
+
+class _Rows:
+    """The readers of one flight's statements, one per outcome in `group_outcomes`' order (so
+    statement i's rows are `readers[i]`'s; None for a statement without rows)."""
+
+    __slots__ = ("_records", "_n", "readers")
+
+    def __init__(self, records: Sequence[Records | None], n: int) -> None:
+        self._records, self._n = records, n
+        self.readers: list[RowReader | None] = []
+
+    def reader(self, fields: tuple[FieldDesc, ...]) -> RowReader:
+        i = len(self.readers)
+        return RowReader(fields, self._records[i] if i < len(self._records) else None)
+
+    def finished(self, ev: Event, reader: RowReader | None) -> None:
+        """A terminal event: counted as `group_outcomes` counts outcomes (errors past n are the Sync's)."""
+        if not isinstance(ev, (ErrorResponse, StatementSkipped)) or len(self.readers) < self._n:
+            self.readers.append(reader)
+
+
+def _result_set(res: StatementResult, reader: RowReader | None) -> ResultSet:
+    """One statement's result: its reader's finished rows (or records), and any rows left raw
+    decoded the two-step way (by type OID, then the caller's `Records.decode`), as before."""
     fields = res.fields
-    decode_row = pg_types.row_decoder(tuple((f.type_oid, f.format) for f in fields))
-    try:
-        rows = tuple(map(decode_row, res.rows))
-    except (ValueError, ArithmeticError) as e:
-        raise errors.ProtocolError(
-            f"PostgreSQL sent a value that does not decode ({type(e).__name__})"
-        ) from None
+    rows: Any = reader.rows if reader is not None else []
+    records = reader.records if reader is not None else None
+    raw = reader.raw if reader is not None else res.rows  # without a reader: rows in the events
+    if raw:
+        decode_row = pg_types.row_decoder(tuple((f.type_oid, f.format) for f in fields))
+        try:
+            tail = list(map(decode_row, raw))
+        except (ValueError, ArithmeticError) as e:
+            raise errors.ProtocolError(
+                f"PostgreSQL sent a value that does not decode ({type(e).__name__})"
+            ) from None
+        rows = rows + (records.decode(tail) if records is not None else tail)
     return ResultSet(
         columns=tuple(f.name for f in fields),
-        rows=rows,
+        rows=() if records is not None else tuple(rows),
         column_types=tuple(pg_types.column_type(f.type_oid) for f in fields),
         rows_affected=res.rows_affected,
+        records=rows if records is not None else None,
     )
