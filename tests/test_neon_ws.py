@@ -297,14 +297,17 @@ async def test_1000_concurrent_queries_with_flat_memory(neon):
         tracemalloc.start()
         try:
             await burst()  # opens the pool's sockets, fills caches
-            gc.collect()
-            settled = tracemalloc.get_traced_memory()[0]  # what one burst leaves behind
-            await burst()
-            gc.collect()
-            grown = tracemalloc.get_traced_memory()[0] - settled
+            growth = []  # what each further burst leaves behind
+            for _ in range(2):
+                gc.collect()
+                settled = tracemalloc.get_traced_memory()[0]
+                await burst()
+                gc.collect()
+                growth.append(tracemalloc.get_traced_memory()[0] - settled)
         finally:
             tracemalloc.stop()
-        assert grown < 128 * 1024, f"memory grew by {grown} bytes over 1000 more queries"  # < 128 B a query
+        # a leak grows with every burst; a one-off (asyncio resizing its task set) only once
+        assert min(growth) < 128 * 1024, f"memory grew by {growth} bytes over each 1000 more queries"  # < 128 B a query
         conns = await neon.connections(name)
         assert 1 <= len(conns) <= 8  # the pool bounds the sockets
     finally:
