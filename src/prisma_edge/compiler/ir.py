@@ -331,6 +331,9 @@ class NestedCreate:
     model: str
     values: tuple[Assign, ...]
     relations: tuple[RelationWrite, ...] = ()
+    # many records: each value slot holds a list, one element per record, in order (a children
+    # list written from column arrays, compiler/nested_lists.py); no relations then
+    rows: bool = False
 
 
 @frozen

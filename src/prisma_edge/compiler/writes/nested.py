@@ -237,7 +237,8 @@ class NestedBuilder:
                 ins0 = empty_insert("postgres", m.db_name)
                 ins0.set("returning", exp.Returning(expressions=[exp.Star()]))
                 return ins0
-            body = exp.Select(expressions=[self.pg_value(s, f) for f, s in node.values])
+            body = pg_steps.rows_select(self.ctx, node, self.pg_value) if node.rows else exp.Select(
+                expressions=[self.pg_value(s, f) for f, s in node.values])
             # Sibling CTEs run in no set order; reading the previous insert first makes PostgreSQL
             # insert rows in input order (ids ascend as in Prisma).
             prev = next((k for k in range(i - 1, -1, -1) if self._kinds[k] == "insert" and self._group[k] == self._group[i]), None)

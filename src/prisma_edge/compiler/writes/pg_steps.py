@@ -24,12 +24,14 @@ transaction is never read.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlglot import exp
 
-from ...schema.model import Model
+from ...schema.model import Field, Model
 from ..sql.context import Context
-from ..sql.dialects import fn, ident
-from .program import Node
+from ..sql.dialects import col, fn, ident
+from .program import Node, Src
 from .sqlite_static import where_fields
 
 PREFIX = "prisma_edge.n"
@@ -153,3 +155,29 @@ def import_cte(ctx: Context, k: int, model: Model, columns: list[str]) -> exp.Se
     return exp.Select(expressions=items).where(
         exp.EQ(this=_setting(f"{PREFIX}{k}"), expression=exp.Literal.string("1")), copy=False
     )
+
+
+class _Array:
+    """A field seen as an array of its values (the cast of a column array, compiler/nested_lists.py)."""
+
+    def __init__(self, f: Field) -> None:
+        self.type, self.kind, self.is_list = f.type, f.kind, True
+        self.native_type = getattr(f, "native_type", None)  # `@db.Uuid` values: a uuid[]
+
+
+def rows_select(ctx: Context, node: Node, value: Callable[[Src, Field], exp.Expression]) -> exp.Select:
+    """The records of a `rows` insert node: `SELECT r.c0, ..., <parent key> FROM unnest(CAST($1 AS
+    text[]), ...) WITH ORDINALITY AS r(c0, ..., pe_ord) ORDER BY r.pe_ord`, each array cast to its
+    column's type as a single value would be; the order makes ids follow the input's order."""
+    arrays: list[exp.Expression] = []
+    items: list[exp.Expression] = []
+    for f, s in node.values:
+        if s.slot is not None and s.slot.is_list:
+            enum = ctx.schema.enum(f.type) if f.kind == "enum" else None
+            arrays.append(ctx.rules.cast_param(ctx.param(s.slot), _Array(f), enum.db_name if enum else None))  # type: ignore[arg-type]
+            items.append(col("pe_rows", f"c{len(arrays) - 1}"))
+        else:
+            items.append(value(s, f))
+    names = [ident(f"c{j}") for j in range(len(arrays))] + [ident("pe_ord")]
+    source = exp.Unnest(expressions=arrays, alias=exp.TableAlias(this=ident("pe_rows"), columns=names), offset=True)
+    return exp.Select(expressions=items).from_(source, copy=False).order_by(col("pe_rows", "pe_ord"), copy=False)

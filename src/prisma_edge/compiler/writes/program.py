@@ -46,6 +46,7 @@ class Node:
     not_found: str | None = None  # Prisma's P2025 detail when this required node finds nothing
     expect: int | None = None  # kind "restrict": fail with P2018 ("relation:kind:n") unless exactly n rows match
     connected: bool = False  # kind "restrict" the other way: fail with P2017 ("relation:parent:child") unless rows match
+    rows: bool = False  # kind "insert": many records, each slot value a list (compiler/nested_lists.py)
 
 
 class Program:
@@ -86,7 +87,7 @@ class Program:
                     values += pointing
             else:
                 later.append(rw)
-        me = self.add(Node("insert", model, values, when_missing=when_missing))
+        me = self.add(Node("insert", model, values, when_missing=when_missing, rows=nc.rows))
         for rw in later:
             self.children(model, me, self.ctx.field(model, rw.field), rw, when_missing)
         return me

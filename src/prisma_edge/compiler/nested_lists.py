@@ -1,0 +1,155 @@
+"""Nested children lists as column arrays: one plan for every list length (issue 15 item 4).
+
+The IR holds one `NestedCreate` per child, so a nested `create: [..]` or `create_many: {data:
+[..]}` of N children was another plan-cache key (and N write-program nodes) per length. Before the
+cache lookup, `columnar` rewrites such a list into ONE `NestedCreate(rows=True)` whose value slots
+each hold a list, one element per child, in order, and returns the call's values regrouped to
+match; PostgreSQL then writes the children with one `INSERT ... SELECT ... FROM unnest(CAST($1 AS
+text[]), ...) WITH ORDINALITY ... ORDER BY ordinality` (`writes/pg_steps.rows_select`): ids follow
+the input's order, `skip_duplicates` stays `ON CONFLICT DO NOTHING`.
+
+Only where that writes exactly what one node per child writes:
+- PostgreSQL (the one-statement plans of neon_http, neon_ws, postgres); other dialects keep a node
+  per child;
+- a one-to-many list relation (the child holds the foreign key, no join table);
+- at least one child, each without nested relation writes, all giving the same fields in the same
+  order (client-side defaults such as `uuid()` / `now()` are values of each child already, so
+  they stay per child), none of them null;
+- value types whose array element travels as the same text the scalar parameter does
+  (`pg_types.encode_param`: every element quoted and escaped) and is cast to the same type:
+  String, Int, BigInt, enum, Boolean and DateTime (not `@db.Time` / `@db.Timetz`, cast twice).
+Every other list keeps today's plan.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from ..schema.model import Schema
+from . import ir
+
+DIALECTS = ("postgres",)
+ROW_TYPES = ("String", "Int", "BigInt", "Boolean", "DateTime")
+
+
+def has_children_list(args: Any) -> bool:
+    """Whether `data` holds a nested `create` / `create_many` list (a scan of the small argument
+    dict, so the IR walk runs only for calls it can change)."""
+    if isinstance(args, dict):
+        for k, v in args.items():
+            if k in ("create", "create_many", "createMany") and isinstance(v, list | tuple | dict):
+                if isinstance(v, list | tuple) or isinstance(v.get("data"), list | tuple):
+                    return True
+            if isinstance(v, dict | list | tuple) and has_children_list(v):
+                return True
+    elif isinstance(args, list | tuple):
+        return any(isinstance(x, dict | list | tuple) and has_children_list(x) for x in args)
+    return False
+
+
+def _row_type(schema: Schema, model: str, a: ir.Assign) -> str | None:
+    """The slot type of a child's value when an array of it writes exactly, else None."""
+    s = a.value
+    if a.op != "set" or s is None or s.is_list or s.role != "value":
+        return None
+    m = schema.model(model)
+    f = m.field(a.field) if m is not None else None
+    if f is None or f.is_list or f.relation is not None:
+        return None
+    native = getattr(f, "native_type", None)
+    if native is not None and native.name in ("Time", "Timetz"):
+        return None
+    if f.kind == "enum" and s.type.startswith("Enum:"):
+        return s.type
+    return s.type if s.type in ROW_TYPES and s.type == f.type else None
+
+
+def _one_to_many(schema: Schema, model: str, field: str) -> bool:
+    m = schema.model(model)
+    f = m.field(field) if m is not None else None
+    return bool(f is not None and f.is_list and f.relation is not None and f.relation.join_table is None
+                and not f.relation.holds_fk)
+
+
+def _columns(schema: Schema, children: tuple[ir.NestedCreate, ...]) -> tuple[str, ...] | None:
+    """The children's common slot types, one per field, when they can be written as arrays."""
+    if not children or any(c.relations or c.rows for c in children):
+        return None
+    first = children[0]
+    if not first.values:
+        return None
+    names = tuple(a.field for a in first.values)
+    if len(set(names)) != len(names):
+        return None
+    types = tuple(_row_type(schema, first.model, a) for a in first.values)
+    if None in types:
+        return None
+    for c in children[1:]:
+        if c.model != first.model or tuple(a.field for a in c.values) != names:
+            return None
+        if tuple(_row_type(schema, c.model, a) for a in c.values) != types:
+            return None
+    return types  # type: ignore[return-value]
+
+
+def columnar(schema: Schema, op: ir.NestedWrite, values: list[Any], dialect: str) -> tuple[ir.NestedWrite, list[Any]] | None:
+    """(the op with each eligible children list as one `rows` record, the regrouped values), or
+    None to keep `op`."""
+    if dialect not in DIALECTS:
+        return None
+    remap: list[int | tuple[int, ...]] = []
+    lists = 0
+
+    def rows_of(children: tuple[ir.NestedCreate, ...], types: tuple[str, ...]) -> ir.NestedCreate:
+        assigns = []
+        for j, a in enumerate(children[0].values):
+            idx = []
+            for c in children:
+                s = c.values[j].value
+                assert s is not None
+                idx.append(s.index)
+            remap.append(tuple(idx))
+            assigns.append(ir.Assign(a.field, "set", ir.Slot(len(remap) - 1, types[j], is_list=True)))
+        return ir.NestedCreate(children[0].model, tuple(assigns), rows=True)
+
+    def walk(v: Any, model: str) -> Any:
+        nonlocal lists
+        if isinstance(v, ir.NestedCreate):
+            model = v.model  # its relation writes are fields of its own model
+        if isinstance(v, ir.RelationWrite) and _one_to_many(schema, model, v.field):
+            changes: dict[str, Any] = {}
+            for name in attrs.fields(ir.RelationWrite):
+                old = getattr(v, name.name)
+                if name.name in ("creates", "create_many") and (types := _columns(schema, old)) is not None:
+                    changes[name.name] = (rows_of(old, types),)
+                    lists += 1
+                else:
+                    new = walk(old, model)
+                    if new is not old:
+                        changes[name.name] = new
+            return attrs.evolve(v, **changes) if changes else v
+        if isinstance(v, ir.Slot):
+            remap.append(v.index)
+            return ir.Slot(len(remap) - 1, v.type, v.is_list, v.role)
+        if isinstance(v, tuple):
+            items = tuple(walk(x, model) for x in v)
+            return items if any(a is not b for a, b in zip(items, v, strict=True)) else v
+        if attrs.has(type(v)):
+            changes = {}
+            for a in attrs.fields(type(v)):
+                old = getattr(v, a.name)
+                new = walk(old, model)
+                if new is not old:
+                    changes[a.alias] = new
+            return attrs.evolve(v, **changes) if changes else v
+        return v
+
+    new_op = walk(op, op.model)
+    if not lists:
+        return None
+    seen = {j for i in remap for j in (i if isinstance(i, tuple) else (i,))}
+    if seen != set(range(len(values))):  # a value no slot names (or the other way): keep the op
+        return None
+    return new_op, [[values[j] for j in i] if isinstance(i, tuple) else values[i] for i in remap]
