@@ -397,3 +397,39 @@ async def test_nested_children_lists_render_one_plan_and_write_exact_rows(adapte
             await db.kid.delete_many(where={"code": f"z{op}"})
             await db.parent.delete_many(where={"kids": {"none": {}}, "name": "x"})
         assert (await db.parent.count(), await db.kid.count()) == (parents, kids_count)
+
+
+@pytest.mark.parametrize("adapter", KID_ADAPTERS)
+async def test_nested_connect_lists_render_one_plan_and_move_exact_rows(adapter, tmp_path):
+    """Nested `connect: [..]` of 1..30 records by one unique field (Int id, String code, a
+    `@db.Uuid` id) under a 1-n relation: one plan whatever the length, exactly the named rows move
+    to the new parent (a record named twice is fine), and a missing one fails with Prisma 7's P2018
+    ("Expected 1 records ... found 0.") with nothing written."""
+    from prisma_edge.errors import ConnectedRecordsNotFoundError
+
+    async with kids_client(adapter, tmp_path) as db:
+        await db.parent.create(data={"name": "home", "kids": {"create": [{"code": f"c{i}", "label": "x"} for i in range(40)]},
+                                     "tagged": {"create": [{"tag": f"g{i}"} for i in range(40)]}})
+        kids = await db.kid.find_many(order={"id": "asc"})
+        tags = await db.tagged.find_many(order={"tag": "asc"})
+        for field, key, rows in (("kids", "id", kids), ("kids", "code", kids), ("tagged", "id", tags)):
+            renders = 0
+            for n in range(1, 31):
+                named = [r[key] for r in rows[n % 7:n % 7 + n]]
+                given = [{key: v} for v in [*named, named[0]]]
+                before = db.plan_cache.renders
+                p = await db.parent.create(data={"name": f"p{n}", field: {"connect": given}})
+                renders += db.plan_cache.renders - before
+                model = db.kid if field == "kids" else db.tagged
+                moved = await model.find_many(where={"parentId": p["id"]})
+                assert sorted(r[key] for r in moved) == sorted(named), (field, key, n)
+                assert await model.count(where={key: {"in": named}, "parentId": {"not": p["id"]}}) == 0
+            assert renders == 1, (field, key)
+            before_rows = {r["id"]: r["parentId"] for r in await (db.kid if field == "kids" else db.tagged).find_many()}
+            parents = await db.parent.count()
+            missing = "nope" if key == "code" else (10**6 if field == "kids" else "00000000-0000-0000-0000-000000000000")
+            with pytest.raises(ConnectedRecordsNotFoundError, match="Expected 1 records to be connected after connect operation "
+                               "on one-to-many relation '[A-Za-z]+', found 0."):
+                await db.parent.create(data={"name": "bad", field: {"connect": [{key: rows[0][key]}, {key: missing}]}})
+            assert await db.parent.count() == parents
+            assert {r["id"]: r["parentId"] for r in await (db.kid if field == "kids" else db.tagged).find_many()} == before_rows

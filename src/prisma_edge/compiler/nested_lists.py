@@ -29,17 +29,18 @@ import attrs
 
 from ..schema.model import Schema
 from . import ir
+from .lengths import LIST_TYPES
 
 DIALECTS = ("postgres",)
 ROW_TYPES = ("String", "Int", "BigInt", "Boolean", "DateTime")
 
 
 def has_children_list(args: Any) -> bool:
-    """Whether `data` holds a nested `create` / `create_many` list (a scan of the small argument
+    """Whether the arguments hold a nested `create` / `create_many` / `connect` list (a scan of the small argument
     dict, so the IR walk runs only for calls it can change)."""
     if isinstance(args, dict):
         for k, v in args.items():
-            if k in ("create", "create_many", "createMany") and isinstance(v, list | tuple | dict):
+            if k in ("create", "create_many", "createMany", "connect") and isinstance(v, list | tuple | dict):
                 if isinstance(v, list | tuple) or isinstance(v.get("data"), list | tuple):
                     return True
             if isinstance(v, dict | list | tuple) and has_children_list(v):
@@ -94,6 +95,31 @@ def _columns(schema: Schema, children: tuple[ir.NestedCreate, ...]) -> tuple[str
     return types  # type: ignore[return-value]
 
 
+def _keys(schema: Schema, field: str, model: str, conds: tuple[ir.Cond, ...]) -> tuple[str, str] | None:
+    """(key field, slot type) when every connect names its record by the same single unique field
+    of a type `= ANY` reads exactly (compiler/lengths.py), else None."""
+    if not conds or not all(isinstance(c, ir.Compare) and c.op == "equals" and not c.insensitive
+                            and isinstance(c.value, ir.Slot) for c in conds):
+        return None
+    first = conds[0]
+    assert isinstance(first, ir.Compare) and isinstance(first.value, ir.Slot)
+    rel = schema.model(model)
+    f = rel.field(field) if rel is not None else None
+    target = schema.model(f.type) if f is not None else None
+    key = target.field(first.field) if target is not None else None
+    if key is None or key.is_list or key.relation is not None:
+        return None
+    single = any(u.fields == (first.field,) for u in target.uniques)  # type: ignore[union-attr]
+    t = first.value.type
+    if not single or not (t in LIST_TYPES or t.startswith("Enum:")) or first.value.role != "value" or first.value.is_list:
+        return None
+    for c in conds:
+        assert isinstance(c, ir.Compare) and isinstance(c.value, ir.Slot)
+        if c.field != first.field or c.value.type != t or c.value.role != "value" or c.value.is_list:
+            return None
+    return first.field, t
+
+
 def columnar(schema: Schema, op: ir.NestedWrite, values: list[Any], dialect: str) -> tuple[ir.NestedWrite, list[Any]] | None:
     """(the op with each eligible children list as one `rows` record, the regrouped values), or
     None to keep `op`."""
@@ -124,6 +150,11 @@ def columnar(schema: Schema, op: ir.NestedWrite, values: list[Any], dialect: str
                 old = getattr(v, name.name)
                 if name.name in ("creates", "create_many") and (types := _columns(schema, old)) is not None:
                     changes[name.name] = (rows_of(old, types),)
+                    lists += 1
+                elif name.name == "connects" and (key := _keys(schema, v.field, model, old)) is not None:
+                    remap.append(tuple(c.value.index for c in old))
+                    changes["connects"] = (ir.Compare(key[0], "in", (ir.Slot(len(remap) - 1, key[1], is_list=True),)),)
+                    changes["connect_rows"] = True
                     lists += 1
                 else:
                     new = walk(old, model)

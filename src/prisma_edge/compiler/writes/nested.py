@@ -204,6 +204,8 @@ class NestedBuilder:
         m = node.model
         if node.kind == "restrict":  # a guard: fails with P2014 when a row matches (P2017 when none does)
             assert m is not None and node.restrict is not None
+            if node.each:  # a list of keys: P2018 unless each has its row (compiler/nested_lists.py)
+                return pg_steps.each_found(self.ctx, m, node, self._pg_missing(node))
             a = self.ctx.alias()
             if node.connected or node.expect is not None:
                 runs = self._pg_missing(node)

@@ -29,8 +29,11 @@ from collections.abc import Callable
 from sqlglot import exp
 
 from ...schema.model import Field, Model
-from ..sql.context import Context
+from .. import ir
+from ..plan import CONNECT_COUNT_MARKER
+from ..sql.context import Context, and_all, table
 from ..sql.dialects import col, fn, ident
+from .guards import failure
 from .program import Node, Src
 from .sqlite_static import where_fields
 
@@ -181,3 +184,30 @@ def rows_select(ctx: Context, node: Node, value: Callable[[Src, Field], exp.Expr
     names = [ident(f"c{j}") for j in range(len(arrays))] + [ident("pe_ord")]
     source = exp.Unnest(expressions=arrays, alias=exp.TableAlias(this=ident("pe_rows"), columns=names), offset=True)
     return exp.Select(expressions=items).from_(source, copy=False).order_by(col("pe_rows", "pe_ord"), copy=False)
+
+
+def each_found(ctx: Context, m: Model, node: Node, runs: list[exp.Expression]) -> exp.Select:
+    """The P2018 check of a connect list (`node.where`: `key IN <one list>`): fails, as one check
+    per record does, with "1 expected, 0 found" when a key of the list has no row (a key is
+    unique: it has one row or none; a key named twice is fine, as in Prisma 7). The count in the
+    message is counted (of the first missing key's rows, so 0), not a literal the planner folds."""
+    c = node.where
+    assert isinstance(c, ir.Compare) and isinstance(c.value, tuple) and node.restrict is not None
+    f = ctx.field(m, c.field)
+    enum = ctx.schema.enum(f.type) if f.kind == "enum" else None
+    array = ctx.rules.cast_param(ctx.param(c.value[0]), _Array(f), enum.db_name if enum else None)  # type: ignore[arg-type]
+
+    def rows_for(key: exp.Expression) -> exp.Select:
+        a = ctx.alias()
+        return exp.Select(expressions=[exp.Literal.number(1)]).from_(table(m.db_name, a), copy=False).where(
+            exp.EQ(this=col(a, f.db_name), expression=key), copy=False)
+
+    listed = exp.Unnest(expressions=[array], alias=exp.TableAlias(this=ident("pe_keys"), columns=[ident("v")]))
+    missing = exp.Select(expressions=[col("pe_keys", "v")]).from_(listed, copy=False).where(
+        exp.Not(this=exp.Exists(this=rows_for(col("pe_keys", "v")))), copy=False)
+    first = exp.Subquery(this=missing.copy().limit(exp.Literal.number(1), copy=False))
+    ok: exp.Expression = exp.Case(ifs=[exp.If(this=exp.Exists(this=missing), true=failure(
+        f"{CONNECT_COUNT_MARKER}:{node.restrict}", rows_for(first), ctx.rules))], default=exp.Literal.number(1))
+    if runs:  # on a branch that did not run: nothing to check
+        ok = exp.Case(ifs=[exp.If(this=exp.Not(this=exp.Paren(this=and_all(runs))), true=exp.Literal.number(1))], default=ok)
+    return exp.Select(expressions=[exp.alias_(ok, "ok", quoted=True)])
