@@ -366,6 +366,17 @@ async def test_nested_children_lists_render_one_plan_and_write_exact_rows(adapte
             assert kid == []
             first = await db.kid.find_first(where={"code": "kcreate_many1-0"})
             assert first is not None and first["kind"] == "A" and first["big"] == -(2**63)
+        # DateTime values as given (milliseconds, before 1970, far ahead), one plan for every length
+        renders = 0
+        for n in (1, 2, 9):
+            when = [dt.datetime(1969, 7, 20, 20, 17, 40, 123000, tzinfo=dt.UTC) + dt.timedelta(days=400 * i, milliseconds=i)
+                    for i in range(n - 1)] + [dt.datetime(9999, 12, 31, 23, 59, 59, 999000, tzinfo=dt.UTC)]
+            before = db.plan_cache.renders
+            p = await db.parent.create(data={"name": "t", "kids": {"create_many": {"data": [
+                {"code": f"at{n}-{i}", "label": "t", "at": w} for i, w in enumerate(when)]}}})
+            renders += db.plan_cache.renders - before
+            assert [r["at"] for r in await db.kid.find_many(where={"parentId": p["id"]}, order={"id": "asc"})] == when
+        assert renders == 1
         # skip_duplicates: rows already in the table and repeats inside the list are skipped, the
         # first of a repeat kept; without it a duplicate writes nothing at all
         renders = 0
@@ -433,3 +444,25 @@ async def test_nested_connect_lists_render_one_plan_and_move_exact_rows(adapter,
                 await db.parent.create(data={"name": "bad", field: {"connect": [{key: rows[0][key]}, {key: missing}]}})
             assert await db.parent.count() == parents
             assert {r["id"]: r["parentId"] for r in await (db.kid if field == "kids" else db.tagged).find_many()} == before_rows
+
+
+@pytest.mark.parametrize("adapter", KID_ADAPTERS)
+async def test_nested_lists_in_an_update_render_one_plan(adapter, tmp_path):
+    """The same lists under an update of an existing parent: `connect` then `create` (input
+    order), 1..30 each, one plan for every length, the parent's children exactly those named and made."""
+    async with kids_client(adapter, tmp_path) as db:
+        home = await db.parent.create(data={"name": "home", "kids": {"create_many": {"data": [{"code": f"h{i}", "label": "h"} for i in range(30)]}}})
+        ids = [r["id"] for r in await db.kid.find_many(order={"id": "asc"})]
+        other = await db.parent.create(data={"name": "other"})
+        renders = 0
+        for n in range(1, 31):
+            before = db.plan_cache.renders
+            await db.parent.update(where={"id": other["id"]}, data={"name": f"o{n}", "kids": {
+                "connect": [{"id": i} for i in ids[:n]], "create": [{"code": f"o{n}-{i}", "label": "o"} for i in range(n)]}})
+            renders += db.plan_cache.renders - before
+            mine = await db.kid.find_many(where={"parentId": other["id"]}, order={"id": "asc"})
+            made = [r["code"] for r in mine if r["code"].startswith("o")]
+            assert [r["id"] for r in mine if r["code"].startswith("h")] == ids[:n]
+            assert made == [f"o{m}-{i}" for m in range(1, n + 1) for i in range(m)]
+            assert await db.kid.count(where={"parentId": home["id"]}) == 30 - n
+        assert renders == 1
