@@ -5,19 +5,25 @@ The IR holds one `NestedCreate` per child, so a nested `create: [..]` or `create
 cache lookup, `columnar` rewrites such a list into ONE `NestedCreate(rows=True)` whose value slots
 each hold a list, one element per child, in order, and returns the call's values regrouped to
 match; PostgreSQL then writes the children with one `INSERT ... SELECT ... FROM unnest(CAST($1 AS
-text[]), ...) WITH ORDINALITY ... ORDER BY ordinality` (`writes/pg_steps.rows_select`): ids follow
-the input's order, `skip_duplicates` stays `ON CONFLICT DO NOTHING`.
+text[]), ...) WITH ORDINALITY ... ORDER BY ordinality` (`writes/pg_steps.rows_select`), SQLite
+with one `INSERT ... SELECT ... FROM json_each(?, '$[0]') ... ORDER BY key` per list
+(`writes/sqlite_static.rows_values`): ids follow the input's order, `skip_duplicates` stays
+`ON CONFLICT DO NOTHING`. On PostgreSQL a `connect: [..]` list by one unique field becomes ONE
+`key IN <list parameter>` compare (`connect_rows`): one P2018 check that every key has its row
+(`pg_steps.each_found`), one `UPDATE ... WHERE key = ANY($1)`.
 
 Only where that writes exactly what one node per child writes:
-- PostgreSQL (the one-statement plans of neon_http, neon_ws, postgres); other dialects keep a node
-  per child;
+- PostgreSQL (the one-statement plans of neon_http, neon_ws, postgres) and SQLite ("sqlite", not
+  D1 or MySQL, which keep a node per child; connect lists on PostgreSQL only);
 - a one-to-many list relation (the child holds the foreign key, no join table);
 - at least one child, each without nested relation writes, all giving the same fields in the same
   order (client-side defaults such as `uuid()` / `now()` are values of each child already, so
   they stay per child), none of them null;
 - value types whose array element travels as the same text the scalar parameter does
   (`pg_types.encode_param`: every element quoted and escaped) and is cast to the same type:
-  String, Int, BigInt, enum, Boolean and DateTime (not `@db.Time` / `@db.Timetz`, cast twice).
+  String, Int, BigInt, enum, Boolean and DateTime (not `@db.Time` / `@db.Timetz`, cast twice);
+  on SQLite the same types, whose bound forms (text, integers) a JSON array holds exactly;
+- connect lists: every record named by the same single-field unique (String, Int, BigInt, enum).
 Every other list keeps today's plan.
 """
 
@@ -31,8 +37,9 @@ from ..schema.model import Schema
 from . import ir
 from .lengths import LIST_TYPES
 
-DIALECTS = ("postgres",)
-ROW_TYPES = ("String", "Int", "BigInt", "Boolean", "DateTime")
+# per dialect (a rules key): the value types an array of them writes exactly (enums too, on both)
+ROW_TYPES = {"postgres": ("String", "Int", "BigInt", "Boolean", "DateTime"), "sqlite": ("String", "Int", "BigInt", "Boolean", "DateTime")}
+DIALECTS = tuple(ROW_TYPES)
 
 
 def has_children_list(args: Any) -> bool:
@@ -50,7 +57,7 @@ def has_children_list(args: Any) -> bool:
     return False
 
 
-def _row_type(schema: Schema, model: str, a: ir.Assign) -> str | None:
+def _row_type(schema: Schema, model: str, a: ir.Assign, types: tuple[str, ...]) -> str | None:
     """The slot type of a child's value when an array of it writes exactly, else None."""
     s = a.value
     if a.op != "set" or s is None or s.is_list or s.role != "value":
@@ -64,7 +71,7 @@ def _row_type(schema: Schema, model: str, a: ir.Assign) -> str | None:
         return None
     if f.kind == "enum" and s.type.startswith("Enum:"):
         return s.type
-    return s.type if s.type in ROW_TYPES and s.type == f.type else None
+    return s.type if s.type in types and s.type == f.type else None
 
 
 def _one_to_many(schema: Schema, model: str, field: str) -> bool:
@@ -74,7 +81,7 @@ def _one_to_many(schema: Schema, model: str, field: str) -> bool:
                 and not f.relation.holds_fk)
 
 
-def _columns(schema: Schema, children: tuple[ir.NestedCreate, ...]) -> tuple[str, ...] | None:
+def _columns(schema: Schema, children: tuple[ir.NestedCreate, ...], dialect: str) -> tuple[str, ...] | None:
     """The children's common slot types, one per field, when they can be written as arrays."""
     if not children or any(c.relations or c.rows for c in children):
         return None
@@ -84,13 +91,13 @@ def _columns(schema: Schema, children: tuple[ir.NestedCreate, ...]) -> tuple[str
     names = tuple(a.field for a in first.values)
     if len(set(names)) != len(names):
         return None
-    types = tuple(_row_type(schema, first.model, a) for a in first.values)
+    types = tuple(_row_type(schema, first.model, a, ROW_TYPES[dialect]) for a in first.values)
     if None in types:
         return None
     for c in children[1:]:
         if c.model != first.model or tuple(a.field for a in c.values) != names:
             return None
-        if tuple(_row_type(schema, c.model, a) for a in c.values) != types:
+        if tuple(_row_type(schema, c.model, a, ROW_TYPES[dialect]) for a in c.values) != types:
             return None
     return types  # type: ignore[return-value]
 
@@ -148,10 +155,10 @@ def columnar(schema: Schema, op: ir.NestedWrite, values: list[Any], dialect: str
             changes: dict[str, Any] = {}
             for name in attrs.fields(ir.RelationWrite):
                 old = getattr(v, name.name)
-                if name.name in ("creates", "create_many") and (types := _columns(schema, old)) is not None:
+                if name.name in ("creates", "create_many") and (types := _columns(schema, old, dialect)) is not None:
                     changes[name.name] = (rows_of(old, types),)
                     lists += 1
-                elif name.name == "connects" and (key := _keys(schema, v.field, model, old)) is not None:
+                elif name.name == "connects" and dialect == "postgres" and (key := _keys(schema, v.field, model, old)) is not None:
                     remap.append(tuple(c.value.index for c in old))
                     changes["connects"] = (ir.Compare(key[0], "in", (ir.Slot(len(remap) - 1, key[1], is_list=True),)),)
                     changes["connect_rows"] = True

@@ -46,7 +46,7 @@ from .builder import WriteBuilder, empty_insert
 from .guards import any_of as _or
 from .guards import count_of, fail_if_rows, fail_unless_count, fail_unless_rows, rows_of
 from .program import Node, Program, Src
-from .sqlite_static import StaticNestedCreate, _JoinField
+from .sqlite_static import StaticNestedCreate, _JoinField, rows_values
 
 
 class NestedBuilder:
@@ -372,7 +372,7 @@ class NestedBuilder:
                 assert m is not None
                 cols = [exp.Column(this=ident(f.db_name)) for f, _ in node.values]
                 tbl = exp.Table(this=ident(m.db_name))
-                vals = exp.Values(expressions=[exp.Tuple(expressions=[value(s, f) for f, s in node.values])])
+                vals = rows_values(self.ctx, node, value) if node.rows else exp.Values(expressions=[exp.Tuple(expressions=[value(s, f) for f, s in node.values])])
                 ins = exp.Insert(this=exp.Schema(this=tbl, expressions=cols), expression=vals) if cols else empty_insert(self.rules.name, m.db_name)
                 if node.ignore_conflict:
                     if self.rules.name == "mysql":
