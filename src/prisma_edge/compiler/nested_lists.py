@@ -40,20 +40,21 @@ from .lengths import LIST_TYPES
 # per dialect (a rules key): the value types an array of them writes exactly (enums too, on both)
 ROW_TYPES = {"postgres": ("String", "Int", "BigInt", "Boolean", "DateTime"), "sqlite": ("String", "Int", "BigInt", "Boolean", "DateTime")}
 DIALECTS = tuple(ROW_TYPES)
+SCAN_KEYS = {"postgres": ("create", "create_many", "createMany", "connect"), "sqlite": ("create", "create_many", "createMany")}
 
 
-def has_children_list(args: Any) -> bool:
+def has_children_list(args: Any, keys: tuple[str, ...] = ("create", "create_many", "createMany", "connect")) -> bool:
     """Whether the arguments hold a nested `create` / `create_many` / `connect` list (a scan of the small argument
     dict, so the IR walk runs only for calls it can change)."""
     if isinstance(args, dict):
         for k, v in args.items():
-            if k in ("create", "create_many", "createMany", "connect") and isinstance(v, list | tuple | dict):
+            if k in keys and isinstance(v, list | tuple | dict):
                 if isinstance(v, list | tuple) or isinstance(v.get("data"), list | tuple):
                     return True
-            if isinstance(v, dict | list | tuple) and has_children_list(v):
+            if isinstance(v, dict | list | tuple) and has_children_list(v, keys):
                 return True
     elif isinstance(args, list | tuple):
-        return any(isinstance(x, dict | list | tuple) and has_children_list(x) for x in args)
+        return any(isinstance(x, dict | list | tuple) and has_children_list(x, keys) for x in args)
     return False
 
 
@@ -83,9 +84,11 @@ def _one_to_many(schema: Schema, model: str, field: str) -> bool:
 
 def _columns(schema: Schema, children: tuple[ir.NestedCreate, ...], dialect: str) -> tuple[str, ...] | None:
     """The children's common slot types, one per field, when they can be written as arrays."""
-    if not children or any(c.relations or c.rows for c in children):
+    if not children:
         return None
     first = children[0]
+    if first.relations or first.rows:
+        return None
     if not first.values:
         return None
     names = tuple(a.field for a in first.values)
@@ -94,11 +97,13 @@ def _columns(schema: Schema, children: tuple[ir.NestedCreate, ...], dialect: str
     types = tuple(_row_type(schema, first.model, a, ROW_TYPES[dialect]) for a in first.values)
     if None in types:
         return None
-    for c in children[1:]:
-        if c.model != first.model or tuple(a.field for a in c.values) != names:
+    for c in children[1:]:  # the same fields as the first child's: only each value's slot to check
+        if c.model != first.model or len(c.values) != len(names) or c.relations or c.rows:
             return None
-        if tuple(_row_type(schema, c.model, a, ROW_TYPES[dialect]) for a in c.values) != types:
-            return None
+        for a, name, t in zip(c.values, names, types, strict=True):
+            v = a.value
+            if a.field != name or a.op != "set" or v is None or v.type != t or v.is_list or v.role != "value":
+                return None
     return types  # type: ignore[return-value]
 
 
