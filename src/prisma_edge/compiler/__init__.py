@@ -18,7 +18,7 @@ parameter, multi-row inserts split, and for rules with `static_plans` dynamic pl
 one static batch (`writes/static.py`).
 Lengths change few plans (`lengths.py`, `chunks.py`): `in` lists are one parameter or padded to
 a ladder of sizes, `create_many` joins the plans of a ladder of chunk sizes, and nested children
-lists are column arrays on PostgreSQL (`nested_lists.py`).
+lists are column arrays on PostgreSQL and SQLite (`nested_lists.py`).
 """
 
 from __future__ import annotations
