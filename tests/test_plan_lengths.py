@@ -254,3 +254,215 @@ async def test_create_many_renders_a_ladder_of_chunk_plans(adapter, tmp_path):
             got = await db.item.create_many_and_return(data=data, select={"code": True, "score": True, "kind": True})
             assert got == [{"code": d["code"], "score": d["score"], "kind": "A"} for d in data]
         assert db.plan_cache.renders - before <= LADDER - 1
+
+
+# ---- nested children lists: one INSERT from column arrays (PostgreSQL) -----------------------
+
+KIDS = """
+datasource db {
+  provider = "postgresql"
+  url      = env("DATABASE_URL")
+}
+enum Kind {
+  A
+  B
+  C
+}
+model Parent {
+  id     Int      @id @default(autoincrement())
+  name   String
+  kids   Kid[]
+  tagged Tagged[]
+}
+model Kid {
+  id       Int      @id @default(autoincrement())
+  code     String   @unique
+  label    String
+  kind     Kind     @default(A)
+  big      BigInt   @default(7)
+  flag     Boolean  @default(false)
+  at       DateTime @default(now())
+  note     String?
+  parentId Int
+  parent   Parent   @relation(fields: [parentId], references: [id])
+}
+model Tagged {
+  id       String @id @default(uuid()) @db.Uuid
+  tag      String
+  parentId Int
+  parent   Parent @relation(fields: [parentId], references: [id])
+}
+"""
+KID_ADAPTERS = ["neon_http", "postgres", "sqlite"]
+
+
+@contextlib.asynccontextmanager
+async def kids_client(adapter, tmp_path):
+    from prisma_edge.client import Client
+    from prisma_edge.migrate.push import push_schema
+    from prisma_edge.schema import load_schema
+    from tests.support.clients import make_adapter, reset_database
+
+    path = tmp_path / "kids.prisma"
+    path.write_text(KIDS if adapter != "sqlite" else KIDS.replace('"postgresql"', '"sqlite"').replace(" @db.Uuid", ""))
+    schema = load_schema(path)
+    with contextlib.ExitStack() as stack:
+        if adapter == "postgres":
+            pytest.importorskip("psycopg")
+            from prisma_edge.fetch_adapters.postgres import PgDirectAdapter
+            from tests.support.databases import temp_postgres
+
+            a = PgDirectAdapter(stack.enter_context(temp_postgres("pe_kids")))
+        else:
+            a = make_adapter(adapter)
+            await reset_database(a)
+        await push_schema(a, schema)
+        db = Client(schema, adapter=a)
+        try:
+            yield db
+        finally:
+            await db.close()
+
+
+def _kid(n, i):
+    """A child with awkward text, every enum value, BigInt extremes and both booleans."""
+    return {"code": f"k{n}-{i}", "label": ['pl"ain', "NULL", "", "a,b{c}\\d", "ünï'"][i % 5],
+            "kind": "ABC"[i % 3], "big": [-(2**63), 2**63 - 1, i][i % 3], "flag": i % 2 == 0}
+
+
+@pytest.mark.parametrize("adapter", KID_ADAPTERS)
+async def test_nested_children_lists_render_one_plan_and_write_exact_rows(adapter, tmp_path):
+    """Nested `create_many: {data: [..]}` and `create: [..]` of 1..30 leaf children under a 1-n
+    relation: one plan per call shape whatever the length, and exactly the rows asked for: values,
+    foreign keys, ids ascending in input order, column and client-side defaults (a uuid per row),
+    duplicates skipped (in the table and inside the list) or refused with nothing written."""
+    async with kids_client(adapter, tmp_path) as db:
+        for op in ("create_many", "create"):
+            renders = 0
+            for n in range(1, 31):
+                kids = [_kid(f"{op}{n}", i) for i in range(n)]
+                given = {"data": kids} if op == "create_many" else kids
+                before = db.plan_cache.renders
+                p = await db.parent.create(data={"name": f"p{n}", "kids": {op: given}})
+                renders += db.plan_cache.renders - before
+                got = await db.kid.find_many(where={"parentId": p["id"]}, order={"id": "asc"})
+                assert [{k: r[k] for k in ("code", "label", "kind", "big", "flag")} for r in got] == kids, (op, n)
+                assert {(r["note"], r["parentId"]) for r in got} == {(None, p["id"])}
+                assert len({r["at"] for r in got}) == 1
+                assert [r["code"] for r in await db.kid.find_many(where={"parentId": p["id"]}, order={"code": "asc"})] == \
+                    sorted(k["code"] for k in kids)  # ids ascend in input order (checked above), codes as given
+            assert renders == 1, op  # 30 lengths: one plan (today's plans: one per length)
+            # defaults only (one field given), uuid ids made per row by the client
+            before = db.plan_cache.renders
+            for n in range(1, 31):
+                tags = [{"tag": f"t{i}"} for i in range(n)]
+                p = await db.parent.create(data={"name": "u", "tagged": {op: {"data": tags} if op == "create_many" else tags}},
+                                           include={"tagged": True})
+                assert sorted(t["tag"] for t in p["tagged"]) == sorted(t["tag"] for t in tags)
+                assert len({t["id"] for t in p["tagged"]}) == n and all(len(t["id"]) == 36 for t in p["tagged"])
+                assert {t["parentId"] for t in p["tagged"]} == {p["id"]}
+            assert db.plan_cache.renders - before == 1, op
+            kid = await db.kid.find_many(where={"parentId": p["id"]})
+            assert kid == []
+            first = await db.kid.find_first(where={"code": "kcreate_many1-0"})
+            assert first is not None and first["kind"] == "A" and first["big"] == -(2**63)
+        # DateTime values as given (milliseconds, before 1970, far ahead), one plan for every length
+        renders = 0
+        for n in (1, 2, 9):
+            when = [dt.datetime(1969, 7, 20, 20, 17, 40, 123000, tzinfo=dt.UTC) + dt.timedelta(days=400 * i, milliseconds=i)
+                    for i in range(n - 1)] + [dt.datetime(9999, 12, 31, 23, 59, 59, 999000, tzinfo=dt.UTC)]
+            before = db.plan_cache.renders
+            p = await db.parent.create(data={"name": "t", "kids": {"create_many": {"data": [
+                {"code": f"at{n}-{i}", "label": "t", "at": w} for i, w in enumerate(when)]}}})
+            renders += db.plan_cache.renders - before
+            assert [r["at"] for r in await db.kid.find_many(where={"parentId": p["id"]}, order={"id": "asc"})] == when
+        assert renders == 1
+        # skip_duplicates: rows already in the table and repeats inside the list are skipped, the
+        # first of a repeat kept; without it a duplicate writes nothing at all
+        renders = 0
+        for n in range(1, 31):
+            data = []
+            for i in range(n):
+                code = f"kcreate_many{n}-{i}" if i % 3 == 0 else (data[-1]["code"] if i % 4 == 0 and data else f"s{n}-{i}")
+                data.append({"code": code, "label": f"l{i}"})
+            before = db.plan_cache.renders
+            p = await db.parent.create(data={"name": "d", "kids": {"create_many": {"data": data, "skip_duplicates": True}}})
+            renders += db.plan_cache.renders - before
+            got = await db.kid.find_many(where={"parentId": p["id"]}, order={"id": "asc"})
+            new, seen = [], set()
+            for d in data:
+                if d["code"].startswith("s") and d["code"] not in seen:
+                    seen.add(d["code"])
+                    new.append(d)
+            assert [(r["code"], r["label"]) for r in got] == [(d["code"], d["label"]) for d in new], n
+            assert {(r["kind"], r["big"], r["flag"], r["note"], r["parentId"]) for r in got} <= {("A", 7, False, None, p["id"])}
+        assert renders == 1
+        parents, kids_count = await db.parent.count(), await db.kid.count()
+        for op in ("create_many", "create"):
+            dup = [{"code": f"z{op}", "label": "z"}, {"code": "zz", "label": "z"}, {"code": f"z{op}", "label": "z"}]
+            with pytest.raises(UniqueConstraintError):
+                await db.parent.create(data={"name": "x", "kids": {op: {"data": dup} if op == "create_many" else dup}})
+            with pytest.raises(UniqueConstraintError):
+                await db.parent.create(data={"name": "x", "kids": {op: {"data": dup[:1]} if op == "create_many" else dup[:1]}})
+                await db.parent.create(data={"name": "x", "kids": {op: {"data": dup[:1]} if op == "create_many" else dup[:1]}})
+            await db.kid.delete_many(where={"code": f"z{op}"})
+            await db.parent.delete_many(where={"kids": {"none": {}}, "name": "x"})
+        assert (await db.parent.count(), await db.kid.count()) == (parents, kids_count)
+
+
+@pytest.mark.parametrize("adapter", KID_ADAPTERS)
+async def test_nested_connect_lists_render_one_plan_and_move_exact_rows(adapter, tmp_path):
+    """Nested `connect: [..]` of 1..30 records by one unique field (Int id, String code, a
+    `@db.Uuid` id) under a 1-n relation: on PostgreSQL one plan whatever the length, exactly the named rows move
+    to the new parent (a record named twice is fine), and a missing one fails with Prisma 7's P2018
+    ("Expected 1 records ... found 0.") with nothing written."""
+    from prisma_edge.errors import ConnectedRecordsNotFoundError
+
+    async with kids_client(adapter, tmp_path) as db:
+        await db.parent.create(data={"name": "home", "kids": {"create": [{"code": f"c{i}", "label": "x"} for i in range(40)]},
+                                     "tagged": {"create": [{"tag": f"g{i}"} for i in range(40)]}})
+        kids = await db.kid.find_many(order={"id": "asc"})
+        tags = await db.tagged.find_many(order={"tag": "asc"})
+        for field, key, rows in (("kids", "id", kids), ("kids", "code", kids), ("tagged", "id", tags)):
+            renders = 0
+            for n in range(1, 31):
+                named = [r[key] for r in rows[n % 7:n % 7 + n]]
+                given = [{key: v} for v in [*named, named[0]]]
+                before = db.plan_cache.renders
+                p = await db.parent.create(data={"name": f"p{n}", field: {"connect": given}})
+                renders += db.plan_cache.renders - before
+                model = db.kid if field == "kids" else db.tagged
+                moved = await model.find_many(where={"parentId": p["id"]})
+                assert sorted(r[key] for r in moved) == sorted(named), (field, key, n)
+                assert await model.count(where={key: {"in": named}, "parentId": {"not": p["id"]}}) == 0
+            assert renders == (1 if adapter != "sqlite" else 30), (field, key)  # SQLite: a node per record still
+            before_rows = {r["id"]: r["parentId"] for r in await (db.kid if field == "kids" else db.tagged).find_many()}
+            parents = await db.parent.count()
+            missing = "nope" if key == "code" else (10**6 if field == "kids" else "00000000-0000-0000-0000-000000000000")
+            with pytest.raises(ConnectedRecordsNotFoundError, match="Expected 1 records to be connected after connect operation "
+                               "on one-to-many relation '[A-Za-z]+', found 0."):
+                await db.parent.create(data={"name": "bad", field: {"connect": [{key: rows[0][key]}, {key: missing}]}})
+            assert await db.parent.count() == parents
+            assert {r["id"]: r["parentId"] for r in await (db.kid if field == "kids" else db.tagged).find_many()} == before_rows
+
+
+@pytest.mark.parametrize("adapter", KID_ADAPTERS)
+async def test_nested_lists_in_an_update_render_one_plan(adapter, tmp_path):
+    """The same lists under an update of an existing parent: `connect` then `create` (input
+    order), 1..30 each, one plan for every length on PostgreSQL, the parent's children exactly those named and made."""
+    async with kids_client(adapter, tmp_path) as db:
+        home = await db.parent.create(data={"name": "home", "kids": {"create_many": {"data": [{"code": f"h{i}", "label": "h"} for i in range(30)]}}})
+        ids = [r["id"] for r in await db.kid.find_many(order={"id": "asc"})]
+        other = await db.parent.create(data={"name": "other"})
+        renders = 0
+        for n in range(1, 31):
+            before = db.plan_cache.renders
+            await db.parent.update(where={"id": other["id"]}, data={"name": f"o{n}", "kids": {
+                "connect": [{"id": i} for i in ids[:n]], "create": [{"code": f"o{n}-{i}", "label": "o"} for i in range(n)]}})
+            renders += db.plan_cache.renders - before
+            mine = await db.kid.find_many(where={"parentId": other["id"]}, order={"id": "asc"})
+            made = [r["code"] for r in mine if r["code"].startswith("o")]
+            assert [r["id"] for r in mine if r["code"].startswith("h")] == ids[:n]
+            assert made == [f"o{m}-{i}" for m in range(1, n + 1) for i in range(m)]
+            assert await db.kid.count(where={"parentId": home["id"]}) == 30 - n
+        assert renders == (1 if adapter != "sqlite" else 30)  # SQLite: connect lists keep a node per record

@@ -17,7 +17,8 @@ as "d1"), whose statement limits every plan is made to fit: `in` lists packed in
 parameter, multi-row inserts split, and for rules with `static_plans` dynamic plans lowered to
 one static batch (`writes/static.py`).
 Lengths change few plans (`lengths.py`, `chunks.py`): `in` lists are one parameter or padded to
-a ladder of sizes, and `create_many` joins the plans of a ladder of chunk sizes.
+a ladder of sizes, `create_many` joins the plans of a ladder of chunk sizes, and nested children
+lists are column arrays on PostgreSQL and SQLite (`nested_lists.py`).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from .arguments import parse
 from .cache import PlanCache
 from .chunks import chunked
 from .lengths import has_list_filter, normalise
+from .nested_lists import SCAN_KEYS, has_children_list
 from .plan import Plan, Step
 
 if TYPE_CHECKING:  # sqlglot loads on the first plan-cache miss (`build`), not at import: cold start
@@ -125,6 +127,11 @@ def compile_query(schema: Schema, model: str, action: str, args: Mapping[str, An
     `in_batch`: an item of `db.batch`, where `find_*_or_raise` must fail inside the batch."""
     op, values = parse(schema, model, action, args, shape_only=shape_only)
     required = in_batch and action.endswith("_or_raise") and isinstance(op, ir.Read)
+    if isinstance(op, ir.NestedWrite) and dialect in SCAN_KEYS and has_children_list(args, SCAN_KEYS[dialect]):  # arrays
+        from .nested_lists import columnar
+
+        if (rows := columnar(schema, op, values, dialect)) is not None:
+            op, values = rows
     if isinstance(op, ir.CreateMany) and cache is not None and (chunks := chunked(op, values, dialect)) is not None:
         composed = cache.joined.get([_cached(schema, c, dialect, cache, False) for c, _ in chunks], [len(vs) for _, vs in chunks])
         if composed is not None:  # plans of a few row counts, joined (compiler/chunks.py)

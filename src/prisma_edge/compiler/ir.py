@@ -331,6 +331,9 @@ class NestedCreate:
     model: str
     values: tuple[Assign, ...]
     relations: tuple[RelationWrite, ...] = ()
+    # many records: each value slot holds a list, one element per record, in order (a children
+    # list written from column arrays, compiler/nested_lists.py); no relations then
+    rows: bool = False
 
 
 @frozen
@@ -363,6 +366,8 @@ class RelationWrite:
     update_many: tuple[tuple[Cond | None, tuple[Assign, ...] | None], ...] = ()
     updates: tuple[tuple[Cond | None, NestedCreate], ...] = ()  # (which record, its values + relation writes)
     upserts: tuple[tuple[Cond | None, NestedCreate, tuple[Assign, ...]], ...] = ()
+    # `connects` is ONE `in` compare whose list slot names every record (compiler/nested_lists.py)
+    connect_rows: bool = False
     # the operations in the order the input gives them (Prisma 7 applies them in that order);
     # empty: the fixed order of `OPS`
     order: tuple[str, ...] = ()

@@ -46,7 +46,7 @@ from .builder import WriteBuilder, empty_insert
 from .guards import any_of as _or
 from .guards import count_of, fail_if_rows, fail_unless_count, fail_unless_rows, rows_of
 from .program import Node, Program, Src
-from .sqlite_static import StaticNestedCreate, _JoinField
+from .sqlite_static import StaticNestedCreate, _JoinField, rows_values
 
 
 class NestedBuilder:
@@ -204,6 +204,8 @@ class NestedBuilder:
         m = node.model
         if node.kind == "restrict":  # a guard: fails with P2014 when a row matches (P2017 when none does)
             assert m is not None and node.restrict is not None
+            if node.each:  # a list of keys: P2018 unless each has its row (compiler/nested_lists.py)
+                return pg_steps.each_found(self.ctx, m, node, self._pg_missing(node))
             a = self.ctx.alias()
             if node.connected or node.expect is not None:
                 runs = self._pg_missing(node)
@@ -237,7 +239,8 @@ class NestedBuilder:
                 ins0 = empty_insert("postgres", m.db_name)
                 ins0.set("returning", exp.Returning(expressions=[exp.Star()]))
                 return ins0
-            body = exp.Select(expressions=[self.pg_value(s, f) for f, s in node.values])
+            body = pg_steps.rows_select(self.ctx, node, self.pg_value) if node.rows else exp.Select(
+                expressions=[self.pg_value(s, f) for f, s in node.values])
             # Sibling CTEs run in no set order; reading the previous insert first makes PostgreSQL
             # insert rows in input order (ids ascend as in Prisma).
             prev = next((k for k in range(i - 1, -1, -1) if self._kinds[k] == "insert" and self._group[k] == self._group[i]), None)
@@ -369,7 +372,7 @@ class NestedBuilder:
                 assert m is not None
                 cols = [exp.Column(this=ident(f.db_name)) for f, _ in node.values]
                 tbl = exp.Table(this=ident(m.db_name))
-                vals = exp.Values(expressions=[exp.Tuple(expressions=[value(s, f) for f, s in node.values])])
+                vals = rows_values(self.ctx, node, value) if node.rows else exp.Values(expressions=[exp.Tuple(expressions=[value(s, f) for f, s in node.values])])
                 ins = exp.Insert(this=exp.Schema(this=tbl, expressions=cols), expression=vals) if cols else empty_insert(self.rules.name, m.db_name)
                 if node.ignore_conflict:
                     if self.rules.name == "mysql":

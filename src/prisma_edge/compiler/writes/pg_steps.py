@@ -24,12 +24,17 @@ transaction is never read.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlglot import exp
 
-from ...schema.model import Model
-from ..sql.context import Context
-from ..sql.dialects import fn, ident
-from .program import Node
+from ...schema.model import Field, Model
+from .. import ir
+from ..plan import CONNECT_COUNT_MARKER
+from ..sql.context import Context, and_all, table
+from ..sql.dialects import col, fn, ident
+from .guards import failure
+from .program import Node, Src
 from .sqlite_static import where_fields
 
 PREFIX = "prisma_edge.n"
@@ -153,3 +158,56 @@ def import_cte(ctx: Context, k: int, model: Model, columns: list[str]) -> exp.Se
     return exp.Select(expressions=items).where(
         exp.EQ(this=_setting(f"{PREFIX}{k}"), expression=exp.Literal.string("1")), copy=False
     )
+
+
+class _Array:
+    """A field seen as an array of its values (the cast of a column array, compiler/nested_lists.py)."""
+
+    def __init__(self, f: Field) -> None:
+        self.type, self.kind, self.is_list = f.type, f.kind, True
+        self.native_type = getattr(f, "native_type", None)  # `@db.Uuid` values: a uuid[]
+
+
+def rows_select(ctx: Context, node: Node, value: Callable[[Src, Field], exp.Expression]) -> exp.Select:
+    """The records of a `rows` insert node: `SELECT r.c0, ..., <parent key> FROM unnest(CAST($1 AS
+    text[]), ...) WITH ORDINALITY AS r(c0, ..., pe_ord) ORDER BY r.pe_ord`, each array cast to its
+    column's type as a single value would be; the order makes ids follow the input's order."""
+    arrays: list[exp.Expression] = []
+    items: list[exp.Expression] = []
+    for f, s in node.values:
+        if s.slot is not None and s.slot.is_list:
+            enum = ctx.schema.enum(f.type) if f.kind == "enum" else None
+            arrays.append(ctx.rules.cast_param(ctx.param(s.slot), _Array(f), enum.db_name if enum else None))  # type: ignore[arg-type]
+            items.append(col("pe_rows", f"c{len(arrays) - 1}"))
+        else:
+            items.append(value(s, f))
+    names = [ident(f"c{j}") for j in range(len(arrays))] + [ident("pe_ord")]
+    source = exp.Unnest(expressions=arrays, alias=exp.TableAlias(this=ident("pe_rows"), columns=names), offset=True)
+    return exp.Select(expressions=items).from_(source, copy=False).order_by(col("pe_rows", "pe_ord"), copy=False)
+
+
+def each_found(ctx: Context, m: Model, node: Node, runs: list[exp.Expression]) -> exp.Select:
+    """The P2018 check of a connect list (`node.where`: `key IN <one list>`): fails, as one check
+    per record does, with "1 expected, 0 found" when a key of the list has no row (a key is
+    unique: it has one row or none; a key named twice is fine, as in Prisma 7). The count in the
+    message is counted (of the first missing key's rows, so 0), not a literal the planner folds."""
+    c = node.where
+    assert isinstance(c, ir.Compare) and isinstance(c.value, tuple) and node.restrict is not None
+    f = ctx.field(m, c.field)
+    enum = ctx.schema.enum(f.type) if f.kind == "enum" else None
+    array = ctx.rules.cast_param(ctx.param(c.value[0]), _Array(f), enum.db_name if enum else None)  # type: ignore[arg-type]
+
+    def rows_for(key: exp.Expression) -> exp.Select:
+        a = ctx.alias()
+        return exp.Select(expressions=[exp.Literal.number(1)]).from_(table(m.db_name, a), copy=False).where(
+            exp.EQ(this=col(a, f.db_name), expression=key), copy=False)
+
+    listed = exp.Unnest(expressions=[array], alias=exp.TableAlias(this=ident("pe_keys"), columns=[ident("v")]))
+    missing = exp.Select(expressions=[col("pe_keys", "v")]).from_(listed, copy=False).where(
+        exp.Not(this=exp.Exists(this=rows_for(col("pe_keys", "v")))), copy=False)
+    first = exp.Subquery(this=missing.copy().limit(exp.Literal.number(1), copy=False))
+    ok: exp.Expression = exp.Case(ifs=[exp.If(this=exp.Exists(this=missing), true=failure(
+        f"{CONNECT_COUNT_MARKER}:{node.restrict}", rows_for(first), ctx.rules))], default=exp.Literal.number(1))
+    if runs:  # on a branch that did not run: nothing to check
+        ok = exp.Case(ifs=[exp.If(this=exp.Not(this=exp.Paren(this=and_all(runs))), true=exp.Literal.number(1))], default=ok)
+    return exp.Select(expressions=[exp.alias_(ok, "ok", quoted=True)])

@@ -46,6 +46,8 @@ class Node:
     not_found: str | None = None  # Prisma's P2025 detail when this required node finds nothing
     expect: int | None = None  # kind "restrict": fail with P2018 ("relation:kind:n") unless exactly n rows match
     connected: bool = False  # kind "restrict" the other way: fail with P2017 ("relation:parent:child") unless rows match
+    rows: bool = False  # kind "insert": many records, each slot value a list (compiler/nested_lists.py)
+    each: bool = False  # kind "restrict": fail with P2018 ("relation:kind:1") unless every value of `where`'s list has a row
 
 
 class Program:
@@ -86,7 +88,7 @@ class Program:
                     values += pointing
             else:
                 later.append(rw)
-        me = self.add(Node("insert", model, values, when_missing=when_missing))
+        me = self.add(Node("insert", model, values, when_missing=when_missing, rows=nc.rows))
         for rw in later:
             self.children(model, me, self.ctx.field(model, rw.field), rw, when_missing)
         return me
@@ -148,6 +150,9 @@ class Program:
                     self.add(Node("update", target, null_fk, where=cond, match=fixed, when_missing=when_missing))
                 if rw.disconnect_all:
                     self.add(Node("update", target, null_fk, match=fixed, when_missing=when_missing))
+            elif op == "connect" and rw.connect_rows:  # one list of keys: check them all, then link them all
+                self.connect_count(target, f, rw.connects, when_missing, each=True)
+                self.add(Node("update", target, fixed, where=rw.connects[0], when_missing=when_missing))
             elif op == "connect":
                 if f.is_list and rw.connects:  # Prisma 7: P2018 unless every record it names exists
                     self.connect_count(target, f, rw.connects, when_missing)
@@ -203,12 +208,14 @@ class Program:
                     self.add(Node("delete", target, match=fixed, require=True, when_missing=when_missing,
                                   not_found=self.missing("delete", target, f)))
 
-    def connect_count(self, target: Model, f: Field, conds: tuple[ir.Cond, ...], when_missing: int | None) -> None:
+    def connect_count(self, target: Model, f: Field, conds: tuple[ir.Cond, ...], when_missing: int | None,
+                      each: bool = False) -> None:
         rel = f.relation
         assert rel is not None
         kind = {"one_to_one": "one-to-one", "many_to_many": "many-to-many"}.get(rel.kind, "one-to-many")
         for cond in conds:  # one check per record named (the same one named twice is fine, as in Prisma 7)
-            self.add(Node("restrict", target, where=cond, when_missing=when_missing, restrict=f"{rel.name}:{kind}:1", expect=1))
+            self.add(Node("restrict", target, where=cond, when_missing=when_missing, restrict=f"{rel.name}:{kind}:1",
+                          expect=None if each else 1, each=each))
 
     def not_connected(self, parent: Model, target: Model, relation: str, match: list[tuple[Field, Src]],
                       cond: ir.Cond, linked: tuple[str, str, Src, str, str] | None, when_missing: int | None) -> None:

@@ -19,6 +19,7 @@ key is known), an emulated Restrict check (it must stop the transaction), an emp
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from sqlglot import exp
@@ -26,7 +27,7 @@ from sqlglot import exp
 from ...schema.model import Field, Model
 from .. import ir
 from ..plan import NOT_FOUND_MARKER, Plan, Step
-from ..sql.context import and_all, table
+from ..sql.context import Context, and_all, table
 from ..sql.dialects import col, fn, ident
 from ..sql.where import condition
 from .emulation import emulate_delete, emulate_update
@@ -254,6 +255,18 @@ class StaticNestedCreate:
                 return True
             found = self.lookup(i, i + 1, self.ctx.alias())
             return None if found is None else exp.Select(expressions=[fail_unless_rows(NOT_FOUND_MARKER, found, self.rules)])
+        if node.rows and m is not None:  # many records from column arrays: not next to a record of their own table
+            if any(src.node is not None and getattr(self.nodes[src.node].model, "db_name", None) in (m.db_name, None)
+                   for _, src in node.values):
+                return None
+            body = rows_values(self.ctx, node, lambda src, f: self.value(src, f, i))
+            if body is None:
+                return None
+            ins = exp.Insert(this=exp.Schema(this=exp.Table(this=ident(m.db_name)), expressions=[exp.Column(this=ident(f.db_name)) for f, _ in node.values]),
+                             expression=body)
+            if node.ignore_conflict:
+                ins.set("conflict", exp.OnConflict(action=exp.var("DO NOTHING")))
+            return ins
         values = []
         for f, s in (node.values if node.kind in ("insert", "update") else []):
             v = self.value(s, f, i)
@@ -298,3 +311,30 @@ class _JoinField:
         self.type = "Join"
         self.kind = "scalar"
         self.is_list = False
+
+
+def rows_values(ctx: Context, node: Node, value: Callable[[Src, Field], exp.Expression | None]) -> exp.Select | None:
+    """SQLite: the records of a `rows` insert node (compiler/nested_lists.py), one JSON array
+    parameter per column read by `json_each` and joined on the element's index: `SELECT r0.value,
+    ..., <parent key> FROM json_each(?, '$[0]') AS r0 JOIN json_each(?, '$[0]') AS r1 ON r1.key =
+    r0.key ... ORDER BY r0.key` (ids follow the input's order). None when a value is not static."""
+    items: list[exp.Expression] = []
+    q = exp.Select()
+    k = 0
+    for f, s in node.values:
+        if s.slot is None or not s.slot.is_list:
+            v = value(s, f)
+            if v is None:
+                return None
+            items.append(v)
+            continue
+        name = f"pe_r{k}"
+        each = exp.Table(this=exp.Anonymous(this="json_each", expressions=[ctx.pack((s.slot,)), exp.Literal.string("$[0]")]),
+                         alias=exp.TableAlias(this=ident(name)))
+        q = q.from_(each, copy=False) if k == 0 else q.join(
+            each, on=exp.EQ(this=col(name, "key"), expression=col("pe_r0", "key")), copy=False)
+        items.append(col(name, "value"))
+        k += 1
+    q.set("expressions", items)
+    # `WHERE true`: SQLite's parser reads an ON CONFLICT after a join's last table as its ON otherwise
+    return q.where(exp.true(), copy=False).order_by(col("pe_r0", "key"), copy=False)
