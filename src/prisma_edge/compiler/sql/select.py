@@ -248,10 +248,10 @@ class ReadBuilder:
         child, src, joins, pairs = self.ctx.relation_keys(alias, f)
         if f.is_list and grouped.eligible(self, alias, rs, child, pairs):
             return grouped.grouped_list(self, alias, rs, f.type, child, src, joins, pairs)
-        if (not f.is_list and self.rules.name == "mysql" and alias in self.parent_sets and not joins
-                and self.set_depth.get(alias, 0) < grouped.MYSQL_DEPTH):
+        if (not f.is_list and self.rules.name in grouped.EVERY_SHAPE and alias in self.parent_sets and not joins
+                and self.set_depth.get(alias, 0) < grouped.SET_DEPTH):
             # the to-one's rows as a parent set, so lists under it take the grouped form too
-            # (MySQL's other form numbers every child row; grouped.py)
+            # (their other forms read the whole child table; grouped.py)
             self.parent_sets[child] = exp.Select().from_(src.copy(), copy=False).where(grouped.keys_in(self, alias, pairs), copy=False)
             self.key_via[child] = (alias, {mine.name: theirs for mine, theirs in pairs})
             self.set_depth[child] = self.set_depth.get(alias, 0) + 1
