@@ -100,3 +100,78 @@ async def test_a_two_level_include_scans_each_child_table_once():
                     ]
         finally:
             await db.close()
+
+
+# The shapes that had their own grouped form on MySQL first (tests/test_include_scale_mysql.py,
+# whose expectations are reused): a cursor, `distinct`, a list under a to-one relation.
+from tests.test_include_scale_mysql import CURSOR, POSTS, SHAPES, USERS, expected, got  # noqa: E402
+
+SHAPES_DDL = [  # Prisma's DDL: a foreign key, no index on it
+    'CREATE TABLE "User" (id int PRIMARY KEY)',
+    'CREATE TABLE "Post" (id int PRIMARY KEY, views int NOT NULL, "authorId" int NOT NULL REFERENCES "User"(id))',
+    f'INSERT INTO "User" SELECT g FROM generate_series(1, {USERS}) g',
+    f'INSERT INTO "Post" SELECT g, g % 7, (g % {USERS}) + 1 FROM generate_series(1, {POSTS}) g',
+    "ANALYZE",
+]
+OTHERS = 1000  # with the index: users past the first USERS, 20 posts each, around the parents' posts
+SHAPES_INDEXED = [
+    *SHAPES_DDL[:-1],
+    'CREATE INDEX "Post_authorId_idx" ON "Post"("authorId")',
+    f'INSERT INTO "User" SELECT g FROM generate_series({USERS + 1}, {USERS + OTHERS}) g',
+    f'INSERT INTO "Post" SELECT g, g % 7, {USERS + 1} + g % {OTHERS} FROM generate_series({POSTS + 1}, {POSTS + 20 * OTHERS}) g',
+    "ANALYZE",
+]
+PG_SCHEMA = parse_schema("""
+datasource db {
+  provider = "postgresql"
+  url      = env("DATABASE_URL")
+}
+model User {
+  id    Int    @id
+  posts Post[]
+}
+model Post {
+  id       Int  @id
+  views    Int
+  authorId Int
+  author   User @relation(fields: [authorId], references: [id])
+}
+""")
+
+
+def seq_scans(node: dict[str, Any], out: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """(table, loops) of every sequential scan."""
+    if node.get("Node Type") == "Seq Scan":
+        out.append((node["Relation Name"], int(node.get("Actual Loops", 1))))
+    for child in node.get("Plans", ()):
+        seq_scans(child, out)
+    return out
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("indexed", [False, True], ids=["no_index", "fk_index"])
+@pytest.mark.parametrize("shape", list(SHAPES))
+async def test_cursor_distinct_and_to_one_shapes_scan_the_posts_once(shape, indexed):
+    model, args = SHAPES[shape]
+    assert CURSOR <= POSTS
+    with temp_postgres("pe_inclsh") as url:
+        db = Client(PG_SCHEMA, url=url, adapter="postgres")
+        try:
+            for ddl in SHAPES_INDEXED if indexed else SHAPES_DDL:
+                await db.execute_raw(ddl)
+            for take in (2, 20):
+                plan, values = compile_query(PG_SCHEMA, model, "find_many", {**args, "take": take}, "postgres")
+                stmt = plan.steps[0].statement
+                rows = await db.query_raw(
+                    "EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + stmt.sql, *[values[p] for p in stmt.params]
+                )
+                doc = next(iter(rows[0].values()))
+                found = seq_scans((json.loads(doc) if isinstance(doc, str) else doc)[0]["Plan"], [])
+                # each sequential scan of the posts runs once, not once per parent
+                assert all(loops == 1 for name, loops in found if name == "Post"), (take, found)
+
+                result = await getattr(db, model.lower()).find_many(**args, take=take)
+                assert len(result) == take
+                assert got(shape, result) == expected(shape, result)
+        finally:
+            await db.close()
