@@ -14,15 +14,17 @@ to the parent's FROM by its key:
 the child table is read once, and only the selected parents' children are numbered and
 aggregated. The derived table references no outer row, so the same SQL runs on PostgreSQL,
 SQLite, MySQL 8 and MariaDB. Nested lists repeat the construction inside the derived table, with
-the child query as their parents' keys. A cursor or `distinct` on the list keeps the correlated
-form (select.py), as does a list whose parent set is not known (under a to-one relation).
+the child query as their parents' keys. On SQLite a cursor or `distinct` on the list keeps the
+correlated form (select.py), as does a list whose parent set is not known (under a to-one relation).
 
 On MySQL/MariaDB, whose only other form numbers EVERY child row in a window (no correlated derived
-tables on MariaDB), the grouped form also takes a cursor and `distinct` (`own_scope`: "the same
-parent" is the child row's own foreign key, so nothing refers to the parent row; `distinct` ranks
-the parents' children in one derived table), and a list under
-a to-one relation (select.py gives the to-one's rows a parent set: `key IN (SELECT fk FROM <its
-parent set>)`). There `g` is read by a scalar subquery, `(SELECT g.j FROM (...) AS g WHERE g.k0 =
+tables on MariaDB), and on PostgreSQL, whose other form scans the child table per parent without
+the foreign-key index (`distinct`: its ranking per parent), the grouped form also takes a cursor
+and `distinct` (`own_scope`: "the same parent" is the child row's own foreign key, so nothing
+refers to the parent row; `distinct` ranks the parents' children in one derived table), and a list
+under a to-one relation (select.py gives the to-one's rows a parent set: `key IN (SELECT fk FROM
+<its parent set>)`). On PostgreSQL `g` then joins the to-one's parent's FROM (`lifted`). On MySQL
+`g` is read by a scalar subquery, `(SELECT g.j FROM (...) AS g WHERE g.k0 =
 parent.id)`, not joined: the derived table references no outer row, so it is materialised once,
 and the parents' ORDER BY ... LIMIT keeps its index whatever MariaDB guesses of g's size. The SQL
 is the same on MariaDB 10.11 (run here) and MySQL 8 (window functions, JSON_ARRAYAGG, derived
