@@ -104,7 +104,7 @@ async def test_a_two_level_include_scans_each_child_table_once():
 
 # The shapes that had their own grouped form on MySQL first (tests/test_include_scale_mysql.py,
 # whose expectations are reused): a cursor, `distinct`, a list under a to-one relation.
-from tests.test_include_scale_mysql import CURSOR, POSTS, SHAPES, USERS, expected, got  # noqa: E402
+from tests.test_include_scale_mysql import CURSOR, DIFFERENTIAL, POSTS, SHAPES, USERS, expected, got  # noqa: E402
 
 SHAPES_DDL = [  # Prisma's DDL: a foreign key, no index on it
     'CREATE TABLE "User" (id int PRIMARY KEY)',
@@ -121,7 +121,7 @@ SHAPES_INDEXED = [
     f'INSERT INTO "Post" SELECT g, g % 7, {USERS + 1} + g % {OTHERS} FROM generate_series({POSTS + 1}, {POSTS + 20 * OTHERS}) g',
     "ANALYZE",
 ]
-PG_SCHEMA = parse_schema("""
+PG_SCHEMA_TEXT = """
 datasource db {
   provider = "postgresql"
   url      = env("DATABASE_URL")
@@ -136,7 +136,8 @@ model Post {
   authorId Int
   author   User @relation(fields: [authorId], references: [id])
 }
-""")
+"""
+PG_SCHEMA = parse_schema(PG_SCHEMA_TEXT)
 
 
 def reads(node: dict[str, Any], out: list[tuple[str, str, int, int]]) -> list[tuple[str, str, int, int]]:
@@ -181,3 +182,30 @@ async def test_cursor_distinct_and_to_one_shapes_scan_the_posts_once(shape, inde
                 assert got(shape, result) == expected(shape, result)
         finally:
             await db.close()
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("include", DIFFERENTIAL, ids=range(len(DIFFERENTIAL)))
+async def test_grouped_windows_on_postgres_read_as_sqlite_reads_them(include):
+    """Skip, a backwards cursor by another order, `distinct` with `where`, a to-one's list under a
+    list: PostgreSQL's grouped form against SQLite's correlated one, on the same rows."""
+    from prisma_edge.fetch_adapters.sqlite import SqliteAdapter
+
+    lite = Client(parse_schema(PG_SCHEMA_TEXT.replace('"postgresql"', '"sqlite"')), adapter=SqliteAdapter(":memory:"))
+    await lite.execute_raw("CREATE TABLE User (id int PRIMARY KEY)")
+    await lite.execute_raw("CREATE TABLE Post (id int PRIMARY KEY, views int NOT NULL, authorId int NOT NULL)")
+    await lite.execute_raw(f"WITH RECURSIVE g(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM g WHERE i < {POSTS}) "
+                           f"INSERT INTO User SELECT i FROM g WHERE i <= {USERS}")
+    await lite.execute_raw(f"WITH RECURSIVE g(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM g WHERE i < {POSTS}) "
+                           f"INSERT INTO Post SELECT i, i % 7, (i % {USERS}) + 1 FROM g")
+    with temp_postgres("pe_incldf") as url:
+        db = Client(PG_SCHEMA, url=url, adapter="postgres")
+        try:
+            for ddl in SHAPES_DDL:
+                await db.execute_raw(ddl)
+            for model in ("user", "post"):
+                args = {"take": 12, "order": {"id": "asc"}, "include": include if model == "user" else {"author": {"include": include}}}
+                assert await getattr(db, model).find_many(**args) == await getattr(lite, model).find_many(**args)
+        finally:
+            await db.close()
+            await lite.close()
