@@ -143,11 +143,23 @@ class ReadBuilder:
                             .where(cursor_row(c) if in_scope is None else exp.And(this=cursor_row(c), expression=in_scope), copy=False))
         branches: list[exp.Expression] = []
         equal_prefix: list[exp.Expression] = []
+        given = dict(cursor.fields)
         for t in terms:
             mine = self.order_value(model, alias, t)
-            theirs = cursor_value(t)
             cmp = exp.LT if t.descending else exp.GT
             nulls_first = t.nulls == "first" if t.nulls else self.rules.nulls_first_default(t.descending)
+            if len(t.path) == 1 and not t.count_of and t.relevance is None and t.path[0] in given:
+                # a cursor field: the cursor row's value is the parameter (the row exists, `exists`),
+                # never NULL, and known to the planner (a subquery's value is not: PostgreSQL then
+                # guesses a third of the rows after it and reads them by the key's index)
+                value = self.ctx.param(given[t.path[0]])
+                after_it: exp.Expression = cmp(this=mine, expression=value)
+                if not nulls_first:
+                    after_it = exp.Or(this=after_it, expression=exp.Is(this=mine.copy(), expression=exp.Null()))
+                branches.append(and_all([*[e.copy() for e in equal_prefix], exp.Paren(this=after_it)]))  # type: ignore[list-item]
+                equal_prefix.append(exp.EQ(this=mine.copy(), expression=value.copy()))
+                continue
+            theirs = cursor_value(t)
             # NULLs sort at one end: a NULL is after every value when they come last, before when first
             null_side = (mine.copy(), theirs.copy()) if not nulls_first else (theirs.copy(), mine.copy())
             after = exp.Paren(this=exp.Or(this=cmp(this=mine, expression=theirs),
