@@ -150,11 +150,12 @@ class ReadBuilder:
             nulls_first = t.nulls == "first" if t.nulls else self.rules.nulls_first_default(t.descending)
             if len(t.path) == 1 and not t.count_of and t.relevance is None and t.path[0] in given:
                 # a cursor field: the cursor row's value is the parameter (the row exists, `exists`),
-                # never NULL, and known to the planner (a subquery's value is not: PostgreSQL then
-                # guesses a third of the rows after it and reads them by the key's index)
+                # never NULL (nor a required field's rows), and known to the planner (a subquery's
+                # value is not: PostgreSQL then guesses a third of the rows after it and reads them
+                # through the key's index)
                 value = self.ctx.param(given[t.path[0]])
                 after_it: exp.Expression = cmp(this=mine, expression=value)
-                if not nulls_first:
+                if not nulls_first and not self.ctx.field(model, t.path[0]).is_required:
                     after_it = exp.Or(this=after_it, expression=exp.Is(this=mine.copy(), expression=exp.Null()))
                 branches.append(and_all([*[e.copy() for e in equal_prefix], exp.Paren(this=after_it)]))  # type: ignore[list-item]
                 equal_prefix.append(exp.EQ(this=mine.copy(), expression=value.copy()))
