@@ -14,15 +14,17 @@ to the parent's FROM by its key:
 the child table is read once, and only the selected parents' children are numbered and
 aggregated. The derived table references no outer row, so the same SQL runs on PostgreSQL,
 SQLite, MySQL 8 and MariaDB. Nested lists repeat the construction inside the derived table, with
-the child query as their parents' keys. A cursor or `distinct` on the list keeps the correlated
-form (select.py), as does a list whose parent set is not known (under a to-one relation).
+the child query as their parents' keys. On SQLite a cursor or `distinct` on the list keeps the
+correlated form (select.py), as does a list whose parent set is not known (under a to-one relation).
 
 On MySQL/MariaDB, whose only other form numbers EVERY child row in a window (no correlated derived
-tables on MariaDB), the grouped form also takes a cursor and `distinct` (`own_scope`: "the same
-parent" is the child row's own foreign key, so nothing refers to the parent row; `distinct` ranks
-the parents' children in one derived table), and a list under
-a to-one relation (select.py gives the to-one's rows a parent set: `key IN (SELECT fk FROM <its
-parent set>)`). There `g` is read by a scalar subquery, `(SELECT g.j FROM (...) AS g WHERE g.k0 =
+tables on MariaDB), and on PostgreSQL, whose other form scans the child table per parent without
+the foreign-key index (`distinct`: its ranking per parent), the grouped form also takes a cursor
+and `distinct` (`own_scope`: "the same parent" is the child row's own foreign key, so nothing
+refers to the parent row; `distinct` ranks the parents' children in one derived table), and a list
+under a to-one relation (select.py gives the to-one's rows a parent set: `key IN (SELECT fk FROM
+<its parent set>)`). On PostgreSQL `g` then joins the to-one's parent's FROM (`lifted`). On MySQL
+`g` is read by a scalar subquery, `(SELECT g.j FROM (...) AS g WHERE g.k0 =
 parent.id)`, not joined: the derived table references no outer row, so it is materialised once,
 and the parents' ORDER BY ... LIMIT keeps its index whatever MariaDB guesses of g's size. The SQL
 is the same on MariaDB 10.11 (run here) and MySQL 8 (window functions, JSON_ARRAYAGG, derived
@@ -54,17 +56,23 @@ def eligible(rb: ReadBuilder, alias: str, rs: ir.RelationSelection, child: str,
     (on MySQL: with them too, for a direct relation, whose child rows carry the parent's key)."""
     if alias not in rb.parent_sets:
         return False
-    if rb.rules.name == "mysql" and rb.set_depth.get(alias, 0) >= MYSQL_DEPTH:
+    if rb.rules.name in EVERY_SHAPE and rb.set_depth.get(alias, 0) >= SET_DEPTH:
         return False
     if rs.window.cursor is None and not rs.window.distinct:
         return True
-    return rb.rules.name == "mysql" and all(mine.table == child for mine, _ in pairs)
+    return rb.rules.name in EVERY_SHAPE and all(mine.table == child for mine, _ in pairs)
 
 
-# Each grouped level repeats its parents' query (its parent set) inside its own: on MySQL, where
+# Dialects whose grouped form also takes a cursor, `distinct` and lists under a to-one relation:
+# their other forms read the whole child table (MySQL: numbers every child row; PostgreSQL
+# without the foreign-key index: a scan per parent, `distinct`'s ranking one per parent and row).
+EVERY_SHAPE = frozenset({"mysql", "postgres"})
+
+
+# Each grouped level repeats its parents' query (its parent set) inside its own: where (EVERY_SHAPE)
 # to-one relations pass parent sets on too, an include chain past this many levels takes the
 # window form below it instead, so the SQL stays shallow enough for sqlglot and the server.
-MYSQL_DEPTH = 6
+SET_DEPTH = 6
 
 
 def own_scope(pairs: list[tuple[exp.Column, exp.Column]]) -> Callable[[str], exp.Expression | None]:
@@ -125,6 +133,17 @@ def keys_in(rb: ReadBuilder, parent_alias: str, pairs: list[tuple[exp.Column, ex
     return exp.In(this=this, query=exp.Subquery(this=keys))
 
 
+def lifted(rb: ReadBuilder, alias: str, keys: list[exp.Column]) -> tuple[str, list[exp.Column]]:
+    """Where `g` joins: past each to-one relation whose own columns are the keys, its parent's FROM
+    with the parent's columns. Joined inside the to-one's correlated subquery, PostgreSQL pushes
+    the key into `g` and reads the child table once per row of the to-one's parent."""
+    via = rb.key_via.get(alias)
+    while via is not None and all(k.name in via[1] for k in keys):
+        alias, keys = via[0], [via[1][k.name].copy() for k in keys]
+        via = rb.key_via.get(alias)
+    return alias, [k.copy() for k in keys]
+
+
 def grouped_list(
     rb: ReadBuilder,
     model_alias: str,
@@ -141,7 +160,7 @@ def grouped_list(
     terms = rb.order_terms(target, child, rs.window)
     ordered = rb.order_by(target, child, terms)
     scope = own_scope(pairs) if rs.window.cursor is not None else None
-    if rs.window.distinct:  # MySQL only (eligible): the ranking's source holds the keys and `where`
+    if rs.window.distinct:  # EVERY_SHAPE only (eligible): the ranking's source holds the keys and `where`
         src, first = distinct_source(rb, target, child, rs.window, terms, model_alias, pairs)
         rest = attrs.evolve(rs.window, where=None, distinct=())
         conds = [first, *rb.window_conditions(target, child, rest, terms, scope)]
@@ -209,6 +228,8 @@ def grouped_list(
         # negative take, cursor with distinct: 40,000 users read for 20)
         j = exp.Subquery(this=exp.Select(expressions=[j]).from_(source, copy=False).where(on, copy=False))
     else:
-        rb.pending_joins.setdefault(model_alias, []).append(exp.Join(this=source, side="LEFT", on=on))
+        host, keys_there = lifted(rb, model_alias, [theirs for _, theirs in pairs])
+        on = and_all([exp.EQ(this=col(g, f"k{i}"), expression=k) for i, k in enumerate(keys_there)])
+        rb.pending_joins.setdefault(host, []).append(exp.Join(this=source, side="LEFT", on=on))
     value = exp.Coalesce(this=j, expressions=[rules.empty_json_array()])
     return value, RelationShape(True, shape, rs.window.take_negative)

@@ -143,11 +143,24 @@ class ReadBuilder:
                             .where(cursor_row(c) if in_scope is None else exp.And(this=cursor_row(c), expression=in_scope), copy=False))
         branches: list[exp.Expression] = []
         equal_prefix: list[exp.Expression] = []
+        given = dict(cursor.fields)
         for t in terms:
             mine = self.order_value(model, alias, t)
-            theirs = cursor_value(t)
             cmp = exp.LT if t.descending else exp.GT
             nulls_first = t.nulls == "first" if t.nulls else self.rules.nulls_first_default(t.descending)
+            if len(t.path) == 1 and not t.count_of and t.relevance is None and t.path[0] in given:
+                # a cursor field: the cursor row's value is the parameter (the row exists, `exists`),
+                # never NULL (nor a required field's rows), and known to the planner (a subquery's
+                # value is not: PostgreSQL then guesses a third of the rows after it and reads them
+                # through the key's index)
+                value = self.ctx.param(given[t.path[0]])
+                after_it: exp.Expression = cmp(this=mine, expression=value)
+                if not nulls_first and not self.ctx.field(model, t.path[0]).is_required:
+                    after_it = exp.Or(this=after_it, expression=exp.Is(this=mine.copy(), expression=exp.Null()))
+                branches.append(and_all([*[e.copy() for e in equal_prefix], exp.Paren(this=after_it)]))  # type: ignore[list-item]
+                equal_prefix.append(exp.EQ(this=mine.copy(), expression=value.copy()))
+                continue
+            theirs = cursor_value(t)
             # NULLs sort at one end: a NULL is after every value when they come last, before when first
             null_side = (mine.copy(), theirs.copy()) if not nulls_first else (theirs.copy(), mine.copy())
             after = exp.Paren(this=exp.Or(this=cmp(this=mine, expression=theirs),
@@ -248,10 +261,10 @@ class ReadBuilder:
         child, src, joins, pairs = self.ctx.relation_keys(alias, f)
         if f.is_list and grouped.eligible(self, alias, rs, child, pairs):
             return grouped.grouped_list(self, alias, rs, f.type, child, src, joins, pairs)
-        if (not f.is_list and self.rules.name == "mysql" and alias in self.parent_sets and not joins
-                and self.set_depth.get(alias, 0) < grouped.MYSQL_DEPTH):
+        if (not f.is_list and self.rules.name in grouped.EVERY_SHAPE and alias in self.parent_sets and not joins
+                and self.set_depth.get(alias, 0) < grouped.SET_DEPTH):
             # the to-one's rows as a parent set, so lists under it take the grouped form too
-            # (MySQL's other form numbers every child row; grouped.py)
+            # (their other forms read the whole child table; grouped.py)
             self.parent_sets[child] = exp.Select().from_(src.copy(), copy=False).where(grouped.keys_in(self, alias, pairs), copy=False)
             self.key_via[child] = (alias, {mine.name: theirs for mine, theirs in pairs})
             self.set_depth[child] = self.set_depth.get(alias, 0) + 1
