@@ -7,6 +7,9 @@ as one PostgreSQL statement or as steps for SQLite/MySQL.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from attrs import define, field
 
 from ...schema.model import Field, Model
@@ -175,27 +178,9 @@ class Program:
                 for nc in rw.create_many:
                     node = self.insert(nc, fixed, when_missing)
                     self.nodes[node].ignore_conflict = rw.skip_duplicates
-            elif op in ("delete_many", "update_many"):
-                for where, data in rw.update_many:
-                    if data is None and op == "delete_many":
-                        self.add(Node("delete", target, where=where, match=fixed, when_missing=when_missing))
-                    elif data and op == "update_many":  # `data: {}` changes nothing
-                        self.add(Node("update", target, *self.assigns(target, data), where=where, match=fixed,
-                                      when_missing=when_missing))
-            elif op == "update":
-                for where, tree in rw.updates:
-                    if not tree.values and not tree.relations:  # `data: {}`: Prisma does nothing, not even the lookup
-                        continue
-                    found = self.add(Node("lookup", target, where=where, match=fixed, require=True, when_missing=when_missing,
-                                          not_found=self.missing("update", target, f)))
-                    self.update_at(target, found, tree)
-            elif op == "upsert":
-                for where, create, update in rw.upserts:
-                    found = self.add(Node("lookup", target, where=where, match=fixed, when_missing=when_missing))
-                    if update:
-                        vals, ops = self.assigns(target, update)
-                        self.add(Node("update", target, vals, ops, match=self.pk_match(target, found), when_found=found))
-                    self.insert(create, fixed, when_missing=found)
+            elif op in self.EXISTING:
+                self.existing_children(op, target, f, rw, {"match": fixed}, when_missing,
+                                       lambda create, found: self.insert(create, fixed, when_missing=found))
             elif op == "delete":
                 for cond in rw.deletes:
                     if not f.is_list:  # a to-one with a filter: the record must match it (else P2025)
@@ -207,6 +192,35 @@ class Program:
                 if rw.delete_one:
                     self.add(Node("delete", target, match=fixed, require=True, when_missing=when_missing,
                                   not_found=self.missing("delete", target, f)))
+
+    EXISTING = ("delete_many", "update_many", "update", "upsert")  # the ops on the parent's current children
+
+    def existing_children(self, op: str, target: Model, f: Field, rw: ir.RelationWrite, scope: dict[str, Any],
+                          when_missing: int | None, upserted: Callable[[ir.NestedCreate, int], object]) -> None:
+        """The nested writes on records the parent already has, the same for a one-to-many relation
+        (`scope={"match": ...}`: the child's foreign key) and a many-to-many one (`{"linked": ...}`:
+        through the join table); `upserted(create, found)` adds an upsert's record when `found` is not."""
+        if op in ("delete_many", "update_many"):
+            for where, data in rw.update_many:
+                if data is None and op == "delete_many":
+                    self.add(Node("delete", target, where=where, when_missing=when_missing, **scope))
+                elif data and op == "update_many":  # `data: {}` changes nothing
+                    self.add(Node("update", target, *self.assigns(target, data), where=where, when_missing=when_missing,
+                                  **scope))
+        elif op == "update":
+            for where, tree in rw.updates:
+                if not tree.values and not tree.relations:  # `data: {}`: Prisma 7 does nothing, not even the lookup
+                    continue
+                found = self.add(Node("lookup", target, where=where, require=True, when_missing=when_missing,
+                                      not_found=self.missing("update", target, f), **scope))
+                self.update_at(target, found, tree)
+        elif op == "upsert":
+            for where, create, update in rw.upserts:
+                found = self.add(Node("lookup", target, where=where, when_missing=when_missing, **scope))
+                if update:
+                    vals, ops = self.assigns(target, update)
+                    self.add(Node("update", target, vals, ops, match=self.pk_match(target, found), when_found=found))
+                upserted(create, found)
 
     def connect_count(self, target: Model, f: Field, conds: tuple[ir.Cond, ...], when_missing: int | None,
                       each: bool = False) -> None:
@@ -232,10 +246,10 @@ class Program:
         other_key = next(x.name for x in target.fields if x.db_name == rel.other_key)
         mine = Src(node=parent, field=self_key)
 
-        def link(node: int) -> None:
+        def link(node: int, when: int | None = when_missing) -> None:
             self.add(Node("join_insert", None, join=(rel.join_table, rel.self_column, mine, rel.other_column,
                                                        Src(node=node, field=other_key)), ignore_conflict=True,
-                          when_missing=when_missing))
+                          when_missing=when))
 
         linked = (rel.join_table, rel.self_column, mine, rel.other_column, other_key)
 
@@ -266,30 +280,9 @@ class Program:
             elif op == "create":
                 for nc in rw.creates:
                     link(self.insert(nc, [], when_missing))
-            elif op in ("delete_many", "update_many"):
-                for where, data in rw.update_many:
-                    if data is None and op == "delete_many":
-                        self.add(Node("delete", target, where=where, linked=linked, when_missing=when_missing))
-                    elif data and op == "update_many":
-                        self.add(Node("update", target, *self.assigns(target, data), where=where, linked=linked,
-                                      when_missing=when_missing))
-            elif op == "update":
-                for where, tree in rw.updates:
-                    if not tree.values and not tree.relations:  # `data: {}`: nothing to do (Prisma 7: no lookup either)
-                        continue
-                    found = self.add(Node("lookup", target, where=where, linked=linked, require=True, when_missing=when_missing,
-                                          not_found=self.missing("update", target, f)))
-                    self.update_at(target, found, tree)
-            elif op == "upsert":
-                for where, create, update in rw.upserts:
-                    found = self.add(Node("lookup", target, where=where, linked=linked, when_missing=when_missing))
-                    if update:
-                        vals, ops = self.assigns(target, update)
-                        self.add(Node("update", target, vals, ops, match=self.pk_match(target, found), when_found=found))
-                    made = self.insert(create, [], when_missing=found)
-                    self.add(Node("join_insert", None, join=(rel.join_table, rel.self_column, mine, rel.other_column,
-                                                             Src(node=made, field=other_key)), ignore_conflict=True,
-                                  when_missing=found))
+            elif op in self.EXISTING:
+                self.existing_children(op, target, f, rw, {"linked": linked}, when_missing,
+                                       lambda create, found: link(self.insert(create, [], when_missing=found), found))
             elif op == "delete":
                 for cond in rw.deletes:
                     self.not_connected(model, target, rel.name, [], cond, linked, when_missing)
