@@ -104,7 +104,16 @@ async def test_a_two_level_include_scans_each_child_table_once():
 
 # The shapes that had their own grouped form on MySQL first (tests/test_include_scale_mysql.py,
 # whose expectations are reused): a cursor, `distinct`, a list under a to-one relation.
-from tests.test_include_scale_mysql import CURSOR, DIFFERENTIAL, POSTS, SHAPES, USERS, expected, got  # noqa: E402
+from tests.test_include_scale_mysql import (  # noqa: E402
+    CURSOR,
+    DIFFERENTIAL,
+    POSTS,
+    SCHEMA_TEXT,
+    SHAPES,
+    USERS,
+    expected,
+    got,
+)
 
 SHAPES_DDL = [  # Prisma's DDL: a foreign key, no index on it
     'CREATE TABLE "User" (id int PRIMARY KEY)',
@@ -121,22 +130,7 @@ SHAPES_INDEXED = [
     f'INSERT INTO "Post" SELECT g, g % 7, {USERS + 1} + g % {OTHERS} FROM generate_series({POSTS + 1}, {POSTS + 20 * OTHERS}) g',
     "ANALYZE",
 ]
-PG_SCHEMA_TEXT = """
-datasource db {
-  provider = "postgresql"
-  url      = env("DATABASE_URL")
-}
-model User {
-  id    Int    @id
-  posts Post[]
-}
-model Post {
-  id       Int  @id
-  views    Int
-  authorId Int
-  author   User @relation(fields: [authorId], references: [id])
-}
-"""
+PG_SCHEMA_TEXT = SCHEMA_TEXT.replace('"mysql"', '"postgresql"')  # the MySQL test's models
 PG_SCHEMA = parse_schema(PG_SCHEMA_TEXT)
 
 
