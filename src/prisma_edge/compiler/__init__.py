@@ -33,7 +33,7 @@ from .arguments import parse
 from .cache import PlanCache
 from .chunks import chunked
 from .lengths import has_list_filter, normalise
-from .nested_lists import SCAN_KEYS, has_children_list
+from .nested_lists import SCAN_KEYS, columnar, has_children_list
 from .plan import Plan, Step
 
 if TYPE_CHECKING:  # sqlglot loads on the first plan-cache miss (`build`), not at import: cold start
@@ -128,8 +128,6 @@ def compile_query(schema: Schema, model: str, action: str, args: Mapping[str, An
     op, values = parse(schema, model, action, args, shape_only=shape_only)
     required = in_batch and action.endswith("_or_raise") and isinstance(op, ir.Read)
     if isinstance(op, ir.NestedWrite) and dialect in SCAN_KEYS and has_children_list(args, SCAN_KEYS[dialect]):  # arrays
-        from .nested_lists import columnar
-
         if (rows := columnar(schema, op, values, dialect)) is not None:
             op, values = rows
     if isinstance(op, ir.CreateMany) and cache is not None and (chunks := chunked(op, values, dialect)) is not None:
